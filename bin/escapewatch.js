@@ -1,0 +1,6 @@
+#!/usr/bin/env node
+// Entry point: runs the TypeScript CLI through tsx so there is no build step between a clone and a run.
+import { register } from "tsx/esm/api";
+register();
+const { main } = await import("../src/cli/main.ts");
+process.exitCode = await main(process.argv.slice(2));

@@ -1,0 +1,146 @@
+// Domain types shared by extraction, incident merging, the store, the exports and the API.
+// Field names follow the export contract (shared/contract/export-v1.md) so that exporting is a
+// projection, not a translation.
+import type { DateWindow, Span } from "./doc.ts";
+
+export const INCIDENT_TYPES = [
+  "attack",
+  "riot",
+  "escape",
+  "release",
+  "recapture",
+  "transfer",
+  "alert",
+  "control_change",
+] as const;
+export type IncidentType = (typeof INCIDENT_TYPES)[number];
+
+export const QUANTITIES = [
+  "escaped",
+  "recaptured",
+  "at_large",
+  "released",
+  "transferred",
+  "held",
+  "attackers",
+  "killed",
+  "wounded",
+  "families",
+] as const;
+export type QuantityName = (typeof QUANTITIES)[number];
+
+export type CasualtyGroup = "security_forces" | "attackers" | "detainees" | "civilians";
+
+/** occurred: it happened; planned: announced or possible; negated: the text says it did not happen. */
+export type Modality = "occurred" | "planned" | "negated";
+export type IncidentStatus = "occurred" | "planned" | "disputed";
+
+/** A count as a range: "at least 750" is {low: 750, high: null}; "37" is {low: 37, high: 37}. */
+export interface Quantity {
+  low: number;
+  /** null = open-ended. */
+  high: number | null;
+  /** The most likely value inside the range, when the wording suggests one ("about 120"). */
+  best?: number;
+}
+
+export type PlacePrecision = "facility" | "town" | "admin1" | "country" | "region";
+
+export interface PlaceRef {
+  /** Gazetteer id when the place is known to it. */
+  id?: string;
+  name: string;
+  admin1: string | null;
+  /** ISO 3166-1 alpha-2. */
+  country: string | null;
+  lat: number | null;
+  lon: number | null;
+  precision: PlacePrecision;
+}
+
+export type FacilityKind = "prison" | "camp" | "detention_centre" | "jail" | "police_station" | "other";
+
+export interface FacilityRef {
+  /** Gazetteer id, or a slug minted from the text for facilities the gazetteer lacks. */
+  id: string;
+  name: string;
+  kind: FacilityKind;
+  place: PlaceRef | null;
+}
+
+/** One source's statement of one count, with its evidence. */
+export interface Claim extends Span {
+  low: number;
+  high: number | null;
+  /** Normalised source ("Syrian Observatory for Human Rights"), null when unattributed. */
+  source: string | null;
+  document: string;
+  /** The sentence (or clause) that carries the claim: a projection of start/end, for readers. */
+  quote: string;
+  /** Rule that read the number. */
+  rule: string;
+}
+
+export interface CountClaims {
+  quantity: QuantityName;
+  group: CasualtyGroup | null;
+  claims: Claim[];
+}
+
+/** Reconciled count over all claims (low/best/high as UCDP does). */
+export interface Count extends CountClaims {
+  low: number;
+  best: number;
+  high: number | null;
+  /** True when distinct sources disagree beyond the tolerance. */
+  disputed?: boolean;
+  /** True for figures escapewatch computed (at_large) rather than read. */
+  derived?: boolean;
+}
+
+/** One incident as told by one document: the output of extraction. */
+export interface IncidentMention {
+  /** Stable within the document: hash of document id, type and trigger offsets. */
+  id: string;
+  document: string;
+  type: IncidentType;
+  modality: Modality;
+  /** "Unconfirmed reports claimed ...": kept, but marked. */
+  unconfirmed: boolean;
+  facility: FacilityRef | null;
+  place: PlaceRef | null;
+  destination: PlaceRef | null;
+  date: DateWindow | null;
+  actors: string[];
+  counts: CountClaims[];
+  /** The trigger span and rule ("trigger.escape.verb"). */
+  trigger: Span & { rule: string };
+  /** Every span that contributed (trigger, facility, date, counts): the explanation. */
+  evidence: Array<Span & { kind: string; rule: string }>;
+}
+
+/** The force holding a facility from a day on (from control_change incidents and "SDF-run"). */
+export interface Holding {
+  holder: string;
+  since: DateWindow | null;
+  document: string;
+  start: number;
+  end: number;
+  rule: string;
+}
+
+/** A real-world event, merged over every document that reports it. */
+export interface Incident {
+  id: string;
+  type: IncidentType;
+  status: IncidentStatus;
+  unconfirmed: boolean;
+  facility: FacilityRef | null;
+  place: PlaceRef | null;
+  destination: PlaceRef | null;
+  date: DateWindow | null;
+  actors: string[];
+  counts: Count[];
+  documents: string[];
+  mentions: string[];
+}

@@ -1,0 +1,99 @@
+// The one storage interface every caller uses (CLI, server, benchmark). SQLite is the embedded
+// default; another database is another folder beside `sqlite/` implementing this same interface
+// and passing the same contract suite (store.contract.ts). The API is async even though the
+// SQLite driver is synchronous, so a networked database can follow without touching callers.
+import type { Doc, Day } from "../model/doc.ts";
+import type { FacilityRef, Holding, Incident, IncidentMention, IncidentType } from "../model/incident.ts";
+
+/** A holder statement ("the SDF-run prison") tied to its facility. */
+export interface FacilityHolding extends Holding {
+  facility: FacilityRef;
+}
+
+/** What extraction found in one document. */
+export interface Extraction {
+  mentions: IncidentMention[];
+  holdings: FacilityHolding[];
+}
+
+/** A mention with the blocking key incident merging groups it by (see incidents/blocking.ts). */
+export interface StoredMention {
+  mention: IncidentMention;
+  block: string;
+}
+
+export interface DocumentSummary {
+  id: string;
+  url: string | null;
+  title: string | null;
+  published: Day | null;
+  relevant: boolean;
+  contentHash: string;
+  length: number;
+  ingestedAt: string;
+}
+
+export interface IncidentFilter {
+  type?: IncidentType;
+  /** ISO 3166-1 alpha-2. */
+  country?: string;
+  /** Facility id or a name fragment. */
+  facility?: string;
+  /** Incidents whose window ends on or after this day. */
+  since?: Day;
+  /** Incidents whose window starts on or before this day. */
+  until?: Day;
+  /** Free text over facility, place, actors and claim quotes. */
+  text?: string;
+  limit?: number;
+  offset?: number;
+}
+
+export type AddResult = "new" | "known";
+
+export interface Store {
+  /** Short dialect name ("sqlite"), for messages only: callers never branch on it. */
+  readonly dialect: string;
+
+  /** Applies pending versioned migrations; safe to call on every open. */
+  migrate(): Promise<void>;
+
+  /**
+   * Stores a cleaned document with what was extracted from it, in one transaction, and marks the
+   * mentions' blocks dirty so incidents are rebuilt for them. Keyed by `doc.contentHash`:
+   * the same content again returns "known" and changes nothing.
+   */
+  addDocument(doc: Doc, mentions: StoredMention[], holdings: FacilityHolding[]): Promise<AddResult>;
+
+  hasContent(contentHash: string): Promise<boolean>;
+  getDocument(id: string): Promise<Doc | null>;
+  listDocuments(opts?: { limit?: number; offset?: number }): Promise<DocumentSummary[]>;
+  countDocuments(): Promise<number>;
+
+  /** Blocks whose mentions changed since their incidents were last rebuilt. */
+  dirtyBlocks(): Promise<string[]>;
+  mentionsInBlocks(blocks: string[]): Promise<StoredMention[]>;
+  /** Every distinct block key, for a rebuild from scratch. */
+  allBlocks(): Promise<string[]>;
+  /** Published day of each document id (incident merging orders mentions by it). */
+  publishedDays(documentIds: string[]): Promise<Map<string, Day | null>>;
+
+  /**
+   * Atomically replaces the incidents derived from `blocks` with `incidents` and clears those
+   * blocks' dirty marks: a crash leaves either the old incidents or the new ones.
+   */
+  replaceIncidents(blocks: string[], incidents: Incident[]): Promise<void>;
+  listIncidents(filter?: IncidentFilter): Promise<Incident[]>;
+  countIncidents(filter?: IncidentFilter): Promise<number>;
+  getIncident(id: string): Promise<Incident | null>;
+  /** Streams every incident in id order, for exports of stores larger than memory. */
+  iterateIncidents(): AsyncIterable<Incident>;
+  /** Streams every document summary in id order. */
+  iterateDocuments(): AsyncIterable<DocumentSummary>;
+
+  holdingsOf(facilityId: string): Promise<FacilityHolding[]>;
+  /** Every facility that has incidents or holdings, with its incident count. */
+  listFacilities(): Promise<Array<{ facility: FacilityRef; incidents: number }>>;
+
+  close(): Promise<void>;
+}
