@@ -1,0 +1,4 @@
+// PLACEHOLDER: `escapewatch start`; filled in by the work that owns this command.
+import type { RegisterCommand } from "./index.ts";
+
+export const register: RegisterCommand = () => {};
