@@ -1,9 +1,49 @@
-// PLACEHOLDER (owned by the extraction work): runs every extraction stage over a cleaned Doc.
-import type { Doc } from "../model/doc.ts";
+// The extraction stages over one cleaned Doc, in order. Each stage adds annotations with offsets
+// and rule ids to `doc.annotations`; the last ones assemble incident mentions from them.
+//   sentences -> gazetteer (facilities, places, actors) -> quantities -> dates
+//   -> attribution -> triggers + mentions -> within-document merge -> holdings
+// Only relevant segments are read: a glued-on second story yields nothing, and an unrelated
+// article costs one cheap relevance test (done at cleaning time).
+import type { Annotation, Doc, Span } from "../model/doc.ts";
+import type { FacilityRef } from "../model/incident.ts";
 import type { Extraction } from "../store/store.ts";
+import { matchGazetteer } from "../gazetteer/index.ts";
+import { Attributor, type ActorValue } from "./attribution.ts";
+import { findDates, type DateValue } from "./dates/index.ts";
+import { findHoldings } from "./holdings.ts";
+import { buildMentions, type PlaceValue } from "./mentions.ts";
+import { mergeWithinDocument } from "./merge.ts";
+import { findQuantities, type QuantityValue } from "./quantities/index.ts";
+import { splitSentences } from "./sentences.ts";
 
 /** Annotates `doc` in place and returns the incident mentions and facility holdings it tells. */
 export function extract(doc: Doc): Extraction {
-  void doc;
-  return { mentions: [], holdings: [] };
+  const segments = doc.segments.filter((s) => s.relevant);
+  if (!segments.length) return { mentions: [], holdings: [] };
+  const sentences: Span[] = segments.flatMap((s) => splitSentences(doc.text, s.start, s.end));
+  const add = (list: Annotation[]) => {
+    doc.annotations.push(...list);
+    return list;
+  };
+  add(sentences.map((s) => ({ ...s, kind: "sentence" as const, rule: "sentence.split", value: null })));
+
+  const gazetteer = segments.flatMap((s) => matchGazetteer(doc.text, { from: s.start, to: s.end }));
+  add(gazetteer);
+  const quantities = add(segments.flatMap((s) => findQuantities(doc.text, s.start, s.end))) as Array<Annotation<QuantityValue>>;
+  const dates = add(segments.flatMap((s) => findDates(doc.text, doc.published, s.start, s.end))) as Array<Annotation<DateValue>>;
+  const entities = {
+    facilities: gazetteer.filter((a) => a.kind === "facility") as Array<Annotation<FacilityRef>>,
+    places: gazetteer.filter((a) => a.kind === "place") as Array<Annotation<PlaceValue>>,
+    actors: gazetteer.filter((a) => a.kind === "actor") as Array<Annotation<ActorValue>>,
+    quantities,
+    dates,
+  };
+
+  const attributor = new Attributor({ text: doc.text, actors: entities.actors }, sentences);
+  add(attributor.all().map((a) => ({ start: a.start, end: a.end, kind: "attribution" as const, rule: a.rule, value: { source: a.source } })));
+
+  const mentions = mergeWithinDocument(buildMentions(doc, sentences, entities, attributor));
+  add(mentions.map((m) => ({ start: m.trigger.start, end: m.trigger.end, kind: "trigger" as const, rule: m.trigger.rule, value: { type: m.type, mention: m.id } })));
+  const holdings = findHoldings(doc, entities.facilities, entities.actors, mentions);
+  return { mentions, holdings };
 }

@@ -79,6 +79,8 @@ export interface Claim extends Span {
   quote: string;
   /** Rule that read the number. */
   rule: string;
+  /** The most likely value when the wording suggests one ("about 120"); optional. */
+  best?: number;
 }
 
 export interface CountClaims {
@@ -96,6 +98,20 @@ export interface Count extends CountClaims {
   disputed?: boolean;
   /** True for figures escapewatch computed (at_large) rather than read. */
   derived?: boolean;
+  /** When disputed: each distinct source's figure, so the disagreement is named. */
+  disagreement?: SourceFigure[];
+  /** When derived: the incidents whose counts it was computed from. */
+  derivedFrom?: string[];
+}
+
+/** One distinct source's figure for a count, after repeated claims by that source are folded. */
+export interface SourceFigure {
+  /** Normalised source, null when the document states it without attribution. */
+  source: string | null;
+  low: number;
+  high: number | null;
+  best: number;
+  document: string;
 }
 
 /** One incident as told by one document: the output of extraction. */

@@ -1,4 +1,63 @@
-// PLACEHOLDER: `escapewatch export`; filled in by the work that owns this command.
+// `escapewatch export`: streams the whole store as JSON (the scorer's contract), CSV (ACLED-style
+// columns) or GeoJSON to standard output or a file.
+import { createWriteStream } from "node:fs";
+import { rename, rm } from "node:fs/promises";
+import { finished } from "node:stream/promises";
+import { EXPORT_FORMATS, isExportFormat, writeExport } from "../../export/index.ts";
+import { storeFrom } from "../options.ts";
 import type { RegisterCommand } from "./index.ts";
 
-export const register: RegisterCommand = () => {};
+/** Exit status for a command line that cannot be run as given. */
+export const USAGE_ERROR = 2;
+
+export const register: RegisterCommand = (program, exit) => {
+  program
+    .command("export")
+    .description("Write every document and incident as json, csv or geojson")
+    .requiredOption("--format <format>", `one of ${Object.keys(EXPORT_FORMATS).join(", ")}`)
+    .option("--db <path>", "database file (default: $ESCAPEWATCH_DB or ./escapewatch.db)")
+    .option("--out <file>", "write to this file instead of standard output")
+    .action(async (opts: { format: string; db?: string; out?: string }) => {
+      // Checked before the store opens, so a typo never creates an empty database.
+      if (!isExportFormat(opts.format)) {
+        console.error(
+          `escapewatch: [E_EXPORT_FORMAT] unknown export format "${opts.format}": ` +
+            `use --format ${Object.keys(EXPORT_FORMATS).join(", --format ")}`,
+        );
+        exit(USAGE_ERROR);
+        return;
+      }
+      const store = await storeFrom(opts.db);
+      try {
+        if (opts.out) await exportToFile(store, opts.format, opts.out);
+        else await exportToStdout(store, opts.format);
+      } finally {
+        await store.close();
+      }
+    });
+};
+
+/** Writes beside the target and renames at the end: a failed export never leaves half a file. */
+async function exportToFile(store: Parameters<typeof writeExport>[0], format: string, path: string): Promise<void> {
+  const partial = `${path}.partial`;
+  const out = createWriteStream(partial, { encoding: "utf8" });
+  try {
+    await writeExport(store, format, out);
+    out.end();
+    await finished(out);
+    await rename(partial, path);
+  } catch (error) {
+    out.destroy();
+    await rm(partial, { force: true });
+    throw error;
+  }
+}
+
+async function exportToStdout(store: Parameters<typeof writeExport>[0], format: string): Promise<void> {
+  // A reader that stops early (`| head`) is not an error of the export.
+  process.stdout.once("error", (error: NodeJS.ErrnoException) => {
+    if (error.code === "EPIPE") process.exit(0);
+    throw error;
+  });
+  await writeExport(store, format, process.stdout);
+}

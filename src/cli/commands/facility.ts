@@ -1,4 +1,81 @@
-// PLACEHOLDER: `escapewatch facility`; filled in by the work that owns this command.
+// `escapewatch facility NAME`: one facility over time - who held it, every incident there, and
+// each figure's claims side by side with their sources and quotes. Without NAME: every facility.
+//   escapewatch facility [NAME] [--db PATH] [--json]
+import type { Claim, Count, FacilityRef } from "../../model/incident.ts";
+import { facilityHistory, listFacilities, type FacilityHistory } from "../../incidents/facilities.ts";
+import { storeFrom } from "../options.ts";
+import { formatCount, formatRange, formatSite, formatWindow } from "./incidents.ts";
 import type { RegisterCommand } from "./index.ts";
 
-export const register: RegisterCommand = () => {};
+export const FACILITY_ERRORS = { notFound: "E_FACILITY_NOT_FOUND" } as const;
+
+/** Quotes longer than this are cut in the text view (JSON keeps them whole). */
+const QUOTE_CHARS = 140;
+
+function quoteOf(claim: Claim): string {
+  const text = claim.quote.replace(/\s+/g, " ").trim();
+  return text.length > QUOTE_CHARS ? `${text.slice(0, QUOTE_CHARS - 1)}…` : text;
+}
+
+function describeFacility(f: FacilityRef): string {
+  const place = f.place;
+  const where = place ? [place.name, place.admin1, place.country].filter(Boolean).join(", ") : "place unknown";
+  const at = place?.lat != null && place.lon != null ? ` (${place.lat}, ${place.lon})` : "";
+  return `${f.name} [${f.kind}, id ${f.id}] - ${where}${at}`;
+}
+
+function claimLines(count: Count): string[] {
+  if (count.derived) return [`      computed from ${count.derivedFrom?.join(", ") ?? "other incidents"}`];
+  return count.claims.map(
+    (c) => `      ${(c.source ?? "unattributed").padEnd(28)} ${formatRange(c.low, c.high).padEnd(10)} "${quoteOf(c)}" (${c.document}@${c.start}-${c.end})`,
+  );
+}
+
+/** The history view as plain text. */
+export function historyText(h: FacilityHistory): string {
+  const out = [describeFacility(h.facility)];
+  if (h.alsoMatched.length) out.push(`(also matched: ${h.alsoMatched.map((f) => `${f.name} [${f.id}]`).join("; ")})`);
+  out.push("", "Held by");
+  if (!h.holders.length) out.push("  nothing known");
+  for (const p of h.holders) {
+    const basis = p.evidence.map((e) => (e.basis === "control_change" ? `took it: ${e.incident}` : `statement in ${e.document}`)).join("; ");
+    out.push(`  ${(p.from ?? "?").padEnd(10)} .. ${(p.until ?? "").padEnd(10)}  ${p.holder}  (${basis})`);
+  }
+  out.push("", "Incidents");
+  if (!h.incidents.length) out.push("  none");
+  for (const i of h.incidents) {
+    out.push(`  ${formatWindow(i.date)}  ${i.type}  ${i.status}${i.unconfirmed ? " (unconfirmed)" : ""}  ${i.id}  documents: ${i.documents.join(", ")}`);
+    if (i.actors.length) out.push(`    actors: ${i.actors.join(", ")}`);
+    for (const c of i.counts) out.push(`    ${formatCount(c)}`, ...claimLines(c));
+  }
+  return out.join("\n");
+}
+
+export const register: RegisterCommand = (program, exit) => {
+  program
+    .command("facility")
+    .argument("[name]", "facility id or name (a fragment is enough); omit to list every facility")
+    .description("One facility over time: holders, incidents, and every figure's claims with sources and quotes.")
+    .option("--db <path>", "database file (default: $ESCAPEWATCH_DB or ./escapewatch.db)")
+    .option("--json", "print the history as JSON")
+    .action(async (name: string | undefined, opts: { db?: string; json?: boolean }) => {
+      const store = await storeFrom(opts.db);
+      try {
+        if (name === undefined) {
+          const all = await listFacilities(store);
+          if (opts.json) console.log(JSON.stringify(all, null, 2));
+          else for (const { facility, incidents } of all) console.log(`${String(incidents).padStart(5)}  ${formatSite({ facility, place: null })}  [${facility.id}]`);
+          return;
+        }
+        const history = await facilityHistory(store, name);
+        if (!history) {
+          console.error(`escapewatch facility: ${FACILITY_ERRORS.notFound}: no facility matches "${name}"; run \`escapewatch facility\` to list them`);
+          exit(1);
+          return;
+        }
+        console.log(opts.json ? JSON.stringify(history, null, 2) : historyText(history));
+      } finally {
+        await store.close();
+      }
+    });
+};

@@ -1,4 +1,72 @@
-// PLACEHOLDER: `escapewatch ingest`; filled in by the work that owns this command.
+// `escapewatch ingest PATH...`: files and folders of scraped reports into the database.
+import { InvalidArgumentError } from "commander";
+import cliProgress from "cli-progress";
+import { storeFrom } from "../options.ts";
+import { ingestPaths, type IngestProgress } from "../../ingest/pipeline.ts";
+import { formatRejection, REJECTION_CODES, type Rejection, type RejectionCode } from "../../ingest/errors.ts";
+import { parseDay } from "../../text/dates.ts";
 import type { RegisterCommand } from "./index.ts";
 
-export const register: RegisterCommand = () => {};
+/** Inputs smaller than this finish before a progress bar would be worth drawing. */
+export const PROGRESS_MIN_BYTES = 5 * 1024 * 1024;
+
+function dayOption(value: string): string {
+  const day = /^\d{4}-\d{2}-\d{2}$/.test(value) ? parseDay(value) : null;
+  if (!day) throw new InvalidArgumentError("expected a calendar day as YYYY-MM-DD");
+  return day;
+}
+
+/** Draws a bar on stderr only for a terminal and a large input; otherwise stays silent. */
+function progressBar() {
+  let bar: cliProgress.SingleBar | null = null;
+  return {
+    update(p: IngestProgress) {
+      if (!bar && process.stderr.isTTY && p.bytesTotal >= PROGRESS_MIN_BYTES) {
+        bar = new cliProgress.SingleBar(
+          { stream: process.stderr, format: "ingest [{bar}] {percentage}% | {read} records", hideCursor: true },
+          cliProgress.Presets.shades_classic,
+        );
+        bar.start(p.bytesTotal, 0, { read: 0 });
+      }
+      bar?.update(p.bytesDone, { read: p.read });
+    },
+    get active() {
+      return bar !== null;
+    },
+    stop() {
+      bar?.stop();
+    },
+  };
+}
+
+export const register: RegisterCommand = (program, exit) => {
+  program
+    .command("ingest")
+    .description("Clean, date, extract and store scraped reports (.txt, .html, .json, .jsonl, folders).")
+    .argument("<paths...>", "files or folders (searched recursively)")
+    .option("--db <path>", "database file (default ./escapewatch.db or $ESCAPEWATCH_DB)")
+    .option("--published <YYYY-MM-DD>", "publication day for inputs that carry none", dayOption)
+    .action(async (paths: string[], options: { db?: string; published?: string }) => {
+      const store = await storeFrom(options.db);
+      const bar = progressBar();
+      // While the bar is drawn, rejection lines wait so they do not tear it.
+      const held: Rejection[] = [];
+      try {
+        const summary = await ingestPaths(store, paths, {
+          fallbackPublished: options.published ?? null,
+          onProgress: (p) => bar.update(p),
+          onRejected: (r) => (bar.active ? held.push(r) : console.error(formatRejection(r))),
+        });
+        bar.stop();
+        for (const r of held) console.error(formatRejection(r));
+        console.log(`read ${summary.read}, new ${summary.new}, already known ${summary.known}, rejected ${summary.rejected}`);
+        for (const [code, count] of Object.entries(summary.rejectedByCode)) {
+          console.log(`  ${code} ${count}: ${REJECTION_CODES[code as RejectionCode]}`);
+        }
+        if (summary.rejected > 0) exit(1);
+      } finally {
+        bar.stop();
+        await store.close();
+      }
+    });
+};

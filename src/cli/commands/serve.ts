@@ -1,4 +1,42 @@
-// PLACEHOLDER: `escapewatch serve`; filled in by the work that owns this command.
+// `escapewatch serve`: the JSON API and the built dashboard over an existing database.
+import { InvalidArgumentError } from "commander";
+import { storeFrom } from "../options.ts";
+import { dashboardBuilt } from "../../server/dashboard.ts";
+import { DEFAULT_HOST, DEFAULT_PORT } from "../../server/listen.ts";
+import { WEB_DIST } from "../../server/paths.ts";
+import { runServer, untilStopped } from "../../server/run.ts";
 import type { RegisterCommand } from "./index.ts";
 
-export const register: RegisterCommand = () => {};
+const MAX_PORT = 65_535;
+
+/** A TCP port number (0 picks a free one). */
+export function portOption(value: string): number {
+  const port = Number(value);
+  if (!/^\d+$/.test(value) || port > MAX_PORT) throw new InvalidArgumentError(`expected a port number 0-${MAX_PORT}`);
+  return port;
+}
+
+export interface ServeOptions {
+  port: number;
+  host: string;
+  db?: string;
+}
+
+export const register: RegisterCommand = (program) => {
+  program
+    .command("serve")
+    .description("Serve the JSON API (/api, OpenAPI at /api/openapi.json) and the dashboard (if built).")
+    .option("--port <port>", "TCP port", portOption, DEFAULT_PORT)
+    .option("--host <host>", "interface to listen on", DEFAULT_HOST)
+    .option("--db <path>", "database file (default ./escapewatch.db or $ESCAPEWATCH_DB)")
+    .addHelpText(
+      "after",
+      "\nEnvironment:\n  ESCAPEWATCH_TOKEN       bearer token that enables POST /api/documents\n  ESCAPEWATCH_READ_TOKEN  bearer token required for reads (default: reads are open)\n",
+    )
+    .action(async (options: ServeOptions) => {
+      const store = await storeFrom(options.db);
+      if (!dashboardBuilt()) console.log("dashboard not built: run `npm run build:web` (or use `escapewatch start`); serving the API only");
+      const server = await runServer(store, { port: options.port, host: options.host, webRoot: dashboardBuilt() ? WEB_DIST : null });
+      await untilStopped(server, store);
+    });
+};

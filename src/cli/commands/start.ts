@@ -1,4 +1,31 @@
-// PLACEHOLDER: `escapewatch start`; filled in by the work that owns this command.
+// `escapewatch start` (what `npm start` runs): builds the dashboard if needed, fills an empty
+// database with the bundled sample reports, then serves. The one command a new user needs.
+import { storeFrom } from "../options.ts";
+import { ingestPaths } from "../../ingest/pipeline.ts";
+import { formatRejection } from "../../ingest/errors.ts";
+import { ensureDashboard } from "../../server/dashboard.ts";
+import { DEFAULT_HOST, DEFAULT_PORT } from "../../server/listen.ts";
+import { SAMPLES_DIR } from "../../server/paths.ts";
+import { runServer, untilStopped } from "../../server/run.ts";
+import { portOption, type ServeOptions } from "./serve.ts";
 import type { RegisterCommand } from "./index.ts";
 
-export const register: RegisterCommand = () => {};
+export const register: RegisterCommand = (program) => {
+  program
+    .command("start")
+    .description("Build the dashboard if needed, load the sample reports into an empty database, and serve.")
+    .option("--port <port>", "TCP port", portOption, DEFAULT_PORT)
+    .option("--host <host>", "interface to listen on", DEFAULT_HOST)
+    .option("--db <path>", "database file (default ./escapewatch.db or $ESCAPEWATCH_DB)")
+    .option("--no-samples", "do not load the bundled sample reports into an empty database")
+    .action(async (options: ServeOptions & { samples: boolean }) => {
+      const webRoot = await ensureDashboard({ log: (line) => console.log(line) });
+      const store = await storeFrom(options.db);
+      if (options.samples && (await store.countDocuments()) === 0) {
+        const summary = await ingestPaths(store, [SAMPLES_DIR], { onRejected: (r) => console.error(formatRejection(r)) });
+        console.log(`loaded ${summary.new} sample reports from samples/ (${await store.countIncidents()} incidents)`);
+      }
+      const server = await runServer(store, { port: options.port, host: options.host, webRoot });
+      await untilStopped(server, store);
+    });
+};

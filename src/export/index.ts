@@ -1,0 +1,42 @@
+// The export formats by name: what `escapewatch export --format` and the HTTP API offer.
+import type { Writable } from "node:stream";
+import { exportCsv } from "./csv.ts";
+import { exportGeojson } from "./geojson.ts";
+import { exportJson } from "./json.ts";
+import type { ExportSource } from "./sink.ts";
+
+export type { ExportSource } from "./sink.ts";
+
+export const EXPORT_FORMATS = {
+  json: { write: exportJson, contentType: "application/json; charset=utf-8", extension: "json" },
+  csv: { write: exportCsv, contentType: "text/csv; charset=utf-8", extension: "csv" },
+  geojson: { write: exportGeojson, contentType: "application/geo+json; charset=utf-8", extension: "geojson" },
+} as const;
+
+export type ExportFormat = keyof typeof EXPORT_FORMATS;
+
+export function isExportFormat(name: string): name is ExportFormat {
+  return Object.hasOwn(EXPORT_FORMATS, name);
+}
+
+/** An export error a user can hit, with a stable code. */
+export class ExportError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(`[${code}] ${message}`);
+    this.name = "ExportError";
+  }
+}
+
+/** Streams the store to `out` in `format`; throws E_EXPORT_FORMAT for an unknown format. */
+export async function writeExport(source: ExportSource, format: string, out: Writable): Promise<void> {
+  if (!isExportFormat(format)) {
+    throw new ExportError(
+      "E_EXPORT_FORMAT",
+      `unknown export format "${format}": use one of ${Object.keys(EXPORT_FORMATS).join(", ")}`,
+    );
+  }
+  await EXPORT_FORMATS[format].write(source, out);
+}

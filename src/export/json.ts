@@ -1,0 +1,78 @@
+// The JSON export: exactly shared/contract/export-v1.md ("escapewatch.export/1"), which the
+// scorer reads. Streamed: the header, then one record per line as the store yields it.
+import type { Writable } from "node:stream";
+import type { Count, Incident, PlaceRef } from "../model/incident.ts";
+import type { DocumentSummary } from "../store/store.ts";
+import { writeChunk, type ExportSource } from "./sink.ts";
+
+export const EXPORT_FORMAT_ID = "escapewatch.export/1";
+
+export function exportedDocument(doc: DocumentSummary) {
+  return { id: doc.id, url: doc.url, title: doc.title, published: doc.published, relevant: doc.relevant };
+}
+
+function exportedPlace(place: PlaceRef | null) {
+  if (!place) return null;
+  const { name, admin1, country, lat, lon, precision } = place;
+  return { ...(place.id ? { id: place.id } : {}), name, admin1, country, lat, lon, precision };
+}
+
+function exportedCount(count: Count) {
+  return {
+    quantity: count.quantity,
+    group: count.group,
+    low: count.low,
+    best: count.best,
+    high: count.high,
+    ...(count.disputed ? { disputed: true } : {}),
+    ...(count.derived ? { derived: true } : {}),
+    claims: count.claims.map((c) => ({
+      low: c.low,
+      high: c.high,
+      source: c.source,
+      document: c.document,
+      quote: c.quote,
+      start: c.start,
+      end: c.end,
+      rule: c.rule,
+    })),
+  };
+}
+
+/**
+ * One incident in contract shape (plus `unconfirmed`). `place` falls back to the facility's
+ * place: an incident at a known facility happened where the facility is.
+ */
+export function exportedIncident(incident: Incident) {
+  const facility = incident.facility;
+  return {
+    id: incident.id,
+    type: incident.type,
+    status: incident.status,
+    unconfirmed: incident.unconfirmed,
+    facility: facility ? { id: facility.id, name: facility.name, kind: facility.kind } : null,
+    place: exportedPlace(incident.place ?? facility?.place ?? null),
+    destination: exportedPlace(incident.destination),
+    date: incident.date ? { earliest: incident.date.earliest, latest: incident.date.latest } : null,
+    actors: incident.actors,
+    counts: incident.counts.map(exportedCount),
+    documents: incident.documents,
+  };
+}
+
+/** Writes the whole store as escapewatch.export/1 JSON to `out` (which is left open). */
+export async function exportJson(source: ExportSource, out: Writable): Promise<void> {
+  await writeChunk(out, `{"format":${JSON.stringify(EXPORT_FORMAT_ID)},\n"documents":[`);
+  let separator = "\n";
+  for await (const doc of source.iterateDocuments()) {
+    await writeChunk(out, separator + JSON.stringify(exportedDocument(doc)));
+    separator = ",\n";
+  }
+  await writeChunk(out, `\n],\n"incidents":[`);
+  separator = "\n";
+  for await (const incident of source.iterateIncidents()) {
+    await writeChunk(out, separator + JSON.stringify(exportedIncident(incident)));
+    separator = ",\n";
+  }
+  await writeChunk(out, "\n]}\n");
+}

@@ -1,0 +1,99 @@
+// Which count a number is. A number belongs to the nearest cue in its clause: the verb after its
+// noun phrase ("37 ISIS members escaped"), else the cue before it ("recaptured 104 militants",
+// "a higher death toll, 67"). A trigger's cue gives its own quantity (escape -> escaped); count
+// cues give casualties, population, at large and families. The noun after the number picks the
+// casualty group ("seven Kurdish fighters" -> security_forces).
+import type { Span } from "../model/doc.ts";
+import type { CasualtyGroup, QuantityName } from "../model/incident.ts";
+import { COUNT_CUES, FAMILIES_NOUNS, GROUPS, TRIGGER_QUANTITY, matchAll } from "./lexicon.ts";
+import type { Trigger } from "./triggers.ts";
+import { wordDistance } from "./window.ts";
+
+export interface Cue extends Span {
+  quantity: QuantityName;
+  rule: string;
+  /** The trigger this cue is, when it is one. */
+  trigger?: Trigger;
+}
+
+export interface CountReading {
+  quantity: QuantityName;
+  group: CasualtyGroup | null;
+  cue: Cue;
+}
+
+/** A cue after the number may be this many words away (its noun phrase sits between). */
+const AFTER_WORDS = 12;
+/** A cue before the number may be this many words away. */
+const BEFORE_WORDS = 6;
+/** Words after the number that name who was counted. */
+const NOUN_WORDS = 6;
+
+/** The cues of one sentence: its accepted triggers with a quantity, and count cue words. */
+export function cuesOf(text: string, sentence: Span, triggers: Trigger[]): Cue[] {
+  const cues: Cue[] = [];
+  for (const t of triggers) {
+    const quantity = TRIGGER_QUANTITY[t.type];
+    if (quantity) cues.push({ start: t.start, end: t.end, quantity, rule: t.rule, trigger: t });
+  }
+  for (const entry of COUNT_CUES) {
+    for (const m of matchAll(entry.pattern, text, sentence.start, sentence.end)) {
+      if (cues.some((c) => c.start < m.end && m.start < c.end)) continue;
+      cues.push({ start: m.start, end: m.end, quantity: entry.quantity, rule: entry.id });
+    }
+  }
+  return cues.sort((a, b) => a.start - b.start);
+}
+
+/** Reads what the number at `span` counts, or null when no cue claims it. */
+export function readCount(text: string, sentence: Span, span: Span, cues: Cue[]): CountReading | null {
+  const noun = text.slice(span.end, Math.min(sentence.end, span.end + 60)).split(/[,;.]/)[0];
+  const nounWords = noun.trim().split(/\s+/).slice(0, NOUN_WORDS).join(" ");
+  if (FAMILIES_NOUNS.test(nounWords.split(/\s+/).slice(0, 3).join(" "))) {
+    FAMILIES_NOUNS.lastIndex = 0;
+    return { quantity: "families", group: null, cue: { start: span.start, end: span.end, quantity: "families", rule: "count.families-noun" } };
+  }
+  FAMILIES_NOUNS.lastIndex = 0;
+  const after = cues
+    .filter((c) => c.start >= span.end && wordDistance(text, span, c) <= AFTER_WORDS && !crossesClause(text, span.end, c.start))
+    .sort((a, b) => a.start - b.start)[0];
+  const before = cues
+    .filter((c) => c.end <= span.start && wordDistance(text, c, span) <= BEFORE_WORDS && !crossesClause(text, c.end, span.start, true))
+    .sort((a, b) => b.end - a.end)[0];
+  const cue = pick(text, span, after, before);
+  if (!cue) return null;
+  // An attack trigger counts its attackers only as the subject: "100 militants stormed the prison".
+  if (cue.quantity === "attackers" && cue.start < span.start) return null;
+  const group = cue.quantity === "killed" || cue.quantity === "wounded" ? groupOf(nounWords) : null;
+  return { quantity: cue.quantity, group, cue };
+}
+
+function pick(text: string, span: Span, after: Cue | undefined, before: Cue | undefined): Cue | undefined {
+  if (after && before) {
+    // The verb after the noun phrase governs the number unless the cue before is adjacent.
+    return wordDistance(text, before, span) <= 1 && wordDistance(text, span, after) > 3 ? before : after;
+  }
+  return after ?? before;
+}
+
+/** Clause breaks between a number and a cue: a new clause usually brings a new subject. */
+function crossesClause(text: string, from: number, to: number, backwards = false): boolean {
+  const between = text.slice(from, to);
+  if (/[;:]|\s(?:but|while|whereas)\s/.test(between)) return true;
+  // "a higher death toll, 67": a comma right before the number is an apposition, not a break.
+  if (backwards) return /,/.test(between.slice(0, -3));
+  return /,\s+(?:which|who|where|after|before|as|when)\b/.test(between);
+}
+
+function groupOf(nounWords: string): CasualtyGroup | null {
+  const lower = nounWords.toLowerCase();
+  let best: { group: CasualtyGroup; at: number; length: number } | null = null;
+  for (const g of GROUPS) {
+    g.pattern.lastIndex = 0;
+    const m = g.pattern.exec(lower);
+    if (m && (!best || m.index < best.at || (m.index === best.at && m[0].length > best.length))) {
+      best = { group: g.group, at: m.index, length: m[0].length };
+    }
+  }
+  return best?.group ?? null;
+}

@@ -1,0 +1,130 @@
+// Finds every date expression in a stretch of text and resolves it to a window of days against
+// the publication day. Propose, then refine:
+//   1. relative phrases ("last week", "three days ago") propose windows around publication;
+//   2. year-only mentions ("in 2014") propose whole-year windows (background history);
+//   3. chrono proposes calendar dates and weekdays, already biased to the past by its refiners;
+//   4. overlaps go to the longest match, then "since X" widens X up to publication;
+//   5. windows that start on or before publication are clipped to it (a report tells the past).
+import type { Annotation, DateWindow, Day } from "../../model/doc.ts";
+import { dayToDate, makeDay, monthWindow } from "./calendar.ts";
+import { TAG, pastBiasedChrono } from "./chrono-dates.ts";
+import { RELATIVE_PHRASES, phraseFigure } from "./phrases.ts";
+
+/** `exact`: the text names one day. `relative`: it took the publication day to resolve. */
+export type DateValue = DateWindow & { exact: boolean; relative: boolean };
+export type DateAnnotation = Annotation<DateValue>;
+
+const CHRONO = pastBiasedChrono();
+const YEAR_ONLY = /\b(in|during|throughout|since|until|by)\s+(?:(?:early|late|mid)[\s-]+)?((?:19|20)\d{2})\b(?![-/]\d|,?\s*\d)/gi;
+const SINCE_BEFORE = /\bsince\s+(?:(?:the\s+)?(?:early|late)\s+)?$/i;
+const SINCE_LOOKBEHIND = 24;
+
+function annotation(rule: string, start: number, end: number, window: DateWindow, exact: boolean, relative: boolean): DateAnnotation {
+  return { kind: "date", rule, start, end, value: { ...window, exact, relative } };
+}
+
+// Stage 1
+function relativePhrases(scope: string, offset: number, published: Day): DateAnnotation[] {
+  const out: DateAnnotation[] = [];
+  for (const phrase of RELATIVE_PHRASES) {
+    for (const m of scope.matchAll(phrase.pattern)) {
+      const n = phraseFigure(m[1]);
+      if (n === null) continue;
+      const start = offset + m.index;
+      out.push(annotation(phrase.id, start, start + m[0].length, phrase.window(published, n), phrase.exact, true));
+    }
+  }
+  return out;
+}
+
+// Stage 2
+function yearOnly(scope: string, offset: number, published: Day | null): DateAnnotation[] {
+  const out: DateAnnotation[] = [];
+  for (const m of scope.matchAll(YEAR_ONLY)) {
+    const year = Number(m[2]);
+    const window = { earliest: makeDay(year, 1, 1), latest: makeDay(year, 12, 31) };
+    // the span starts at the year: "since" is widened in stage 4 like any other date
+    const start = offset + m.index + m[0].length - m[2].length;
+    if (m[1].toLowerCase() === "since" && !published) continue;
+    out.push(annotation("date.year-only", start, start + m[2].length, window, false, false));
+  }
+  return out;
+}
+
+// Stage 3
+function calendarDates(scope: string, offset: number, published: Day | null): DateAnnotation[] {
+  const instant = published ? dayToDate(published) : new Date();
+  const out: DateAnnotation[] = [];
+  for (const r of CHRONO.parse(scope, { instant, timezone: 0 }, { forwardDate: false })) {
+    const s = r.start;
+    const yearKnown = s.isCertain("year");
+    if (!published && !yearKnown) continue; // relative to a publication day we do not have
+    const tags = r.tags();
+    const year = s.get("year")!;
+    const month = s.get("month")!;
+    let rule: string;
+    let window: DateWindow;
+    let exact = true;
+    if (s.isCertain("day") || tags.has(TAG.weekdayPast) || tags.has(TAG.weekdayLast) || tags.has(TAG.weekdayNext)) {
+      const day = makeDay(year, month, s.get("day")!);
+      window = { earliest: day, latest: day };
+      if (r.end?.isCertain("day")) {
+        window.latest = makeDay(r.end.get("year")!, r.end.get("month")!, r.end.get("day")!);
+        exact = false;
+      }
+      rule = tags.has(TAG.weekdayNext) ? "date.weekday-next"
+        : tags.has(TAG.weekdayPast) || tags.has(TAG.weekdayLast) ? "date.weekday-past"
+        : yearKnown ? "date.absolute" : "date.month-day";
+    } else if (s.isCertain("month")) {
+      window = monthWindow(year, month);
+      exact = false;
+      rule = yearKnown ? "date.month-year" : "date.month";
+    } else continue;
+    if (window.latest < window.earliest) continue;
+    const start = offset + r.index;
+    out.push(annotation(rule, start, start + r.text.length, window, exact, !yearKnown));
+  }
+  return out;
+}
+
+function longestWins(candidates: DateAnnotation[]): DateAnnotation[] {
+  const byLength = [...candidates].sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
+  const kept: DateAnnotation[] = [];
+  for (const c of byLength) if (!kept.some((k) => c.start < k.end && k.start < c.end)) kept.push(c);
+  return kept.sort((a, b) => a.start - b.start);
+}
+
+// Stage 4: "since Saturday" runs from that Saturday up to publication.
+function widenSince(text: string, from: number, found: DateAnnotation, published: Day | null): DateAnnotation {
+  const before = text.slice(Math.max(from, found.start - SINCE_LOOKBEHIND), found.start);
+  const since = SINCE_BEFORE.exec(before);
+  if (!since || !published || found.value.earliest > published) return found;
+  const start = found.start - (before.length - since.index);
+  return annotation("date.since", start, found.end, { earliest: found.value.earliest, latest: published }, false, true);
+}
+
+// Stage 5
+function clipToPublication(found: DateAnnotation, published: Day | null): DateAnnotation {
+  const v = found.value;
+  if (!published || v.exact || v.earliest > published || v.latest <= published) return found;
+  return { ...found, value: { ...v, latest: published } };
+}
+
+/**
+ * Every date expression in text[from, to), resolved against the publication day (UTC).
+ * Example (published Sunday 2025-04-20): "on Saturday" -> {earliest: "2025-04-19",
+ * latest: "2025-04-19", exact: true, relative: true}, rule "date.weekday-past".
+ * With `published` null only dates that carry their year are returned.
+ */
+export function findDates(text: string, published: Day | null, from = 0, to = text.length): DateAnnotation[] {
+  const floor = Math.max(0, from);
+  const ceiling = Math.min(text.length, to);
+  if (floor >= ceiling) return [];
+  const scope = text.slice(floor, ceiling);
+  const candidates = [
+    ...(published ? relativePhrases(scope, floor, published) : []),
+    ...yearOnly(scope, floor, published),
+    ...calendarDates(scope, floor, published),
+  ];
+  return longestWins(candidates).map((d) => clipToPublication(widenSince(text, floor, d, published), published));
+}

@@ -1,0 +1,63 @@
+// Relative time expressions read as windows around the publication day ("last week" is seven
+// days, not chrono's single point). One row per expression; the row id is the rule id.
+import type { DateWindow, Day } from "../../model/doc.ts";
+import { parseQuantity } from "../quantities/find.ts";
+import { addDays, makeDay, mondayOf, monthWindow, parts } from "./calendar.ts";
+
+/** "over the past few days", "in recent days": how far back such vague phrases reach. */
+export const RECENT_DAYS = 5;
+/** "in recent weeks". */
+export const RECENT_WEEKS_DAYS = 28;
+/** "two weeks ago" is a window this many days either side of the day it points at. */
+export const WEEKS_AGO_SLACK_DAYS = 3;
+
+export interface RelativePhrase {
+  id: string;
+  pattern: RegExp;
+  /** true when the phrase names one day ("yesterday"), false for a window ("last week"). */
+  exact: boolean;
+  /** The window, given the publication day and the figure the phrase counts (if any). */
+  window: (published: Day, n: number) => DateWindow;
+}
+
+const NUMBER = "(\\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty-eight|several|few|couple of)";
+const point = (d: Day): DateWindow => ({ earliest: d, latest: d });
+const upTo = (published: Day, daysBack: number): DateWindow => ({ earliest: addDays(published, -daysBack), latest: published });
+
+function monthsBefore(published: Day, n: number): DateWindow {
+  const p = parts(published);
+  const index = p.year * 12 + (p.month - 1) - n;
+  return monthWindow(Math.floor(index / 12), (index % 12) + 1);
+}
+
+/** Ordered most specific first; overlapping matches go to the longest. */
+export const RELATIVE_PHRASES: readonly RelativePhrase[] = [
+  { id: "date.day-before-yesterday", pattern: /\bthe day before yesterday\b/gi, exact: true, window: (p) => point(addDays(p, -2)) },
+  { id: "date.yesterday", pattern: /\byesterday\b/gi, exact: true, window: (p) => point(addDays(p, -1)) },
+  { id: "date.last-night", pattern: /\blast night\b/gi, exact: false, window: (p) => upTo(p, 1) },
+  { id: "date.today", pattern: /\b(?:earlier |later )?(?:today|tonight|this (?:morning|afternoon|evening))\b/gi, exact: true, window: (p) => point(p) },
+  { id: "date.last-week", pattern: /\b(?:last|the previous|the past) week\b|\bthe week before\b/gi, exact: false, window: (p) => ({ earliest: addDays(mondayOf(p), -7), latest: addDays(mondayOf(p), -1) }) },
+  { id: "date.this-week", pattern: /\b(?:earlier )?this week\b/gi, exact: false, window: (p) => ({ earliest: mondayOf(p), latest: p }) },
+  { id: "date.earlier-this-month", pattern: /\b(?:earlier )?this month\b/gi, exact: false, window: (p) => ({ earliest: makeDay(parts(p).year, parts(p).month, 1), latest: p }) },
+  { id: "date.last-month", pattern: /\blast month\b/gi, exact: false, window: (p) => monthsBefore(p, 1) },
+  { id: "date.this-year", pattern: /\b(?:earlier )?this year\b/gi, exact: false, window: (p) => ({ earliest: makeDay(parts(p).year, 1, 1), latest: p }) },
+  { id: "date.last-year", pattern: /\blast year\b/gi, exact: false, window: (p) => ({ earliest: makeDay(parts(p).year - 1, 1, 1), latest: makeDay(parts(p).year - 1, 12, 31) }) },
+  { id: "date.recent-days", pattern: /\b(?:(?:over|in|during|within) the (?:past|last) (?:few|several|couple of) days|in recent days|in the past days)\b/gi, exact: false, window: (p) => upTo(p, RECENT_DAYS) },
+  { id: "date.recent-weeks", pattern: /\b(?:(?:over|in|during|within) the (?:past|last) (?:few|several|couple of) weeks|in recent weeks)\b/gi, exact: false, window: (p) => upTo(p, RECENT_WEEKS_DAYS) },
+  { id: "date.past-days", pattern: new RegExp(`\\b(?:(?:over|in|during|within) )?the (?:past|last) ${NUMBER} days\\b`, "gi"), exact: false, window: (p, n) => upTo(p, n) },
+  { id: "date.past-hours", pattern: new RegExp(`\\b(?:(?:over|in|during|within) )?the (?:past|last) ${NUMBER} hours\\b`, "gi"), exact: false, window: (p, n) => upTo(p, Math.ceil(n / 24)) },
+  { id: "date.past-weeks", pattern: new RegExp(`\\b(?:(?:over|in|during|within) )?the (?:past|last) ${NUMBER} weeks\\b`, "gi"), exact: false, window: (p, n) => upTo(p, 7 * n) },
+  { id: "date.relative-ago", pattern: new RegExp(`\\b${NUMBER} days? ago\\b`, "gi"), exact: true, window: (p, n) => point(addDays(p, -n)) },
+  { id: "date.weeks-ago", pattern: new RegExp(`\\b${NUMBER} weeks? ago\\b`, "gi"), exact: false, window: (p, n) => ({ earliest: addDays(p, -7 * n - WEEKS_AGO_SLACK_DAYS), latest: addDays(p, -7 * n + WEEKS_AGO_SLACK_DAYS) }) },
+  { id: "date.months-ago", pattern: new RegExp(`\\b${NUMBER} months? ago\\b`, "gi"), exact: false, window: (p, n) => monthsBefore(p, n) },
+];
+
+/**
+ * Reads the figure a phrase counts ("two" in "two weeks ago"); 1 when the phrase has none.
+ * Vague figures ("few", "several") take their best reading.
+ */
+export function phraseFigure(group: string | undefined): number | null {
+  if (group === undefined) return 1;
+  const q = parseQuantity(group) ?? parseQuantity(`a ${group}`);
+  return q && !q.noCount ? (q.best ?? q.low) : null;
+}

@@ -1,0 +1,98 @@
+// Compiles the extraction lexicon (lexicon.json: knowledge as data) into matchers once.
+// Every compiled pattern is a flat alternation of literal words with bounded gaps, so matching is
+// linear in the text: no nested quantifiers over overlapping classes.
+import lexicon from "./lexicon.json" with { type: "json" };
+import type { IncidentType, QuantityName, CasualtyGroup } from "../model/incident.ts";
+
+export type TriggerNeed = "custody" | "detainee" | "escapee" | "facility-object" | "escape-risk" | "none";
+
+export interface TriggerEntry {
+  id: string;
+  type: IncidentType;
+  needs: TriggerNeed;
+  pattern: RegExp;
+}
+
+export interface CountCueEntry {
+  id: string;
+  quantity: QuantityName;
+  pattern: RegExp;
+}
+
+/** Turns one phrase of the lexicon syntax into a regex source (see lexicon.json "note"). */
+export function phraseSource(phrase: string): string {
+  const words = phrase.trim().split(/\s+/);
+  const parts = words.map((word) => {
+    if (word === "~") return "(?:\\S+\\s+){0,3}?";
+    const star = word.endsWith("*");
+    const literal = (star ? word.slice(0, -1) : word).replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/['’]/g, "['’]");
+    return star ? `${literal}[a-z]*` : literal;
+  });
+  let source = "";
+  parts.forEach((part, i) => {
+    source += part;
+    if (i < parts.length - 1 && words[i] !== "~") source += "\\s+";
+  });
+  return source;
+}
+
+/** One case-insensitive, word-bounded regex over a list of phrases, longest first. */
+export function phrasesPattern(phrases: string[], flags = "gi"): RegExp {
+  const sorted = [...phrases].sort((a, b) => b.length - a.length);
+  return new RegExp(`(?<![\\w-])(?:${sorted.map(phraseSource).join("|")})(?![\\w-])`, flags);
+}
+
+export const TRIGGERS: TriggerEntry[] = lexicon.triggers.map((t) => ({
+  id: `trigger.${t.id}`,
+  type: t.type as IncidentType,
+  needs: t.needs as TriggerNeed,
+  pattern: phrasesPattern(t.phrases),
+}));
+
+export const DETAINEE_NOUNS = phrasesPattern(lexicon.custodyNouns.detainee);
+export const FACILITY_NOUNS = phrasesPattern(lexicon.custodyNouns.facility);
+export const ESCAPE_CUES = phrasesPattern(lexicon.custodyNouns.escapeCue);
+export const FAMILIES_NOUNS = phrasesPattern(lexicon.custodyNouns.familiesNoun);
+export const ESCAPE_RISK_CUES = phrasesPattern(lexicon.escapeRiskCues);
+
+export const NEGATION = { pattern: phrasesPattern(lexicon.cues.negation.phrases), window: lexicon.cues.negation.window };
+export const ATTEMPT = { pattern: phrasesPattern(lexicon.cues.attempt.phrases), window: lexicon.cues.attempt.window };
+export const ATTEMPT_AFTER = {
+  pattern: phrasesPattern(lexicon.cues.attemptAfter.phrases),
+  window: lexicon.cues.attemptAfter.window,
+};
+export const PLANNED = { pattern: phrasesPattern(lexicon.cues.planned.phrases), window: lexicon.cues.planned.window };
+export const BACKGROUND = phrasesPattern(lexicon.cues.background.phrases);
+export const UNCONFIRMED = phrasesPattern(lexicon.cues.unconfirmed.phrases);
+
+export const COUNT_CUES: CountCueEntry[] = lexicon.countCues.map((c) => ({
+  id: c.id,
+  quantity: c.quantity as QuantityName,
+  pattern: phrasesPattern(c.phrases),
+}));
+
+export const TRIGGER_QUANTITY = lexicon.triggerQuantity as Partial<Record<IncidentType, QuantityName>>;
+
+export const GROUPS: Array<{ group: CasualtyGroup; pattern: RegExp }> = lexicon.groups.map((g) => ({
+  group: g.group as CasualtyGroup,
+  pattern: phrasesPattern(g.phrases),
+}));
+
+export const ATTRIBUTION_VERBS = phrasesPattern(lexicon.attribution.verbs);
+export const ACCORDING_TO = phrasesPattern(lexicon.attribution.according);
+export const PERSON_ROLES = lexicon.attribution.personRoles;
+
+/** Every match of `pattern` in `text[from, to)`, with absolute offsets. */
+export function matchAll(pattern: RegExp, text: string, from = 0, to = text.length): Array<{ start: number; end: number; text: string }> {
+  const out: Array<{ start: number; end: number; text: string }> = [];
+  const slice = text.slice(from, to);
+  pattern.lastIndex = 0;
+  for (let m = pattern.exec(slice); m; m = pattern.exec(slice)) {
+    if (m[0].length === 0) {
+      pattern.lastIndex++;
+      continue;
+    }
+    out.push({ start: from + m.index, end: from + m.index + m[0].length, text: m[0] });
+  }
+  return out;
+}

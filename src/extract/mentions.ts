@@ -1,0 +1,302 @@
+// Incident mentions of one document: for every accepted trigger that reports an event that
+// happened (or, for transfers, is planned), link its arguments from the sentence and its context.
+//   1. Entities in the sentence go to the nearest trigger, so "put on alert after 37 prisoners
+//      escaped from a prison in Ras al-Ayn" gives Ras al-Ayn to the escape, not to the alert.
+//   2. A trigger without a facility of its own takes the salient one (the last named before it),
+//      as "the prison" or "the inmates" refer back to it.
+//   3. Numbers go to the cue that governs them (counts.ts) and become claims with the source of
+//      their sentence (attribution.ts).
+//   4. A sentence with casualty figures but no trigger gives them to the salient attack, riot or
+//      escape, unless the sentence is about another target ("stormed an army barracks").
+import { createHash } from "node:crypto";
+import type { Annotation, DateWindow, Day, Doc, Span } from "../model/doc.ts";
+import type { CountClaims, FacilityRef, IncidentMention, IncidentType, PlaceRef, QuantityName } from "../model/incident.ts";
+import type { Attributor, ActorValue } from "./attribution.ts";
+import { cuesOf, readCount } from "./counts.ts";
+import { readModality } from "./modality.ts";
+import { findTriggers, type Trigger } from "./triggers.ts";
+import { DETAINEE_NOUNS, matchAll } from "./lexicon.ts";
+import type { QuantityValue } from "./quantities/index.ts";
+import type { DateValue } from "./dates/index.ts";
+import { windowAfter } from "./window.ts";
+
+/** A dated sentence whose window ends this long before publication is background history. */
+export const BACKGROUND_DAYS = 45;
+/** An undated mention with no earlier dated one is placed in the days before publication. */
+export const UNDATED_LOOKBACK_DAYS = 2;
+/** A facility named this many sentences back is still what "the prison" refers to. */
+const SALIENCE_SENTENCES = 12;
+/** Types whose mentions inherit the salient facility when they name none. */
+const INHERITS_FACILITY = new Set<IncidentType>(["escape", "release", "riot", "attack", "recapture", "control_change"]);
+/** Types whose casualty figures attach to them. */
+const CASUALTY_TYPES = new Set<IncidentType>(["attack", "riot", "escape"]);
+
+export interface PlaceValue extends PlaceRef {
+  demonym?: boolean;
+}
+
+export interface Entities {
+  facilities: Array<Annotation<FacilityRef>>;
+  places: Array<Annotation<PlaceValue>>;
+  actors: Array<Annotation<ActorValue>>;
+  quantities: Array<Annotation<QuantityValue>>;
+  dates: Array<Annotation<DateValue>>;
+}
+
+interface Working extends IncidentMention {
+  sentence: number;
+  placeSpan?: Span;
+}
+
+/** Builds the mentions of `doc` from its sentences, entities and attributions. */
+export function buildMentions(doc: Doc, sentences: Span[], entities: Entities, attributor: Attributor): IncidentMention[] {
+  const text = doc.text;
+  const mentions: Working[] = [];
+  const pendingDetaineeCounts: Array<{ sentence: number; value: QuantityValue; span: Span; rule: string }> = [];
+
+  sentences.forEach((sentence, index) => {
+    const inSentence = <T extends Span>(list: T[]) => list.filter((a) => a.start >= sentence.start && a.end <= sentence.end);
+    const facilities = inSentence(entities.facilities);
+    const scan = findTriggers(text, sentence, facilities);
+    const sentenceDates = inSentence(entities.dates);
+    const background = sentenceDates.some((d) => isBackgroundDate(d.value, doc.published));
+    const triggers: Trigger[] = [];
+    const created: Working[] = [];
+
+    for (const t of scan.accepted) {
+      const modality = readModality(text, sentence, t);
+      if (modality.occurrence === "negated" || modality.occurrence === "attempted") continue;
+      if (modality.occurrence === "background" || background) continue;
+      if (modality.occurrence === "planned" && t.type !== "transfer" && t.type !== "release") continue;
+      triggers.push(t);
+      const mention: Working = {
+        id: mentionId(doc.id, t.type, t),
+        document: doc.id,
+        type: t.type,
+        modality: modality.occurrence === "planned" ? "planned" : "occurred",
+        unconfirmed: modality.unconfirmed,
+        facility: null,
+        place: null,
+        destination: null,
+        date: null,
+        actors: [],
+        counts: [],
+        trigger: { start: t.start, end: t.end, rule: t.rule },
+        evidence: [{ start: t.start, end: t.end, kind: "trigger", rule: t.rule }, { ...t, kind: "modality", rule: modality.rule }],
+        sentence: index,
+      };
+      created.push(mention);
+    }
+
+    // 1. Entities to their nearest trigger.
+    const nearestOf = (span: Span) => nearestMention(created, span);
+    for (const f of facilities) {
+      const m = nearestOf(f);
+      if (m && !m.facility) {
+        m.facility = f.value;
+        m.evidence.push({ start: f.start, end: f.end, kind: "facility", rule: f.rule });
+      }
+    }
+    for (const p of inSentence(entities.places)) {
+      if (p.value.demonym) continue;
+      const m = nearestOf(p);
+      if (!m) continue;
+      if (m.type === "transfer" && isDestination(text, sentence, p)) {
+        if (!m.destination) m.destination = p.value;
+      } else if (!m.place || morePrecise(p.value, m.place)) {
+        m.place = p.value;
+        m.placeSpan = p;
+      }
+      m.evidence.push({ start: p.start, end: p.end, kind: "place", rule: p.rule });
+    }
+    for (const d of sentenceDates) {
+      const m = nearestOf(d);
+      if (m && !m.date && d.value.earliest) {
+        m.date = { earliest: d.value.earliest, latest: d.value.latest };
+        m.evidence.push({ start: d.start, end: d.end, kind: "date", rule: d.rule });
+      }
+    }
+    const sentenceActors = inSentence(entities.actors).filter((a) => !isMediaSource(a.value));
+    for (const m of created) {
+      m.actors = unique(sentenceActors.map((a) => a.value.name));
+      if (!m.place) {
+        const demonym = inSentence(entities.places).find((p) => p.value.demonym);
+        if (demonym && (m.type === "alert" || !m.facility)) m.place = { ...demonym.value, demonym: undefined } as PlaceRef;
+      }
+    }
+
+    // 3. Numbers to their cues.
+    const cues = cuesOf(text, sentence, triggers);
+    for (const q of inSentence(entities.quantities)) {
+      if (q.value.noCount) continue;
+      const reading = readCount(text, sentence, q, cues);
+      if (!reading) {
+        if (followedByDetainees(text, q, sentence)) pendingDetaineeCounts.push({ sentence: index, value: q.value, span: q, rule: q.rule });
+        continue;
+      }
+      const owner = reading.cue.trigger
+        ? created.find((m) => m.trigger.start === reading.cue.trigger!.start && m.type === reading.cue.trigger!.type)
+        : nearestMention(created.filter((m) => accepts(m.type, reading.quantity)), q) ??
+          (reading.quantity === "killed" || reading.quantity === "wounded"
+            ? salientCasualtyOwner(mentions, index, scan.rejected.length > 0)
+            : undefined);
+      if (!owner) continue;
+      addClaim(owner, reading.quantity, reading.group, q, doc, attributor.sourceAt(index, q.start)?.source ?? null, sentence, text);
+    }
+
+    // "The inmates were arrested": a definite plural takes the count given just before it.
+    for (const m of created) {
+      const main = m.type === "recapture" ? "recaptured" : m.type === "escape" ? "escaped" : null;
+      if (!main || m.counts.some((c) => c.quantity === main)) continue;
+      const pending = pendingDetaineeCounts.filter((p) => p.sentence >= index - 2 && p.sentence < index).pop();
+      if (pending && /\b(?:the|these|those)\s+(?:\w+\s+)?(?:inmates|prisoners|detainees|escapees|fugitives)\b/i.test(text.slice(sentence.start, m.trigger.start))) {
+        addClaim(m, main, null, { ...pending.span, value: pending.value, rule: pending.rule }, doc, attributor.sourceAt(pending.sentence, pending.span.start)?.source ?? null, sentences[pending.sentence], text);
+      }
+    }
+    mentions.push(...created);
+  });
+
+  // 2. Salient facility and dates, in reading order.
+  for (const m of mentions) {
+    if (!m.facility && INHERITS_FACILITY.has(m.type)) {
+      const salient = salientFacility(entities.facilities, sentences, m.sentence, m.trigger.start);
+      if (salient && placeAgrees(salient.value, m.place)) {
+        m.facility = salient.value;
+        m.evidence.push({ start: salient.start, end: salient.end, kind: "facility", rule: "facility.salient" });
+      }
+    }
+    if (m.facility && !m.place) m.place = m.facility.place;
+  }
+  fillUndatedWindows(mentions, doc.published);
+  return mentions.map(({ sentence: _s, placeSpan: _p, ...m }) => m);
+}
+
+function addClaim(
+  m: Working,
+  quantity: QuantityName,
+  group: CountClaims["group"],
+  q: Annotation<QuantityValue>,
+  doc: Doc,
+  source: string | null,
+  sentence: Span,
+  text: string,
+): void {
+  let count = m.counts.find((c) => c.quantity === quantity && c.group === group);
+  if (!count) {
+    count = { quantity, group, claims: [] };
+    m.counts.push(count);
+  }
+  if (count.claims.some((c) => c.start === sentence.start && c.low === q.value.low)) return;
+  count.claims.push({
+    low: q.value.low,
+    high: q.value.high,
+    source,
+    document: doc.id,
+    quote: text.slice(sentence.start, sentence.end),
+    start: sentence.start,
+    end: sentence.end,
+    rule: q.rule,
+  });
+  m.evidence.push({ start: q.start, end: q.end, kind: "quantity", rule: q.rule });
+}
+
+function accepts(type: IncidentType, quantity: QuantityName): boolean {
+  if (quantity === "killed" || quantity === "wounded") return CASUALTY_TYPES.has(type);
+  if (quantity === "held") return type !== "alert";
+  if (quantity === "at_large") return type === "escape" || type === "recapture";
+  if (quantity === "families") return type === "transfer" || type === "release" || type === "escape";
+  return true;
+}
+
+function salientCasualtyOwner(mentions: Working[], sentence: number, blocked: boolean): Working | undefined {
+  if (blocked) return undefined;
+  for (let i = mentions.length - 1; i >= 0; i--) {
+    const m = mentions[i];
+    if (sentence - m.sentence > SALIENCE_SENTENCES) break;
+    if (CASUALTY_TYPES.has(m.type) && m.type !== "escape") return m;
+  }
+  return undefined;
+}
+
+function nearestMention<M extends { trigger: Span }>(list: M[], span: Span): M | undefined {
+  let best: M | undefined;
+  let bestDistance = Infinity;
+  for (const m of list) {
+    const d = span.end <= m.trigger.start ? m.trigger.start - span.end : span.start >= m.trigger.end ? (span.start - m.trigger.end) * 0.8 : 0;
+    if (d < bestDistance) {
+      best = m;
+      bestDistance = d;
+    }
+  }
+  return best;
+}
+
+function salientFacility(facilities: Array<Annotation<FacilityRef>>, sentences: Span[], index: number, before: number) {
+  const floor = sentences[Math.max(0, index - SALIENCE_SENTENCES)].start;
+  const candidates = facilities.filter((f) => f.end <= before && f.start >= floor);
+  if (candidates.length) return candidates[candidates.length - 1];
+  // The headline or first paragraph may name the facility only after the first trigger.
+  const later = facilities.filter((f) => f.start >= before && f.start < sentences[Math.min(sentences.length - 1, index + 2)].end);
+  return later[0];
+}
+
+function placeAgrees(facility: FacilityRef, place: PlaceRef | null): boolean {
+  if (!place || !facility.place) return true;
+  if (place.precision === "country" || place.precision === "region") return !place.country || place.country === facility.place.country;
+  if (place.precision === "admin1") return !place.admin1 || !facility.place.admin1 || place.admin1 === facility.place.admin1 || place.country === facility.place.country;
+  return place.id === facility.place.id || place.name === facility.place.name || place.admin1 === facility.place.admin1;
+}
+
+const PRECISION_RANK: Record<string, number> = { facility: 0, town: 1, admin1: 2, region: 3, country: 4 };
+function morePrecise(a: PlaceRef, b: PlaceRef): boolean {
+  return (PRECISION_RANK[a.precision] ?? 5) < (PRECISION_RANK[b.precision] ?? 5);
+}
+
+function isDestination(text: string, sentence: Span, place: Span): boolean {
+  const before = text.slice(Math.max(sentence.start, place.start - 30), place.start);
+  return /\b(?:to|into|towards|toward)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$/i.test(before) && !/\bfrom\s+(?:[\w-]+\s+){0,2}$/i.test(before);
+}
+
+function followedByDetainees(text: string, q: Span, sentence: Span): boolean {
+  const after = text.slice(q.end, windowAfter(text, q.end, 3, sentence.end));
+  return matchAll(DETAINEE_NOUNS, after).length > 0;
+}
+
+function isMediaSource(actor: ActorValue): boolean {
+  return actor.kind === "media" || actor.kind === "monitor";
+}
+
+function isBackgroundDate(value: DateValue, published: Day | null): boolean {
+  if (!published || !value.latest) return false;
+  return daysBetween(value.latest, published) > BACKGROUND_DAYS;
+}
+
+/** 2. Undated mentions: the window of the last dated mention before them, up to publication. */
+function fillUndatedWindows(mentions: Working[], published: Day | null): void {
+  let anchor: DateWindow | null = null;
+  for (const m of mentions) {
+    if (m.date) {
+      anchor = m.date;
+      continue;
+    }
+    if (!published) continue;
+    const earliest = anchor && anchor.earliest <= published ? anchor.earliest : shiftDay(published, -UNDATED_LOOKBACK_DAYS);
+    m.date = { earliest, latest: published };
+  }
+}
+
+function daysBetween(a: Day, b: Day): number {
+  return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
+}
+
+function shiftDay(day: Day, n: number): Day {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+}
+
+function unique<T>(xs: T[]): T[] {
+  return [...new Set(xs)];
+}
+
+function mentionId(docId: string, type: IncidentType, span: Span): string {
+  return "men_" + createHash("sha256").update(`${docId}|${type}|${span.start}|${span.end}`).digest("hex").slice(0, 16);
+}

@@ -1,0 +1,130 @@
+// Within one document, mentions of the same event merge into one: a report says "escaped" in the
+// headline, again with the figure, and again in a quote. Merging rules, in order:
+//   1. Same family (escape and release at one facility are one departure told two ways: sources
+//      say "escaped" and "let out" of the same people), same modality, and compatible location:
+//      the same facility, or one of them names none and its place contains the other's.
+//   2. A mention with neither facility nor place ("they had a prison break") joins the nearest
+//      mention of its family; alone, it is dropped: an incident must be somewhere.
+import type { DateWindow } from "../model/doc.ts";
+import type { CountClaims, IncidentMention, IncidentType, PlaceRef } from "../model/incident.ts";
+
+/** Two exact dates further apart than this are two events even at one facility. */
+const DATE_GAP_DAYS = 3;
+
+/** Types of the mentions folded into each merged one, to name the merged departure. */
+const absorbedTypes = new WeakMap<IncidentMention, IncidentType[]>();
+
+const FAMILY: Record<IncidentType, string> = {
+  attack: "attack",
+  riot: "riot",
+  escape: "departure",
+  release: "departure",
+  recapture: "recapture",
+  transfer: "transfer",
+  alert: "alert",
+  control_change: "control_change",
+};
+
+/** Merges the mentions of one document; the result keeps reading order. */
+export function mergeWithinDocument(mentions: IncidentMention[]): IncidentMention[] {
+  const anchored = mentions.filter((m) => m.facility || m.place);
+  const floating = mentions.filter((m) => !m.facility && !m.place);
+  const merged: IncidentMention[] = [];
+  // Specific mentions first, so vaguer ones fold into them rather than the reverse.
+  const bySpecificity = [...anchored].sort((a, b) => specificity(a) - specificity(b) || a.trigger.start - b.trigger.start);
+  for (const m of bySpecificity) {
+    const target = merged.find((t) => compatible(t, m));
+    if (target) absorb(target, m);
+    else merged.push(clone(m));
+  }
+  for (const m of floating) {
+    const sameFamily = merged.filter((t) => FAMILY[t.type] === FAMILY[m.type] && t.modality === m.modality);
+    if (!sameFamily.length) continue;
+    const nearest = sameFamily.reduce((a, b) => (Math.abs(b.trigger.start - m.trigger.start) < Math.abs(a.trigger.start - m.trigger.start) ? b : a));
+    absorb(nearest, m);
+  }
+  for (const m of merged) m.type = dominantType(m);
+  return merged.sort((a, b) => a.trigger.start - b.trigger.start);
+}
+
+/** Lower is more specific: a named facility, then a town, then wider places. */
+function specificity(m: IncidentMention): number {
+  if (m.facility) return 0;
+  const rank: Record<string, number> = { facility: 0, town: 1, admin1: 2, region: 3, country: 4 };
+  return 1 + (rank[m.place?.precision ?? "country"] ?? 4);
+}
+
+function compatible(a: IncidentMention, b: IncidentMention): boolean {
+  if (FAMILY[a.type] !== FAMILY[b.type] || a.modality !== b.modality) return false;
+  if (exactDatesApart(a.date, b.date)) return false;
+  if (a.facility && b.facility) return a.facility.id === b.facility.id;
+  const placeA = a.facility?.place ?? a.place;
+  const placeB = b.facility?.place ?? b.place;
+  if (!placeA || !placeB) return true;
+  return contains(placeA, placeB) || contains(placeB, placeA);
+}
+
+/** True when `outer` is the same as or contains `inner`. */
+function contains(outer: PlaceRef, inner: PlaceRef): boolean {
+  if (outer.country && inner.country && outer.country !== inner.country) return false;
+  if (outer.precision === "country" || outer.precision === "region") return true;
+  if (outer.precision === "admin1") return !inner.admin1 || !outer.admin1 || same(outer.admin1, inner.admin1) || same(outer.name, inner.admin1);
+  return same(outer.name, inner.name) || (outer.id !== undefined && outer.id === inner.id);
+}
+
+function same(a: string | null | undefined, b: string | null | undefined): boolean {
+  return Boolean(a && b && a.toLowerCase() === b.toLowerCase());
+}
+
+function exactDatesApart(a: DateWindow | null, b: DateWindow | null): boolean {
+  if (!a || !b || a.earliest !== a.latest || b.earliest !== b.latest) return false;
+  return Math.abs(Date.parse(a.earliest) - Date.parse(b.earliest)) / 86_400_000 > DATE_GAP_DAYS;
+}
+
+function absorb(target: IncidentMention, m: IncidentMention): void {
+  target.facility ??= m.facility;
+  if (!target.place || (m.place && rank(m.place) < rank(target.place) && !target.facility)) target.place = m.place ?? target.place;
+  target.destination ??= m.destination;
+  target.date = narrower(target.date, m.date);
+  target.actors = [...new Set([...target.actors, ...m.actors])];
+  target.unconfirmed = target.unconfirmed && m.unconfirmed;
+  for (const count of m.counts) mergeCount(target.counts, count);
+  target.evidence.push(...m.evidence);
+  absorbedTypes.set(target, [...(absorbedTypes.get(target) ?? []), m.type]);
+}
+
+function rank(p: PlaceRef): number {
+  return ({ facility: 0, town: 1, admin1: 2, region: 3, country: 4 } as Record<string, number>)[p.precision] ?? 5;
+}
+
+/** The tighter of two overlapping windows; when they do not overlap, the earlier-stated one. */
+function narrower(a: DateWindow | null, b: DateWindow | null): DateWindow | null {
+  if (!a) return b;
+  if (!b) return a;
+  const earliest = a.earliest > b.earliest ? a.earliest : b.earliest;
+  const latest = a.latest < b.latest ? a.latest : b.latest;
+  return earliest <= latest ? { earliest, latest } : a;
+}
+
+function mergeCount(counts: CountClaims[], add: CountClaims): void {
+  const existing = counts.find((c) => c.quantity === add.quantity && c.group === add.group);
+  if (!existing) {
+    counts.push({ ...add, claims: [...add.claims] });
+    return;
+  }
+  for (const claim of add.claims) {
+    if (!existing.claims.some((c) => c.start === claim.start && c.low === claim.low && c.high === claim.high)) existing.claims.push(claim);
+  }
+}
+
+/** A merged departure is an escape unless release mentions outnumber escape mentions. */
+function dominantType(m: IncidentMention): IncidentType {
+  if (FAMILY[m.type] !== "departure") return m.type;
+  const types = [m.type, ...(absorbedTypes.get(m) ?? [])];
+  const releases = types.filter((t) => t === "release").length;
+  return releases > types.length - releases ? "release" : "escape";
+}
+
+function clone(m: IncidentMention): IncidentMention {
+  return { ...m, actors: [...m.actors], counts: m.counts.map((c) => ({ ...c, claims: [...c.claims] })), evidence: [...m.evidence] };
+}

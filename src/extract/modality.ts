@@ -1,0 +1,29 @@
+// Is the trigger an event that happened? Cue words in the trigger's clause decide:
+// negated ("no prisoners escaped"), attempted ("attempted to escape": not an escape), planned or
+// possible ("could be transferred"), background history ("in 2014 they carried out prison
+// breaks"), or unconfirmed ("unconfirmed reports claimed").
+import type { Span } from "../model/doc.ts";
+import { ATTEMPT, ATTEMPT_AFTER, BACKGROUND, NEGATION, PLANNED, UNCONFIRMED } from "./lexicon.ts";
+import { hasMatch, windowAfter, windowBefore } from "./window.ts";
+
+export type Occurrence = "occurred" | "planned" | "negated" | "attempted" | "background";
+
+export interface ModalityReading {
+  occurrence: Occurrence;
+  unconfirmed: boolean;
+  /** The cue rule that decided, for the explanation. */
+  rule: string;
+}
+
+/** Reads the modality of the trigger `t` inside `sentence`. */
+export function readModality(text: string, sentence: Span, t: Span): ModalityReading {
+  const unconfirmed = hasMatch(UNCONFIRMED, text, sentence.start, sentence.end);
+  const cue = (pattern: RegExp, words: number) => hasMatch(pattern, text, windowBefore(text, t.start, words, sentence.start), t.start);
+  if (cue(NEGATION.pattern, NEGATION.window)) return { occurrence: "negated", unconfirmed, rule: "modality.negated" };
+  if (cue(ATTEMPT.pattern, ATTEMPT.window) || hasMatch(ATTEMPT_AFTER.pattern, text, t.end, windowAfter(text, t.end, ATTEMPT_AFTER.window, sentence.end))) {
+    return { occurrence: "attempted", unconfirmed, rule: "modality.attempted" };
+  }
+  if (cue(PLANNED.pattern, PLANNED.window)) return { occurrence: "planned", unconfirmed, rule: "modality.planned" };
+  if (hasMatch(BACKGROUND, text, sentence.start, sentence.end)) return { occurrence: "background", unconfirmed, rule: "modality.background" };
+  return { occurrence: "occurred", unconfirmed, rule: unconfirmed ? "modality.unconfirmed" : "modality.asserted" };
+}

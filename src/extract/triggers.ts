@@ -1,0 +1,92 @@
+// Trigger recogniser: proposes every lexicon trigger in a sentence, then keeps those whose
+// custody requirement holds ("escaped" needs detainees or a facility nearby; "stormed" needs a
+// facility as its object; an arrest is a recapture only when escapees are arrested). Triggers that
+// fail the requirement are returned as `rejected`: an attack on a barracks blocks the casualty
+// figures of its sentence from being pinned on a prison.
+import type { Annotation, Span } from "../model/doc.ts";
+import type { FacilityRef, IncidentType } from "../model/incident.ts";
+import {
+  DETAINEE_NOUNS,
+  ESCAPE_CUES,
+  ESCAPE_RISK_CUES,
+  FACILITY_NOUNS,
+  FAMILIES_NOUNS,
+  TRIGGERS,
+  matchAll,
+  type TriggerNeed,
+} from "./lexicon.ts";
+import { hasMatch, windowAfter, windowBefore } from "./window.ts";
+
+export interface Trigger extends Span {
+  type: IncidentType;
+  rule: string;
+  needs: TriggerNeed;
+}
+
+/** Words a custody word may be from its trigger. */
+const CUSTODY_WINDOW = 10;
+/** A facility is the object of an attack when it follows within this many words... */
+const OBJECT_AFTER = 8;
+/** ...or precedes it within this many ("the prison was attacked", "prison attack"). */
+const OBJECT_BEFORE = 5;
+/** People whose fleeing is not an escape from custody. */
+const NOT_DETAINEES = /\b(?:civilians|residents|villagers|guards|wardens|warders|soldiers|troops|police|policemen|officers|staff|journalists|workers|gunmen|attackers|assailants|people|families|thousands of people|refugees|displaced)\s*$/i;
+
+export interface TriggerScan {
+  accepted: Trigger[];
+  rejected: Trigger[];
+}
+
+/** Proposes and checks the triggers of one sentence. */
+export function findTriggers(text: string, sentence: Span, facilities: Array<Annotation<FacilityRef>>): TriggerScan {
+  const proposed: Trigger[] = [];
+  for (const entry of TRIGGERS) {
+    for (const m of matchAll(entry.pattern, text, sentence.start, sentence.end)) {
+      proposed.push({ start: m.start, end: m.end, type: entry.type, rule: entry.id, needs: entry.needs });
+    }
+  }
+  const accepted: Trigger[] = [];
+  const rejected: Trigger[] = [];
+  for (const t of proposed) (satisfied(text, sentence, t, facilities) ? accepted : rejected).push(t);
+  return { accepted: longestFirst(accepted), rejected };
+}
+
+function satisfied(text: string, sentence: Span, t: Trigger, facilities: Array<Annotation<FacilityRef>>): boolean {
+  const before = windowBefore(text, t.start, CUSTODY_WINDOW, sentence.start);
+  const after = windowAfter(text, t.end, CUSTODY_WINDOW, sentence.end);
+  const facilityNear = (from: number, to: number) =>
+    hasMatch(FACILITY_NOUNS, text, from, to) || facilities.some((f) => f.start < to && f.end > from);
+  switch (t.needs) {
+    case "none":
+      return true;
+    case "custody":
+      if (t.type === "escape" && NOT_DETAINEES.test(text.slice(windowBefore(text, t.start, 3, sentence.start), t.start))) return false;
+      return hasMatch(DETAINEE_NOUNS, text, before, after) || facilityNear(before, after);
+    case "detainee":
+      return (
+        hasMatch(DETAINEE_NOUNS, text, before, after) ||
+        hasMatch(FAMILIES_NOUNS, text, before, after) ||
+        facilityNear(before, after)
+      );
+    case "escapee":
+      return hasMatch(DETAINEE_NOUNS, text, before, after) || hasMatch(ESCAPE_CUES, text, sentence.start, sentence.end);
+    case "facility-object": {
+      const objBefore = windowBefore(text, t.start, OBJECT_BEFORE, sentence.start);
+      const objAfter = windowAfter(text, t.end, OBJECT_AFTER, sentence.end);
+      return facilityNear(t.end, objAfter) || facilityNear(objBefore, t.start);
+    }
+    case "escape-risk":
+      return hasMatch(ESCAPE_RISK_CUES, text, sentence.start, sentence.end);
+  }
+}
+
+/** Overlapping triggers of one type keep the longest ("broke out of" over "out"). */
+function longestFirst(triggers: Trigger[]): Trigger[] {
+  const sorted = [...triggers].sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
+  const kept: Trigger[] = [];
+  for (const t of sorted) {
+    if (kept.some((k) => k.type === t.type && k.start < t.end && t.start < k.end)) continue;
+    kept.push(t);
+  }
+  return kept.sort((a, b) => a.start - b.start);
+}

@@ -1,0 +1,65 @@
+// Word windows around a trigger, bounded by the clause it sits in. Cues (negation, modality,
+// custody words) only count when they are near the trigger and in the same clause: "no" in
+// "no comment, but 20 inmates escaped" must not negate the escape.
+import type { Span } from "../model/doc.ts";
+import { matchAll } from "./lexicon.ts";
+
+/** Characters and words that close a clause for the purposes of cue windows. */
+const CLAUSE_BREAK = /[;:(),“”"]|\s(?:but|while|whereas|although|though|however)\s|\s[-–—]\s/g;
+
+/** Start of the window of `words` words before `pos`, not crossing a clause break or `floor`. */
+export function windowBefore(text: string, pos: number, words: number, floor: number): number {
+  let i = pos;
+  let seen = 0;
+  while (i > floor) {
+    const ch = text[i - 1];
+    if (/[;:(),“”"]/.test(ch)) break;
+    if (/\s/.test(ch)) {
+      while (i > floor && /\s/.test(text[i - 1])) i--;
+      if (++seen > words) break;
+      const word = lastWord(text, floor, i);
+      if (/^(but|while|whereas|although|though|however)$/i.test(word)) break;
+      continue;
+    }
+    i--;
+  }
+  return i;
+}
+
+/** End of the window of `words` words after `pos`, not crossing a clause break or `ceiling`. */
+export function windowAfter(text: string, pos: number, words: number, ceiling: number): number {
+  const slice = text.slice(pos, ceiling);
+  CLAUSE_BREAK.lastIndex = 0;
+  const brk = CLAUSE_BREAK.exec(slice);
+  const limit = brk ? pos + brk.index : ceiling;
+  let i = pos;
+  let seen = 0;
+  while (i < limit) {
+    if (/\s/.test(text[i])) {
+      while (i < limit && /\s/.test(text[i])) i++;
+      if (++seen > words) return i;
+      continue;
+    }
+    i++;
+  }
+  return limit;
+}
+
+function lastWord(text: string, floor: number, end: number): string {
+  let s = end;
+  while (s > floor && /\S/.test(text[s - 1])) s--;
+  return text.slice(s, end);
+}
+
+/** True when `pattern` matches anywhere inside `text[from, to)`. */
+export function hasMatch(pattern: RegExp, text: string, from: number, to: number): boolean {
+  return from < to && matchAll(pattern, text, from, to).length > 0;
+}
+
+/** Number of words between two spans (0 when they touch or overlap). */
+export function wordDistance(text: string, a: Span, b: Span): number {
+  const [from, to] = a.end <= b.start ? [a.end, b.start] : b.end <= a.start ? [b.end, a.start] : [0, 0];
+  if (to <= from) return 0;
+  const between = text.slice(from, to).trim();
+  return between ? between.split(/\s+/).length : 0;
+}

@@ -1,0 +1,89 @@
+// Where a mention happened, reduced to comparable keys: facility id, town, admin1, country.
+// Two mentions are at the same site when their most precise shared level agrees and no level
+// contradicts (two different facilities, or two different towns, are never the same site).
+import type { FacilityRef, PlaceRef } from "../model/incident.ts";
+
+/** What a mention or an incident says about where it happened. */
+export interface Located {
+  facility: FacilityRef | null;
+  place: PlaceRef | null;
+}
+
+/** How precisely two sites agree: a larger number is a stronger match. */
+export const SITE_MATCH = { country: 0, admin1: 1, town: 2, facility: 3 } as const;
+export type SiteMatch = (typeof SITE_MATCH)[keyof typeof SITE_MATCH];
+
+const LEADING_ARTICLE = /^(al|el|ar|as|ash|ad|the)[\s-]+/;
+
+/** Comparable form of a name: "Al-Ḥasakah" -> "hasakah". */
+export function nameKey(name: string): string {
+  return name
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/['’‘`ʿʾ]/g, "")
+    .replace(LEADING_ARTICLE, "")
+    .replace(/[^a-z0-9]+/g, " ")
+    .trim();
+}
+
+/** The place a site is in: the facility's own place first (it is gazetteer knowledge), else the text's. */
+export function siteOf(x: Located): PlaceRef | null {
+  return x.facility?.place ?? x.place;
+}
+
+const TOWN_LEVEL = new Set(["facility", "town"]);
+
+/** Key of the town a site is in, or null when only a region or country is known. */
+export function townKey(x: Located): string | null {
+  const place = siteOf(x);
+  if (!place || !TOWN_LEVEL.has(place.precision)) return null;
+  return place.id ? `id:${place.id}` : `name:${nameKey(place.name)}`;
+}
+
+function townName(x: Located): string | null {
+  const place = siteOf(x);
+  return place && TOWN_LEVEL.has(place.precision) ? nameKey(place.name) : null;
+}
+
+export function admin1Key(x: Located): string | null {
+  const place = siteOf(x);
+  if (place?.admin1) return nameKey(place.admin1);
+  // A place given at admin1 precision is its own admin1 ("Hasakah governorate").
+  return place?.precision === "admin1" ? nameKey(place.name) : null;
+}
+
+export function countryOf(x: Located): string | null {
+  return x.facility?.place?.country ?? x.place?.country ?? null;
+}
+
+/**
+ * How two sites match, or null when they contradict.
+ * Steps: 1. two facilities must be the same facility; 2. two known towns must be the same town
+ * (by gazetteer id, else by name, so "Ras al-Ayn prison" and "in Ras al-Ayn" agree); 3. a vaguer
+ * site matches a precise one inside it (same admin1, else same country).
+ */
+export function matchSites(a: Located, b: Located): SiteMatch | null {
+  // 1.
+  if (a.facility && b.facility) return a.facility.id === b.facility.id ? SITE_MATCH.facility : null;
+  // 2.
+  const townA = townKey(a);
+  const townB = townKey(b);
+  if (townA && townB) {
+    if (townA === townB || townName(a) === townName(b)) return SITE_MATCH.town;
+    return null;
+  }
+  // A facility the gazetteer has no place for: its name often carries the town ("Ras al-Ayn prison").
+  const lone = a.facility && !a.facility.place ? a : b.facility && !b.facility.place ? b : null;
+  const other = lone === a ? b : a;
+  const otherTown = lone ? townName(other) : null;
+  if (lone && otherTown && ` ${nameKey(lone.facility!.name)} `.includes(` ${otherTown} `)) return SITE_MATCH.town;
+  // 3.
+  const countryA = countryOf(a);
+  const countryB = countryOf(b);
+  if (countryA && countryB && countryA !== countryB) return null;
+  const adminA = admin1Key(a);
+  const adminB = admin1Key(b);
+  if (adminA && adminB) return adminA === adminB ? SITE_MATCH.admin1 : null;
+  return countryA && countryA === countryB ? SITE_MATCH.country : null;
+}

@@ -1,0 +1,179 @@
+// The HTTP layer: small handlers over the same Store and ingest pipeline the CLI uses. Built as
+// a Hono app so tests drive it in-process with `app.request()`; `serve.ts` binds it to a socket.
+import { existsSync } from "node:fs";
+import { Hono, type Context, type MiddlewareHandler } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import { serveStatic } from "@hono/node-server/serve-static";
+import type { RawRecord } from "../model/doc.ts";
+import type { Store } from "../store/store.ts";
+import { ingestRecord, type RecordOutcome } from "../ingest/pipeline.ts";
+import { updateIncidents } from "../incidents/update.ts";
+import { bearerToken, tokenMatches } from "./auth.ts";
+import { ApiError, errorResponse } from "./errors.ts";
+import { openApiDocument } from "./openapi.ts";
+import { parseIncidentFilter, parsePage } from "./query.ts";
+import { recordFromBody } from "./records.ts";
+import { documentSummary, documentView, facilityView, incidentSummary, incidentView } from "./views.ts";
+
+/** Bodies over this are refused with 413 before they are read: a report is text, not a dump. */
+export const MAX_BODY_BYTES = 2 * 1024 * 1024;
+
+/** What ingesting one record answers (src/ingest/pipeline.ts `ingestRecord`). */
+export type IngestOutcome = RecordOutcome;
+
+/** Ingests one record and brings the incidents it touches up to date. */
+export async function ingestOne(store: Store, raw: RawRecord): Promise<IngestOutcome> {
+  const outcome = await ingestRecord(store, raw);
+  if (outcome.status === "new") await updateIncidents(store);
+  return outcome;
+}
+
+export interface AppOptions {
+  store: Store;
+  /** Bearer token for writes; without one, writes are refused with 403. */
+  token?: string | null;
+  /** Bearer token for reads; without one, reads are open. The write token also reads. */
+  readToken?: string | null;
+  /** Ingests one record (POST /api/documents); defaults to `ingestOne` over the store. */
+  ingest?: (raw: RawRecord) => Promise<IngestOutcome>;
+  /** Folder of the built dashboard (web/dist), served at /. */
+  webRoot?: string | null;
+  maxBodyBytes?: number;
+}
+
+/**
+ * Security headers for every response. Scripts only from this origin, never inline; styles may
+ * be set from script (uPlot positions its cursor through element.style, which CSP allows).
+ */
+export const SECURITY_HEADERS: Record<string, string> = {
+  "Content-Security-Policy":
+    "default-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; " +
+    "style-src 'self'; img-src 'self' data:; connect-src 'self'; form-action 'self'",
+  "X-Content-Type-Options": "nosniff",
+  "Referrer-Policy": "no-referrer",
+  "X-Frame-Options": "DENY",
+  "Cross-Origin-Opener-Policy": "same-origin",
+  "Cross-Origin-Resource-Policy": "same-origin",
+};
+
+/** The escapewatch API (and the dashboard, when `webRoot` is given) as a Hono app. */
+export function createApp(options: AppOptions): Hono {
+  const { store } = options;
+  const app = new Hono();
+
+  app.use("*", async (c, next) => {
+    await next();
+    for (const [name, value] of Object.entries(SECURITY_HEADERS)) c.res.headers.set(name, value);
+  });
+  app.onError((error, c) => {
+    if (error instanceof ApiError) return errorResponse(c, error.code, error.message);
+    console.error(error);
+    return errorResponse(c, "E_INTERNAL");
+  });
+  app.notFound((c) => errorResponse(c, "E_NOT_FOUND", `No route for ${c.req.method} ${c.req.path}.`));
+
+  app.use("/api/*", readAccess(options));
+  app.use("/api/*", async (c, next) => {
+    await next();
+    c.res.headers.set("Cache-Control", "no-store");
+  });
+
+  app.get("/api/openapi.json", (c) => c.json(openApiDocument));
+
+  app.get("/api/incidents", async (c) => {
+    const filter = parseIncidentFilter(c.req.query());
+    const [total, items] = await Promise.all([store.countIncidents(filter), store.listIncidents(filter)]);
+    return c.json({ total, limit: filter.limit, offset: filter.offset, items: items.map(incidentSummary) });
+  });
+  app.get("/api/incidents/:id", async (c) => {
+    const incident = await store.getIncident(c.req.param("id"));
+    if (!incident) throw new ApiError("E_NOT_FOUND", `No incident with id '${c.req.param("id")}'.`);
+    return c.json(await incidentView(store, incident));
+  });
+
+  app.get("/api/facilities", async (c) => {
+    const facilities = await store.listFacilities();
+    return c.json({ total: facilities.length, items: facilities });
+  });
+  app.get("/api/facilities/:id", async (c) => {
+    const view = await facilityView(store, c.req.param("id"));
+    if (!view) throw new ApiError("E_NOT_FOUND", `No facility with id '${c.req.param("id")}'.`);
+    return c.json(view);
+  });
+
+  app.get("/api/documents", async (c) => {
+    const page = parsePage(c.req.query());
+    const [total, items] = await Promise.all([store.countDocuments(), store.listDocuments(page)]);
+    return c.json({ total, ...page, items });
+  });
+  app.get("/api/documents/:id", async (c) => {
+    const doc = await store.getDocument(c.req.param("id"));
+    if (!doc) throw new ApiError("E_NOT_FOUND", `No document with id '${c.req.param("id")}'.`);
+    return c.json(documentView(doc));
+  });
+  app.post(
+    "/api/documents",
+    writeAccess(options),
+    bodyLimit({
+      maxSize: options.maxBodyBytes ?? MAX_BODY_BYTES,
+      onError: (c) => errorResponse(c, "E_BODY_TOO_LARGE", `The body is over ${options.maxBodyBytes ?? MAX_BODY_BYTES} bytes.`),
+    }),
+    async (c) => {
+      const record = recordFromBody(await readJson(c));
+      const outcome = await (options.ingest ?? ((raw: RawRecord) => ingestOne(store, raw)))(record);
+      if (outcome.status === "rejected") {
+        const reason = outcome.reason ? `${outcome.reason.code} ${outcome.reason.message}` : "no reason given";
+        throw new ApiError("E_REJECTED", `The report was rejected: ${reason}.`);
+      }
+      const doc = await store.getDocument(outcome.id);
+      return c.json(
+        { status: outcome.status, id: outcome.id, document: doc ? documentSummary(doc) : null },
+        outcome.status === "new" ? 201 : 200,
+      );
+    },
+  );
+  app.all("/api/*", (c) => errorResponse(c, "E_NOT_FOUND", `No route for ${c.req.method} ${c.req.path}.`));
+
+  const webRoot = options.webRoot;
+  if (webRoot && existsSync(webRoot)) {
+    app.use("/*", serveStatic({ root: webRoot }));
+  } else {
+    app.get("/", (c) =>
+      c.text("escapewatch API is running; the dashboard is not built (run `npm run build:web` or `escapewatch start`).\n"),
+    );
+  }
+  return app;
+}
+
+/** Reads are open unless a read token is configured; then either token opens them. */
+function readAccess(options: AppOptions): MiddlewareHandler {
+  return async (c, next) => {
+    const readToken = options.readToken;
+    if (!readToken) return next();
+    const given = bearerToken(c.req.header("Authorization"));
+    // Both comparisons always run, so which token matched is not visible in timing.
+    const readOk = tokenMatches(given, readToken);
+    const writeOk = options.token ? tokenMatches(given, options.token) : false;
+    if (!readOk && !writeOk) return errorResponse(c, "E_UNAUTHORIZED", "This server's data is private: send 'Authorization: Bearer <ESCAPEWATCH_READ_TOKEN>'.");
+    return next();
+  };
+}
+
+/** Writes need the write token; with none configured they are disabled (403), never open. */
+function writeAccess(options: AppOptions): MiddlewareHandler {
+  return async (c, next) => {
+    if (!options.token) return errorResponse(c, "E_WRITES_DISABLED");
+    if (!tokenMatches(bearerToken(c.req.header("Authorization")), options.token)) {
+      return errorResponse(c, "E_UNAUTHORIZED");
+    }
+    return next();
+  };
+}
+
+async function readJson(c: Context): Promise<unknown> {
+  try {
+    return await c.req.json();
+  } catch {
+    throw new ApiError("E_BAD_BODY", "The body is not valid JSON.");
+  }
+}

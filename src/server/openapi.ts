@@ -1,0 +1,326 @@
+// The OpenAPI 3.1 description of the API, as data; served at /api/openapi.json.
+import { INCIDENT_TYPES, QUANTITIES } from "../model/incident.ts";
+import { API_ERRORS } from "./errors.ts";
+import { MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE } from "./query.ts";
+
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+const nullable = (type: string) => ({ type: [type, "null"] });
+const errorResponses = (...codes: Array<keyof typeof API_ERRORS>) =>
+  Object.fromEntries(
+    codes.map((code) => [
+      String(API_ERRORS[code].status),
+      { description: `${code}: ${API_ERRORS[code].message}`, content: { "application/json": { schema: ref("Error") } } },
+    ]),
+  );
+const json = (schema: object, description = "OK") => ({ description, content: { "application/json": { schema } } });
+const pathId = (what: string) => ({ name: "id", in: "path", required: true, description: `${what} id`, schema: { type: "string" } });
+const pageParams = [
+  { name: "limit", in: "query", schema: { type: "integer", minimum: 1, maximum: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE } },
+  { name: "offset", in: "query", schema: { type: "integer", minimum: 0, default: 0 } },
+];
+const day = { type: "string", pattern: "^\\d{4}-\\d{2}-\\d{2}$" };
+const range = {
+  type: "object",
+  required: ["low", "best", "high"],
+  properties: { low: { type: "integer" }, best: { type: "integer" }, high: nullable("integer") },
+};
+
+export const openApiDocument = {
+  openapi: "3.1.0",
+  info: {
+    title: "escapewatch API",
+    version: "1.0.0",
+    description:
+      "Source-attributed incidents at detention facilities. Every count carries the claims it was " +
+      "reconciled from, each traced to character offsets in a document's cleaned text.",
+  },
+  servers: [{ url: "/" }],
+  security: [{}, { bearer: [] }],
+  paths: {
+    "/api/incidents": {
+      get: {
+        summary: "List incidents, newest first, filtered",
+        parameters: [
+          { name: "type", in: "query", schema: { type: "string", enum: [...INCIDENT_TYPES] } },
+          { name: "country", in: "query", description: "ISO 3166-1 alpha-2", schema: { type: "string", pattern: "^[A-Za-z]{2}$" } },
+          { name: "facility", in: "query", description: "Facility id or a name fragment", schema: { type: "string" } },
+          { name: "since", in: "query", description: "Incidents ending on or after this day", schema: day },
+          { name: "until", in: "query", description: "Incidents starting on or before this day", schema: day },
+          { name: "q", in: "query", description: "Free text over facility, place, actors and quotes", schema: { type: "string", maxLength: 200 } },
+          ...pageParams,
+        ],
+        responses: {
+          "200": json({
+            type: "object",
+            required: ["total", "items"],
+            properties: { total: { type: "integer" }, limit: { type: "integer" }, offset: { type: "integer" }, items: { type: "array", items: ref("IncidentSummary") } },
+          }),
+          ...errorResponses("E_BAD_QUERY", "E_UNAUTHORIZED"),
+        },
+      },
+    },
+    "/api/incidents/{id}": {
+      get: {
+        summary: "One incident with every claim and the summaries of its documents",
+        parameters: [pathId("Incident")],
+        responses: {
+          "200": json({
+            type: "object",
+            required: ["incident", "documents"],
+            properties: { incident: ref("Incident"), documents: { type: "array", items: ref("DocumentSummary") } },
+          }),
+          ...errorResponses("E_NOT_FOUND", "E_UNAUTHORIZED"),
+        },
+      },
+    },
+    "/api/facilities": {
+      get: {
+        summary: "Facilities that have incidents or holder statements",
+        responses: {
+          "200": json({
+            type: "object",
+            properties: {
+              total: { type: "integer" },
+              items: { type: "array", items: { type: "object", properties: { facility: ref("Facility"), incidents: { type: "integer" } } } },
+            },
+          }),
+          ...errorResponses("E_UNAUTHORIZED"),
+        },
+      },
+    },
+    "/api/facilities/{id}": {
+      get: {
+        summary: "A facility's history: holders over time, escaped/recaptured/at large over time, incidents",
+        parameters: [pathId("Facility")],
+        responses: {
+          "200": json({
+            type: "object",
+            properties: {
+              facility: ref("Facility"),
+              holders: {
+                type: "array",
+                items: {
+                  type: "object",
+                  properties: {
+                    holder: { type: "string" },
+                    since: { oneOf: [ref("DateWindow"), { type: "null" }] },
+                    document: { type: "string" },
+                    start: { type: "integer" },
+                    end: { type: "integer" },
+                    rule: { type: "string" },
+                  },
+                },
+              },
+              timeline: {
+                type: "array",
+                items: {
+                  type: "object",
+                  properties: {
+                    date: nullable("string"),
+                    incident: { type: "string" },
+                    type: { type: "string", enum: [...INCIDENT_TYPES] },
+                    escaped: { oneOf: [range, { type: "null" }] },
+                    recaptured: { oneOf: [range, { type: "null" }] },
+                    at_large: { oneOf: [range, { type: "null" }] },
+                  },
+                },
+              },
+              incidents: { type: "array", items: ref("IncidentSummary") },
+            },
+          }),
+          ...errorResponses("E_NOT_FOUND", "E_UNAUTHORIZED"),
+        },
+      },
+    },
+    "/api/documents": {
+      get: {
+        summary: "List ingested documents",
+        parameters: pageParams,
+        responses: {
+          "200": json({
+            type: "object",
+            properties: { total: { type: "integer" }, items: { type: "array", items: ref("DocumentSummary") } },
+          }),
+          ...errorResponses("E_BAD_QUERY", "E_UNAUTHORIZED"),
+        },
+      },
+      post: {
+        summary: "Ingest one report (needs the write token, ESCAPEWATCH_TOKEN)",
+        security: [{ bearer: [] }],
+        requestBody: {
+          required: true,
+          content: {
+            "application/json": {
+              schema: {
+                type: "object",
+                description: "escapewatch, news-please (maintext, date_publish) or trafilatura (raw_text, date) field names",
+                properties: {
+                  id: { type: "string" },
+                  url: { type: "string" },
+                  title: { type: "string" },
+                  published: { type: "string" },
+                  text: { type: "string" },
+                  html: { type: "string" },
+                  maintext: { type: "string" },
+                  date_publish: { type: "string" },
+                  raw_text: { type: "string" },
+                  date: { type: "string" },
+                },
+              },
+            },
+          },
+        },
+        responses: {
+          "201": json({ type: "object", properties: { status: { const: "new" }, id: { type: "string" }, document: ref("DocumentSummary") } }, "Stored"),
+          "200": json({ type: "object", properties: { status: { const: "known" }, id: { type: "string" } } }, "Already stored"),
+          ...errorResponses("E_BAD_BODY", "E_UNAUTHORIZED", "E_WRITES_DISABLED", "E_BODY_TOO_LARGE", "E_REJECTED"),
+        },
+      },
+    },
+    "/api/documents/{id}": {
+      get: {
+        summary: "One document: cleaned text, segments and every annotation with kind, rule and offsets",
+        parameters: [pathId("Document")],
+        responses: {
+          "200": json(ref("Document")),
+          ...errorResponses("E_NOT_FOUND", "E_UNAUTHORIZED"),
+        },
+      },
+    },
+  },
+  components: {
+    securitySchemes: { bearer: { type: "http", scheme: "bearer" } },
+    schemas: {
+      Error: {
+        type: "object",
+        required: ["error"],
+        properties: {
+          error: {
+            type: "object",
+            required: ["code", "message"],
+            properties: { code: { type: "string", enum: Object.keys(API_ERRORS) }, message: { type: "string" } },
+          },
+        },
+      },
+      DateWindow: { type: "object", required: ["earliest", "latest"], properties: { earliest: day, latest: day } },
+      Place: {
+        type: "object",
+        properties: {
+          id: { type: "string" },
+          name: { type: "string" },
+          admin1: nullable("string"),
+          country: nullable("string"),
+          lat: nullable("number"),
+          lon: nullable("number"),
+          precision: { type: "string", enum: ["facility", "town", "admin1", "country", "region"] },
+        },
+      },
+      Facility: {
+        type: "object",
+        required: ["id", "name", "kind"],
+        properties: {
+          id: { type: "string" },
+          name: { type: "string" },
+          kind: { type: "string", enum: ["prison", "camp", "detention_centre", "jail", "police_station", "other"] },
+          place: { oneOf: [ref("Place"), { type: "null" }] },
+        },
+      },
+      Claim: {
+        type: "object",
+        required: ["low", "high", "source", "document", "quote", "start", "end"],
+        properties: {
+          low: { type: "integer" },
+          high: nullable("integer"),
+          source: nullable("string"),
+          document: { type: "string" },
+          quote: { type: "string" },
+          start: { type: "integer", description: "Offset into the document's cleaned text" },
+          end: { type: "integer" },
+          rule: { type: "string" },
+        },
+      },
+      Count: {
+        type: "object",
+        required: ["quantity", "low", "best", "high", "claims"],
+        properties: {
+          quantity: { type: "string", enum: [...QUANTITIES] },
+          group: nullable("string"),
+          low: { type: "integer" },
+          best: { type: "integer" },
+          high: nullable("integer"),
+          disputed: { type: "boolean" },
+          derived: { type: "boolean" },
+          claims: { type: "array", items: ref("Claim") },
+        },
+      },
+      Incident: {
+        type: "object",
+        required: ["id", "type", "status", "counts", "documents"],
+        properties: {
+          id: { type: "string" },
+          type: { type: "string", enum: [...INCIDENT_TYPES] },
+          status: { type: "string", enum: ["occurred", "planned", "disputed"] },
+          unconfirmed: { type: "boolean" },
+          facility: { oneOf: [ref("Facility"), { type: "null" }] },
+          place: { oneOf: [ref("Place"), { type: "null" }] },
+          destination: { oneOf: [ref("Place"), { type: "null" }] },
+          date: { oneOf: [ref("DateWindow"), { type: "null" }] },
+          actors: { type: "array", items: { type: "string" } },
+          counts: { type: "array", items: ref("Count") },
+          documents: { type: "array", items: { type: "string" } },
+          mentions: { type: "array", items: { type: "string" } },
+        },
+      },
+      IncidentSummary: {
+        description: "An Incident whose counts carry the number of claims instead of the claims",
+        allOf: [
+          ref("Incident"),
+          {
+            type: "object",
+            properties: {
+              counts: {
+                type: "array",
+                items: {
+                  type: "object",
+                  properties: { quantity: { type: "string" }, low: { type: "integer" }, best: { type: "integer" }, high: nullable("integer"), disputed: { type: "boolean" }, claims: { type: "integer" } },
+                },
+              },
+            },
+          },
+        ],
+      },
+      DocumentSummary: {
+        type: "object",
+        required: ["id", "url", "title", "published", "relevant"],
+        properties: {
+          id: { type: "string" },
+          url: nullable("string"),
+          title: nullable("string"),
+          published: { oneOf: [day, { type: "null" }] },
+          relevant: { type: "boolean" },
+          length: { type: "integer" },
+        },
+      },
+      Document: {
+        allOf: [
+          ref("DocumentSummary"),
+          {
+            type: "object",
+            properties: {
+              publishedOrigin: nullable("string"),
+              text: { type: "string", description: "Cleaned text; all offsets point into it" },
+              segments: {
+                type: "array",
+                items: { type: "object", properties: { start: { type: "integer" }, end: { type: "integer" }, relevant: { type: "boolean" }, reason: { type: "string" } } },
+              },
+              annotations: {
+                type: "array",
+                items: { type: "object", properties: { kind: { type: "string" }, rule: { type: "string" }, start: { type: "integer" }, end: { type: "integer" }, value: {} } },
+              },
+            },
+          },
+        ],
+      },
+    },
+  },
+} as const;

@@ -1,0 +1,86 @@
+// The SQLite schema as an ordered list of numbered migrations. A migration is never edited once
+// released: a schema change is a new entry at the end. JSON payloads are stored as TEXT; the
+// columns beside them are denormalised copies that exist only to be filtered and indexed.
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: "documents, mentions, holdings, incidents",
+    sql: `
+      CREATE TABLE documents (
+        id               TEXT PRIMARY KEY,
+        content_hash     TEXT NOT NULL UNIQUE,
+        url              TEXT,
+        title            TEXT,
+        published        TEXT,
+        published_origin TEXT,
+        text             TEXT NOT NULL,
+        text_length      INTEGER NOT NULL,  -- in UTF-16 code units, like every offset
+        segments         TEXT NOT NULL,
+        annotations      TEXT NOT NULL,
+        relevant         INTEGER NOT NULL,
+        ingested_at      TEXT NOT NULL
+      );
+
+      -- Mention ids are unique within a document; the pair is the key so two documents can
+      -- never collide.
+      CREATE TABLE mentions (
+        document TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        id       TEXT NOT NULL,
+        block    TEXT NOT NULL,
+        json     TEXT NOT NULL,
+        PRIMARY KEY (document, id)
+      );
+      CREATE INDEX mentions_block ON mentions(block);
+      CREATE INDEX mentions_id ON mentions(id);
+
+      CREATE TABLE holdings (
+        id          INTEGER PRIMARY KEY,
+        facility_id TEXT NOT NULL,
+        document    TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        since       TEXT,
+        facility    TEXT NOT NULL,
+        json        TEXT NOT NULL
+      );
+      CREATE INDEX holdings_facility ON holdings(facility_id);
+
+      CREATE TABLE dirty_blocks (
+        block TEXT PRIMARY KEY
+      );
+
+      CREATE TABLE incidents (
+        id            TEXT PRIMARY KEY,
+        block         TEXT NOT NULL,
+        type          TEXT NOT NULL,
+        status        TEXT NOT NULL,
+        facility_id   TEXT,
+        facility_name TEXT,  -- lower-cased, for name-fragment matching
+        facility      TEXT,  -- FacilityRef JSON, so listFacilities need not parse whole incidents
+        country       TEXT,
+        earliest      TEXT,
+        latest        TEXT,
+        search        TEXT NOT NULL,
+        json          TEXT NOT NULL
+      );
+      CREATE INDEX incidents_block ON incidents(block);
+      CREATE INDEX incidents_type ON incidents(type);
+      CREATE INDEX incidents_country ON incidents(country);
+      CREATE INDEX incidents_facility ON incidents(facility_id);
+      CREATE INDEX incidents_earliest ON incidents(earliest DESC, id);
+      CREATE INDEX incidents_latest ON incidents(latest);
+
+      CREATE TABLE incident_documents (
+        incident TEXT NOT NULL REFERENCES incidents(id) ON DELETE CASCADE,
+        document TEXT NOT NULL,
+        PRIMARY KEY (incident, document)
+      );
+      CREATE INDEX incident_documents_document ON incident_documents(document);
+    `,
+  },
+];

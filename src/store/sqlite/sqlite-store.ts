@@ -1,0 +1,482 @@
+// The embedded Store: SQLite through better-sqlite3. The driver is synchronous; the methods are
+// async only to honour the Store interface. Every write that must be all-or-nothing runs in one
+// `BEGIN IMMEDIATE` transaction, so two writer processes queue on the write lock up front instead
+// of deadlocking when a reader tries to upgrade (which SQLite answers with SQLITE_BUSY at once).
+import { mkdirSync } from "node:fs";
+import { dirname } from "node:path";
+import Database from "better-sqlite3";
+import { isRelevant, type Day, type Doc } from "../../model/doc.ts";
+import type { FacilityRef, Incident, IncidentMention } from "../../model/incident.ts";
+import type {
+  AddResult,
+  DocumentSummary,
+  FacilityHolding,
+  IncidentFilter,
+  Store,
+  StoredMention,
+} from "../store.ts";
+import { MIGRATIONS } from "./migrations.ts";
+
+/** How long a writer waits for another process's write lock before failing with SQLITE_BUSY. */
+export const BUSY_TIMEOUT_MS = 10_000;
+/** SQLite's bound-parameter limit is 32766 since 3.32, but short IN lists keep plans cheap. */
+export const IN_LIST_CHUNK = 500;
+export const DEFAULT_INCIDENT_LIMIT = 100;
+export const MAX_INCIDENT_LIMIT = 1000;
+export const DEFAULT_DOCUMENT_LIMIT = 100;
+/** Rows fetched per round trip when streaming; see `iterateRows` for why not one cursor. */
+export const STREAM_BATCH = 500;
+/** Length of the content-hash prefix that tells versions of one page apart in a derived id. */
+export const DERIVED_ID_HASH_CHARS = 8;
+
+/** An error a caller can hit, with a stable code. */
+export class StoreError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(`[${code}] ${message}`);
+    this.name = "StoreError";
+  }
+}
+
+/**
+ * An incident as `replaceIncidents` accepts it. Its block is `block` when given, else the stored
+ * block of its first mention, else the only block being replaced.
+ */
+export type IncidentWithBlock = Incident & { block?: string };
+
+interface DocumentRow {
+  id: string;
+  content_hash: string;
+  url: string | null;
+  title: string | null;
+  published: string | null;
+  published_origin: string | null;
+  text: string;
+  segments: string;
+  annotations: string;
+  relevant: number;
+  text_length: number;
+  ingested_at: string;
+}
+
+type SummaryRow = Omit<DocumentRow, "text" | "segments" | "annotations" | "published_origin">;
+
+const SUMMARY_COLUMNS = "id, content_hash, url, title, published, relevant, text_length, ingested_at";
+
+export class SqliteStore implements Store {
+  readonly dialect = "sqlite";
+  private readonly db: Database.Database;
+
+  /** `location` is a file path (its directory is created) or ":memory:". */
+  constructor(readonly location: string) {
+    if (location !== ":memory:" && !location.startsWith("file:")) {
+      mkdirSync(dirname(location), { recursive: true });
+    }
+    this.db = new Database(location, { timeout: BUSY_TIMEOUT_MS });
+    this.db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    this.db.pragma("journal_mode = WAL");
+    this.db.pragma("synchronous = NORMAL");
+    this.db.pragma("foreign_keys = ON");
+  }
+
+  async migrate(): Promise<void> {
+    this.db.exec(`CREATE TABLE IF NOT EXISTS migrations (
+      version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`);
+    const applied = this.db.prepare("SELECT 1 FROM migrations WHERE version = ?");
+    const record = this.db.prepare("INSERT INTO migrations (version, name, applied_at) VALUES (?, ?, ?)");
+    for (const migration of MIGRATIONS) {
+      // Checked again inside the write lock: another process may have applied it meanwhile.
+      this.db
+        .transaction(() => {
+          if (applied.get(migration.version)) return;
+          this.db.exec(migration.sql);
+          record.run(migration.version, migration.name, new Date().toISOString());
+        })
+        .immediate();
+    }
+  }
+
+  /** Versions of the applied migrations, ascending (for tests and `doctor`-style commands). */
+  appliedMigrations(): number[] {
+    return this.db
+      .prepare("SELECT version FROM migrations ORDER BY version")
+      .pluck()
+      .all() as number[];
+  }
+
+  async addDocument(doc: Doc, mentions: StoredMention[], holdings: FacilityHolding[]): Promise<AddResult> {
+    return this.db.transaction((): AddResult => {
+      // 1. Same content already stored: nothing to do, whatever id it came with.
+      if (this.db.prepare("SELECT 1 FROM documents WHERE content_hash = ?").get(doc.contentHash)) return "known";
+      // 2. Same id, other content: an updated version of the page. Keep both; the new one
+      //    gets a derived id so evidence offsets into the old text stay valid.
+      const taken = this.db.prepare("SELECT 1 FROM documents WHERE id = ?").get(doc.id);
+      const stored = taken
+        ? underDocumentId(doc, mentions, holdings, derivedDocumentId(doc.id, doc.contentHash))
+        : { doc, mentions, holdings };
+      this.insertDocument(stored.doc);
+      // 3. Mentions and holdings, and the blocks whose incidents are now stale.
+      const insertMention = this.db.prepare("INSERT INTO mentions (document, id, block, json) VALUES (?, ?, ?, ?)");
+      const markDirty = this.db.prepare("INSERT OR IGNORE INTO dirty_blocks (block) VALUES (?)");
+      for (const { mention, block } of stored.mentions) {
+        insertMention.run(stored.doc.id, mention.id, block, JSON.stringify(mention));
+        markDirty.run(block);
+      }
+      const insertHolding = this.db.prepare(
+        "INSERT INTO holdings (facility_id, document, since, facility, json) VALUES (?, ?, ?, ?, ?)",
+      );
+      for (const holding of stored.holdings) {
+        insertHolding.run(
+          holding.facility.id,
+          stored.doc.id,
+          holding.since?.earliest ?? null,
+          JSON.stringify(holding.facility),
+          JSON.stringify(holding),
+        );
+      }
+      return "new";
+    }).immediate();
+  }
+
+  private insertDocument(doc: Doc): void {
+    this.db
+      .prepare(
+        `INSERT INTO documents (id, content_hash, url, title, published, published_origin, text, text_length,
+           segments, annotations, relevant, ingested_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        doc.id,
+        doc.contentHash,
+        doc.url,
+        doc.title,
+        doc.published,
+        doc.publishedOrigin,
+        doc.text,
+        doc.text.length,
+        JSON.stringify(doc.segments),
+        JSON.stringify(doc.annotations),
+        isRelevant(doc) ? 1 : 0,
+        new Date().toISOString(),
+      );
+  }
+
+  async hasContent(contentHash: string): Promise<boolean> {
+    return this.db.prepare("SELECT 1 FROM documents WHERE content_hash = ?").get(contentHash) !== undefined;
+  }
+
+  async getDocument(id: string): Promise<Doc | null> {
+    const row = this.db.prepare("SELECT * FROM documents WHERE id = ?").get(id) as DocumentRow | undefined;
+    if (!row) return null;
+    return {
+      id: row.id,
+      contentHash: row.content_hash,
+      url: row.url,
+      title: row.title,
+      published: row.published,
+      publishedOrigin: row.published_origin as Doc["publishedOrigin"],
+      text: row.text,
+      segments: JSON.parse(row.segments),
+      annotations: JSON.parse(row.annotations),
+    };
+  }
+
+  async listDocuments(opts: { limit?: number; offset?: number } = {}): Promise<DocumentSummary[]> {
+    const rows = this.db
+      .prepare(`SELECT ${SUMMARY_COLUMNS} FROM documents ORDER BY id LIMIT ? OFFSET ?`)
+      .all(nonNegative(opts.limit, DEFAULT_DOCUMENT_LIMIT), nonNegative(opts.offset, 0)) as SummaryRow[];
+    return rows.map(toSummary);
+  }
+
+  async countDocuments(): Promise<number> {
+    return this.db.prepare("SELECT COUNT(*) FROM documents").pluck().get() as number;
+  }
+
+  async dirtyBlocks(): Promise<string[]> {
+    return this.db.prepare("SELECT block FROM dirty_blocks ORDER BY block").pluck().all() as string[];
+  }
+
+  async mentionsInBlocks(blocks: string[]): Promise<StoredMention[]> {
+    const found: Array<{ block: string; document: string; id: string; json: string }> = [];
+    for (const chunk of chunks(unique(blocks), IN_LIST_CHUNK)) {
+      const rows = this.db
+        .prepare(`SELECT block, document, id, json FROM mentions WHERE block IN (${placeholders(chunk)})`)
+        .all(...chunk) as typeof found;
+      found.push(...rows);
+    }
+    found.sort((a, b) => compare(a.block, b.block) || compare(a.document, b.document) || compare(a.id, b.id));
+    return found.map((row) => ({ block: row.block, mention: JSON.parse(row.json) as IncidentMention }));
+  }
+
+  async allBlocks(): Promise<string[]> {
+    return this.db.prepare("SELECT DISTINCT block FROM mentions ORDER BY block").pluck().all() as string[];
+  }
+
+  /** Only ids that are stored appear in the map; a stored document without a date maps to null. */
+  async publishedDays(documentIds: string[]): Promise<Map<string, Day | null>> {
+    const days = new Map<string, Day | null>();
+    for (const chunk of chunks(unique(documentIds), IN_LIST_CHUNK)) {
+      const rows = this.db
+        .prepare(`SELECT id, published FROM documents WHERE id IN (${placeholders(chunk)})`)
+        .all(...chunk) as Array<{ id: string; published: string | null }>;
+      for (const row of rows) days.set(row.id, row.published);
+    }
+    return days;
+  }
+
+  /**
+   * Replaces the incidents of `blocks` in one transaction. Each incident's block is its `block`
+   * property when given, else the stored block of its first mention, else the single block being
+   * replaced. An incident id that already exists elsewhere is replaced (the latest rebuild wins).
+   */
+  async replaceIncidents(blocks: string[], incidents: IncidentWithBlock[]): Promise<void> {
+    const deleteBlock = this.db.prepare("DELETE FROM incidents WHERE block = ?");
+    const deleteId = this.db.prepare("DELETE FROM incidents WHERE id = ?");
+    const clearDirty = this.db.prepare("DELETE FROM dirty_blocks WHERE block = ?");
+    const insert = this.db.prepare(
+      `INSERT INTO incidents (id, block, type, status, facility_id, facility_name, facility, country,
+         earliest, latest, search, json)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    const link = this.db.prepare("INSERT OR IGNORE INTO incident_documents (incident, document) VALUES (?, ?)");
+    this.db.transaction(() => {
+      for (const block of blocks) {
+        deleteBlock.run(block); // incident_documents follow through ON DELETE CASCADE
+        clearDirty.run(block);
+      }
+      for (const incident of incidents) {
+        const { block: _block, ...plain } = incident;
+        const facility = plain.facility;
+        deleteId.run(plain.id);
+        insert.run(
+          plain.id,
+          this.blockOf(incident, blocks),
+          plain.type,
+          plain.status,
+          facility?.id ?? null,
+          facility?.name.toLowerCase() ?? null,
+          facility ? JSON.stringify(facility) : null,
+          countryOf(plain),
+          plain.date?.earliest ?? null,
+          plain.date?.latest ?? null,
+          searchTextOf(plain),
+          JSON.stringify(plain),
+        );
+        for (const document of plain.documents) link.run(plain.id, document);
+      }
+    }).immediate();
+  }
+
+  private blockOf(incident: IncidentWithBlock, blocks: string[]): string {
+    if (incident.block) return incident.block;
+    const first = incident.mentions[0];
+    if (first !== undefined) {
+      const block = this.db.prepare("SELECT block FROM mentions WHERE id = ? LIMIT 1").pluck().get(first);
+      if (typeof block === "string") return block;
+    }
+    if (blocks.length === 1) return blocks[0];
+    throw new StoreError(
+      "E_STORE_INCIDENT_BLOCK",
+      `incident ${incident.id} names no stored mention and no block: set its "block" property`,
+    );
+  }
+
+  async listIncidents(filter: IncidentFilter = {}): Promise<Incident[]> {
+    const { where, params } = incidentWhere(filter);
+    const limit = Math.min(nonNegative(filter.limit, DEFAULT_INCIDENT_LIMIT), MAX_INCIDENT_LIMIT);
+    const rows = this.db
+      .prepare(
+        `SELECT json FROM incidents ${where}
+         ORDER BY earliest IS NULL, earliest DESC, id LIMIT ? OFFSET ?`,
+      )
+      .pluck()
+      .all(...params, limit, nonNegative(filter.offset, 0)) as string[];
+    return rows.map((json) => JSON.parse(json) as Incident);
+  }
+
+  async countIncidents(filter: IncidentFilter = {}): Promise<number> {
+    const { where, params } = incidentWhere(filter);
+    return this.db.prepare(`SELECT COUNT(*) FROM incidents ${where}`).pluck().get(...params) as number;
+  }
+
+  async getIncident(id: string): Promise<Incident | null> {
+    const json = this.db.prepare("SELECT json FROM incidents WHERE id = ?").pluck().get(id) as string | undefined;
+    return json === undefined ? null : (JSON.parse(json) as Incident);
+  }
+
+  async *iterateIncidents(): AsyncIterable<Incident> {
+    for await (const row of this.iterateRows<{ id: string; json: string }>("incidents", "id, json")) {
+      yield JSON.parse(row.json) as Incident;
+    }
+  }
+
+  async *iterateDocuments(): AsyncIterable<DocumentSummary> {
+    for await (const row of this.iterateRows<SummaryRow>("documents", SUMMARY_COLUMNS)) yield toSummary(row);
+  }
+
+  /**
+   * Streams a table in id order, one keyset batch at a time. Not one `stmt.iterate()` cursor:
+   * better-sqlite3 refuses every write on the connection while a cursor is open, and a consumer
+   * that awaits between rows (an export writing to a slow pipe) would lock out ingest meanwhile.
+   */
+  private async *iterateRows<Row extends { id: string }>(table: string, columns: string): AsyncIterable<Row> {
+    const batch = this.db.prepare(`SELECT ${columns} FROM ${table} WHERE id > ? ORDER BY id LIMIT ?`);
+    let after = "";
+    for (;;) {
+      const rows = batch.all(after, STREAM_BATCH) as Row[];
+      for (const row of rows) yield row;
+      if (rows.length < STREAM_BATCH) return;
+      after = rows[rows.length - 1].id;
+    }
+  }
+
+  async holdingsOf(facilityId: string): Promise<FacilityHolding[]> {
+    const rows = this.db
+      .prepare("SELECT json FROM holdings WHERE facility_id = ? ORDER BY since IS NOT NULL, since, id")
+      .pluck()
+      .all(facilityId) as string[];
+    return rows.map((json) => JSON.parse(json) as FacilityHolding);
+  }
+
+  /** Facilities with incidents (most incidents first), then those known only from holdings. */
+  async listFacilities(): Promise<Array<{ facility: FacilityRef; incidents: number }>> {
+    const rows = this.db
+      .prepare(
+        `SELECT facility, incidents FROM (
+           SELECT facility_id, MAX(facility) AS facility, COUNT(*) AS incidents
+             FROM incidents WHERE facility_id IS NOT NULL GROUP BY facility_id
+           UNION ALL
+           SELECT facility_id, MAX(facility), 0 FROM holdings
+            WHERE facility_id NOT IN (SELECT facility_id FROM incidents WHERE facility_id IS NOT NULL)
+            GROUP BY facility_id)
+         ORDER BY incidents DESC, facility_id`,
+      )
+      .all() as Array<{ facility: string; incidents: number }>;
+    return rows.map((row) => ({ facility: JSON.parse(row.facility) as FacilityRef, incidents: row.incidents }));
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+}
+
+/** `base~1a2b3c4d`: the id an updated version of an already stored page is kept under. */
+export function derivedDocumentId(id: string, contentHash: string): string {
+  return `${id}~${contentHash.slice(0, DERIVED_ID_HASH_CHARS)}`;
+}
+
+/** Moves a document and what was extracted from it to another id, so evidence still points home. */
+function underDocumentId(doc: Doc, mentions: StoredMention[], holdings: FacilityHolding[], id: string) {
+  const suffix = id.slice(doc.id.length);
+  return {
+    doc: { ...doc, id },
+    mentions: mentions.map(({ mention, block }) => ({
+      block,
+      mention: {
+        ...mention,
+        id: `${mention.id}${suffix}`,
+        document: id,
+        counts: mention.counts.map((count) => ({
+          ...count,
+          claims: count.claims.map((claim) => ({ ...claim, document: id })),
+        })),
+      },
+    })),
+    holdings: holdings.map((holding) => ({ ...holding, document: id })),
+  };
+}
+
+function incidentWhere(filter: IncidentFilter): { where: string; params: unknown[] } {
+  const clauses: string[] = [];
+  const params: unknown[] = [];
+  if (filter.type) {
+    clauses.push("type = ?");
+    params.push(filter.type);
+  }
+  if (filter.country) {
+    clauses.push("country = ?");
+    params.push(filter.country.toUpperCase());
+  }
+  if (filter.facility) {
+    clauses.push("(facility_id = ? OR facility_name LIKE ? ESCAPE '\\')");
+    params.push(filter.facility, containsPattern(filter.facility));
+  }
+  // Window overlap: an incident is in [since, until] when any of its possible days is.
+  if (filter.since) {
+    clauses.push("latest >= ?");
+    params.push(filter.since);
+  }
+  if (filter.until) {
+    clauses.push("earliest <= ?");
+    params.push(filter.until);
+  }
+  if (filter.text) {
+    clauses.push("search LIKE ? ESCAPE '\\'");
+    params.push(containsPattern(filter.text));
+  }
+  return { where: clauses.length ? `WHERE ${clauses.join(" AND ")}` : "", params };
+}
+
+/** SQLite's LIKE folds ASCII case only, so both sides are lower-cased in JavaScript instead. */
+function containsPattern(fragment: string): string {
+  return `%${fragment.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+function countryOf(incident: Incident): string | null {
+  const country = incident.place?.country ?? incident.facility?.place?.country ?? null;
+  return country ? country.toUpperCase() : null;
+}
+
+/** What free-text search looks through: facility, places, actors, claim quotes and sources. */
+function searchTextOf(incident: Incident): string {
+  const parts: Array<string | null | undefined> = [
+    incident.facility?.name,
+    incident.facility?.id,
+    incident.facility?.place?.name,
+    incident.place?.name,
+    incident.place?.admin1,
+    incident.destination?.name,
+    ...incident.actors,
+  ];
+  for (const count of incident.counts) {
+    for (const claim of count.claims) parts.push(claim.quote, claim.source);
+  }
+  return parts.filter((part): part is string => Boolean(part)).join("\n").toLowerCase();
+}
+
+function toSummary(row: SummaryRow): DocumentSummary {
+  return {
+    id: row.id,
+    url: row.url,
+    title: row.title,
+    published: row.published,
+    relevant: row.relevant === 1,
+    contentHash: row.content_hash,
+    length: row.text_length,
+    ingestedAt: row.ingested_at,
+  };
+}
+
+function nonNegative(value: number | undefined, fallback: number): number {
+  return value === undefined || !Number.isFinite(value) ? fallback : Math.max(0, Math.floor(value));
+}
+
+function unique<T>(values: T[]): T[] {
+  return [...new Set(values)];
+}
+
+function chunks<T>(values: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < values.length; i += size) out.push(values.slice(i, i + size));
+  return out;
+}
+
+function placeholders(values: unknown[]): string {
+  return values.map(() => "?").join(", ");
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

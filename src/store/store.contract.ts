@@ -1,0 +1,328 @@
+// The behaviour every Store implementation must show, as one node:test suite (kysely runs its
+// tests for every dialect the same way). An implementation's test file calls
+// `runStoreContract("sqlite", () => openStore(":memory:"))`; `makeStore` returns a migrated,
+// empty store and is called once per test.
+import { describe, test } from "node:test";
+import assert from "node:assert/strict";
+import type { Incident } from "../model/incident.ts";
+import type { IncidentFilter, Store } from "./store.ts";
+import {
+  ESCAPE_TEXT,
+  HASAKAH_TOWN,
+  NORTH_PRISON,
+  RIVER_CAMP,
+  claimIn,
+  makeCount,
+  makeDoc,
+  makeHolding,
+  makeIncident,
+  makeMention,
+  sha256,
+  stored,
+} from "./store.fixtures.ts";
+
+const ESCAPE_BLOCK = "escape|SY";
+const ALERT_BLOCK = "alert|IQ";
+
+export function runStoreContract(name: string, makeStore: () => Promise<Store>): void {
+  /** Runs `body` against a fresh store and always closes it. */
+  async function withStore(body: (store: Store) => Promise<void>): Promise<void> {
+    const store = await makeStore();
+    try {
+      await body(store);
+    } finally {
+      await store.close();
+    }
+  }
+
+  describe(`Store contract: ${name}`, () => {
+    describe("documents", () => {
+      test("migrate is safe to call again", () =>
+        withStore(async (store) => {
+          await store.migrate();
+          await store.migrate();
+          assert.equal(await store.countDocuments(), 0);
+        }));
+
+      test("addDocument stores the full document and getDocument returns it unchanged", () =>
+        withStore(async (store) => {
+          const doc = makeDoc("doc-a", { text: ESCAPE_TEXT, publishedOrigin: "dateline" });
+          assert.equal(await store.addDocument(doc, [], []), "new");
+          assert.deepEqual(await store.getDocument("doc-a"), doc);
+          assert.equal(await store.getDocument("missing"), null);
+          assert.equal(await store.hasContent(doc.contentHash), true);
+          assert.equal(await store.hasContent(sha256("other")), false);
+        }));
+
+      test("the same content again is known and changes nothing, whatever its id", () =>
+        withStore(async (store) => {
+          const doc = makeDoc("doc-a");
+          const mention = stored(makeMention("doc-a", "m1"), ESCAPE_BLOCK);
+          assert.equal(await store.addDocument(doc, [mention], []), "new");
+          await store.replaceIncidents([ESCAPE_BLOCK], []);
+          assert.equal(await store.addDocument(doc, [mention], []), "known");
+          assert.equal(await store.addDocument({ ...doc, id: "doc-a-copy" }, [mention], []), "known");
+          assert.equal(await store.countDocuments(), 1);
+          assert.deepEqual(await store.dirtyBlocks(), [], "a known document marks nothing dirty");
+          assert.equal((await store.mentionsInBlocks([ESCAPE_BLOCK])).length, 1);
+        }));
+
+      test("an updated page under a known id is kept beside the old one under a derived id", () =>
+        withStore(async (store) => {
+          const first = makeDoc("page-1", { text: ESCAPE_TEXT });
+          const updatedText = `${ESCAPE_TEXT}\n\nUpdate: four of the inmates were caught near the river.`;
+          const updated = makeDoc("page-1", { text: updatedText });
+          const claim = claimIn("page-1", updatedText, "12 inmates escaped", 12, 12, "Local officials");
+          const mention = makeMention("page-1", "m1", { counts: [{ quantity: "escaped", group: null, claims: [claim] }] });
+          const holding = makeHolding("page-1", NORTH_PRISON, "Syrian Democratic Forces", null);
+          await store.addDocument(first, [stored(makeMention("page-1", "m1"), ESCAPE_BLOCK)], []);
+          assert.equal(await store.addDocument(updated, [stored(mention, ESCAPE_BLOCK)], [holding]), "new");
+
+          const derivedId = `page-1~${updated.contentHash.slice(0, 8)}`;
+          assert.equal((await store.getDocument("page-1"))?.text, ESCAPE_TEXT, "the old version is not overwritten");
+          assert.equal((await store.getDocument(derivedId))?.text, updatedText);
+          assert.equal(await store.countDocuments(), 2);
+
+          const mentions = await store.mentionsInBlocks([ESCAPE_BLOCK]);
+          const moved = mentions.find((m) => m.mention.document === derivedId);
+          assert.ok(moved, "the new version's mention points at the derived id");
+          assert.notEqual(moved.mention.id, "m1", "mention ids stay unique across versions");
+          assert.equal(moved.mention.counts[0].claims[0].document, derivedId);
+          assert.deepEqual(
+            (await store.holdingsOf(NORTH_PRISON.id)).map((h) => h.document),
+            [derivedId],
+          );
+        }));
+
+      test("listDocuments pages in id order and summarises each document", () =>
+        withStore(async (store) => {
+          for (const id of ["c", "a", "b"]) await store.addDocument(makeDoc(id), [], []);
+          const irrelevant = makeDoc("d", { segments: [{ start: 0, end: 5, relevant: false, reason: "sports" }] });
+          await store.addDocument(irrelevant, [], []);
+          assert.deepEqual((await store.listDocuments()).map((d) => d.id), ["a", "b", "c", "d"]);
+          assert.deepEqual((await store.listDocuments({ limit: 2, offset: 1 })).map((d) => d.id), ["b", "c"]);
+          const [summary] = await store.listDocuments({ limit: 1 });
+          const doc = makeDoc("a");
+          assert.equal(summary.length, doc.text.length);
+          assert.equal(summary.contentHash, doc.contentHash);
+          assert.equal(summary.relevant, true);
+          assert.equal(summary.published, "2025-03-04");
+          assert.ok(!Number.isNaN(Date.parse(summary.ingestedAt)));
+          assert.equal((await store.listDocuments({ offset: 3 }))[0].relevant, false);
+        }));
+
+      test("publishedDays maps stored ids to their day (null when undated) and skips unknown ids", () =>
+        withStore(async (store) => {
+          await store.addDocument(makeDoc("dated", { published: "2024-12-30" }), [], []);
+          await store.addDocument(makeDoc("undated", { published: null, publishedOrigin: null }), [], []);
+          const days = await store.publishedDays(["dated", "undated", "unknown", "dated"]);
+          assert.deepEqual([...days.entries()].sort(), [
+            ["dated", "2024-12-30"],
+            ["undated", null],
+          ]);
+        }));
+
+      test("iterateDocuments streams every summary in id order", () =>
+        withStore(async (store) => {
+          const ids = Array.from({ length: 1203 }, (_, i) => `doc-${String(i).padStart(5, "0")}`);
+          for (const id of [...ids].reverse()) await store.addDocument(makeDoc(id), [], []);
+          const seen: string[] = [];
+          for await (const summary of store.iterateDocuments()) seen.push(summary.id);
+          assert.deepEqual(seen, ids);
+        }));
+    });
+
+    describe("blocks and mentions", () => {
+      test("dirty blocks: marked by addDocument, cleared by replaceIncidents, marked again by new mentions", () =>
+        withStore(async (store) => {
+          await store.addDocument(
+            makeDoc("d1"),
+            [stored(makeMention("d1", "m1"), ESCAPE_BLOCK), stored(makeMention("d1", "m2", { type: "alert" }), ALERT_BLOCK)],
+            [],
+          );
+          assert.deepEqual(await store.dirtyBlocks(), [ALERT_BLOCK, ESCAPE_BLOCK]);
+          assert.deepEqual(await store.allBlocks(), [ALERT_BLOCK, ESCAPE_BLOCK]);
+
+          await store.replaceIncidents([ESCAPE_BLOCK], [makeIncident("inc-1", { mentions: ["m1"], documents: ["d1"] })]);
+          assert.deepEqual(await store.dirtyBlocks(), [ALERT_BLOCK]);
+
+          await store.addDocument(makeDoc("d2"), [stored(makeMention("d2", "m3"), ESCAPE_BLOCK)], []);
+          assert.deepEqual(await store.dirtyBlocks(), [ALERT_BLOCK, ESCAPE_BLOCK]);
+          assert.deepEqual(await store.allBlocks(), [ALERT_BLOCK, ESCAPE_BLOCK]);
+        }));
+
+      test("mentionsInBlocks returns the mentions of exactly those blocks, with their block", () =>
+        withStore(async (store) => {
+          const m1 = makeMention("d1", "m1");
+          const m2 = makeMention("d1", "m2", { type: "alert" });
+          await store.addDocument(makeDoc("d1"), [stored(m1, ESCAPE_BLOCK), stored(m2, ALERT_BLOCK)], []);
+          assert.deepEqual(await store.mentionsInBlocks([ESCAPE_BLOCK]), [{ mention: m1, block: ESCAPE_BLOCK }]);
+          assert.equal((await store.mentionsInBlocks([ESCAPE_BLOCK, ALERT_BLOCK])).length, 2);
+          assert.deepEqual(await store.mentionsInBlocks([]), []);
+          assert.deepEqual(await store.mentionsInBlocks(["nothing|here"]), []);
+        }));
+
+      test("mentionsInBlocks takes more blocks than one IN list holds", () =>
+        withStore(async (store) => {
+          const mentions = Array.from({ length: 1100 }, (_, i) => stored(makeMention("d1", `m${i}`), `block-${i}`));
+          await store.addDocument(makeDoc("d1"), mentions, []);
+          const blocks = mentions.map((m) => m.block);
+          assert.equal((await store.mentionsInBlocks(blocks)).length, 1100);
+          assert.equal((await store.dirtyBlocks()).length, 1100);
+        }));
+    });
+
+    describe("incidents", () => {
+      test("replaceIncidents replaces the incidents of the given blocks only", () =>
+        withStore(async (store) => {
+          await store.addDocument(
+            makeDoc("d1"),
+            [stored(makeMention("d1", "m1"), ESCAPE_BLOCK), stored(makeMention("d1", "m2", { type: "alert" }), ALERT_BLOCK)],
+            [],
+          );
+          await store.replaceIncidents(
+            [ESCAPE_BLOCK, ALERT_BLOCK],
+            [makeIncident("esc-old", { mentions: ["m1"] }), makeIncident("alert-1", { type: "alert", mentions: ["m2"] })],
+          );
+          await store.replaceIncidents([ESCAPE_BLOCK], [makeIncident("esc-new", { mentions: ["m1"] })]);
+          assert.deepEqual((await store.listIncidents()).map((i) => i.id).sort(), ["alert-1", "esc-new"]);
+          assert.equal(await store.getIncident("esc-old"), null);
+          await store.replaceIncidents([ALERT_BLOCK], []);
+          assert.deepEqual((await store.listIncidents()).map((i) => i.id), ["esc-new"]);
+        }));
+
+      test("an incident takes its block from its block property, else its first mention's stored block", () =>
+        withStore(async (store) => {
+          await store.addDocument(makeDoc("d1"), [stored(makeMention("d1", "m1"), ESCAPE_BLOCK)], []);
+          const explicit = { ...makeIncident("explicit", { mentions: [] }), block: ALERT_BLOCK };
+          await store.replaceIncidents([ESCAPE_BLOCK, ALERT_BLOCK], [makeIncident("by-mention", { mentions: ["m1"] }), explicit]);
+          await store.replaceIncidents([ALERT_BLOCK], []);
+          assert.deepEqual((await store.listIncidents()).map((i) => i.id), ["by-mention"]);
+          assert.equal((await store.getIncident("by-mention"))?.mentions[0], "m1");
+        }));
+
+      test("replaceIncidents is atomic: a failure leaves the old incidents and the dirty marks", () =>
+        withStore(async (store) => {
+          await store.addDocument(makeDoc("d1"), [stored(makeMention("d1", "m1"), ESCAPE_BLOCK)], []);
+          await store.replaceIncidents([ESCAPE_BLOCK], [makeIncident("old", { mentions: ["m1"] })]);
+          await store.addDocument(makeDoc("d2"), [stored(makeMention("d2", "m2", { type: "alert" }), ALERT_BLOCK)], []);
+          // The second incident has no mention and no block while two blocks are replaced: its
+          // block cannot be known, so the whole replacement must fail.
+          const orphan = makeIncident("orphan", { mentions: [] });
+          await assert.rejects(
+            store.replaceIncidents([ESCAPE_BLOCK, ALERT_BLOCK], [makeIncident("new", { mentions: ["m1"] }), orphan]),
+          );
+          assert.deepEqual((await store.listIncidents()).map((i) => i.id), ["old"]);
+          assert.deepEqual(await store.dirtyBlocks(), [ALERT_BLOCK]);
+        }));
+
+      test("getIncident returns the incident exactly as stored", () =>
+        withStore(async (store) => {
+          const claim = claimIn("d1", ESCAPE_TEXT, "12 inmates escaped", 12, 12, "Local officials");
+          const incident = makeIncident("inc-1", {
+            actors: ["Prison guards"],
+            counts: [makeCount("escaped", [claim], { disputed: false })],
+            documents: ["d1"],
+            mentions: ["m1"],
+          });
+          await store.addDocument(makeDoc("d1", { text: ESCAPE_TEXT }), [stored(makeMention("d1", "m1"), ESCAPE_BLOCK)], []);
+          await store.replaceIncidents([ESCAPE_BLOCK], [incident]);
+          assert.deepEqual(await store.getIncident("inc-1"), incident);
+          assert.equal(await store.getIncident("inc-2"), null);
+        }));
+
+      describe("filters", () => {
+        const quote = "officials said 40 detainees fled River Bend Camp";
+        const incidents: Incident[] = [
+          makeIncident("a-escape-sy", { date: { earliest: "2025-03-01", latest: "2025-03-03" }, actors: ["Islamic State"] }),
+          makeIncident("b-attack-sy", { type: "attack", date: { earliest: "2025-02-10", latest: "2025-02-10" } }),
+          makeIncident("c-escape-iq", {
+            facility: RIVER_CAMP,
+            place: RIVER_CAMP.place,
+            date: { earliest: "2025-04-20", latest: "2025-04-20" },
+            counts: [makeCount("escaped", [{ ...claimIn("dq", quote, quote, 40, 40, "Observatory 100%"), document: "dq" }])],
+          }),
+          makeIncident("d-alert-nodate", { type: "alert", facility: null, place: { ...HASAKAH_TOWN, name: "Qamishli" }, date: null }),
+        ];
+        const table: Array<[string, IncidentFilter, string[]]> = [
+          ["no filter: earliest day first, undated last", {}, ["c-escape-iq", "a-escape-sy", "b-attack-sy", "d-alert-nodate"]],
+          ["type", { type: "escape" }, ["c-escape-iq", "a-escape-sy"]],
+          ["country, any case", { country: "iq" }, ["c-escape-iq"]],
+          ["country from the place", { country: "SY" }, ["a-escape-sy", "b-attack-sy", "d-alert-nodate"]],
+          ["facility id", { facility: "river-bend-camp" }, ["c-escape-iq"]],
+          ["facility name fragment, any case", { facility: "north GATE" }, ["a-escape-sy", "b-attack-sy"]],
+          ["since: windows ending on or after", { since: "2025-03-03" }, ["c-escape-iq", "a-escape-sy"]],
+          ["until: windows starting on or before", { until: "2025-03-01" }, ["a-escape-sy", "b-attack-sy"]],
+          ["since and until overlap", { since: "2025-02-11", until: "2025-04-01" }, ["a-escape-sy"]],
+          ["text in a claim quote", { text: "DETAINEES FLED" }, ["c-escape-iq"]],
+          ["text in a source, % taken literally", { text: "100%" }, ["c-escape-iq"]],
+          ["text % matches nothing else", { text: "1%0" }, []],
+          ["text in actors", { text: "islamic" }, ["a-escape-sy"]],
+          ["text in a place name", { text: "qamishli" }, ["d-alert-nodate"]],
+          ["limit", { limit: 2 }, ["c-escape-iq", "a-escape-sy"]],
+          ["offset", { limit: 2, offset: 3 }, ["d-alert-nodate"]],
+          ["combined", { type: "escape", country: "SY", text: "north gate" }, ["a-escape-sy"]],
+          ["nothing matches", { type: "transfer" }, []],
+        ];
+        for (const [label, filter, expected] of table) {
+          test(`listIncidents / countIncidents: ${label}`, () =>
+            withStore(async (store) => {
+              await store.replaceIncidents([ESCAPE_BLOCK], incidents);
+              assert.deepEqual((await store.listIncidents(filter)).map((i) => i.id), expected);
+              const unpaged = { ...filter, limit: undefined, offset: undefined };
+              assert.equal(await store.countIncidents(unpaged), (await store.listIncidents(unpaged)).length);
+            }));
+        }
+      });
+
+      test("listIncidents defaults to 100 rows and never returns more than 1000", () =>
+        withStore(async (store) => {
+          const many = Array.from({ length: 1005 }, (_, i) => makeIncident(`inc-${String(i).padStart(4, "0")}`));
+          await store.replaceIncidents([ESCAPE_BLOCK], many);
+          assert.equal((await store.listIncidents()).length, 100);
+          assert.equal((await store.listIncidents({ limit: 5000 })).length, 1000);
+          assert.equal(await store.countIncidents(), 1005);
+        }));
+
+      test("iterateIncidents streams every incident in id order, and writes may happen meanwhile", () =>
+        withStore(async (store) => {
+          const ids = Array.from({ length: 1203 }, (_, i) => `inc-${String(i).padStart(5, "0")}`);
+          await store.replaceIncidents([ESCAPE_BLOCK], [...ids].reverse().map((id) => makeIncident(id)));
+          const seen: string[] = [];
+          for await (const incident of store.iterateIncidents()) {
+            if (seen.length === 0) await store.addDocument(makeDoc("written-while-streaming"), [], []);
+            seen.push(incident.id);
+          }
+          assert.deepEqual(seen, ids);
+          assert.equal(await store.countDocuments(), 1);
+        }));
+    });
+
+    describe("facilities", () => {
+      test("listFacilities counts incidents per facility and includes facilities known only from holdings", () =>
+        withStore(async (store) => {
+          const camp = makeHolding("d1", RIVER_CAMP, "Iraqi Army", "2024-11-02");
+          await store.addDocument(makeDoc("d1"), [], [camp]);
+          await store.replaceIncidents(
+            [ESCAPE_BLOCK],
+            [makeIncident("i1"), makeIncident("i2", { type: "attack" }), makeIncident("i3", { facility: null })],
+          );
+          assert.deepEqual(await store.listFacilities(), [
+            { facility: NORTH_PRISON, incidents: 2 },
+            { facility: RIVER_CAMP, incidents: 0 },
+          ]);
+        }));
+
+      test("holdingsOf returns a facility's holdings, undated first, then by day", () =>
+        withStore(async (store) => {
+          const later = makeHolding("d1", NORTH_PRISON, "Syrian Army", "2025-01-10");
+          const earlier = makeHolding("d2", NORTH_PRISON, "Syrian Democratic Forces", "2019-03-01");
+          const undated = makeHolding("d2", NORTH_PRISON, "Asayish", null);
+          await store.addDocument(makeDoc("d1"), [], [later]);
+          await store.addDocument(makeDoc("d2"), [], [earlier, undated]);
+          assert.deepEqual(await store.holdingsOf(NORTH_PRISON.id), [undated, earlier, later]);
+          assert.deepEqual(await store.holdingsOf("unknown-facility"), []);
+        }));
+    });
+  });
+}

@@ -1,0 +1,131 @@
+// HTML pages: the article through @mozilla/readability over linkedom (no script ever runs:
+// linkedom builds a DOM and nothing else), turned into paragraphs separated by blank lines so the
+// plain-text cleaner can take over. Hostile markup (pathological nesting) skips the DOM and falls
+// back to tag stripping, which is linear in the input.
+import { parseHTML } from "linkedom";
+import { Readability } from "@mozilla/readability";
+import type { Day } from "../model/doc.ts";
+import { parseDay } from "./dates.ts";
+import metaNames from "./data/html-date-meta.json" with { type: "json" };
+
+/** Deeper nesting than this never occurs in real pages; the DOM path would recurse that deep. */
+export const MAX_HTML_DEPTH = 400;
+
+// Elements that never nest (void) or whose end tag pages routinely omit: not counted as depth.
+const NON_NESTING = new Set(
+  "area base br col embed hr img input link meta param source track wbr p li td th tr dt dd option thead tbody tfoot colgroup optgroup rp rt".split(" "),
+);
+const BLOCK_TAGS =
+  "address|article|aside|blockquote|dd|div|dl|dt|fieldset|figcaption|figure|footer|form|h[1-6]|header|hr|li|main|nav|ol|p|pre|section|table|tr|ul";
+const NAMED_ENTITIES: Record<string, string> = {
+  amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: "\u00a0", ndash: "–", mdash: "—", hellip: "…",
+  lsquo: "‘", rsquo: "’", ldquo: "“", rdquo: "”", laquo: "«", raquo: "»", copy: "©", reg: "®", deg: "°",
+  middot: "·", bull: "•", eacute: "é", egrave: "è", uuml: "ü", ouml: "ö", auml: "ä", ccedil: "ç", shy: "\u00ad",
+};
+
+/** Removes scripts, styles, templates and comments: markup that is never article text. */
+function withoutCode(html: string): string {
+  return html
+    .replace(/<!--[\s\S]*?-->/g, " ")
+    .replace(/<(script|style|noscript|template|svg|iframe)\b[^>]*>[\s\S]*?<\/\1\s*>/gi, " ");
+}
+
+/** Deepest element nesting, from a single linear scan of the tags. */
+export function htmlNestingDepth(html: string): number {
+  let depth = 0;
+  let deepest = 0;
+  for (const m of withoutCode(html).matchAll(/<(\/?)([a-zA-Z][a-zA-Z0-9-]*)[^>]*?(\/?)>/g)) {
+    const name = m[2].toLowerCase();
+    if (NON_NESTING.has(name) || m[3] === "/") continue;
+    if (m[1] === "/") depth = Math.max(0, depth - 1);
+    else deepest = Math.max(deepest, ++depth);
+  }
+  return deepest;
+}
+
+function decodeEntities(text: string): string {
+  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, body: string) => {
+    if (body[0] === "#") {
+      const code = body[1] === "x" || body[1] === "X" ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10);
+      return code > 0 && code <= 0x10ffff && !(code >= 0xd800 && code <= 0xdfff) ? String.fromCodePoint(code) : whole;
+    }
+    return NAMED_ENTITIES[body.toLowerCase()] ?? whole;
+  });
+}
+
+/** HTML (a fragment or a page) as text: block elements become blank-line paragraph breaks. */
+export function htmlToText(html: string): string {
+  return decodeEntities(
+    withoutCode(html)
+      .replace(/<br\s*\/?>/gi, "\n")
+      .replace(new RegExp(`</?(?:${BLOCK_TAGS})\\b[^>]*>`, "gi"), "\n\n")
+      .replace(/<[^>]*>/g, ""),
+  );
+}
+
+function titleTag(html: string): string | null {
+  const m = /<title\b[^>]*>([\s\S]*?)<\/title\s*>/i.exec(html);
+  const title = m ? decodeEntities(m[1]).replace(/\s+/g, " ").trim() : "";
+  return title === "" ? null : title;
+}
+
+export interface HtmlArticle {
+  title: string | null;
+  text: string;
+  method: "readability" | "tag-strip";
+}
+
+/** Page furniture the tag-stripping fallback drops wholesale. */
+const FURNITURE = /<(nav|header|footer|aside|form)\b[^>]*>[\s\S]*?<\/\1\s*>/gi;
+
+/** Article title and text of an HTML page, paragraphs separated by blank lines. */
+export function readHtml(html: string): HtmlArticle {
+  if (htmlNestingDepth(html) <= MAX_HTML_DEPTH) {
+    try {
+      const { document } = parseHTML(html);
+      const article = new Readability(document as unknown as Document).parse();
+      const text = article?.content ? htmlToText(article.content) : "";
+      if (text.trim() !== "") return { title: article?.title?.trim() || titleTag(html), text, method: "readability" };
+    } catch {
+      // Readability gives up on some malformed pages; the fallback below still reads them.
+    }
+  }
+  const body = /<body\b[^>]*>([\s\S]*)/i.exec(html)?.[1] ?? html;
+  return { title: titleTag(html), text: htmlToText(body.replace(FURNITURE, " ")), method: "tag-strip" };
+}
+
+function attributes(tag: string): Map<string, string> {
+  const attrs = new Map<string, string>();
+  for (const m of tag.matchAll(/([a-zA-Z_:][\w:.-]*)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))/g)) {
+    attrs.set(m[1].toLowerCase(), decodeEntities(m[2] ?? m[3] ?? m[4] ?? ""));
+  }
+  return attrs;
+}
+
+/**
+ * Publication day from the page's markup: <meta> tags (article:published_time, og:pubdate, ...),
+ * itemprop="datePublished", JSON-LD "datePublished", then <time datetime>.
+ */
+export function htmlMetaDay(html: string): Day | null {
+  const meta = new Map<string, string>();
+  for (const m of html.matchAll(/<meta\b[^>]*>/gi)) {
+    const attrs = attributes(m[0]);
+    const key = (attrs.get("property") ?? attrs.get("name") ?? attrs.get("itemprop") ?? "").toLowerCase();
+    const content = attrs.get("content");
+    if (key && content && !meta.has(key)) meta.set(key, content);
+  }
+  for (const name of metaNames.meta) {
+    const day = parseDay(meta.get(name));
+    if (day) return day;
+  }
+  for (const m of html.matchAll(/<[a-z][^>]*\bitemprop\s*=\s*["']?datepublished\b[^>]*>/gi)) {
+    const attrs = attributes(m[0]);
+    const day = parseDay(attrs.get("content") ?? attrs.get("datetime"));
+    if (day) return day;
+  }
+  const jsonLd = /"datePublished"\s*:\s*"([^"]{4,40})"/.exec(html);
+  if (jsonLd && parseDay(jsonLd[1])) return parseDay(jsonLd[1]);
+  const times = [...html.matchAll(/<time\b[^>]*>/gi)].map((m) => attributes(m[0]));
+  const time = times.find((a) => a.has("pubdate")) ?? times[0];
+  return parseDay(time?.get("datetime"));
+}

@@ -1,0 +1,57 @@
+// Is a story about the security of a detention facility? A small scored classifier over
+// data/relevance.json: a sentence scores only when it names a facility AND an event, so a
+// refugee-camp fire, a hostage story or a court case about one prisoner stays out.
+import data from "./data/relevance.json" with { type: "json" };
+
+interface TermRule {
+  id: string;
+  pattern: RegExp;
+  /** For ambiguous facility words ("camp"): the sentence must also name detainees. */
+  requires: RegExp | null;
+  weight: number;
+}
+
+const wordPattern = (source: string) => new RegExp(`\\b(?:${source})\\b`, "i");
+const FACILITY: TermRule[] = data.facility.map((r) => ({
+  id: r.id,
+  pattern: wordPattern(r.pattern),
+  requires: "requires" in r && r.requires ? wordPattern(r.requires) : null,
+  weight: 0,
+}));
+const EVENT: TermRule[] = data.event.map((r) => ({ id: r.id, pattern: wordPattern(r.pattern), requires: null, weight: r.weight }));
+
+/** Total sentence score a relevant story reaches. */
+export const RELEVANCE_MIN_SCORE = data.minScore;
+/** Events of at least this weight are incidents in themselves (escape, attack, riot, transfer ...). */
+export const STRONG_EVENT_WEIGHT = 2;
+
+export interface Relevance {
+  relevant: boolean;
+  score: number;
+  reason: string;
+}
+
+// Sentence ends: terminal punctuation (and closing quotes) before a space and a capital or quote.
+const SENTENCE_BREAK = /(?<=[.!?…]["”’')\]]*)\s+(?=["“‘(\p{Lu}\p{N}])|\n+/u;
+
+/** Scores one story's text. Example: "Gunmen stormed the central prison." -> relevant. */
+export function judgeRelevance(text: string): Relevance {
+  let score = 0;
+  let strong = false;
+  let sentences = 0;
+  for (const sentence of text.split(SENTENCE_BREAK)) {
+    const facility = FACILITY.some((f) => f.pattern.test(sentence) && (!f.requires || f.requires.test(sentence)));
+    if (!facility) continue;
+    const events = EVENT.filter((e) => e.pattern.test(sentence));
+    if (events.length === 0) continue;
+    sentences += 1;
+    score += events.reduce((sum, e) => sum + e.weight, 0);
+    strong ||= events.some((e) => e.weight >= STRONG_EVENT_WEIGHT);
+  }
+  const relevant = strong && score >= RELEVANCE_MIN_SCORE;
+  const reason =
+    sentences === 0
+      ? "no sentence names a detention facility together with an event"
+      : `facility+event terms: ${score} in ${sentences} sentence${sentences === 1 ? "" : "s"}${strong ? "" : ", no escape/attack/riot/transfer"}`;
+  return { relevant, score, reason };
+}
