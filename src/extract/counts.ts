@@ -70,8 +70,9 @@ export function readCount(text: string, sentence: Span, span: Span, cues: Cue[])
 
 function pick(text: string, span: Span, after: Cue | undefined, before: Cue | undefined): Cue | undefined {
   if (after && before) {
-    // The verb after the noun phrase governs the number unless the cue before is adjacent.
-    return wordDistance(text, before, span) <= 1 && wordDistance(text, span, after) > 3 ? before : after;
+    // The verb after the noun phrase governs the number unless the cue before is adjacent:
+    // "recaptured 104 militants who escaped", "transported 150 fighters held at".
+    return wordDistance(text, before, span) === 0 ? before : after;
   }
   return after ?? before;
 }

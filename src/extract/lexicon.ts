@@ -51,6 +51,8 @@ export const TRIGGERS: TriggerEntry[] = lexicon.triggers.map((t) => ({
 
 export const DETAINEE_NOUNS = phrasesPattern(lexicon.custodyNouns.detainee);
 export const FACILITY_NOUNS = phrasesPattern(lexicon.custodyNouns.facility);
+/** A named or singular facility: "attacks on prisons" in general is not an attack on one. */
+export const FACILITY_OBJECT_NOUNS = phrasesPattern(lexicon.custodyNouns.facilitySingular);
 export const ESCAPE_CUES = phrasesPattern(lexicon.custodyNouns.escapeCue);
 export const FAMILIES_NOUNS = phrasesPattern(lexicon.custodyNouns.familiesNoun);
 export const ESCAPE_RISK_CUES = phrasesPattern(lexicon.escapeRiskCues);
@@ -77,6 +79,11 @@ export const GROUPS: Array<{ group: CasualtyGroup; pattern: RegExp }> = lexicon.
   group: g.group as CasualtyGroup,
   pattern: phrasesPattern(g.phrases),
 }));
+
+export const NON_PERSON_NOUNS = phrasesPattern(lexicon.nonPersonNouns);
+export const PLACE_NOT_AFTER = phrasesPattern(lexicon.placeFilters.before.map((p) => p.replace(/^-/, "")));
+export const PLACE_SPEAKER_VERBS = phrasesPattern(lexicon.placeFilters.speakerVerbsAfter);
+export const PLACE_ACTOR_NOUNS = phrasesPattern(lexicon.placeFilters.actorNounsAfter.map((p) => p.replace(/^-/, "")));
 
 export const ATTRIBUTION_VERBS = phrasesPattern(lexicon.attribution.verbs);
 export const ACCORDING_TO = phrasesPattern(lexicon.attribution.according);

@@ -15,7 +15,8 @@ import type { Attributor, ActorValue } from "./attribution.ts";
 import { cuesOf, readCount } from "./counts.ts";
 import { readModality } from "./modality.ts";
 import { findTriggers, type Trigger } from "./triggers.ts";
-import { DETAINEE_NOUNS, matchAll } from "./lexicon.ts";
+import { DETAINEE_NOUNS, NON_PERSON_NOUNS, PLACE_ACTOR_NOUNS, PLACE_NOT_AFTER, PLACE_SPEAKER_VERBS, matchAll } from "./lexicon.ts";
+import { placeById } from "../gazetteer/index.ts";
 import type { QuantityValue } from "./quantities/index.ts";
 import type { DateValue } from "./dates/index.ts";
 import { windowAfter } from "./window.ts";
@@ -25,9 +26,17 @@ export const BACKGROUND_DAYS = 45;
 /** An undated mention with no earlier dated one is placed in the days before publication. */
 export const UNDATED_LOOKBACK_DAYS = 2;
 /** A facility named this many sentences back is still what "the prison" refers to. */
-const SALIENCE_SENTENCES = 12;
+const SALIENCE_SENTENCES = 40;
+/** "ISIS members escaped" is an escape from custody when a facility was named this recently. */
+const CUSTODY_SALIENCE_SENTENCES = 3;
+/** Quantity readings that are not counts of people for incidents ("a" in "a higher death toll"). */
+const IGNORED_QUANTITY_RULES = new Set(["quantity.article"]);
 /** Types whose mentions inherit the salient facility when they name none. */
 const INHERITS_FACILITY = new Set<IncidentType>(["escape", "release", "riot", "attack", "recapture", "control_change"]);
+/** Actors whose country is where their alert holds. */
+const FORCE_KINDS = new Set(["state_force", "police", "militia", "prison_service"]);
+/** Casualty figures with no trigger of their own go to an attack told at most this many sentences before. */
+const CASUALTY_REACH_SENTENCES = 6;
 /** Types whose casualty figures attach to them. */
 const CASUALTY_TYPES = new Set<IncidentType>(["attack", "riot", "escape"]);
 
@@ -53,13 +62,19 @@ export function buildMentions(doc: Doc, sentences: Span[], entities: Entities, a
   const text = doc.text;
   const mentions: Working[] = [];
   const pendingDetaineeCounts: Array<{ sentence: number; value: QuantityValue; span: Span; rule: string }> = [];
+  // The attack the text is currently about: a mention, or null after an attack on something else.
+  let attackFocus: Working | null = null;
 
   sentences.forEach((sentence, index) => {
     const inSentence = <T extends Span>(list: T[]) => list.filter((a) => a.start >= sentence.start && a.end <= sentence.end);
     const facilities = inSentence(entities.facilities);
-    const scan = findTriggers(text, sentence, facilities);
+    const salientNearby = Boolean(salientFacility(entities.facilities, sentences, index, sentence.start, CUSTODY_SALIENCE_SENTENCES));
+    const scan = findTriggers(text, sentence, facilities, salientNearby);
     const sentenceDates = inSentence(entities.dates);
-    const background = sentenceDates.some((d) => isBackgroundDate(d.value, doc.published));
+    // History, unless the sentence also dates something recent ("stormed ... on Friday, its
+    // biggest attack since the fall of its caliphate three years ago").
+    const recent = sentenceDates.some((d) => !isBackgroundDate(d.value, doc.published));
+    const background = !recent && (sentenceDates.length > 0 || mentionsPastYear(text, sentence, doc.published));
     const triggers: Trigger[] = [];
     const created: Working[] = [];
 
@@ -91,21 +106,28 @@ export function buildMentions(doc: Doc, sentences: Span[], entities: Entities, a
     // 1. Entities to their nearest trigger.
     const nearestOf = (span: Span) => nearestMention(created, span);
     for (const f of facilities) {
-      const m = nearestOf(f);
+      const m = nearestMention(created.filter((c) => c.type !== "alert"), f);
       if (m && !m.facility) {
         m.facility = f.value;
         m.evidence.push({ start: f.start, end: f.end, kind: "facility", rule: f.rule });
       }
     }
+    const placeScore = new Map<Working, number>();
     for (const p of inSentence(entities.places)) {
-      if (p.value.demonym) continue;
-      const m = nearestOf(p);
+      const role = p.value.demonym ? "none" : placeRole(text, p);
+      if (role === "none") continue;
+      const m = nearestMention(role === "subject" ? created.filter((c) => SUBJECT_PLACES_TYPES.has(c.type)) : created, p);
       if (!m) continue;
       if (m.type === "transfer" && isDestination(text, sentence, p)) {
         if (!m.destination) m.destination = p.value;
-      } else if (!m.place || morePrecise(p.value, m.place)) {
-        m.place = p.value;
-        m.placeSpan = p;
+      } else {
+        // The nearest place wins, a town over a wider area when both are close.
+        const score = distanceTo(m.trigger, p) - (PRECISION_RANK[p.value.precision] === 1 ? TOWN_BONUS_CHARS : 0);
+        if (!m.place || score < (placeScore.get(m) ?? Infinity)) {
+          m.place = p.value;
+          m.placeSpan = p;
+          placeScore.set(m, score);
+        }
       }
       m.evidence.push({ start: p.start, end: p.end, kind: "place", rule: p.rule });
     }
@@ -119,28 +141,38 @@ export function buildMentions(doc: Doc, sentences: Span[], entities: Entities, a
     const sentenceActors = inSentence(entities.actors).filter((a) => !isMediaSource(a.value));
     for (const m of created) {
       m.actors = unique(sentenceActors.map((a) => a.value.name));
-      if (!m.place) {
-        const demonym = inSentence(entities.places).find((p) => p.value.demonym);
-        if (demonym && (m.type === "alert" || !m.facility)) m.place = { ...demonym.value, demonym: undefined } as PlaceRef;
+      if (!m.place && m.type === "alert") {
+        // "Iraqi forces were put on alert": the forces' country is where the alert holds.
+        const force = inSentence(entities.actors).filter((a) => a.value.country && FORCE_KINDS.has(a.value.kind) && a.end <= m.trigger.start).pop();
+        const demonym = inSentence(entities.places).filter((p) => p.value.demonym && p.end <= m.trigger.start).pop();
+        const country = force?.value.country ? placeById(`country:${force.value.country}`) : null;
+        if (country) m.place = country;
+        else if (demonym) m.place = withoutDemonym(demonym.value);
       }
     }
 
     // 3. Numbers to their cues.
     const cues = cuesOf(text, sentence, triggers);
     for (const q of inSentence(entities.quantities)) {
-      if (q.value.noCount) continue;
+      if (q.value.noCount || IGNORED_QUANTITY_RULES.has(q.rule) || countsThings(text, q, sentence)) continue;
       const reading = readCount(text, sentence, q, cues);
-      if (!reading) {
+      const pend = () => {
         if (followedByDetainees(text, q, sentence)) pendingDetaineeCounts.push({ sentence: index, value: q.value, span: q, rule: q.rule });
+      };
+      if (!reading) {
+        pend();
         continue;
       }
       const owner = reading.cue.trigger
         ? created.find((m) => m.trigger.start === reading.cue.trigger!.start && m.type === reading.cue.trigger!.type)
         : nearestMention(created.filter((m) => accepts(m.type, reading.quantity)), q) ??
           (reading.quantity === "killed" || reading.quantity === "wounded"
-            ? salientCasualtyOwner(mentions, index, scan.rejected.length > 0)
+            ? casualtyOwner(attackFocus, index, scan.rejected.some((r) => r.type === "attack"))
             : undefined);
-      if (!owner) continue;
+      if (!owner) {
+        pend();
+        continue;
+      }
       addClaim(owner, reading.quantity, reading.group, q, doc, attributor.sourceAt(index, q.start)?.source ?? null, sentence, text);
     }
 
@@ -150,16 +182,19 @@ export function buildMentions(doc: Doc, sentences: Span[], entities: Entities, a
       if (!main || m.counts.some((c) => c.quantity === main)) continue;
       const pending = pendingDetaineeCounts.filter((p) => p.sentence >= index - 2 && p.sentence < index).pop();
       if (pending && /\b(?:the|these|those)\s+(?:\w+\s+)?(?:inmates|prisoners|detainees|escapees|fugitives)\b/i.test(text.slice(sentence.start, m.trigger.start))) {
-        addClaim(m, main, null, { ...pending.span, value: pending.value, rule: pending.rule }, doc, attributor.sourceAt(pending.sentence, pending.span.start)?.source ?? null, sentences[pending.sentence], text);
+        addClaim(m, main, null, { ...pending.span, kind: "quantity", value: pending.value, rule: pending.rule }, doc, attributor.sourceAt(pending.sentence, pending.span.start)?.source ?? null, sentences[pending.sentence], text);
       }
     }
     mentions.push(...created);
+    const attackHere = created.find((m) => m.type === "attack" || m.type === "riot");
+    if (attackHere) attackFocus = attackHere;
+    else if (scan.rejected.some((r) => r.type === "attack")) attackFocus = null;
   });
 
   // 2. Salient facility and dates, in reading order.
   for (const m of mentions) {
     if (!m.facility && INHERITS_FACILITY.has(m.type)) {
-      const salient = salientFacility(entities.facilities, sentences, m.sentence, m.trigger.start);
+      const salient = salientFacility(entities.facilities, sentences, m.sentence, m.trigger.start, SALIENCE_SENTENCES);
       if (salient && placeAgrees(salient.value, m.place)) {
         m.facility = salient.value;
         m.evidence.push({ start: salient.start, end: salient.end, kind: "facility", rule: "facility.salient" });
@@ -208,14 +243,16 @@ function accepts(type: IncidentType, quantity: QuantityName): boolean {
   return true;
 }
 
-function salientCasualtyOwner(mentions: Working[], sentence: number, blocked: boolean): Working | undefined {
-  if (blocked) return undefined;
-  for (let i = mentions.length - 1; i >= 0; i--) {
-    const m = mentions[i];
-    if (sentence - m.sentence > SALIENCE_SENTENCES) break;
-    if (CASUALTY_TYPES.has(m.type) && m.type !== "escape") return m;
-  }
-  return undefined;
+function casualtyOwner(focus: Working | null, sentence: number, blocked: boolean): Working | undefined {
+  if (blocked || !focus || sentence - focus.sentence > CASUALTY_REACH_SENTENCES) return undefined;
+  return focus;
+}
+
+/** Characters between a trigger and an entity; entities after the trigger count a little closer. */
+function distanceTo(trigger: Span, span: Span): number {
+  if (span.end <= trigger.start) return trigger.start - span.end;
+  if (span.start >= trigger.end) return (span.start - trigger.end) * 0.8;
+  return 0;
 }
 
 function nearestMention<M extends { trigger: Span }>(list: M[], span: Span): M | undefined {
@@ -231,13 +268,10 @@ function nearestMention<M extends { trigger: Span }>(list: M[], span: Span): M |
   return best;
 }
 
-function salientFacility(facilities: Array<Annotation<FacilityRef>>, sentences: Span[], index: number, before: number) {
-  const floor = sentences[Math.max(0, index - SALIENCE_SENTENCES)].start;
+function salientFacility(facilities: Array<Annotation<FacilityRef>>, sentences: Span[], index: number, before: number, reach: number): Annotation<FacilityRef> | undefined {
+  const floor = sentences[Math.max(0, index - reach)].start;
   const candidates = facilities.filter((f) => f.end <= before && f.start >= floor);
-  if (candidates.length) return candidates[candidates.length - 1];
-  // The headline or first paragraph may name the facility only after the first trigger.
-  const later = facilities.filter((f) => f.start >= before && f.start < sentences[Math.min(sentences.length - 1, index + 2)].end);
-  return later[0];
+  return candidates[candidates.length - 1];
 }
 
 function placeAgrees(facility: FacilityRef, place: PlaceRef | null): boolean {
@@ -248,6 +282,8 @@ function placeAgrees(facility: FacilityRef, place: PlaceRef | null): boolean {
 }
 
 const PRECISION_RANK: Record<string, number> = { facility: 0, town: 1, admin1: 2, region: 3, country: 4 };
+/** A town may be this many characters further from the trigger than a province or country and still win. */
+const TOWN_BONUS_CHARS = 20;
 function morePrecise(a: PlaceRef, b: PlaceRef): boolean {
   return (PRECISION_RANK[a.precision] ?? 5) < (PRECISION_RANK[b.precision] ?? 5);
 }
@@ -257,6 +293,49 @@ function isDestination(text: string, sentence: Span, place: Span): boolean {
   return /\b(?:to|into|towards|toward)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$/i.test(before) && !/\bfrom\s+(?:[\w-]+\s+){0,2}$/i.test(before);
 }
 
+/** "a dozen facilities", "two explosions": numbers that count things, not people. */
+function countsThings(text: string, q: Span, sentence: Span): boolean {
+  const next = text.slice(q.end, windowAfter(text, q.end, 2, sentence.end));
+  NON_PERSON_NOUNS.lastIndex = 0;
+  const m = NON_PERSON_NOUNS.exec(next);
+  return Boolean(m && m.index <= 1 + (next.match(/^\s*\S+\s+/)?.[0].length ?? 0) && !DETAINEE_NOUNS.test(next.slice(0, m.index)));
+}
+
+/** A country as subject still places these: "Iraq has detained ..." happened in Iraq. */
+const SUBJECT_PLACES_TYPES = new Set<IncidentType>(["recapture", "alert"]);
+
+type PlaceRole = "event" | "subject" | "none";
+
+/** Sorts out places that are not where anything happened: an actor's seat, a dateline, a country as an actor. */
+function placeRole(text: string, p: Annotation<PlaceValue>): PlaceRole {
+  const before = text.slice(Math.max(0, p.start - 24), p.start);
+  PLACE_NOT_AFTER.lastIndex = 0;
+  const notAfter = [...before.matchAll(PLACE_NOT_AFTER)].pop();
+  if (notAfter && /^\s*(?:the\s+)?$/.test(before.slice(notAfter.index! + notAfter[0].length))) return "none";
+  const after = text.slice(p.end, p.end + 30);
+  PLACE_ACTOR_NOUNS.lastIndex = 0;
+  const actorNoun = PLACE_ACTOR_NOUNS.exec(after);
+  if (actorNoun && /^[\s-]*$/.test(after.slice(0, actorNoun.index)) && p.value.precision !== "town") return "none";
+  PLACE_SPEAKER_VERBS.lastIndex = 0;
+  const verb = PLACE_SPEAKER_VERBS.exec(after);
+  if (verb && /^\s*$/.test(after.slice(0, verb.index))) return "none";
+  // "the United States used airstrikes", "Turkey launched": a country as subject is an actor.
+  if (p.value.precision === "country" && /^\s+(?:has|have|had|is|was|were|are|will|would|can|could|did|does|[a-z]{2,}(?:s|ed))\b/.test(after) && !/^\s+(?:is|was)\s+(?:a|an|the|in|on|at|where)\b/.test(after)) {
+    return "subject";
+  }
+  // "ERBIL, Kurdistan Region – ...": the dateline names where the reporter is, not the event.
+  const lineStart = text.lastIndexOf("\n", p.start) + 1;
+  if (p.start - lineStart < 40 && /^[^.]{0,40}?\s[–—-]\s/.test(text.slice(lineStart, lineStart + 60)) && p.start < lineStart + text.slice(lineStart).search(/\s[–—-]\s/)) return "none";
+  // A bulk-dataset town right after a capitalised word is a surname ("John Kirby").
+  if (p.rule === "gazetteer.place.world-city" && /[A-Z][a-z]+\s$/.test(before) && !/(?:^|[.!?]\s+|\b(?:In|At|From|Of|To|Near)\s)[A-Z][a-z]+\s$/.test(before)) return "none";
+  return "event";
+}
+
+function withoutDemonym(value: PlaceValue): PlaceRef {
+  const { demonym: _d, ...place } = value;
+  return place;
+}
+
 function followedByDetainees(text: string, q: Span, sentence: Span): boolean {
   const after = text.slice(q.end, windowAfter(text, q.end, 3, sentence.end));
   return matchAll(DETAINEE_NOUNS, after).length > 0;
@@ -264,6 +343,16 @@ function followedByDetainees(text: string, q: Span, sentence: Span): boolean {
 
 function isMediaSource(actor: ActorValue): boolean {
   return actor.kind === "media" || actor.kind === "monitor";
+}
+
+/** "During their 2014 wave ...": a year before the publication year marks history. */
+function mentionsPastYear(text: string, sentence: Span, published: Day | null): boolean {
+  if (!published) return false;
+  const year = Number(published.slice(0, 4));
+  for (const m of text.slice(sentence.start, sentence.end).matchAll(/\b(19[5-9]\d|20\d\d)\b/g)) {
+    if (Number(m[1]) < year && !/^\s*(?:-|–)?\s*(?:year-old|per\s|km|kilomet|people|prisoners|inmates)/i.test(text.slice(sentence.start + m.index! + 4, sentence.start + m.index! + 20))) return true;
+  }
+  return false;
 }
 
 function isBackgroundDate(value: DateValue, published: Day | null): boolean {

@@ -27,7 +27,7 @@ export function extract(doc: Doc): Extraction {
   };
   add(sentences.map((s) => ({ ...s, kind: "sentence" as const, rule: "sentence.split", value: null })));
 
-  const gazetteer = segments.flatMap((s) => matchGazetteer(doc.text, { from: s.start, to: s.end }));
+  const gazetteer = segments.flatMap((s) => shift(matchGazetteer(doc.text.slice(s.start, s.end)), s.start));
   add(gazetteer);
   const quantities = add(segments.flatMap((s) => findQuantities(doc.text, s.start, s.end))) as Array<Annotation<QuantityValue>>;
   const dates = add(segments.flatMap((s) => findDates(doc.text, doc.published, s.start, s.end))) as Array<Annotation<DateValue>>;
@@ -46,4 +46,9 @@ export function extract(doc: Doc): Extraction {
   add(mentions.map((m) => ({ start: m.trigger.start, end: m.trigger.end, kind: "trigger" as const, rule: m.trigger.rule, value: { type: m.type, mention: m.id } })));
   const holdings = findHoldings(doc, entities.facilities, entities.actors, mentions);
   return { mentions, holdings };
+}
+
+/** Moves annotations found in a slice of the text to offsets in the whole text. */
+function shift(list: Annotation[], by: number): Annotation[] {
+  return by === 0 ? list : list.map((a) => ({ ...a, start: a.start + by, end: a.end + by }));
 }

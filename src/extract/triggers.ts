@@ -10,6 +10,7 @@ import {
   ESCAPE_CUES,
   ESCAPE_RISK_CUES,
   FACILITY_NOUNS,
+  FACILITY_OBJECT_NOUNS,
   FAMILIES_NOUNS,
   TRIGGERS,
   matchAll,
@@ -25,6 +26,8 @@ export interface Trigger extends Span {
 
 /** Words a custody word may be from its trigger. */
 const CUSTODY_WINDOW = 10;
+/** Words between an arrest verb and the detainees it is a recapture of. */
+const ARREST_OBJECT_WORDS = 3;
 /** A facility is the object of an attack when it follows within this many words... */
 const OBJECT_AFTER = 8;
 /** ...or precedes it within this many ("the prison was attacked", "prison attack"). */
@@ -38,7 +41,7 @@ export interface TriggerScan {
 }
 
 /** Proposes and checks the triggers of one sentence. */
-export function findTriggers(text: string, sentence: Span, facilities: Array<Annotation<FacilityRef>>): TriggerScan {
+export function findTriggers(text: string, sentence: Span, facilities: Array<Annotation<FacilityRef>>, salientFacility = false): TriggerScan {
   const proposed: Trigger[] = [];
   for (const entry of TRIGGERS) {
     for (const m of matchAll(entry.pattern, text, sentence.start, sentence.end)) {
@@ -48,6 +51,13 @@ export function findTriggers(text: string, sentence: Span, facilities: Array<Ann
   const accepted: Trigger[] = [];
   const rejected: Trigger[] = [];
   for (const t of proposed) (satisfied(text, sentence, t, facilities) ? accepted : rejected).push(t);
+  // "ISIS members escaped" right after the prison was named: custody is implied, unless the
+  // sentence is about an attack on something else ("stormed a barracks ... before escaping").
+  if (salientFacility && !rejected.some((r) => r.type === "attack")) {
+    for (const t of rejected.filter((r) => r.needs === "custody" && r.type === "escape")) {
+      if (!NOT_DETAINEES.test(text.slice(windowBefore(text, t.start, 3, sentence.start), t.start))) accepted.push({ ...t, rule: `${t.rule}.salient` });
+    }
+  }
   return { accepted: longestFirst(accepted), rejected };
 }
 
@@ -68,12 +78,19 @@ function satisfied(text: string, sentence: Span, t: Trigger, facilities: Array<A
         hasMatch(FAMILIES_NOUNS, text, before, after) ||
         facilityNear(before, after)
       );
-    case "escapee":
-      return hasMatch(DETAINEE_NOUNS, text, before, after) || hasMatch(ESCAPE_CUES, text, sentence.start, sentence.end);
+    case "escapee": {
+      // An arrest is a recapture when escape is in the sentence or detainees are its direct object
+      // or subject ("the inmates were arrested"), not a relative clause further off.
+      const near = (words: number) =>
+        hasMatch(DETAINEE_NOUNS, text, windowBefore(text, t.start, words, sentence.start), windowAfter(text, t.end, words, sentence.end));
+      return hasMatch(ESCAPE_CUES, text, sentence.start, sentence.end) || near(t.rule.endsWith("arrest") ? ARREST_OBJECT_WORDS : CUSTODY_WINDOW);
+    }
     case "facility-object": {
       const objBefore = windowBefore(text, t.start, OBJECT_BEFORE, sentence.start);
       const objAfter = windowAfter(text, t.end, OBJECT_AFTER, sentence.end);
-      return facilityNear(t.end, objAfter) || facilityNear(objBefore, t.start);
+      const objectNear = (from: number, to: number) =>
+        hasMatch(FACILITY_OBJECT_NOUNS, text, from, to) || facilities.some((f) => f.start < to && f.end > from);
+      return objectNear(t.end, objAfter) || objectNear(objBefore, t.start);
     }
     case "escape-risk":
       return hasMatch(ESCAPE_RISK_CUES, text, sentence.start, sentence.end);

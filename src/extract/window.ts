@@ -1,11 +1,12 @@
 // Word windows around a trigger, bounded by the clause it sits in. Cues (negation, modality,
 // custody words) only count when they are near the trigger and in the same clause: "no" in
-// "no comment, but 20 inmates escaped" must not negate the escape.
+// "no comment, but 20 inmates escaped" must not negate the escape. Parentheses do not break a
+// clause: they mostly hold abbreviations ("Syrian Democratic Forces (SDF) prisons").
 import type { Span } from "../model/doc.ts";
 import { matchAll } from "./lexicon.ts";
 
 /** Characters and words that close a clause for the purposes of cue windows. */
-const CLAUSE_BREAK = /[;:(),“”"]|\s(?:but|while|whereas|although|though|however)\s|\s[-–—]\s/g;
+const CLAUSE_BREAK = /[;:,“”"]|\s(?:but|while|whereas|although|though|however)\s|\s[-–—]\s/g;
 
 /** Start of the window of `words` words before `pos`, not crossing a clause break or `floor`. */
 export function windowBefore(text: string, pos: number, words: number, floor: number): number {
@@ -13,7 +14,7 @@ export function windowBefore(text: string, pos: number, words: number, floor: nu
   let seen = 0;
   while (i > floor) {
     const ch = text[i - 1];
-    if (/[;:(),“”"]/.test(ch)) break;
+    if (/[;:,“”"]/.test(ch)) break;
     if (/\s/.test(ch)) {
       while (i > floor && /\s/.test(text[i - 1])) i--;
       if (++seen > words) break;

@@ -30,29 +30,55 @@ export function foldText(s: string): string {
 /** Words shorter than this keep their final vowel and -h (so "Hama" and "Homs" stay apart). */
 const MIN_LENGTH_FOR_ENDING_FOLD = 4;
 
+const VOWELS_BEFORE_FINAL_H = new Set(["a", "e", "i", "u"]);
+const SUN_LETTERS = new Set(["z", "s", "d", "t", "r", "n"]);
+/** Shortest word from which a glued assimilated article is cut ("ezzor" -> "zor"). */
+const MIN_LENGTH_FOR_GLUED_ARTICLE = 5;
+
 /**
- * The phonetic key of one lower-case ASCII word. Steps, in order (each one relies on the last):
- *  1. digraphs of Arabic letters: gh->g, kh->k, dh->d, q->k, ck->k;
- *  2. y->i, so ay/ey become ai/ei;
- *  3. an assimilated article glued to the word ("ezzor" -> "zor") when a word starts e + doubled sun letter;
- *  4. vowel spellings: ee->i, ou/oo->u, aw/ow->o, uw->w (Ghuwayran), ai/ei->e (Ayn/Ain, Gweiran);
- *  5. o->u (Tadmor/Tadmur, Zour/Zor);
- *  6. doubled letters collapse (Hassakeh, Raqqa, Issa);
- *  7. endings: vowel + final h loses the h (Hasakah), final e becomes a (Hassake -> hasaka).
+ * The phonetic key of one lower-case ASCII word. Steps, in order (each relies on the last):
+ *  1. Arabic digraphs and y: gh->g, kh->k, dh->d, ck->k, q->k, y->i (so ay/ey become ai/ei);
+ *  2. an assimilated article glued on ("ezzor" -> "zor") when the word starts e + doubled sun letter;
+ *  3. vowel spellings: ee->i, ou/oo->u, aw/ow->u, uw->w (Ghuwayran), ai/ei->e (Ayn/Ain, Gweiran),
+ *     o->u (Tadmor/Tadmur, Zour/Zor); doubled letters collapse (Hassakeh, Raqqa, Issa);
+ *  4. endings: vowel + final h loses the h (Hasakah), final e becomes a (Hassake -> hasaka).
+ * Written as character loops: it runs for every word of every document.
  */
 export function phoneticWord(word: string): string {
-  let w = word;
-  w = w.replace(/gh/g, "g").replace(/kh/g, "k").replace(/dh/g, "d").replace(/ck/g, "k").replace(/q/g, "k");
-  w = w.replace(/y/g, "i");
-  w = w.replace(/^e([zsdtrn])\1(?=[a-z]{2})/, "$1");
-  w = w.replace(/ee/g, "i").replace(/ou|oo/g, "u").replace(/aw|ow/g, "o").replace(/uw/g, "w").replace(/ai|ei/g, "e");
-  w = w.replace(/o/g, "u");
-  w = w.replace(/([a-z])\1+/g, "$1");
-  if (w.length >= MIN_LENGTH_FOR_ENDING_FOLD) {
-    w = w.replace(/([aeiu])h$/, "$1");
-    w = w.replace(/e$/, "a");
+  // 1. consonant digraphs and y
+  let s = "";
+  for (let i = 0; i < word.length; i++) {
+    const c = word[i];
+    const next = word[i + 1];
+    if ((c === "g" || c === "k" || c === "d") && next === "h") { s += c; i++; }
+    else if (c === "c" && next === "k") { s += "k"; i++; }
+    else if (c === "q") s += "k";
+    else if (c === "y") s += "i";
+    else s += c;
   }
-  return w;
+  // 2. glued article
+  if (s.length >= MIN_LENGTH_FOR_GLUED_ARTICLE && s[0] === "e" && s[1] === s[2] && SUN_LETTERS.has(s[1])) s = s.slice(2);
+  // 3. vowels, then doubled letters
+  let out = "";
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i];
+    const next = s[i + 1];
+    let v = c;
+    if (c === "e" && next === "e") { v = "i"; i++; }
+    else if (c === "o" && (next === "u" || next === "o")) { v = "u"; i++; }
+    else if ((c === "a" || c === "o") && next === "w") { v = "u"; i++; }
+    else if (c === "u" && next === "w") { v = "w"; i++; }
+    else if ((c === "a" || c === "e") && next === "i") { v = "e"; i++; }
+    else if (c === "o") v = "u";
+    if (out.length > 0 && out[out.length - 1] === v) continue;
+    out += v;
+  }
+  // 4. endings
+  if (out.length >= MIN_LENGTH_FOR_ENDING_FOLD) {
+    if (out[out.length - 1] === "h" && VOWELS_BEFORE_FINAL_H.has(out[out.length - 2])) out = out.slice(0, -1);
+    if (out[out.length - 1] === "e") out = out.slice(0, -1) + "a";
+  }
+  return out;
 }
 
 /**
@@ -68,6 +94,21 @@ export function normalizeName(s: string): string {
     kept.push(phoneticWord(part));
   }
   return kept.join(" ");
+}
+
+/**
+ * The light key used for the bulk world gazetteer: case, diacritics, apostrophes and articles
+ * folded, but no phonetic folding (over 170k names it would merge unrelated towns).
+ * @example foldName("Al Ḩasakah") === "hasakah"
+ */
+export function foldName(s: string): string {
+  const parts = foldText(s).split(NON_ALPHANUMERIC);
+  let out = "";
+  for (const part of parts) {
+    if (part === "" || ARTICLES.has(part)) continue;
+    out = out === "" ? part : `${out} ${part}`;
+  }
+  return out;
 }
 
 /**

@@ -1,7 +1,7 @@
 // Word tokens with offsets, the unit every gazetteer lookup works on. Hyphen- and
 // apostrophe-joined words stay one token ("al-Hasaka", "Sina'a", "Croix-des-Bouquets"), except
 // compounds such as "SDF-controlled" or "US-led", which split so that the name inside matches.
-import { tokenKey } from "./normalize.ts";
+import { foldName, tokenKey } from "./normalize.ts";
 
 export type TokenCase = "title" | "upper" | "lower" | "other";
 
@@ -11,6 +11,8 @@ export interface Token {
   text: string;
   /** normalizeName of the token; "" for an article standing alone ("Al", "the"). */
   key: string;
+  /** foldName of the token (no phonetic folding): the key into the bulk world gazetteer. */
+  fold: string;
   case: TokenCase;
   /** The first word of a sentence: its capital letter says nothing about being a name. */
   sentenceStart: boolean;
@@ -35,13 +37,20 @@ const COMPOUND = /^(.+)[-‐‑]([A-Za-z]+)$/;
 const SENTENCE_END = /[.!?:;\n"“”]/;
 
 function caseOf(text: string): TokenCase {
-  const word = text.replace(ARTICLE_PREFIX, "");
+  const word = ARTICLE_PREFIX.test(text) ? text.slice(text.search(/[-‐‑]/) + 1) : text;
   const first = word.charAt(0);
   if (first.toLowerCase() === first.toUpperCase()) return "other";
   if (first !== first.toUpperCase()) return "lower";
-  const letters = word.replace(/[^\p{L}]/gu, "");
-  if (letters.length > 1 && letters === letters.toUpperCase()) return "upper";
-  return "title";
+  // all capitals ("ISIS", "AL-HASAKA") when no later letter is lower-case
+  let letters = 0;
+  for (let i = 0; i < word.length; i++) {
+    const c = word[i];
+    const lower = c.toLowerCase();
+    if (lower === c.toUpperCase()) continue;
+    if (c === lower) return "title";
+    letters++;
+  }
+  return letters > 1 ? "upper" : "title";
 }
 
 /** True when only spaces or opening quotes/brackets separate `offset` from a sentence end or the text start. */
@@ -54,10 +63,25 @@ function startsSentence(text: string, offset: number): boolean {
   return true;
 }
 
+/** Word keys repeat across documents; caching them keeps matching well under a millisecond. */
+const KEY_CACHE_LIMIT = 50_000;
+const keyCache = new Map<string, [string, string]>();
+
+function keysOf(raw: string): [string, string] {
+  let keys = keyCache.get(raw);
+  if (!keys) {
+    if (keyCache.size >= KEY_CACHE_LIMIT) keyCache.clear();
+    keys = [tokenKey(raw), foldName(raw)];
+    keyCache.set(raw, keys);
+  }
+  return keys;
+}
+
 function makeToken(text: string, start: number, end: number, compoundSuffix: boolean, possessive: boolean): Token {
   const raw = text.slice(start, end);
+  const [key, fold] = keysOf(raw);
   return {
-    start, end, text: raw, key: tokenKey(raw), case: caseOf(raw),
+    start, end, text: raw, key, fold, case: caseOf(raw),
     sentenceStart: !compoundSuffix && startsSentence(text, start), compoundSuffix, possessive,
   };
 }

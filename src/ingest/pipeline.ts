@@ -75,7 +75,7 @@ export async function ingestRecord(store: Store, raw: RawRecord, opts: Pick<Inge
 }
 
 /** Raw records of one input file; a bad record yields its IngestError and the rest still come. */
-async function* recordsOf(file: InputFile, onBytes: (n: number) => void): AsyncGenerator<RawRecord | Rejection> {
+export async function* recordsOf(file: InputFile, onBytes: (n: number) => void): AsyncGenerator<RawRecord | Rejection> {
   const stem = fileStem(file.path);
   if (file.kind === "jsonl") {
     for await (const line of readLines(file.path)) {

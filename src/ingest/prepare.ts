@@ -31,9 +31,12 @@ function bodyOf(raw: RawRecord): { body: string; title: string | null } {
 }
 
 /** Publication day and where it came from, most trusted source first. */
-function publicationOf(raw: RawRecord, body: string, fallback: Day | null): { day: Day | null; origin: DateOrigin | null } {
+function publicationOf(raw: RawRecord, body: string, cleaned: string, fallback: Day | null): { day: Day | null; origin: DateOrigin | null } {
   if (raw.published) return { day: raw.published, origin: "metadata" };
-  const dateline = datelineDay(body, yearHintFromUrl(raw.url));
+  // Date lines are cleaned away, so read the page as scraped; an agency dateline opens the first
+  // paragraph, which a caption-heavy page pushes far down, so read the cleaned text too.
+  const yearHint = yearHintFromUrl(raw.url);
+  const dateline = datelineDay(body, yearHint) ?? datelineDay(cleaned, yearHint);
   if (dateline) return { day: dateline, origin: "dateline" };
   const meta = raw.html ? htmlMetaDay(raw.html) : null;
   if (meta) return { day: meta, origin: "html-meta" };
@@ -48,7 +51,7 @@ export function prepareDocument(raw: RawRecord, opts: PrepareOptions = {}): Doc 
   const { body, title } = bodyOf(raw);
   const clean = cleanText(body, title);
   if (clean.text === "") throw new IngestError("E_NO_TEXT", "nothing is left after removing page boilerplate");
-  const { day, origin } = publicationOf(raw, body, opts.fallbackPublished ?? null);
+  const { day, origin } = publicationOf(raw, body, clean.text, opts.fallbackPublished ?? null);
   return {
     id: raw.id,
     contentHash: contentHashOf(clean.text),

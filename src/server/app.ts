@@ -6,8 +6,7 @@ import { bodyLimit } from "hono/body-limit";
 import { serveStatic } from "@hono/node-server/serve-static";
 import type { RawRecord } from "../model/doc.ts";
 import type { Store } from "../store/store.ts";
-import { ingestRecord, type RecordOutcome } from "../ingest/pipeline.ts";
-import { updateIncidents } from "../incidents/update.ts";
+import type { RecordOutcome } from "../ingest/pipeline.ts";
 import { bearerToken, tokenMatches } from "./auth.ts";
 import { ApiError, errorResponse } from "./errors.ts";
 import { openApiDocument } from "./openapi.ts";
@@ -23,6 +22,8 @@ export type IngestOutcome = RecordOutcome;
 
 /** Ingests one record and brings the incidents it touches up to date. */
 export async function ingestOne(store: Store, raw: RawRecord): Promise<IngestOutcome> {
+  // Loaded on the first write only: a read-only server never pays for the extraction models.
+  const [{ ingestRecord }, { updateIncidents }] = await Promise.all([import("../ingest/pipeline.ts"), import("../incidents/update.ts")]);
   const outcome = await ingestRecord(store, raw);
   if (outcome.status === "new") await updateIncidents(store);
   return outcome;

@@ -19,11 +19,6 @@ const pageParams = [
   { name: "offset", in: "query", schema: { type: "integer", minimum: 0, default: 0 } },
 ];
 const day = { type: "string", pattern: "^\\d{4}-\\d{2}-\\d{2}$" };
-const range = {
-  type: "object",
-  required: ["low", "best", "high"],
-  properties: { low: { type: "integer" }, best: { type: "integer" }, high: nullable("integer") },
-};
 
 export const openApiDocument = {
   openapi: "3.1.0",
@@ -97,34 +92,35 @@ export const openApiDocument = {
             type: "object",
             properties: {
               facility: ref("Facility"),
+              alsoMatched: { type: "array", items: ref("Facility") },
               holders: {
                 type: "array",
                 items: {
                   type: "object",
                   properties: {
                     holder: { type: "string" },
-                    since: { oneOf: [ref("DateWindow"), { type: "null" }] },
-                    document: { type: "string" },
-                    start: { type: "integer" },
-                    end: { type: "integer" },
-                    rule: { type: "string" },
+                    from: { oneOf: [day, { type: "null" }] },
+                    until: { oneOf: [day, { type: "null" }] },
+                    evidence: {
+                      type: "array",
+                      items: {
+                        type: "object",
+                        properties: {
+                          basis: { type: "string", enum: ["control_change", "statement"] },
+                          day: { oneOf: [day, { type: "null" }] },
+                          incident: { type: "string" },
+                          document: { type: "string" },
+                          start: { type: "integer" },
+                          end: { type: "integer" },
+                          rule: { type: "string" },
+                        },
+                      },
+                    },
                   },
                 },
               },
-              timeline: {
-                type: "array",
-                items: {
-                  type: "object",
-                  properties: {
-                    date: nullable("string"),
-                    incident: { type: "string" },
-                    type: { type: "string", enum: [...INCIDENT_TYPES] },
-                    escaped: { oneOf: [range, { type: "null" }] },
-                    recaptured: { oneOf: [range, { type: "null" }] },
-                    at_large: { oneOf: [range, { type: "null" }] },
-                  },
-                },
-              },
+              population: { type: "array", description: "held counts over time", items: ref("FacilityFigure") },
+              movements: { type: "array", description: "escaped, recaptured and at_large over time", items: ref("FacilityFigure") },
               incidents: { type: "array", items: ref("IncidentSummary") },
             },
           }),
@@ -288,6 +284,21 @@ export const openApiDocument = {
             },
           },
         ],
+      },
+      FacilityFigure: {
+        type: "object",
+        properties: {
+          incident: { type: "string" },
+          type: { type: "string", enum: [...INCIDENT_TYPES] },
+          date: { oneOf: [ref("DateWindow"), { type: "null" }] },
+          quantity: { type: "string", enum: [...QUANTITIES] },
+          low: { type: "integer" },
+          best: { type: "integer" },
+          high: nullable("integer"),
+          disputed: { type: "boolean" },
+          derived: { type: "boolean" },
+          claims: { type: "array", items: ref("Claim") },
+        },
       },
       DocumentSummary: {
         type: "object",

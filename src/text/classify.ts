@@ -71,7 +71,9 @@ export function classifyUnits(units: Unit[], title: string | null): UnitVerdict[
   units.forEach((u, i) => {
     const key = repeatKey(u.text);
     if (key === "") return;
-    copies.set(key, [...(copies.get(key) ?? []), i]);
+    const group = copies.get(key);
+    if (group) group.push(i);
+    else copies.set(key, [i]);
   });
   const titleKey = title ? repeatKey(title) : null;
 

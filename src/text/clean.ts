@@ -46,7 +46,8 @@ function storyStarts(units: Unit[], verdicts: UnitVerdict[]): number[] {
   // Pages that space every paragraph widely need a wider break than their usual gap.
   const breakGap = Math.max(STORY_BREAK_MIN_BLANK_LINES, typicalGap * 2 + 1);
   const isHeadline = (i: number) => verdicts[i]?.cls === "heading" || verdicts[i]?.repeatedHeadline;
-  const goodAfter = (i: number) => verdicts.slice(i).some((v) => v.cls === "good");
+  const lastGood = verdicts.map((v) => v.cls).lastIndexOf("good");
+  const goodAfter = (i: number) => i <= lastGood;
 
   const starts = [0];
   let proseSinceStart = false;

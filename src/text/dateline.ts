@@ -7,6 +7,8 @@ import { normalizeSpace } from "./normalize.ts";
 
 /** Datelines sit at the top of a page: only this many non-blank lines are read. */
 export const DATELINE_SCAN_LINES = 8;
+/** A dateline is at the very start of its line: longer lines are read only this far. */
+export const DATELINE_MAX_CHARS = 300;
 
 // A line that is nothing but a date, maybe with a label before and a time after.
 const DATE_ONLY = new RegExp(
@@ -31,11 +33,12 @@ export function isDateOnlyLine(line: string): boolean {
  * when there is one. Example: datelineDay("Fri 21 January 2022:\n...", null) -> "2022-01-21".
  */
 export function datelineDay(raw: string, yearHint: number | null): Day | null {
-  const lines = raw
-    .split(/\r\n|\r|\n/)
-    .map(normalizeSpace)
-    .filter((l) => l !== "")
-    .slice(0, DATELINE_SCAN_LINES);
+  const lines: string[] = [];
+  for (const match of raw.matchAll(/[^\r\n]+/g)) {
+    const line = normalizeSpace(match[0].slice(0, DATELINE_MAX_CHARS));
+    if (line !== "") lines.push(line);
+    if (lines.length === DATELINE_SCAN_LINES) break;
+  }
   for (const line of lines) {
     if (isDateOnlyLine(line)) {
       const date = readMonthDay(line);

@@ -67,11 +67,13 @@ export async function renderDocument(root: HTMLElement, id: string, params: URLS
     }
     if (!piece.relevant) node = el("span", { class: "off-topic" }, node);
     if (piece.highlighted) {
-      const wrapper = el("span", { class: "hl" }, node);
-      firstHighlight ??= wrapper;
-      node = wrapper;
-    }
-    body.append(node);
+      // The hl range is contiguous: one wrapper around all its pieces, so it reads as one box.
+      if (!firstHighlight) {
+        firstHighlight = el("span", { class: "hl", id: "hl" });
+        body.append(firstHighlight);
+      }
+      firstHighlight.append(node);
+    } else body.append(node);
   }
   const kinds = new Map<string, number>();
   for (const a of doc.annotations) if (!UNMARKED_KINDS.has(a.kind)) kinds.set(a.kind, (kinds.get(a.kind) ?? 0) + 1);
@@ -103,7 +105,7 @@ export async function renderDocument(root: HTMLElement, id: string, params: URLS
       body,
     ),
   );
-  if (firstHighlight) (firstHighlight as HTMLElement).scrollIntoView({ block: "center" });
+  (firstHighlight as HTMLElement | null)?.scrollIntoView({ block: "center" });
 }
 
 export async function renderDocumentList(root: HTMLElement, params: URLSearchParams): Promise<void> {

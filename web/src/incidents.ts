@@ -48,12 +48,13 @@ export function headlineCount(incident: IncidentSummary): { quantity: string; be
   return first ? { quantity: first.quantity, best: first.best } : null;
 }
 
-/** "37", "about 30-45", "at least 750". */
+/** "37", "6,000 (2,000–9,999)", "30–45", "at least 750". */
 export function formatRange(low: number, best: number | undefined, high: number | null): string {
-  if (high === null) return `at least ${low.toLocaleString("en")}`;
-  if (low === high) return low.toLocaleString("en");
-  const middle = best !== undefined && best !== low && best !== high ? `${best.toLocaleString("en")}, ` : "";
-  return `${middle}${low.toLocaleString("en")}–${high.toLocaleString("en")}`;
+  const n = (x: number) => x.toLocaleString("en");
+  if (high === null) return `at least ${n(low)}`;
+  if (low === high) return n(low);
+  if (best !== undefined && best !== low && best !== high) return `${n(best)} (${n(low)}–${n(high)})`;
+  return `${n(low)}–${n(high)}`;
 }
 
 export function incidentLocation(incident: IncidentSummary): { lon: number; lat: number } | null {

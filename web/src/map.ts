@@ -25,13 +25,22 @@ const topology = world as unknown as Topology<{ countries: GeometryCollection }>
 const countries = feature(topology, topology.objects.countries) as FeatureCollection;
 const borders = mesh(topology, topology.objects.countries, (a, b) => a !== b);
 
+/** Views a reader can jump to: [west, south, east, north] in degrees. */
+export const REGIONS: Record<string, { label: string; box: [number, number, number, number] }> = {
+  syria_iraq: { label: "Syria & Iraq", box: [34, 31, 49, 38.5] },
+  middle_east: { label: "Middle East & North Africa", box: [-10, 12, 63, 42] },
+  africa: { label: "Africa", box: [-20, -36, 52, 38] },
+  americas: { label: "Americas", box: [-120, -40, -30, 35] },
+  south_asia: { label: "South Asia", box: [60, 5, 95, 38] },
+};
+
 export function markerRadius(best: number | null): number {
   if (best === null) return MARKER_MIN_RADIUS;
   return Math.min(MARKER_MAX_RADIUS, MARKER_MIN_RADIUS + MARKER_SCALE * Math.sqrt(best));
 }
 
 /** The map of `incidents` as an SVG element; clicking a marker calls `open` with its id. */
-export function incidentMap(incidents: IncidentSummary[], open: (id: string) => void): SVGSVGElement {
+export function incidentMap(incidents: IncidentSummary[], open: (id: string) => void, region: string | null = null): SVGSVGElement {
   const placed = incidents
     .map((incident) => ({ incident, at: incidentLocation(incident), headline: headlineCount(incident) }))
     .filter((m): m is typeof m & { at: { lon: number; lat: number } } => m.at !== null);
@@ -41,7 +50,9 @@ export function incidentMap(incidents: IncidentSummary[], open: (id: string) => 
     [FRAME_PADDING, FRAME_PADDING],
     [WIDTH - FRAME_PADDING, HEIGHT - FRAME_PADDING],
   ];
-  if (placed.length > 0) projection.fitExtent(frame, markerExtent(placed.map((m) => m.at)));
+  const box = region ? REGIONS[region]?.box : undefined;
+  if (box) projection.fitExtent(frame, boxGeometry(box[0], box[1], box[2], box[3]));
+  else if (placed.length > 0) projection.fitExtent(frame, markerExtent(placed.map((m) => m.at)));
   else projection.fitExtent(frame, { type: "Sphere" });
   const path = geoPath(projection);
 
@@ -105,8 +116,11 @@ function markerExtent(points: Array<{ lon: number; lat: number }>): MultiPoint {
   };
   [west, east] = widen(west, east);
   [south, north] = widen(south, north);
-  south = Math.max(-85, south);
-  north = Math.min(85, north);
+  return boxGeometry(west, Math.max(-85, south), east, Math.min(85, north));
+}
+
+/** A MultiPoint on a box's corners and edge midpoints, for fitExtent. */
+function boxGeometry(west: number, south: number, east: number, north: number): MultiPoint {
   return {
     type: "MultiPoint",
     coordinates: [

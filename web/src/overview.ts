@@ -2,7 +2,7 @@
 import { allIncidents, type IncidentQuery, type IncidentSummary } from "./api.ts";
 import { el, replace } from "./dom.ts";
 import { TYPE_STYLE, TYPES, dateLabel, formatRange, headlineCount, incidentLocation, isDisputed, QUANTITY_LABEL } from "./incidents.ts";
-import { incidentMap } from "./map.ts";
+import { incidentMap, REGIONS } from "./map.ts";
 import { mountTimeline, type DayWindow } from "./timeline.ts";
 import { navigate } from "./router.ts";
 
@@ -29,10 +29,25 @@ export async function renderOverview(root: HTMLElement, params: URLSearchParams)
   const brushInfo = el("span", { class: "brush-info" });
   const timelineBox = el("div", { class: "timeline", id: "timeline" });
 
+  let region: string | null = null;
+  let shownWindow: DayWindow | null = null;
+  const regionBar = el("div", { class: "regions", role: "group", "aria-label": "Map view" });
+  const regionButtons = [["", "Fit incidents"], ...Object.entries(REGIONS).map(([id, r]) => [id, r.label])].map(([id, label]) => {
+    const button = el("button", { type: "button", "data-region": id, "aria-pressed": String(id === "") }, label);
+    button.addEventListener("click", () => {
+      region = id || null;
+      for (const b of regionButtons) b.setAttribute("aria-pressed", String(b === button));
+      show(shownWindow);
+    });
+    return button;
+  });
+  regionBar.append(...regionButtons);
+
   const show = (window: DayWindow | null) => {
+    shownWindow = window;
     const visible = window ? incidents.filter((i) => i.date && i.date.latest >= window.since && i.date.earliest <= window.until) : incidents;
     replace(brushInfo, window ? `Showing ${window.since} to ${window.until} (drag again, or click the chart to clear)` : "Drag across the timeline to filter by time");
-    replace(mapPanel, incidentMap(visible, (id) => navigate(`#/incidents/${encodeURIComponent(id)}`)), legend(), unplacedNote(visible));
+    replace(mapPanel, regionBar, incidentMap(visible, (id) => navigate(`#/incidents/${encodeURIComponent(id)}`), region), legend(), unplacedNote(visible));
     replace(listPanel, incidentList(visible));
   };
 

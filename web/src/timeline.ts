@@ -63,7 +63,10 @@ export function mountTimeline(
   }
   // Stack: each series carries the sum of itself and every series after it, and is drawn first,
   // so the shorter bars painted later show as the upper layers of one stacked bar.
-  const stacked = present.map((_, i) => months.map((__, m) => present.slice(i).reduce((sum, t) => sum + byType.get(t)![m], 0)));
+  // Empty months are null, not 0: uPlot would draw a hairline bar for a zero.
+  const stacked = present.map((type, i) =>
+    months.map((_, m) => (byType.get(type)![m] === 0 ? null : present.slice(i).reduce((sum, t) => sum + byType.get(t)![m], 0))),
+  );
   // Pad the x range by half a month on each side so the first and last bars are whole.
   const halfMonth = 15 * SECONDS_PER_DAY;
   const bars = uPlot.paths.bars!({ size: [BAR_WIDTH_FACTOR, 60] });

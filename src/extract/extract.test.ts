@@ -1,0 +1,151 @@
+// Sentence -> expected incident tables for the whole extraction pipeline, plus a negative table of
+// look-alike stories that must yield nothing. Texts are written for these tests.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import type { Doc } from "../model/doc.ts";
+import type { IncidentMention } from "../model/incident.ts";
+import { extract } from "./pipeline.ts";
+
+function docOf(text: string, published = "2024-03-10"): Doc {
+  return {
+    id: "t",
+    contentHash: "h",
+    url: null,
+    title: null,
+    published,
+    publishedOrigin: "metadata",
+    text,
+    segments: [{ start: 0, end: text.length, relevant: true, reason: "test" }],
+    annotations: [],
+  };
+}
+
+function mentionsOf(text: string, published?: string): IncidentMention[] {
+  return extract(docOf(text, published)).mentions;
+}
+
+function countOf(m: IncidentMention | undefined, quantity: string) {
+  return m?.counts.find((c) => c.quantity === quantity)?.claims[0];
+}
+
+interface Case {
+  text: string;
+  type: string;
+  facility?: RegExp;
+  place?: RegExp;
+  count?: [string, number, number | null];
+  source?: RegExp;
+  date?: [string, string];
+  published?: string;
+}
+
+// published 2024-03-10 is a Sunday.
+const POSITIVE: Case[] = [
+  {
+    text: "More than 200 inmates escaped from Kuje prison in Abuja on Saturday after gunmen blasted the walls, police said.",
+    type: "escape", facility: /Kuje/i, count: ["escaped", 201, null], source: /police/i, date: ["2024-03-09", "2024-03-09"],
+  },
+  {
+    text: "Guards recaptured 41 of the escapees near the town of Gwagwalada, the prison service said on Monday.",
+    type: "recapture", count: ["recaptured", 41, 41], source: /prison service/i,
+  },
+  {
+    text: "Armed men stormed the central prison in Butembo late on Thursday, freeing dozens of detainees.",
+    type: "attack", facility: /Butembo/i, date: ["2024-03-07", "2024-03-07"],
+  },
+  {
+    text: "According to the interior ministry, about 120 prisoners fled the jail in the northern city during the riot.",
+    type: "escape", count: ["escaped", 108, 132], source: /interior ministry/i,
+  },
+  {
+    text: "Rebels took control of the Makala prison and released hundreds of inmates, witnesses said.",
+    type: "control_change", facility: /Makala/i,
+  },
+  {
+    text: "Authorities transferred 300 detainees from al-Hol camp to a facility in Iraq last week.",
+    type: "transfer", facility: /Hol/i, count: ["transferred", 300, 300],
+  },
+  {
+    text: "Security forces were put on high alert along the border after the jailbreak, officials said.",
+    type: "alert",
+  },
+];
+
+const NEGATIVE: string[] = [
+  "A fire swept through a refugee camp on the outskirts of the city, destroying hundreds of tents.",
+  "Twenty hostages are still held in the tunnels, the army said on Sunday.",
+  "Gunmen stormed an army barracks before dawn, killing 11 soldiers before escaping into the hills.",
+  "The army launched a sweep through the desert to flush out militants hiding in caves.",
+  "No prisoners escaped during the disturbance, the justice ministry said.",
+  "Officials fear that detainees could escape if the fighting reaches the camp.",
+  "In 2014 the group carried out several prison breaks across the region.",
+  "Civilians fled the town as the fighting intensified.",
+  "The minister released a statement on the budget on Tuesday.",
+];
+
+for (const c of POSITIVE) {
+  test(`finds ${c.type}: ${c.text.slice(0, 60)}…`, () => {
+    const found = mentionsOf(c.text, c.published).filter((m) => m.type === c.type);
+    assert.equal(found.length, 1, `expected one ${c.type}, got ${JSON.stringify(mentionsOf(c.text).map((m) => m.type))}`);
+    const m = found[0];
+    if (c.facility) assert.match(m.facility?.name ?? "", c.facility);
+    if (c.place) assert.match(m.place?.name ?? "", c.place);
+    if (c.count) {
+      const claim = countOf(m, c.count[0]);
+      assert.ok(claim, `no ${c.count[0]} count`);
+      assert.equal(claim.low, c.count[1]);
+      assert.equal(claim.high, c.count[2]);
+    }
+    if (c.source) assert.match(countOf(m, c.count![0])?.source ?? "", c.source);
+    if (c.date) assert.deepEqual(m.date, { earliest: c.date[0], latest: c.date[1] });
+  });
+}
+
+for (const text of NEGATIVE) {
+  test(`yields nothing: ${text.slice(0, 60)}…`, () => {
+    assert.deepEqual(mentionsOf(text).map((m) => `${m.type}@${m.facility?.name ?? m.place?.name}`), []);
+  });
+}
+
+test("every mention keeps rule ids and offsets inside the text", () => {
+  const text = "Inmates broke out of the Kangbayi prison in Beni on Friday. Police said 12 were recaptured the next day.";
+  const doc = docOf(text);
+  const { mentions } = extract(doc);
+  assert.ok(mentions.length >= 1);
+  for (const m of mentions) {
+    assert.match(m.trigger.rule, /^trigger\./);
+    for (const e of m.evidence) {
+      assert.ok(e.start >= 0 && e.end <= text.length && e.start < e.end, `${e.kind} ${e.start}-${e.end}`);
+      assert.ok(e.rule.length > 0);
+    }
+  }
+  for (const a of doc.annotations) assert.ok(a.start >= 0 && a.end <= text.length);
+});
+
+test("a person is resolved to the organisation named in apposition", () => {
+  const text =
+    "Ahmed Karimi, a spokesman for the Syrian Democratic Forces, said militants attacked the Ghwayran prison on Thursday. " +
+    "Karimi said 14 guards were killed in the attack.";
+  const attack = mentionsOf(text).find((m) => m.type === "attack");
+  const killed = attack?.counts.find((c) => c.quantity === "killed");
+  assert.equal(killed?.claims[0].low, 14);
+  assert.match(killed?.claims[0].source ?? "", /Syrian Democratic Forces/);
+  assert.equal(killed?.group, "security_forces");
+});
+
+test("two sources disagreeing on one escape stay two claims", () => {
+  const text =
+    "At least 900 detainees escaped from the Ghwayran prison, according to local activists. " +
+    "The government says just over 60 escaped.";
+  const escape = mentionsOf(text).filter((m) => m.type === "escape");
+  assert.equal(escape.length, 1);
+  const claims = escape[0].counts.find((c) => c.quantity === "escaped")!.claims;
+  assert.equal(claims.length, 2);
+  assert.deepEqual(claims.map((c) => c.low).sort((a, b) => a - b), [60, 900]);
+});
+
+test("a planned transfer is kept as planned, not as an occurrence", () => {
+  const m = mentionsOf("Up to 2,000 detainees could be transferred from Syria to Iraq in the coming weeks, officials said.");
+  const transfer = m.find((x) => x.type === "transfer");
+  assert.equal(transfer?.modality, "planned");
+});

@@ -1,0 +1,84 @@
+// Direct lookups by name or id, for the stages that hold a name and want the gazetteer's entry.
+import type { FacilityRef, PlaceRef } from "../model/incident.ts";
+import { loadFacilityHeads } from "./data.ts";
+import { compileAlias, facilityRefOf, getLexicon, placeRefOf } from "./lexicon.ts";
+import { foldName, normalizeName } from "./normalize.ts";
+import { admin1Name as worldAdmin1Name, getWorldIndex, worldPlaceRef, type WorldPlace } from "./world.ts";
+
+let headKeys: string[] | null = null;
+function facilityHeadKeys(): string[] {
+  headKeys ??= loadFacilityHeads().heads.filter((h) => h.position === "suffix").map((h) => compileAlias(h.phrase).key);
+  return headKeys;
+}
+
+/**
+ * The curated facility a name or alias means, or null. A bare town name also finds the
+ * facility named after it with a facility word ("Kuje" -> Kuje prison).
+ * @example findFacility("Gweiran")?.id === "ghwayran-prison"
+ */
+export function findFacility(nameOrAlias: string): FacilityRef | null {
+  const { byKey } = getLexicon();
+  const key = normalizeName(nameOrAlias);
+  for (const candidate of [key, ...facilityHeadKeys().map((h) => `${key} ${h}`)]) {
+    const entry = byKey.get(candidate)?.find((e) => e.type === "facility");
+    if (entry) return entry.value as FacilityRef;
+  }
+  return null;
+}
+
+/**
+ * The place a name means: curated places and countries first (phonetic keys), then the bulk
+ * towns and admin1 divisions (folded keys). `countryHint` (ISO2) settles ambiguous names.
+ * @example findPlace("Sere Kaniye")?.id === "ras-al-ayn"
+ */
+export function findPlace(name: string, countryHint?: string): PlaceRef | null {
+  const { byKey, capitals } = getLexicon();
+  const curated = (byKey.get(normalizeName(name)) ?? []).filter((e) => e.type === "place" || e.type === "country");
+  const hinted = curated.find((e) => (e.value as PlaceRef).country === countryHint);
+  if (hinted ?? curated[0]) return (hinted ?? curated[0]).value as PlaceRef;
+
+  const fold = foldName(name);
+  const candidates = getWorldIndex().byKey.get(fold) ?? [];
+  if (candidates.length === 0) return null;
+  const pick = (list: WorldPlace[]): PlaceRef => worldPlaceRef(list.find((c) => c.kind === "town") ?? list[0]);
+  const inHint = candidates.filter((c) => c.country === countryHint);
+  if (inHint.length > 0) return pick(inHint);
+  const capital = candidates.find((c) => c.kind === "town" && capitals.get(c.country)?.has(fold));
+  if (capital) return worldPlaceRef(capital);
+  return candidates.every((c) => c.country === candidates[0].country) ? pick(candidates) : null;
+}
+
+/** A place by the id a PlaceRef carries: curated slug, "country:SY", or a bulk "city:…"/"admin1:…" id. */
+export function placeById(id: string): PlaceRef | null {
+  const { places, countries } = getLexicon();
+  const curated = places.get(id);
+  if (curated) return placeRefOf(curated);
+  if (id.startsWith("country:")) return countries.get(id.slice("country:".length)) ?? null;
+  const bulk = /^(city|admin1):([A-Z]{2})\.([^:]*):(.+)$/.exec(id);
+  if (!bulk) return null;
+  const [, kind, country, admin1Code, slug] = bulk;
+  const wanted = kind === "city" ? "town" : "admin1";
+  for (const [key, list] of getWorldIndex().byKey) {
+    if (key.replace(/[^a-z0-9]+/g, "-") !== slug) continue;
+    const hit = list.find((p) => p.kind === wanted && p.country === country && p.admin1Code === admin1Code);
+    if (hit) return worldPlaceRef(hit);
+  }
+  return null;
+}
+
+/** A curated facility by id ("ghwayran-prison"). */
+export function facilityById(id: string): FacilityRef | null {
+  const { facilities, places } = getLexicon();
+  const f = facilities.get(id);
+  return f ? facilityRefOf(f, places) : null;
+}
+
+/** Common English name of a country: countryName("SY") === "Syria". */
+export function countryName(iso2: string): string | null {
+  return getLexicon().countries.get(iso2.toUpperCase())?.name ?? null;
+}
+
+/** Name of a first-level division from its GeoNames code: admin1Name("SY", "01") === "Al-Hasakah". */
+export function admin1Name(country: string, code: string): string | null {
+  return worldAdmin1Name(country.toUpperCase(), code);
+}

