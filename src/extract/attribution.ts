@@ -125,22 +125,22 @@ export class Attributor {
     const lastWords = words.split(/\s+/);
     const last = lastWords[lastWords.length - 1] ?? "";
     if (PRONOUN_PERSON.test(last) && this.lastPersonSource) {
-      return { start: verbStart - last.length - 1, source: this.lastPersonSource, rule: "attribution.pronoun-person" };
+      return { start: from + text.slice(from, verbStart).lastIndexOf(last), source: this.lastPersonSource, rule: "attribution.pronoun-person" };
     }
     if (PRONOUN_ORG.test(last) && this.lastOrgSource) {
-      return { start: verbStart - last.length - 1, source: this.lastOrgSource, rule: "attribution.pronoun-org" };
+      return { start: from + text.slice(from, verbStart).lastIndexOf(last), source: this.lastOrgSource, rule: "attribution.pronoun-org" };
     }
     for (const [person, org] of this.personOrg) {
       if (new RegExp(`(?:^|\\s|,)${escape(person)}(?:,\\s+the\\s+\\w+)?$`).test(words)) {
-        return { start: verbStart - person.length, source: org, rule: "attribution.person" };
+        return { start: from + Math.max(0, text.slice(from, verbStart).lastIndexOf(person)), source: org, rule: "attribution.person" };
       }
     }
     const tail = lastWords.slice(-2).join(" ");
     if (SOURCE_ANAPHOR.test(tail) || SOURCE_ANAPHOR.test(last)) {
-      if (this.lastSource) return { start: verbStart - tail.length, source: this.lastSource, rule: "attribution.anaphor" };
+      if (this.lastSource) return { start: from + Math.max(0, text.slice(from, verbStart).lastIndexOf(tail)), source: this.lastSource, rule: "attribution.anaphor" };
     }
     const phrase = nounPhraseBefore(words);
-    if (phrase) return { start: verbStart - phrase.length, source: phrase, rule: "attribution.noun-phrase" };
+    if (phrase) return { start: from + Math.max(0, text.slice(from, verbStart).lastIndexOf(phrase)), source: phrase, rule: "attribution.noun-phrase" };
     return null;
   }
 

@@ -54,7 +54,7 @@ const POSITIVE: Case[] = [
     type: "attack", facility: /Butembo/i, date: ["2024-03-07", "2024-03-07"],
   },
   {
-    text: "According to the interior ministry, about 120 prisoners fled the jail in the northern city during the riot.",
+    text: "According to the interior ministry, about 120 prisoners fled the central jail in Kano during the night.",
     type: "escape", count: ["escaped", 108, 132], source: /interior ministry/i,
   },
   {
@@ -66,7 +66,7 @@ const POSITIVE: Case[] = [
     type: "transfer", facility: /Hol/i, count: ["transferred", 300, 300],
   },
   {
-    text: "Security forces were put on high alert along the border after the jailbreak, officials said.",
+    text: "Security forces in Borno state were put on high alert after the jailbreak in Maiduguri, officials said.",
     type: "alert",
   },
 ];

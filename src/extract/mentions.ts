@@ -138,6 +138,9 @@ export function buildMentions(doc: Doc, sentences: Span[], entities: Entities, a
         m.evidence.push({ start: d.start, end: d.end, kind: "date", rule: d.rule });
       }
     }
+    // A sentence's date is the date of every event in it that names none of its own.
+    const sentenceDate = created.find((m) => m.date)?.date ?? null;
+    if (sentenceDate) for (const m of created) m.date ??= sentenceDate;
     const sentenceActors = inSentence(entities.actors).filter((a) => !isMediaSource(a.value));
     for (const m of created) {
       m.actors = unique(sentenceActors.map((a) => a.value.name));
@@ -167,7 +170,7 @@ export function buildMentions(doc: Doc, sentences: Span[], entities: Entities, a
         ? created.find((m) => m.trigger.start === reading.cue.trigger!.start && m.type === reading.cue.trigger!.type)
         : nearestMention(created.filter((m) => accepts(m.type, reading.quantity)), q) ??
           (reading.quantity === "killed" || reading.quantity === "wounded"
-            ? casualtyOwner(attackFocus, index, scan.rejected.some((r) => r.type === "attack"))
+            ? casualtyOwner(attackFocus, index, scan.rejected.some((r) => isAttackOnSomethingElse(text, r)))
             : undefined);
       if (!owner) {
         pend();
@@ -188,7 +191,7 @@ export function buildMentions(doc: Doc, sentences: Span[], entities: Entities, a
     mentions.push(...created);
     const attackHere = created.find((m) => m.type === "attack" || m.type === "riot");
     if (attackHere) attackFocus = attackHere;
-    else if (scan.rejected.some((r) => r.type === "attack")) attackFocus = null;
+    else if (scan.rejected.some((r) => isAttackOnSomethingElse(text, r))) attackFocus = null;
   });
 
   // 2. Salient facility and dates, in reading order.
@@ -241,6 +244,11 @@ function accepts(type: IncidentType, quantity: QuantityName): boolean {
   if (quantity === "at_large") return type === "escape" || type === "recapture";
   if (quantity === "families") return type === "transfer" || type === "release" || type === "escape";
   return true;
+}
+
+/** An attack trigger rejected for its target ("stormed an army barracks"); "the attack" alone refers back. */
+function isAttackOnSomethingElse(text: string, t: Trigger): boolean {
+  return t.type === "attack" && !/^attacks?$/i.test(text.slice(t.start, t.end));
 }
 
 function casualtyOwner(focus: Working | null, sentence: number, blocked: boolean): Working | undefined {
@@ -313,6 +321,8 @@ function placeRole(text: string, p: Annotation<PlaceValue>): PlaceRole {
   const notAfter = [...before.matchAll(PLACE_NOT_AFTER)].pop();
   if (notAfter && /^\s*(?:the\s+)?$/.test(before.slice(notAfter.index! + notAfter[0].length))) return "none";
   const after = text.slice(p.end, p.end + 30);
+  // "US-backed", "SDF-run", "Turkish-controlled": a compound modifier names an actor, not a place.
+  if (/^-[a-z]/.test(after)) return "none";
   PLACE_ACTOR_NOUNS.lastIndex = 0;
   const actorNoun = PLACE_ACTOR_NOUNS.exec(after);
   if (actorNoun && /^[\s-]*$/.test(after.slice(0, actorNoun.index)) && p.value.precision !== "town") return "none";

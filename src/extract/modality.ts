@@ -15,6 +15,9 @@ export interface ModalityReading {
   rule: string;
 }
 
+/** Background cues ("for years", "had been arrested") count this many words around the trigger, across commas. */
+const BACKGROUND_WORDS = 8;
+
 /** Reads the modality of the trigger `t` inside `sentence`. */
 export function readModality(text: string, sentence: Span, t: Span): ModalityReading {
   const unconfirmed = hasMatch(UNCONFIRMED, text, sentence.start, sentence.end);
@@ -24,6 +27,16 @@ export function readModality(text: string, sentence: Span, t: Span): ModalityRea
     return { occurrence: "attempted", unconfirmed, rule: "modality.attempted" };
   }
   if (cue(PLANNED.pattern, PLANNED.window)) return { occurrence: "planned", unconfirmed, rule: "modality.planned" };
-  if (hasMatch(BACKGROUND, text, sentence.start, sentence.end)) return { occurrence: "background", unconfirmed, rule: "modality.background" };
+  const near = nearWords(text, sentence, t, BACKGROUND_WORDS);
+  if (hasMatch(BACKGROUND, text, near.start, near.end)) return { occurrence: "background", unconfirmed, rule: "modality.background" };
   return { occurrence: "occurred", unconfirmed, rule: unconfirmed ? "modality.unconfirmed" : "modality.asserted" };
+}
+
+/** `words` words either side of `t`, inside the sentence, ignoring clause breaks. */
+function nearWords(text: string, sentence: Span, t: Span, words: number): Span {
+  let start = t.start;
+  for (let seen = 0; start > sentence.start && seen <= words; start--) if (/\s/.test(text[start - 1]) && !/\s/.test(text[start])) seen++;
+  let end = t.end;
+  for (let seen = 0; end < sentence.end && seen <= words; end++) if (/\s/.test(text[end]) && !/\s/.test(text[end - 1])) seen++;
+  return { start, end };
 }

@@ -58,6 +58,8 @@ export interface Lexicon {
   countries: Map<string, PlaceRef>;
   /** National capitals by country, as folded names (a tie-break for ambiguous towns). */
   capitals: Map<string, Set<string>>;
+  /** Countries of the curated facilities and places (a tie-break for ambiguous towns). */
+  focusCountries: Set<string>;
   /** Folded (foldName) words never read as a town from the bulk dataset. */
   stopFolds: Set<string>;
 }
@@ -187,7 +189,11 @@ function buildLexicon(): Lexicon {
     for (const alias of [a.name, ...a.aliases]) add(alias, (guards) => ({ type: "actor", id: a.id, ...guards, value }));
   }
 
-  return { byKey, prefixes, maxWords, places, facilities, actors, countries, capitals, stopFolds };
+  // 5. Focus countries: where the curated facilities and places are, i.e. where detention-facility
+  // reports come from. A tie-break for bulk towns that exist in several countries ("Kano", "Beni").
+  const focusCountries = new Set<string>([...places.values(), ...facilities.values()].map((e) => e.country).filter((c): c is string => Boolean(c)));
+
+  return { byKey, prefixes, maxWords, places, facilities, actors, countries, capitals, stopFolds, focusCountries };
 }
 
 let lexicon: Lexicon | null = null;

@@ -3,7 +3,7 @@ import type { FacilityRef, PlaceRef } from "../model/incident.ts";
 import { loadFacilityHeads } from "./data.ts";
 import { compileAlias, facilityRefOf, getLexicon, placeRefOf } from "./lexicon.ts";
 import { foldName, normalizeName } from "./normalize.ts";
-import { admin1Name as worldAdmin1Name, getWorldIndex, worldPlaceRef, type WorldPlace } from "./world.ts";
+import { admin1Name as worldAdmin1Name, getWorldIndex, inFocusCountry, worldPlaceRef, type WorldPlace } from "./world.ts";
 
 let headKeys: string[] | null = null;
 function facilityHeadKeys(): string[] {
@@ -45,7 +45,8 @@ export function findPlace(name: string, countryHint?: string): PlaceRef | null {
   if (inHint.length > 0) return pick(inHint);
   const capital = candidates.find((c) => c.kind === "town" && capitals.get(c.country)?.has(fold));
   if (capital) return worldPlaceRef(capital);
-  return candidates.every((c) => c.country === candidates[0].country) ? pick(candidates) : null;
+  if (candidates.every((c) => c.country === candidates[0].country)) return pick(candidates);
+  return inFocusCountry(candidates);
 }
 
 /** A place by the id a PlaceRef carries: curated slug, "country:SY", or a bulk "city:…"/"admin1:…" id. */

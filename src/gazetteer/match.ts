@@ -10,7 +10,7 @@ import type { PlaceRef } from "../model/incident.ts";
 import { recogniseFacilities } from "./facility-pattern.ts";
 import { casesMatch, getLexicon, type LexiconEntry } from "./lexicon.ts";
 import { adjacent, tokenize, type Token } from "./tokens.ts";
-import { getWorldIndex, MAX_TOWN_WORDS, worldPlaceRef, type WorldPlace } from "./world.ts";
+import { getWorldIndex, inFocusCountry, MAX_TOWN_WORDS, worldPlaceRef, type WorldPlace } from "./world.ts";
 
 export interface MatchOptions {
   /** ISO2 codes of countries the document is about: they settle towns whose name is ambiguous. */
@@ -157,7 +157,7 @@ function chooseWorldPlace(w: WorldProposal, countries: Set<string>): PlaceRef | 
   if (capital && w.words === 1) return worldPlaceRef(capital);
   const country = w.candidates[0].country;
   if (w.candidates.every((c) => c.country === country)) return worldPlaceRef(preferTown(w.candidates));
-  return null;
+  return inFocusCountry(w.candidates);
 }
 
 /** A town over the admin1 of the same name (the town is the more precise reading). */

@@ -93,3 +93,11 @@ export function worldPlaceRef(p: WorldPlace): PlaceRef {
     precision: p.kind === "town" ? "town" : "admin1",
   };
 }
+
+/** The candidates' one focus country (see Lexicon.focusCountries) settles an ambiguous name. */
+export function inFocusCountry(candidates: WorldPlace[]): PlaceRef | null {
+  const { focusCountries } = getLexicon();
+  const focus = candidates.filter((c) => focusCountries.has(c.country));
+  if (focus.length === 0 || !focus.every((c) => c.country === focus[0].country)) return null;
+  return worldPlaceRef(focus.find((c) => c.kind === "town") ?? focus[0]);
+}

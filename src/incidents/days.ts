@@ -34,5 +34,6 @@ export function intersectWindows(windows: DateWindow[]): DateWindow | null {
 
 /** True for a well-formed calendar day `YYYY-MM-DD`. */
 export function isDay(text: string): boolean {
-  return /^\d{4}-\d{2}-\d{2}$/.test(text) && !Number.isNaN(Date.parse(`${text}T00:00:00Z`));
+  // The round trip rejects days the calendar lacks ("2026-02-30" would otherwise roll over).
+  return /^\d{4}-\d{2}-\d{2}$/.test(text) && !Number.isNaN(dayNumber(text)) && addDays(text, 0) === text;
 }

@@ -6,6 +6,7 @@
 //   4. overlaps go to the longest match, then "since X" widens X up to publication;
 //   5. windows that start on or before publication are clipped to it (a report tells the past).
 import type { Annotation, DateWindow, Day } from "../../model/doc.ts";
+import { longestWins } from "../quantities/overlap.ts";
 import { dayToDate, makeDay, monthWindow } from "./calendar.ts";
 import { TAG, pastBiasedChrono } from "./chrono-dates.ts";
 import { RELATIVE_PHRASES, phraseFigure } from "./phrases.ts";
@@ -85,13 +86,6 @@ function calendarDates(scope: string, offset: number, published: Day | null): Da
     out.push(annotation(rule, start, start + r.text.length, window, exact, !yearKnown));
   }
   return out;
-}
-
-function longestWins(candidates: DateAnnotation[]): DateAnnotation[] {
-  const byLength = [...candidates].sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
-  const kept: DateAnnotation[] = [];
-  for (const c of byLength) if (!kept.some((k) => c.start < k.end && k.start < c.end)) kept.push(c);
-  return kept.sort((a, b) => a.start - b.start);
 }
 
 // Stage 4: "since Saturday" runs from that Saturday up to publication.

@@ -6,6 +6,7 @@ import type { Annotation } from "../../model/doc.ts";
 import type { Quantity } from "../../model/incident.ts";
 import { VAGUE_AMOUNTS, type VagueAmount } from "./lexicon.ts";
 import { MODIFIER_MEANING, modifierBefore } from "./modifiers.ts";
+import { longestWins } from "./overlap.ts";
 import { looksLikeYear, nonCountContext } from "./non-count.ts";
 import { DIGIT_TOKEN, NUMBER_WORD_RUN, readDigits, readNumberWords } from "./number-words.ts";
 
@@ -122,16 +123,8 @@ function vagueCandidates(text: string, from: number, to: number): QuantityAnnota
   return out;
 }
 
-// Stage 4: overlapping candidates go to the longest ("several hundred" over "hundred",
-// "some 2,000" over bare "some"); the result is in text order.
-function longestWins(candidates: QuantityAnnotation[]): QuantityAnnotation[] {
-  const byLength = [...candidates].sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
-  const kept: QuantityAnnotation[] = [];
-  for (const c of byLength) {
-    if (!kept.some((k) => c.start < k.end && k.start < c.end)) kept.push(c);
-  }
-  return kept.sort((a, b) => a.start - b.start);
-}
+// Stage 4: overlapping candidates go to the longest (overlap.ts): "several hundred" over
+// "hundred", "some 2,000" over bare "some".
 
 /**
  * Every count-like expression in text[from, to), with offsets into `text` that cover the whole
