@@ -55,10 +55,10 @@ export function readCount(text: string, sentence: Span, span: Span, cues: Cue[])
   }
   FAMILIES_NOUNS.lastIndex = 0;
   const after = cues
-    .filter((c) => c.start >= span.end && wordDistance(text, span, c) <= AFTER_WORDS && !crossesClause(text, span.end, c.start))
+    .filter((c) => c.start >= span.end && wordDistance(text, span, c, AFTER_WORDS) <= AFTER_WORDS && !crossesClause(text, span.end, c.start))
     .sort((a, b) => a.start - b.start)[0];
   const before = cues
-    .filter((c) => c.end <= span.start && wordDistance(text, c, span) <= BEFORE_WORDS && !crossesClause(text, c.end, span.start, true))
+    .filter((c) => c.end <= span.start && wordDistance(text, c, span, BEFORE_WORDS) <= BEFORE_WORDS && !crossesClause(text, c.end, span.start, true))
     .sort((a, b) => b.end - a.end)[0];
   const cue = pick(text, span, after, before);
   if (!cue) return null;

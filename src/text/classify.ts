@@ -45,6 +45,23 @@ function isTitleCase(tokens: string[]): boolean {
 }
 
 /**
+ * The text without a closing "(...)" group and the spaces around it: "Smoke rises (AFP)" ->
+ * "Smoke rises". Same result as text.replace(/\s*\([^)]*\)\s*$/, ""), in linear time: that
+ * regex retries from every "(" and took seconds on a long line of unclosed brackets.
+ */
+export function withoutClosingParenthetical(text: string): string {
+  const body = text.trimEnd();
+  if (!body.endsWith(")")) return text;
+  const close = body.length - 1;
+  // The group opens at the first "(" after the previous ")": [^)]* cannot cross one.
+  const open = text.indexOf("(", text.lastIndexOf(")", close - 1) + 1);
+  if (open < 0 || open > close) return text;
+  let start = open;
+  while (start > 0 && /\s/.test(text[start - 1])) start -= 1;
+  return text.slice(0, start);
+}
+
+/**
  * Shape of a paragraph that no boilerplate rule claimed. A line of up to HEADLINE_MAX_WORDS
  * without closing punctuation is headline-shaped whatever its words: news prose ends its
  * paragraphs with punctuation.
@@ -112,7 +129,7 @@ export function classifyUnits(units: Unit[], title: string | null): UnitVerdict[
 
     // 4. Date banners, captions, section navigation and link lists.
     if (isDateOnlyLine(unit.text)) return verdict("bad", "dateline.date-only");
-    if (!ENDS_SENTENCE.test(unit.text.replace(/\s*\([^)]*\)\s*$/, "")) && hasCaptionCredit(unit.text)) {
+    if (!ENDS_SENTENCE.test(withoutClosingParenthetical(unit.text)) && hasCaptionCredit(unit.text)) {
       return verdict("bad", "caption.credit");
     }
     if (isSectionLabel(tokens)) return verdict("bad", "label.section");

@@ -27,9 +27,12 @@ const referenceDay = (context: ParsingContext): Day => dateToDay(context.referen
 const dropUnanchored: Refiner = {
   refine: (_context, results) =>
     results.filter((r) => {
+      const s = r.start;
       const casual = [...r.tags()].some((t) => t.startsWith("result/relative") || t.startsWith("casualReference/"));
-      const anchored = r.start.isCertain("day") || r.start.isCertain("month") || r.start.isCertain("weekday");
-      return anchored && !(casual && !r.start.isCertain("weekday"));
+      const weekdayOnly = s.isCertain("weekday") && !s.isCertain("day"); // "Thursday night" is ours
+      const anchored = s.isCertain("day") || s.isCertain("month") || s.isCertain("weekday");
+      const crossesParagraph = /\n\s*\n/.test(r.text);
+      return anchored && !crossesParagraph && (!casual || weekdayOnly);
     }),
 };
 

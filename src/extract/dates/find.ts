@@ -19,6 +19,7 @@ const CHRONO = pastBiasedChrono();
 const YEAR_ONLY = /\b(in|during|throughout|since|until|by)\s+(?:(?:early|late|mid)[\s-]+)?((?:19|20)\d{2})\b(?![-/]\d|,?\s*\d)/gi;
 const SINCE_BEFORE = /\bsince\s+(?:(?:the\s+)?(?:early|late)\s+)?$/i;
 const SINCE_LOOKBEHIND = 24;
+const TRAILING_PUNCTUATION = /[\s,;:]+$/;
 
 function annotation(rule: string, start: number, end: number, window: DateWindow, exact: boolean, relative: boolean): DateAnnotation {
   return { kind: "date", rule, start, end, value: { ...window, exact, relative } };
@@ -83,7 +84,8 @@ function calendarDates(scope: string, offset: number, published: Day | null): Da
     } else continue;
     if (window.latest < window.earliest) continue;
     const start = offset + r.index;
-    out.push(annotation(rule, start, start + r.text.length, window, exact, !yearKnown));
+    const covered = r.text.replace(TRAILING_PUNCTUATION, ""); // chrono keeps "On Friday," with its comma
+    out.push(annotation(rule, start, start + covered.length, window, exact, !yearKnown));
   }
   return out;
 }

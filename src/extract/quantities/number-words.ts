@@ -9,12 +9,16 @@ const WORD_BY_TEXT = new Map(NUMBER_WORDS.map((w) => [w.word, w]));
 const WORD_ALTERNATION = [...WORD_BY_TEXT.keys()].sort((a, b) => b.length - a.length).join("|");
 const GAP = "[ \\t\\u00a0]+";
 
+/** No written-out figure needs more words than this ("one million two hundred and fifty-five thousand ..."). */
+export const MAX_NUMBER_WORDS = 12;
+
 /**
- * A run of number words joined by spaces, hyphens or "and". Each step consumes at least one
- * letter of a fixed word, so the scan stays linear in the input length.
+ * A run of number words joined by spaces, hyphens or "and". The run is capped so that rescanning
+ * after a grammar break ("one and one and one ...") costs a bounded amount per figure: the scan
+ * stays linear in the input length.
  */
 export const NUMBER_WORD_RUN = new RegExp(
-  `\\b(?:${WORD_ALTERNATION})\\b(?:(?:${GAP}and${GAP}|${GAP}|-)(?:${WORD_ALTERNATION})\\b)*`,
+  `\\b(?:${WORD_ALTERNATION})\\b(?:(?:${GAP}and${GAP}|${GAP}|-)(?:${WORD_ALTERNATION})\\b){0,${MAX_NUMBER_WORDS - 1}}`,
   "gi",
 );
 
