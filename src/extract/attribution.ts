@@ -119,7 +119,8 @@ export class Attributor {
   private subjectBefore(verbStart: number, floor: number): { start: number; source: string; rule: string } | null {
     const { text } = this.doc;
     const from = windowBefore(text, verbStart, SUBJECT_WORDS, floor);
-    const actor = this.doc.actors.filter((a) => a.start >= from && a.end <= verbStart).pop();
+    // An actor may start before the window: "Nigerian Correctional Service spokesman Abubakar Umar said".
+    const actor = this.doc.actors.filter((a) => a.end > from && a.end <= verbStart && a.start >= floor).pop();
     if (actor) return { start: actor.start, source: actor.value.name, rule: "attribution.actor-verb" };
     const words = text.slice(from, verbStart).trim();
     const lastWords = words.split(/\s+/);
@@ -217,6 +218,7 @@ function nounPhraseBefore(words: string): string | null {
   while (tokens.length && /^(?:that|and|also|on|in|earlier|later|meanwhile|had|has|have|was|were)$/i.test(tokens[0])) tokens.shift();
   const phrase = tokens.join(" ").replace(/^(?:the|a|an)\s+/i, "");
   if (!phrase || /^(?:he|she|it|they|we|i|you|who|which|this|there)$/i.test(phrase)) return null;
+  if (/^(?:which|who|that|what|where|when|whom|whose)\b/i.test(phrase)) return null;
   if (/\d/.test(phrase) || phrase.split(/\s+/).length > 4) return null;
   return phrase;
 }

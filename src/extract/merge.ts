@@ -6,7 +6,7 @@
 //   2. A mention with neither facility nor place ("they had a prison break") joins the nearest
 //      mention of its family; alone, it is dropped: an incident must be somewhere.
 import type { DateWindow } from "../model/doc.ts";
-import type { CountClaims, IncidentMention, IncidentType, PlaceRef } from "../model/incident.ts";
+import type { CountClaims, FacilityRef, IncidentMention, IncidentType, PlaceRef } from "../model/incident.ts";
 
 /** Two exact dates further apart than this are two events even at one facility. */
 const DATE_GAP_DAYS = 3;
@@ -57,11 +57,21 @@ function specificity(m: IncidentMention): number {
 function compatible(a: IncidentMention, b: IncidentMention): boolean {
   if (FAMILY[a.type] !== FAMILY[b.type] || a.modality !== b.modality) return false;
   if (exactDatesApart(a.date, b.date)) return false;
-  if (a.facility && b.facility) return a.facility.id === b.facility.id;
+  if (a.facility && b.facility) return a.facility.id === b.facility.id || sameTownFacility(a.facility, b.facility);
   const placeA = a.facility?.place ?? a.place;
   const placeB = b.facility?.place ?? b.place;
   if (!placeA || !placeB) return true;
   return contains(placeA, placeB) || contains(placeB, placeA);
+}
+
+/**
+ * "Malir jail" and "the jail in Karachi" in one report: a facility the text names only by its
+ * town is the same as a named facility in that town.
+ */
+function sameTownFacility(a: FacilityRef, b: FacilityRef): boolean {
+  const town = (f: FacilityRef) => f.place?.name?.toLowerCase() ?? null;
+  const namedByTown = (f: FacilityRef) => town(f) !== null && f.name.toLowerCase().startsWith(town(f)!);
+  return town(a) !== null && town(a) === town(b) && a.kind === b.kind && (namedByTown(a) || namedByTown(b));
 }
 
 /** True when `outer` is the same as or contains `inner`. */

@@ -26,6 +26,8 @@ export interface Trigger extends Span {
 
 /** Words a custody word may be from its trigger. */
 const CUSTODY_WINDOW = 10;
+/** Handover phrases: a transfer only when people are handed over. */
+const HANDOVER = /\bhand(?:ed|ing)?\s+over\b/i;
 /** Words between an arrest verb and the detainees it is a recapture of. */
 const ARREST_OBJECT_WORDS = 3;
 /** A facility is the object of an attack when it follows within this many words... */
@@ -72,12 +74,12 @@ function satisfied(text: string, sentence: Span, t: Trigger, facilities: Array<A
     case "custody":
       if (t.type === "escape" && NOT_DETAINEES.test(text.slice(windowBefore(text, t.start, 3, sentence.start), t.start))) return false;
       return hasMatch(DETAINEE_NOUNS, text, before, after) || facilityNear(before, after);
-    case "detainee":
-      return (
-        hasMatch(DETAINEE_NOUNS, text, before, after) ||
-        hasMatch(FAMILIES_NOUNS, text, before, after) ||
-        facilityNear(before, after)
-      );
+    case "detainee": {
+      const people = hasMatch(DETAINEE_NOUNS, text, before, after) || hasMatch(FAMILIES_NOUNS, text, before, after);
+      // "Security at the camp was handed over": handing over a facility is a change of control.
+      if (HANDOVER.test(text.slice(t.start, t.end))) return people;
+      return people || facilityNear(before, after);
+    }
     case "escapee": {
       // An arrest is a recapture when escape is in the sentence or detainees are its direct object
       // or subject ("the inmates were arrested"), not a relative clause further off.

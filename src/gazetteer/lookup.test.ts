@@ -12,11 +12,13 @@ test("findFacility resolves aliases and transliterations", () => {
   for (const [name, id] of table) assert.equal(findFacility(name)?.id ?? null, id, name);
 });
 
-test("findPlace prefers curated entries, then the hinted country", () => {
+test("findPlace prefers curated entries, then the hinted country, then a focus country", () => {
   assert.equal(findPlace("Sere Kaniye")?.id, "ras-al-ayn");
   assert.equal(findPlace("Baqouba")?.id, "baqubah");
   assert.equal(findPlace("Syria")?.id, "country:SY");
-  assert.equal(findPlace("Beni"), null);
+  // Beni is in Bolivia and DR Congo; only DR Congo is a focus country (it has curated facilities).
+  assert.equal(findPlace("Beni")?.country, "CD");
+  assert.equal(findPlace("Beni", "BO")?.country, "BO");
   assert.equal(findPlace("Beni", "CD")?.country, "CD");
   assert.equal(findPlace("Maiduguri")?.country, "NG");
 });

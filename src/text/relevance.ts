@@ -2,6 +2,7 @@
 // data/relevance.json: a sentence scores only when it names a facility AND an event, so a
 // refugee-camp fire, a hostage story or a court case about one prisoner stays out.
 import data from "./data/relevance.json" with { type: "json" };
+import facilities from "../gazetteer/data/facilities.json" with { type: "json" };
 
 interface TermRule {
   id: string;
@@ -18,6 +19,18 @@ const FACILITY: TermRule[] = data.facility.map((r) => ({
   requires: "requires" in r && r.requires ? wordPattern(r.requires) : null,
   weight: 0,
 }));
+// Named facilities from the gazetteer's curated list ("al-Hol", "Kuje prison"): a detention
+// facility by name, even when the sentence only says "camp" and "families".
+const NAMED_FACILITY_MIN_LETTERS = 4;
+const namedFacilities = facilities.facilities
+  .flatMap((f: { name: string; aliases: string[] }) => [f.name, ...f.aliases])
+  // "al-Hol camp" is also reported as plain "al-Hol".
+  .flatMap((name: string) => [name, name.replace(/\s+(?:camp|prison|jail|penitentiary|central prison|detention (?:centre|center|camp))$/i, "")])
+  .filter((name: string) => name.replace(/[^A-Za-z]/g, "").length >= NAMED_FACILITY_MIN_LETTERS)
+  .map((name: string) => name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/[-\s]+/g, "[-\\s]+"))
+  .sort((a: string, b: string) => b.length - a.length);
+FACILITY.push({ id: "facility.named", pattern: wordPattern(namedFacilities.join("|")), requires: null, weight: 0 });
+
 const EVENT: TermRule[] = data.event.map((r) => ({ id: r.id, pattern: wordPattern(r.pattern), requires: null, weight: r.weight }));
 
 /** Total sentence score a relevant story reaches. */
