@@ -228,6 +228,7 @@ function addClaim(
   count.claims.push({
     low: q.value.low,
     high: q.value.high,
+    ...(q.value.best !== undefined ? { best: q.value.best } : {}),
     source,
     document: doc.id,
     quote: text.slice(sentence.start, sentence.end),

@@ -13,7 +13,7 @@ import facilitiesData from "../../src/gazetteer/data/facilities.json" with { typ
 /** Fixed so CI runs the same inputs every time; change it locally to explore. */
 export const FUZZ_SEED = 20_250_607;
 /** Runs per property: bounded so the whole reliability suite stays within its CI budget. */
-export const RUNS_PER_PROPERTY = 300;
+export const RUNS_PER_PROPERTY = 600;
 /** Size of the explicit long-line inputs. */
 export const LONG_LINE_BYTES = 1024 * 1024;
 
@@ -62,6 +62,12 @@ const nestedDivs = fc
 
 const title = fc.option(fc.oneof(graphemes, newsSoup, fc.constantFrom(...HTML_TOKENS)), { nil: null });
 const published = fc.option(fc.constantFrom("2024-01-15", "2019-12-31", "2000-02-29"), { nil: null });
+
+// Random text alone is almost never about a detention facility, so extraction would stop at the
+// relevance test; framing it between relevant sentences drives it through every recogniser.
+const LEAD = "Gunmen stormed Ghwayran prison on Friday night and at least 120 inmates escaped, a monitoring group said.";
+const TAIL = "Guards recaptured 40 of the escapees near Hasakah on Sunday, the interior ministry said.";
+const framed = (inner: string) => `${LEAD} ${inner} ${TAIL}`;
 
 function textRecord(text: string, t: string | null, p: string | null): RawRecord {
   return { id: "fuzz", origin: "fuzz", url: null, title: t, published: p, text, html: null };
@@ -120,14 +126,18 @@ const PROPERTIES: Array<{ name: string; arbitrary: fc.Arbitrary<RawRecord> }> = 
   { name: "lone surrogates", arbitrary: fc.tuple(loneSurrogates, title, published).map(([s, t, p]) => textRecord(s, t, p)) },
   { name: "digits, commas, quotes, brackets", arbitrary: fc.tuple(digitsAndPunctuation, published).map(([s, p]) => textRecord(s, null, p)) },
   { name: "news-token soup as text", arbitrary: fc.tuple(newsSoup, title, published).map(([s, t, p]) => textRecord(s, t, p)) },
+  { name: "news-token soup framed in a relevant story", arbitrary: fc.tuple(newsSoup, title, published).map(([s, t, p]) => textRecord(framed(s), t, p)) },
+  { name: "full-unicode framed in a relevant story", arbitrary: fc.tuple(fullUnicode, published).map(([s, p]) => textRecord(framed(s), null, p)) },
+  { name: "digits and punctuation framed in a relevant story", arbitrary: fc.tuple(digitsAndPunctuation, published).map(([s, p]) => textRecord(framed(s), null, p)) },
   { name: "HTML and entity soup", arbitrary: fc.tuple(htmlSoup, title, published).map(([s, t, p]) => htmlRecord(s, t, p)) },
-  { name: "nested <div> around news soup", arbitrary: fc.tuple(nestedDivs, title, published).map(([s, t, p]) => htmlRecord(s, t, p)) },
+  { name: "HTML soup framed in a relevant story", arbitrary: fc.tuple(htmlSoup, title, published).map(([s, t, p]) => htmlRecord(`<article><p>${LEAD}</p><p>${s}</p><p>${TAIL}</p></article>`, t, p)) },
+  { name: "nested <div> around news soup", arbitrary: fc.tuple(nestedDivs, title, published).map(([s, t, p]) => htmlRecord(s.replace("<p>", `<p>${LEAD} `), t, p)) },
   { name: "full-unicode as HTML", arbitrary: fc.tuple(fullUnicode, title).map(([s, t]) => htmlRecord(s, t, null)) },
 ];
 
-/** Runs every property with the fixed seed; never throws, reports failures instead. */
-export function runFuzzProperties(runs = RUNS_PER_PROPERTY, seed = FUZZ_SEED): PropertyResult[] {
-  return PROPERTIES.map(({ name, arbitrary }) => {
+/** Runs every property with the fixed seed; never throws, reports each result as it finishes. */
+export function runFuzzProperties(onResult: (result: PropertyResult) => void, runs = RUNS_PER_PROPERTY, seed = FUZZ_SEED): void {
+  for (const { name, arbitrary } of PROPERTIES) {
     let executed = 0;
     const details = fc.check(
       fc.property(arbitrary, (raw) => {
@@ -136,8 +146,8 @@ export function runFuzzProperties(runs = RUNS_PER_PROPERTY, seed = FUZZ_SEED): P
       }),
       { seed, numRuns: runs },
     );
-    return { name, runs: executed, failure: details.failed ? fc.defaultReportMessage(details) ?? "failed" : null };
-  });
+    onResult({ name, runs: executed, failure: details.failed ? (fc.defaultReportMessage(details) ?? "failed") : null });
+  }
 }
 
 /** Explicit 1 MB single-line inputs of the characters recognisers loop over. */
@@ -154,9 +164,11 @@ export function longLineInputs(): Array<{ name: string; raw: RawRecord }> {
     ["number words", "twenty-five "],
     ["spaced digits", "1 "],
     ["dots", "."],
-    ["escape claim", "at least 5 inmates escaped from Ghwayran prison, "],
   ];
   const inputs = units.map(([name, unit]) => ({ name: `1 MB of ${name}`, raw: textRecord(line(unit), null, "2024-01-15") }));
+  // Every line above is irrelevant text (extraction stops early); these make extraction read them.
+  inputs.push({ name: "1 MB of digits and commas inside a relevant story", raw: textRecord(framed(line("1,2 ")), null, "2024-01-15") });
+  inputs.push({ name: "1 MB of quotes and brackets inside a relevant story", raw: textRecord(framed(line("\"(x) [y] ")), null, "2024-01-15") });
   inputs.push({ name: "1 MB of <div> nesting as HTML", raw: htmlRecord(line("<div>"), null, null) });
   inputs.push({ name: "1 MB of entities as HTML", raw: htmlRecord(`<p>${line("&amp;&#x1F600;")}</p>`, null, null) });
   return inputs;
