@@ -16,7 +16,7 @@ import { cuesOf, readCount } from "./counts.ts";
 import { readModality } from "./modality.ts";
 import { findTriggers, type Trigger } from "./triggers.ts";
 import { DETAINEE_NOUNS, NON_PERSON_NOUNS, PLACE_ACTOR_NOUNS, PLACE_NOT_AFTER, PLACE_SPEAKER_VERBS, matchAll } from "./lexicon.ts";
-import { placeById } from "../gazetteer/index.ts";
+import { findFacility, placeById } from "../gazetteer/index.ts";
 import type { QuantityValue } from "./quantities/index.ts";
 import type { DateValue } from "./dates/index.ts";
 import { windowAfter } from "./window.ts";
@@ -33,6 +33,8 @@ const CUSTODY_SALIENCE_SENTENCES = 3;
 const IGNORED_QUANTITY_RULES = new Set(["quantity.article"]);
 /** Types whose mentions inherit the salient facility when they name none. */
 const INHERITS_FACILITY = new Set<IncidentType>(["escape", "release", "riot", "attack", "recapture", "control_change"]);
+/** Events that happen at the facility itself and so share a sentence's location (not recaptures: escapees are caught elsewhere). */
+const AT_THE_FACILITY = new Set<IncidentType>(["attack", "escape", "riot", "release", "control_change"]);
 /** Actors whose country is where their alert holds. */
 const FORCE_KINDS = new Set(["state_force", "police", "militia", "prison_service"]);
 /** Casualty figures with no trigger of their own go to an attack told at most this many sentences before. */
@@ -137,6 +139,20 @@ export function buildMentions(doc: Doc, sentences: Span[], entities: Entities, a
         m.date = { earliest: d.value.earliest, latest: d.value.latest };
         m.evidence.push({ start: d.start, end: d.end, kind: "date", rule: d.rule });
       }
+    }
+    // A sentence's place and facility belong to every event in it that names none ("stormed a
+    // prison in X, freeing 250"), except alerts, which hold where the forces are.
+    const located = created.find((m) => (m.facility || m.place) && AT_THE_FACILITY.has(m.type));
+    for (const m of created) {
+      if (m === located || !located || !AT_THE_FACILITY.has(m.type) || m.facility || m.place) continue;
+      m.facility = located.facility;
+      m.place = located.place;
+    }
+    // "a prison in the northwestern city of Dera Ismail Khan": the town's one curated facility.
+    for (const m of created) {
+      if (m.facility || !m.place || m.place.precision !== "town" || m.type === "alert") continue;
+      const known = facilityInTown(text, sentence, m.place);
+      if (known) m.facility = known;
     }
     // A sentence's date is the date of every event in it that names none of its own.
     const sentenceDate = created.find((m) => m.date)?.date ?? null;
@@ -256,6 +272,18 @@ function casualtyOwner(focus: Working | null, sentence: number, blocked: boolean
   if (blocked || !focus || sentence - focus.sentence > CASUALTY_REACH_SENTENCES) return undefined;
   return focus;
 }
+
+/** The curated facility of a town, when the sentence speaks of one by its kind ("a prison in X"). */
+function facilityInTown(text: string, sentence: Span, place: PlaceRef): FacilityRef | null {
+  const words = text.slice(sentence.start, sentence.end).toLowerCase();
+  for (const noun of FACILITY_HEADS) {
+    if (!new RegExp(`\\b${noun}\\b`).test(words)) continue;
+    const found = findFacility(`${place.name} ${noun}`);
+    if (found && found.place?.country === place.country) return found;
+  }
+  return null;
+}
+const FACILITY_HEADS = ["prison", "jail", "camp", "penitentiary", "custodial centre", "correctional centre"];
 
 /** Characters between a trigger and an entity; entities after the trigger count a little closer. */
 function distanceTo(trigger: Span, span: Span): number {
