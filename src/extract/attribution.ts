@@ -20,6 +20,8 @@ export interface Attribution extends Span {
   rule: string;
 }
 
+/** Enough characters ahead for a few words: lookups never slice the rest of the document. */
+const LOOKAHEAD_CHARS = 200;
 /** How many words before an attribution verb its subject may start. */
 const SUBJECT_WORDS = 6;
 /** How many words after "according to" / an inverted "said" the source may start. */
@@ -31,6 +33,8 @@ const NAME = "[A-Z][a-z'’-]+(?:\\s+(?:al-|el-|bin\\s|abu\\s)?[A-Z][a-z'’-]+)
 const APPOSITION_AFTER = new RegExp(`(${NAME}),\\s+(?:an?|the)\\s+(?:[a-z-]+\\s+){0,2}(?:${ROLE})\\s+(?:for|of|at|with|in)\\s+`, "g");
 /** "Yehia Rasool, Iraq's defense ministry spokesperson" */
 const APPOSITION_POSSESSIVE = new RegExp(`(${NAME}),\\s+([A-Z][\\w-]*(?:['’]s)?(?:\\s+[\\w-]+){0,4}?)\\s+(?:${ROLE})\\b`, "g");
+/** "a spokesman for the prison service, Abubakar Umar," */
+const ROLE_FOR_ORG_NAME = new RegExp(`\\b(?:an?|the)\\s+(?:[a-z-]+\\s+){0,2}(?:${ROLE})\\s+(?:for|of|at|with)\\s+((?:the\\s+)?[^,.;]{2,60}),\\s+(${NAME}),`, "gi");
 /** "CENTCOM commander Brad Cooper", "Pentagon press secretary John Kirby" */
 const ROLE_BEFORE_NAME = new RegExp(`(?:${ROLE})\\s+(${NAME})`, "g");
 
@@ -51,7 +55,11 @@ export class Attributor {
   private lastSource: string | null = null;
   private readonly bySentence: Attribution[][] = [];
 
+  /** Per sentence: does it start inside an open quotation (“ … ”) of its paragraph? */
+  private readonly opensInQuote: boolean[];
+
   constructor(private readonly doc: DocContext, private readonly sentences: Span[]) {
+    this.opensInQuote = quoteStates(doc.text, sentences);
     this.registerPersons();
     for (const sentence of sentences) this.bySentence.push(this.attributeSentence(sentence));
   }
@@ -79,6 +87,11 @@ export class Attributor {
     for (const m of text.matchAll(APPOSITION_POSSESSIVE)) {
       const org = this.actorWithin(m.index! + m[1].length, m.index! + m[0].length) ?? m[2].replace(/['’]s\b/, "");
       this.addPerson(m[1], org);
+    }
+    for (const m of text.matchAll(ROLE_FOR_ORG_NAME)) {
+      const orgStart = m.index! + m[0].indexOf(m[1]);
+      const org = this.actorWithin(orgStart, orgStart + m[1].length) ?? this.definite(m[1], orgStart) ?? m[1].replace(/^the\s+/i, "");
+      this.addPerson(m[2], org);
     }
     for (const m of text.matchAll(ROLE_BEFORE_NAME)) {
       const nameStart = m.index! + m[0].length - m[1].length;
@@ -123,6 +136,13 @@ export class Attributor {
     const actor = this.doc.actors.filter((a) => a.end > from && a.end <= verbStart && a.start >= floor).pop();
     if (actor) return { start: actor.start, source: actor.value.name, rule: "attribution.actor-verb" };
     const words = text.slice(from, verbStart).trim();
+    // "a spokesman for the service, Abubakar Umar, said": the subject sits between commas.
+    if (words === "" && /,\s*$/.test(text.slice(Math.max(floor, verbStart - 3), verbStart))) {
+      const clause = text.slice(floor, verbStart).replace(/,\s*$/, "");
+      const name = clause.slice(clause.lastIndexOf(",") + 1).trim();
+      const org = this.personOrg.get(name) ?? this.personOrg.get(name.split(/\s+/).pop() ?? "");
+      if (org) return { start: floor + clause.lastIndexOf(name), source: org, rule: "attribution.person" };
+    }
     const lastWords = words.split(/\s+/);
     const last = lastWords[lastWords.length - 1] ?? "";
     if (PRONOUN_PERSON.test(last) && this.lastPersonSource) {
@@ -141,6 +161,8 @@ export class Attributor {
       if (this.lastSource) return { start: from + Math.max(0, text.slice(from, verbStart).lastIndexOf(tail)), source: this.lastSource, rule: "attribution.anaphor" };
     }
     const phrase = nounPhraseBefore(words);
+    const known = phrase ? this.definite(phrase, from) : null;
+    if (known) return { start: from + Math.max(0, text.slice(from, verbStart).lastIndexOf(phrase!)), source: known, rule: "attribution.definite" };
     if (phrase) return { start: from + Math.max(0, text.slice(from, verbStart).lastIndexOf(phrase)), source: phrase, rule: "attribution.noun-phrase" };
     return null;
   }
@@ -162,27 +184,26 @@ export class Attributor {
       const s = this.sentences[i];
       const body = text.slice(s.start, s.end);
       open += (body.match(/[“]/g)?.length ?? 0) - (body.match(/[”]/g)?.length ?? 0);
-      if (i === index && !/^[“"]/.test(body) && open <= 0 && !this.insideQuote(index)) return null;
+      if (i === index && !/^[“"]/.test(body) && open <= 0 && !this.opensInQuote[index]) return null;
       if (i > index && this.bySentence[i]?.length) return this.bySentence[i][0];
       if (i > index && /[”"]/.test(body) === false && /\n/.test(text.slice(this.sentences[i - 1].end, s.start))) return null;
     }
     return null;
   }
 
-  private insideQuote(index: number): boolean {
-    const { text } = this.doc;
-    const s = this.sentences[index];
-    let paragraphStart = text.lastIndexOf("\n", s.start);
-    paragraphStart = paragraphStart < 0 ? 0 : paragraphStart;
-    const before = text.slice(paragraphStart, s.start);
-    return (before.match(/“/g)?.length ?? 0) > (before.match(/”/g)?.length ?? 0);
-  }
-
   private actorNear(pos: number, words: number): string | null {
     const { text } = this.doc;
-    const limit = pos + text.slice(pos).split(/\s+/, words + 1).join(" ").length + 1;
+    const limit = pos + text.slice(pos, pos + LOOKAHEAD_CHARS).split(/\s+/, words + 1).join(" ").length + 1;
     const actor = this.doc.actors.find((a) => a.start >= pos && a.start <= limit);
     return actor ? actor.value.name : null;
+  }
+
+  /** "the service", "the ministry": the last actor named before `pos` whose name has that head noun. */
+  private definite(phrase: string, pos: number): string | null {
+    const head = /^(?:the\s+)?([a-z]+)$/i.exec(phrase.trim())?.[1]?.toLowerCase();
+    if (!head || head.length < 4) return null;
+    const actor = this.doc.actors.filter((a) => a.end <= pos && a.value.name.toLowerCase().split(/\s+/).includes(head)).pop();
+    return actor?.value.name ?? null;
   }
 
   private actorWithin(from: number, to: number): string | null {
@@ -231,4 +252,21 @@ function nounPhraseAfter(text: string, pos: number, end = text.length): string |
 
 function escape(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+/** One pass over the text: whether each sentence starts inside an open “…” quotation of its paragraph. */
+function quoteStates(text: string, sentences: Span[]): boolean[] {
+  const states: boolean[] = [];
+  let depth = 0;
+  let at = 0;
+  for (const s of sentences) {
+    for (; at < s.start; at++) {
+      const ch = text[at];
+      if (ch === "\n") depth = 0;
+      else if (ch === "“") depth++;
+      else if (ch === "”") depth = Math.max(0, depth - 1);
+    }
+    states.push(depth > 0);
+  }
+  return states;
 }

@@ -87,6 +87,9 @@ export function casesMatch(rules: CaseRule[], words: Token[]): boolean {
   for (let i = 0; i < rules.length; i++) {
     const rule = rules[i];
     const word = words[i];
+    // Hyphenated names can fold into fewer text words than alias words ("Koton-Karfe"): the
+    // words there are have been checked; the key already matched the rest.
+    if (word === undefined) break;
     if (rule === "any") continue;
     if (rule === "capitalised") {
       if (word.case !== "title" && word.case !== "upper") return false;

@@ -122,3 +122,7 @@ test("adversarial input is processed quickly and yields nothing", () => {
   const junk = "1,".repeat(200_000) + '"'.repeat(100_000) + "-'".repeat(100_000);
   assert.deepEqual(matchGazetteer(junk), []);
 });
+
+test("a hyphenated facility name that folds into fewer words does not throw", () => {
+  assert.ok(found("Overcrowding at Koton-Karfe Custodial Centre.").some((m) => /koton/i.test(m.text)));
+});

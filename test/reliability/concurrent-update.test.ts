@@ -1,0 +1,46 @@
+// A deterministic replay of the race the two-process ingest test found: another writer adds a
+// mention to a block after updateIncidents has read that block's mentions and before it replaces
+// the block's incidents (which clears the dirty mark). The incidents must still include it.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { openStore } from "../../src/store/open.ts";
+import type { Store } from "../../src/store/store.ts";
+import { rebuildAllIncidents, updateIncidents } from "../../src/incidents/update.ts";
+import { claim, count, doc, inBlocks, mention } from "../../src/incidents/testing/fixtures.ts";
+
+/** The store, with `interleave` run once right after the first mentionsInBlocks read. */
+function withWriterAfterFirstRead(store: Store, interleave: () => Promise<void>): Store {
+  let pending: (() => Promise<void>) | null = interleave;
+  return new Proxy(store, {
+    get(target, name, receiver) {
+      const value = Reflect.get(target, name, receiver);
+      if (name !== "mentionsInBlocks") return typeof value === "function" ? value.bind(target) : value;
+      return async (blocks: string[]) => {
+        const mentions = await target.mentionsInBlocks(blocks);
+        const write = pending;
+        pending = null;
+        if (write) await write();
+        return mentions;
+      };
+    },
+  });
+}
+
+test("a mention added between reading a block and replacing its incidents is not lost", async () => {
+  const store = await openStore(":memory:");
+  await store.addDocument(doc("first", "2022-01-21"), inBlocks([mention("first", { counts: [count("escaped", claim("first", 20, 20, "police"))] })]), []);
+  const late = mention("late", { counts: [count("escaped", claim("late", 35, 35, "monitors"))] });
+  const racing = withWriterAfterFirstRead(store, async () => {
+    await store.addDocument(doc("late", "2022-01-22"), inBlocks([late]), []);
+  });
+
+  await updateIncidents(racing);
+
+  const [escape] = await store.listIncidents();
+  assert.deepEqual(escape.documents.sort(), ["first", "late"], "the late mention is in the incident");
+  assert.deepEqual(await store.dirtyBlocks(), []);
+  const incremental = JSON.stringify(await store.listIncidents());
+  await rebuildAllIncidents(store);
+  assert.equal(JSON.stringify(await store.listIncidents()), incremental, "equal to a rebuild from scratch");
+  await store.close();
+});
