@@ -69,6 +69,18 @@ const POSITIVE: Case[] = [
     text: "Security forces in Borno state were put on high alert after the jailbreak in Maiduguri, officials said.",
     type: "alert",
   },
+  {
+    text: "Dozens of militants stormed a prison in the northwestern city of Dera Ismail Khan overnight, freeing around 250 prisoners, officials said.",
+    type: "escape", facility: /Dera Ismail Khan/i, count: ["escaped", 225, 275], source: /officials/i,
+  },
+  {
+    text: "Security at the Roj camp was handed over on Friday to government forces, officials from both sides said.",
+    type: "control_change", facility: /Roj/i, date: ["2024-03-08", "2024-03-08"],
+  },
+  {
+    text: "A convoy carrying 150 Iraqi families left al-Hol camp on Wednesday in the latest round of repatriations, the ministry said.",
+    type: "transfer", facility: /Hol/i, count: ["families", 150, 150], source: /ministry/i,
+  },
 ];
 
 const NEGATIVE: string[] = [
@@ -81,6 +93,11 @@ const NEGATIVE: string[] = [
   "In 2014 the group carried out several prison breaks across the region.",
   "Civilians fled the town as the fighting intensified.",
   "The minister released a statement on the budget on Tuesday.",
+  "Everton escaped the relegation zone on Saturday with a late winner against Leeds.",
+  "Gunmen released 137 students kidnapped from a school two weeks ago, police said.",
+  "A new documentary about the 1998 prison break premiered on Friday.",
+  "Government forces are nearby but have not yet entered the two prisons.",
+  "The inmates had been arrested at different times while crossing the border.",
 ];
 
 for (const c of POSITIVE) {
@@ -148,4 +165,23 @@ test("a planned transfer is kept as planned, not as an occurrence", () => {
   const m = mentionsOf("Up to 2,000 detainees could be transferred from Syria to Iraq in the coming weeks, officials said.");
   const transfer = m.find((x) => x.type === "transfer");
   assert.equal(transfer?.modality, "planned");
+});
+
+test("one report naming a facility and its town's jail tells one event", () => {
+  const text =
+    "Terrorists free hundreds of inmates in Abuja jail attack\n\n" +
+    "Gunmen attacked the Kuje Medium Security Custodial Centre in Abuja late on Tuesday. " +
+    "The correctional service said 879 inmates escaped during the attack.";
+  const mentions = mentionsOf(text, "2022-07-06");
+  assert.deepEqual(
+    mentions.map((m) => `${m.type}@${m.facility?.id}`).sort(),
+    ["attack@kuje-prison", "escape@kuje-prison"],
+  );
+});
+
+test("a country as subject is an actor, not where an escape happened", () => {
+  const text = "Iraq detains militants fleeing prisons in Syria. At least 750 detainees escaped from the Ain Issa camp.";
+  const escapes = mentionsOf(text, "2019-10-17").filter((m) => m.type === "escape");
+  assert.equal(escapes.length, 1);
+  assert.match(escapes[0].facility?.name ?? "", /Ain Issa/);
 });
