@@ -95,7 +95,8 @@ export class Attributor {
     }
     for (const m of text.matchAll(ROLE_BEFORE_NAME)) {
       const nameStart = m.index! + m[0].length - m[1].length;
-      const org = this.actorEndingNear(m.index!, 3);
+      const before = /([A-Za-z]+)\s*$/.exec(text.slice(Math.max(0, m.index! - 30), m.index!))?.[1] ?? "";
+      const org = this.actorEndingNear(m.index!, 3) ?? this.definite(before, m.index!);
       if (org) this.addPerson(m[1], org);
       void nameStart;
     }

@@ -55,7 +55,7 @@ export function readCount(text: string, sentence: Span, span: Span, cues: Cue[])
   }
   FAMILIES_NOUNS.lastIndex = 0;
   const after = cues
-    .filter((c) => c.start >= span.end && wordDistance(text, span, c, AFTER_WORDS) <= AFTER_WORDS && !crossesClause(text, span.end, c.start))
+    .filter((c) => c.start >= span.end && !modifiesNoun(text, c) && wordDistance(text, span, c, AFTER_WORDS) <= AFTER_WORDS && !crossesClause(text, span.end, c.start))
     .sort((a, b) => a.start - b.start)[0];
   const before = cues
     .filter((c) => c.end <= span.start && wordDistance(text, c, span, BEFORE_WORDS) <= BEFORE_WORDS && !crossesClause(text, c.end, span.start, true))
@@ -66,6 +66,11 @@ export function readCount(text: string, sentence: Span, span: Span, cues: Cue[])
   if (cue.quantity === "attackers" && cue.start < span.start) return null;
   const group = cue.quantity === "killed" || cue.quantity === "wounded" ? groupOf(nounWords) : null;
   return { quantity: cue.quantity, group, cue };
+}
+
+/** "23 of the escaped inmates had been rearrested": a participle after a determiner describes, it does not govern. */
+function modifiesNoun(text: string, cue: Span): boolean {
+  return /\b(?:the|these|those|of)\s+$/i.test(text.slice(Math.max(0, cue.start - 8), cue.start));
 }
 
 function pick(text: string, span: Span, after: Cue | undefined, before: Cue | undefined): Cue | undefined {

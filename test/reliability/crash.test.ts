@@ -12,7 +12,7 @@ import { ingestPaths } from "../../src/ingest/pipeline.ts";
 import { generateReports, seededRandom, toJsonl, type GeneratedReport } from "./generate.ts";
 import { integrityOf, runCli, startCli, storedDocumentCount, type CliResult } from "./cli.ts";
 
-const REPORTS = 240;
+const REPORTS = 160;
 const GENERATOR_SEED = 7;
 const KILL_SEED = 4242;
 /** Kill points that wait for a stored-document count; one more kills during start-up. */
