@@ -7,6 +7,7 @@
 //      mention of its family; alone, it is dropped: an incident must be somewhere.
 import type { DateWindow } from "../model/doc.ts";
 import type { CountClaims, FacilityRef, IncidentMention, IncidentType, PlaceRef } from "../model/incident.ts";
+import { isTownNamed, nearbyTown, sameFacilityNearby } from "../gazetteer/geo.ts";
 
 /** Two exact dates further apart than this are two events even at one facility. */
 const DATE_GAP_DAYS = 3;
@@ -57,42 +58,11 @@ function specificity(m: IncidentMention): number {
 function compatible(a: IncidentMention, b: IncidentMention): boolean {
   if (FAMILY[a.type] !== FAMILY[b.type] || a.modality !== b.modality) return false;
   if (exactDatesApart(a.date, b.date)) return false;
-  if (a.facility && b.facility) return a.facility.id === b.facility.id || sameTownFacility(a.facility, b.facility) || nearbyGeneric(a.facility, b.facility);
+  if (a.facility && b.facility) return a.facility.id === b.facility.id || sameTownFacility(a.facility, b.facility) || sameFacilityNearby(a.facility, b.facility);
   const placeA = a.facility?.place ?? a.place;
   const placeB = b.facility?.place ?? b.place;
   if (!placeA || !placeB) return true;
   return contains(placeA, placeB) || contains(placeB, placeA) || nearbyTown(placeA, placeB);
-}
-
-/** Within one report, a town this close to a named facility is where that facility is ("Kuje ... in Abuja"). */
-const NEARBY_KM = 50;
-
-/** "the Abuja jail" beside "Kuje Custodial Centre", 35 km apart: one facility, named two ways. */
-function nearbyGeneric(a: FacilityRef, b: FacilityRef): boolean {
-  if (!isTownNamed(a) && !isTownNamed(b)) return false;
-  if ((a.kind === "camp") !== (b.kind === "camp")) return false;
-  return Boolean(a.place && b.place && nearbyTown(a.place, b.place));
-}
-
-/** "Abuja jail", "Freetown prison": a town and a kind of facility, not a proper name. */
-function isTownNamed(f: FacilityRef): boolean {
-  const town = f.place?.name?.toLowerCase();
-  if (!town || !f.name.toLowerCase().startsWith(town)) return false;
-  return GENERIC_FACILITY.test(f.name.slice(town.length).trim());
-}
-const GENERIC_FACILITY = /^(?:central\s+|main\s+|city\s+)?(?:prison|jail|gaol|camp|penitentiary|lockup|(?:detention|correctional|custodial)\s+(?:centre|center|facility))$/i;
-
-function nearbyTown(a: PlaceRef, b: PlaceRef): boolean {
-  if (a.country !== b.country || a.lat === null || a.lon === null || b.lat === null || b.lon === null) return false;
-  if (rank(a) > 1 && rank(b) > 1) return false;
-  return kilometres(a.lat, a.lon, b.lat, b.lon) <= NEARBY_KM;
-}
-
-/** Great-circle distance. */
-function kilometres(lat1: number, lon1: number, lat2: number, lon2: number): number {
-  const rad = Math.PI / 180;
-  const h = Math.sin(((lat2 - lat1) * rad) / 2) ** 2 + Math.cos(lat1 * rad) * Math.cos(lat2 * rad) * Math.sin(((lon2 - lon1) * rad) / 2) ** 2;
-  return 2 * 6371 * Math.asin(Math.sqrt(h));
 }
 
 /**

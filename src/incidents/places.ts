@@ -1,6 +1,7 @@
 // Where a mention happened, reduced to comparable keys: facility id, town, admin1, country.
 // Two mentions are at the same site when their most precise shared level agrees and no level
 // contradicts (two different facilities, or two different towns, are never the same site).
+import { admin1CodeOf, sameFacilityNearby } from "../gazetteer/geo.ts";
 import type { FacilityRef, PlaceRef } from "../model/incident.ts";
 
 /** What a mention or an incident says about where it happened. */
@@ -48,6 +49,9 @@ function townName(x: Located): string | null {
 
 export function admin1Key(x: Located): string | null {
   const place = siteOf(x);
+  // One code whatever the spelling: "Federal Capital Territory" and "FCT" are both "NG.11".
+  const code = place ? admin1CodeOf(place) : null;
+  if (code) return code;
   if (place?.admin1) return nameKey(place.admin1);
   // A place given at admin1 precision is its own admin1 ("Hasakah governorate").
   return place?.precision === "admin1" ? nameKey(place.name) : null;
@@ -65,7 +69,10 @@ export function countryOf(x: Located): string | null {
  */
 export function matchSites(a: Located, b: Located): SiteMatch | null {
   // 1.
-  if (a.facility && b.facility) return a.facility.id === b.facility.id ? SITE_MATCH.facility : null;
+  if (a.facility && b.facility) {
+    if (a.facility.id === b.facility.id) return SITE_MATCH.facility;
+    return sameFacilityNearby(a.facility, b.facility) ? SITE_MATCH.town : null;
+  }
   // 2.
   const townA = townKey(a);
   const townB = townKey(b);

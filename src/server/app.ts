@@ -10,6 +10,7 @@ import type { RecordOutcome } from "../ingest/pipeline.ts";
 import { bearerToken, tokenMatches } from "./auth.ts";
 import { ApiError, errorResponse } from "./errors.ts";
 import { openApiDocument } from "./openapi.ts";
+import { rateLimit, rateLimitsFromEnv, type RateLimits } from "./ratelimit.ts";
 import { parseIncidentFilter, parsePage } from "./query.ts";
 import { recordFromBody } from "./records.ts";
 import { documentSummary, documentView, facilityView, incidentSummary, incidentView } from "./views.ts";
@@ -40,6 +41,8 @@ export interface AppOptions {
   /** Folder of the built dashboard (web/dist), served at /. */
   webRoot?: string | null;
   maxBodyBytes?: number;
+  /** Per-client request limits; defaults to ESCAPEWATCH_RATE_LIMIT / ESCAPEWATCH_READ_RATE_LIMIT (src/server/ratelimit.ts). */
+  rateLimits?: RateLimits;
 }
 
 /**
@@ -73,6 +76,8 @@ export function createApp(options: AppOptions): Hono {
   });
   app.notFound((c) => errorResponse(c, "E_NOT_FOUND", `No route for ${c.req.method} ${c.req.path}.`));
 
+  // Before authentication, so guessing tokens is throttled as well.
+  app.use("/api/*", rateLimit(options.rateLimits ?? rateLimitsFromEnv(process.env)));
   app.use("/api/*", readAccess(options));
   app.use("/api/*", async (c, next) => {
     await next();

@@ -15,6 +15,7 @@ export const API_ERRORS = {
   E_NOT_FOUND: { status: 404, message: "Not found." },
   E_BODY_TOO_LARGE: { status: 413, message: "The request body is too large." },
   E_REJECTED: { status: 422, message: "The report was rejected by the ingest pipeline." },
+  E_RATE_LIMITED: { status: 429, message: "Too many requests; wait for the time in Retry-After and try again." },
   E_INTERNAL: { status: 500, message: "Internal error; see the server log." },
 } as const satisfies Record<string, { status: ContentfulStatusCode; message: string }>;
 

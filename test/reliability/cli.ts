@@ -70,7 +70,7 @@ export function integrityOf(dbPath: string): { integrity: string[]; foreignKeyVi
   const db = new Database(dbPath, { readonly: true, fileMustExist: true });
   try {
     return {
-      integrity: db.pragma("integrity_check", { simple: false }).map((row) => String(Object.values(row as object)[0])),
+      integrity: (db.pragma("integrity_check") as Array<Record<string, unknown>>).map((row) => String(Object.values(row)[0])),
       foreignKeyViolations: (db.pragma("foreign_key_check") as unknown[]).length,
     };
   } finally {

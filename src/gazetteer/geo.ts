@@ -1,0 +1,91 @@
+// Geography over gazetteer references: distances, canonical first-level divisions, and whether two
+// facility names mean one facility. Used by within-report merging (extract/merge.ts) and by
+// cross-report merging (incidents/), so both agree on what "the same place" is.
+import type { FacilityRef, PlaceRef } from "../model/incident.ts";
+import { getWorldIndex, type WorldPlace } from "./world.ts";
+
+/** A town or generic facility this close to a named facility is taken to be where that facility is. */
+export const NEARBY_KM = 50;
+/** Grid cell of the nearest-town index, in degrees. */
+const CELL_DEGREES = 1;
+
+const TOWN_LEVEL = new Set(["facility", "town"]);
+const GENERIC_FACILITY = /^(?:central\s+|main\s+|city\s+)?(?:prison|jail|gaol|camp|penitentiary|lockup|(?:detention|correctional|custodial)\s+(?:centre|center|facility))$/i;
+
+/** Great-circle distance in kilometres. */
+export function kilometres(lat1: number, lon1: number, lat2: number, lon2: number): number {
+  const rad = Math.PI / 180;
+  const h = Math.sin(((lat2 - lat1) * rad) / 2) ** 2 + Math.cos(lat1 * rad) * Math.cos(lat2 * rad) * Math.sin(((lon2 - lon1) * rad) / 2) ** 2;
+  return 2 * 6371 * Math.asin(Math.sqrt(h));
+}
+
+/** "Abuja jail", "Freetown prison": a town and a kind of facility, not a proper name. */
+export function isTownNamed(f: FacilityRef): boolean {
+  const town = f.place?.name?.toLowerCase();
+  if (!town || !f.name.toLowerCase().startsWith(town)) return false;
+  return GENERIC_FACILITY.test(f.name.slice(town.length).trim());
+}
+
+/** Two town-level places of one country within NEARBY_KM of each other. */
+export function nearbyTown(a: PlaceRef, b: PlaceRef): boolean {
+  if (a.country !== b.country || a.lat === null || a.lon === null || b.lat === null || b.lon === null) return false;
+  if (!TOWN_LEVEL.has(a.precision) || !TOWN_LEVEL.has(b.precision)) return false;
+  return kilometres(a.lat, a.lon, b.lat, b.lon) <= NEARBY_KM;
+}
+
+/** "the Abuja jail" beside "Kuje Custodial Centre", 35 km apart: one facility named two ways. */
+export function sameFacilityNearby(a: FacilityRef, b: FacilityRef): boolean {
+  if (!isTownNamed(a) && !isTownNamed(b)) return false;
+  if ((a.kind === "camp") !== (b.kind === "camp")) return false;
+  return Boolean(a.place && b.place && nearbyTown(a.place, b.place));
+}
+
+let grid: Map<string, WorldPlace[]> | null = null;
+
+function cellOf(lat: number, lon: number): string {
+  return `${Math.floor(lat / CELL_DEGREES)}|${Math.floor(lon / CELL_DEGREES)}`;
+}
+
+function townGrid(): Map<string, WorldPlace[]> {
+  if (grid) return grid;
+  grid = new Map();
+  const seen = new Set<WorldPlace>();
+  for (const places of getWorldIndex().byKey.values()) {
+    for (const p of places) {
+      if (p.kind !== "town" || seen.has(p) || Number.isNaN(p.lat)) continue;
+      seen.add(p);
+      const key = cellOf(p.lat, p.lon);
+      const cell = grid.get(key);
+      if (cell) cell.push(p);
+      else grid.set(key, [p]);
+    }
+  }
+  return grid;
+}
+
+/**
+ * The GeoNames first-level division of a place as "CC.code" ("SY.01"), whatever spelling the
+ * curated data or the text used for it: from the id of a bulk place, else from the nearest town
+ * of the same country. Null when the place has no coordinates or is wider than a town.
+ */
+export function admin1CodeOf(place: PlaceRef): string | null {
+  const fromId = /^(?:city|admin1):([A-Z]{2}\.[^:]+):/.exec(place.id ?? "")?.[1];
+  if (fromId) return fromId;
+  if (!TOWN_LEVEL.has(place.precision) || place.lat === null || place.lon === null || !place.country) return null;
+  let best: WorldPlace | null = null;
+  let bestKm = Infinity;
+  const [cy, cx] = [Math.floor(place.lat / CELL_DEGREES), Math.floor(place.lon / CELL_DEGREES)];
+  for (let dy = -1; dy <= 1; dy++) {
+    for (let dx = -1; dx <= 1; dx++) {
+      for (const t of townGrid().get(`${cy + dy}|${cx + dx}`) ?? []) {
+        if (t.country !== place.country) continue;
+        const km = kilometres(place.lat, place.lon, t.lat, t.lon);
+        if (km < bestKm) {
+          best = t;
+          bestKm = km;
+        }
+      }
+    }
+  }
+  return best ? `${best.country}.${best.admin1Code}` : null;
+}
