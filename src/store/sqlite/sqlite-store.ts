@@ -68,6 +68,9 @@ const SUMMARY_COLUMNS = "id, content_hash, url, title, published, relevant, text
 export class SqliteStore implements Store {
   readonly dialect = "sqlite";
   private readonly db: Database.Database;
+  /** Statements of the per-document write path, prepared once: preparing costs more than running. */
+  private readonly statements = new Map<string, Database.Statement>();
+  private addTransaction: Database.Transaction<(doc: Doc, mentions: StoredMention[], holdings: FacilityHolding[]) => AddResult> | null = null;
 
   /** `location` is a file path (its directory is created) or ":memory:". */
   constructor(readonly location: string) {
@@ -106,43 +109,56 @@ export class SqliteStore implements Store {
       .all() as number[];
   }
 
+  private statement(sql: string): Database.Statement {
+    let stmt = this.statements.get(sql);
+    if (!stmt) {
+      stmt = this.db.prepare(sql);
+      this.statements.set(sql, stmt);
+    }
+    return stmt;
+  }
+
   async addDocument(doc: Doc, mentions: StoredMention[], holdings: FacilityHolding[]): Promise<AddResult> {
-    return this.db.transaction((): AddResult => {
-      // 1. Same content already stored: nothing to do, whatever id it came with.
-      if (this.db.prepare("SELECT 1 FROM documents WHERE content_hash = ?").get(doc.contentHash)) return "known";
-      // 2. Same id, other content: an updated version of the page. Keep both; the new one
-      //    gets a derived id so evidence offsets into the old text stay valid.
-      const taken = this.db.prepare("SELECT 1 FROM documents WHERE id = ?").get(doc.id);
-      const stored = taken
-        ? underDocumentId(doc, mentions, holdings, derivedDocumentId(doc.id, doc.contentHash))
-        : { doc, mentions, holdings };
-      this.insertDocument(stored.doc);
-      // 3. Mentions and holdings, and the blocks whose incidents are now stale.
-      const insertMention = this.db.prepare("INSERT INTO mentions (document, id, block, json) VALUES (?, ?, ?, ?)");
-      const markDirty = this.db.prepare("INSERT OR IGNORE INTO dirty_blocks (block) VALUES (?)");
-      for (const { mention, block } of stored.mentions) {
-        insertMention.run(stored.doc.id, mention.id, block, JSON.stringify(mention));
-        markDirty.run(block);
-      }
-      const insertHolding = this.db.prepare(
-        "INSERT INTO holdings (facility_id, document, since, facility, json) VALUES (?, ?, ?, ?, ?)",
+    this.addTransaction ??= this.db.transaction(this.writeDocument.bind(this));
+    return this.addTransaction.immediate(doc, mentions, holdings);
+  }
+
+  /** The body of addDocument, run inside its transaction. */
+  private writeDocument(doc: Doc, mentions: StoredMention[], holdings: FacilityHolding[]): AddResult {
+    // 1. Same content already stored: nothing to do, whatever id it came with.
+    if (this.statement("SELECT 1 FROM documents WHERE content_hash = ?").get(doc.contentHash)) return "known";
+    // 2. Same id, other content: an updated version of the page. Keep both; the new one
+    //    gets a derived id so evidence offsets into the old text stay valid.
+    const taken = this.statement("SELECT 1 FROM documents WHERE id = ?").get(doc.id);
+    const stored = taken
+      ? underDocumentId(doc, mentions, holdings, derivedDocumentId(doc.id, doc.contentHash))
+      : { doc, mentions, holdings };
+    this.insertDocument(stored.doc);
+    // 3. Mentions and holdings, and the blocks whose incidents are now stale.
+    const insertMention = this.statement("INSERT INTO mentions (document, id, block, json) VALUES (?, ?, ?, ?)");
+    const markDirty = this.statement("INSERT OR IGNORE INTO dirty_blocks (block) VALUES (?)");
+    for (const { mention, block } of stored.mentions) {
+      insertMention.run(stored.doc.id, mention.id, block, JSON.stringify(mention));
+      markDirty.run(block);
+    }
+    const insertHolding = this.statement(
+      "INSERT INTO holdings (facility_id, document, since, facility, json) VALUES (?, ?, ?, ?, ?)",
+    );
+    for (const holding of stored.holdings) {
+      insertHolding.run(
+        holding.facility.id,
+        stored.doc.id,
+        holding.since?.earliest ?? null,
+        JSON.stringify(holding.facility),
+        JSON.stringify(holding),
       );
-      for (const holding of stored.holdings) {
-        insertHolding.run(
-          holding.facility.id,
-          stored.doc.id,
-          holding.since?.earliest ?? null,
-          JSON.stringify(holding.facility),
-          JSON.stringify(holding),
-        );
-      }
-      return "new";
-    }).immediate();
+    }
+    return "new";
   }
 
   private insertDocument(doc: Doc): void {
-    this.db
-      .prepare(
+    this
+      .statement(
         `INSERT INTO documents (id, content_hash, url, title, published, published_origin, text, text_length,
            segments, annotations, relevant, ingested_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -164,7 +180,7 @@ export class SqliteStore implements Store {
   }
 
   async hasContent(contentHash: string): Promise<boolean> {
-    return this.db.prepare("SELECT 1 FROM documents WHERE content_hash = ?").get(contentHash) !== undefined;
+    return this.statement("SELECT 1 FROM documents WHERE content_hash = ?").get(contentHash) !== undefined;
   }
 
   async getDocument(id: string): Promise<Doc | null> {

@@ -1,0 +1,39 @@
+// The part of autocannon's API the load test uses (the package ships no types).
+declare module "autocannon" {
+  interface Histogram {
+    average: number;
+    mean: number;
+    max: number;
+    p50: number;
+    p99: number;
+  }
+  interface AutocannonRequest {
+    method?: string;
+    path?: string;
+    body?: string;
+    headers?: Record<string, string>;
+  }
+  interface AutocannonOptions {
+    url: string;
+    duration?: number;
+    connections?: number;
+    workers?: number;
+    method?: string;
+    headers?: Record<string, string>;
+    body?: string;
+    requests?: AutocannonRequest[];
+    idReplacement?: boolean;
+    timeout?: number;
+  }
+  interface AutocannonResult {
+    requests: Histogram & { total: number };
+    latency: Histogram;
+    errors: number;
+    timeouts: number;
+    non2xx: number;
+    "2xx": number;
+    statusCodeStats?: Record<string, { count: number }>;
+  }
+  function autocannon(options: AutocannonOptions): Promise<AutocannonResult>;
+  export default autocannon;
+}
