@@ -64,6 +64,9 @@ export const ATTEMPT_AFTER = {
   window: lexicon.cues.attemptAfter.window,
 };
 export const PLANNED = { pattern: phrasesPattern(lexicon.cues.planned.phrases), window: lexicon.cues.planned.window };
+export const PLANNED_OVERRIDE = phrasesPattern(lexicon.cues.plannedOverride.phrases);
+/** Camps that hold no detainees ("a military camp", "a camp for displaced persons"). */
+export const NON_DETENTION_CAMP = new RegExp(lexicon.nonDetentionCamps.pattern, "gi");
 export const BACKGROUND = phrasesPattern(lexicon.cues.background.phrases);
 export const UNCONFIRMED = phrasesPattern(lexicon.cues.unconfirmed.phrases);
 

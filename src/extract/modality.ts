@@ -3,7 +3,7 @@
 // possible ("could be transferred"), background history ("in 2014 they carried out prison
 // breaks"), or unconfirmed ("unconfirmed reports claimed").
 import type { Span } from "../model/doc.ts";
-import { ATTEMPT, ATTEMPT_AFTER, BACKGROUND, NEGATION, PLANNED, UNCONFIRMED } from "./lexicon.ts";
+import { ATTEMPT, ATTEMPT_AFTER, BACKGROUND, NEGATION, PLANNED, PLANNED_OVERRIDE, UNCONFIRMED } from "./lexicon.ts";
 import { hasMatch, windowAfter, windowBefore } from "./window.ts";
 
 export type Occurrence = "occurred" | "planned" | "negated" | "attempted" | "background";
@@ -26,7 +26,9 @@ export function readModality(text: string, sentence: Span, t: Span): ModalityRea
   if (cue(ATTEMPT.pattern, ATTEMPT.window) || hasMatch(ATTEMPT_AFTER.pattern, text, t.end, windowAfter(text, t.end, ATTEMPT_AFTER.window, sentence.end))) {
     return { occurrence: "attempted", unconfirmed, rule: "modality.attempted" };
   }
-  if (cue(PLANNED.pattern, PLANNED.window)) return { occurrence: "planned", unconfirmed, rule: "modality.planned" };
+  if (cue(PLANNED.pattern, PLANNED.window) && !cue(PLANNED_OVERRIDE, PLANNED.window + 2)) {
+    return { occurrence: "planned", unconfirmed, rule: "modality.planned" };
+  }
   const near = nearWords(text, sentence, t, BACKGROUND_WORDS);
   if (hasMatch(BACKGROUND, text, near.start, near.end)) return { occurrence: "background", unconfirmed, rule: "modality.background" };
   return { occurrence: "occurred", unconfirmed, rule: unconfirmed ? "modality.unconfirmed" : "modality.asserted" };

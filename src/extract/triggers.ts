@@ -12,6 +12,7 @@ import {
   FACILITY_NOUNS,
   FACILITY_OBJECT_NOUNS,
   FAMILIES_NOUNS,
+  NON_DETENTION_CAMP,
   TRIGGERS,
   matchAll,
   type TriggerNeed,
@@ -26,6 +27,8 @@ export interface Trigger extends Span {
 
 /** Words a custody word may be from its trigger. */
 const CUSTODY_WINDOW = 10;
+/** What a military "recapture" takes back: ground, not people. */
+const TERRITORY_OBJECT = /^\s+(?:the\s+|a\s+)?(?:[A-Z][\w-]*\s+)*(?:town|city|village|area|territory|district|base|hill|positions?|neighbourhood|neighborhood|region|province|airport|road|bridge)\b|^\s+(?:the\s+)?[A-Z]/;
 /** Handover phrases: a transfer only when people are handed over. */
 const HANDOVER = /\bhand(?:ed|ing)?\s+over\b/i;
 /** Words between an arrest verb and the detainees it is a recapture of. */
@@ -35,7 +38,7 @@ const OBJECT_AFTER = 8;
 /** ...or precedes it within this many ("the prison was attacked", "prison attack"). */
 const OBJECT_BEFORE = 5;
 /** People whose fleeing is not an escape from custody. */
-const NOT_DETAINEES = /\b(?:civilians|residents|villagers|guards|wardens|warders|soldiers|troops|police|policemen|officers|staff|journalists|workers|gunmen|attackers|assailants|people|families|thousands of people|refugees|displaced)\s*$/i;
+const NOT_DETAINEES = /\b(?:civilians|residents|villagers|guards|wardens|warders|soldiers|troops|police|policemen|officers|staff|journalists|workers|gunmen|attackers|assailants|people|families|thousands of people|refugees|displaced|others)(?:\s+(?:who|that|had|have))?\s*$/i;
 
 export interface TriggerScan {
   accepted: Trigger[];
@@ -56,6 +59,11 @@ export function findTriggers(text: string, sentence: Span, facilities: Array<Ann
   // "ISIS members escaped" right after the prison was named: custody is implied, unless the
   // sentence is about an attack on something else ("stormed a barracks ... before escaping").
   if (salientFacility && !rejected.some((r) => r.type === "attack")) {
+    // "Seven of them have since been recaptured": recaptured needs no escapee word in a prison story,
+    // unless what was retaken is ground ("recaptured the town").
+    for (const t of rejected.filter((r) => r.rule === "trigger.recapture.verb" && !TERRITORY_OBJECT.test(text.slice(r.end, r.end + 40)))) {
+      accepted.push({ ...t, rule: `${t.rule}.salient` });
+    }
     for (const t of rejected.filter((r) => r.needs === "custody" && r.type === "escape")) {
       if (!NOT_DETAINEES.test(text.slice(windowBefore(text, t.start, 3, sentence.start), t.start))) accepted.push({ ...t, rule: `${t.rule}.salient` });
     }
@@ -66,8 +74,12 @@ export function findTriggers(text: string, sentence: Span, facilities: Array<Ann
 function satisfied(text: string, sentence: Span, t: Trigger, facilities: Array<Annotation<FacilityRef>>): boolean {
   const before = windowBefore(text, t.start, CUSTODY_WINDOW, sentence.start);
   const after = windowAfter(text, t.end, CUSTODY_WINDOW, sentence.end);
+  const camps = matchAll(NON_DETENTION_CAMP, text, sentence.start, sentence.end);
+  // Facility words inside "a military camp" or "a camp for displaced persons" hold no detainees.
+  const detentionWord = (pattern: RegExp, from: number, to: number) =>
+    matchAll(pattern, text, from, to).some((w) => !camps.some((c) => c.start <= w.start && w.end <= c.end));
   const facilityNear = (from: number, to: number) =>
-    hasMatch(FACILITY_NOUNS, text, from, to) || facilities.some((f) => f.start < to && f.end > from);
+    detentionWord(FACILITY_NOUNS, from, to) || facilities.some((f) => f.start < to && f.end > from);
   switch (t.needs) {
     case "none":
       return true;
@@ -91,7 +103,7 @@ function satisfied(text: string, sentence: Span, t: Trigger, facilities: Array<A
       const objBefore = windowBefore(text, t.start, OBJECT_BEFORE, sentence.start);
       const objAfter = windowAfter(text, t.end, OBJECT_AFTER, sentence.end);
       const objectNear = (from: number, to: number) =>
-        hasMatch(FACILITY_OBJECT_NOUNS, text, from, to) || facilities.some((f) => f.start < to && f.end > from);
+        detentionWord(FACILITY_OBJECT_NOUNS, from, to) || facilities.some((f) => f.start < to && f.end > from);
       return objectNear(t.end, objAfter) || objectNear(objBefore, t.start);
     }
     case "escape-risk":

@@ -45,11 +45,14 @@ export class TokenBuckets {
   /** Takes one token for `key`: 0 when allowed, else the milliseconds until one is available. */
   take(key: string): number {
     const now = this.now();
-    const bucket = this.buckets.get(key) ?? { tokens: this.perMinute, at: now };
+    let bucket = this.buckets.get(key);
+    if (!bucket) {
+      if (this.buckets.size >= MAX_TRACKED_CLIENTS) this.forgetFull(now);
+      bucket = { tokens: this.perMinute, at: now };
+      this.buckets.set(key, bucket);
+    }
     bucket.tokens = Math.min(this.perMinute, bucket.tokens + (now - bucket.at) * this.perMs);
     bucket.at = now;
-    this.buckets.set(key, bucket);
-    if (this.buckets.size > MAX_TRACKED_CLIENTS) this.forgetFull(now);
     if (bucket.tokens >= 1) {
       bucket.tokens -= 1;
       return 0;

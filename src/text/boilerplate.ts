@@ -31,9 +31,8 @@ const URL = /\b(https?:\/\/|www\.)\S+/gi;
 /** Above this share of characters inside links, a paragraph is a link list, not prose. */
 export const MAX_LINK_DENSITY = 0.5;
 
-/** The first boilerplate rule matching the whole paragraph, or null. */
-export function matchBoilerplate(text: string): BoilerplateRule | null {
-  const count = words(text).length;
+/** The first boilerplate rule matching the whole paragraph, or null. `count`: its words(), when known. */
+export function matchBoilerplate(text: string, count = words(text).length): BoilerplateRule | null {
   for (const rule of BOILERPLATE_RULES) {
     if (rule.maxWords !== null && count > rule.maxWords) continue;
     if (rule.pattern.test(text)) return rule;
@@ -44,8 +43,19 @@ export function matchBoilerplate(text: string): BoilerplateRule | null {
 /** Share of words that are function words: high in prose, low in menus, labels and headlines. */
 export function stopwordDensity(tokens: string[]): number {
   if (tokens.length === 0) return 0;
-  const hits = tokens.filter((t) => STOPWORDS.has(t.toLowerCase().replace(/^\W+|\W+$/g, ""))).length;
+  let hits = 0;
+  for (const t of tokens) if (STOPWORDS.has(bareLower(t))) hits += 1;
   return hits / tokens.length;
+}
+
+const isWordCode = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+
+/** Lower case without leading and trailing non-word (\W) characters: "(The" -> "the". */
+function bareLower(token: string): string {
+  const lower = token.toLowerCase();
+  // Most tokens are bare already: skip the regex for them (same result).
+  if (isWordCode(lower.charCodeAt(0)) && isWordCode(lower.charCodeAt(lower.length - 1))) return lower;
+  return lower.replace(/^\W+|\W+$/g, "");
 }
 
 /** "Middle East World": a short line made only of section-navigation words. */

@@ -66,10 +66,8 @@ export function withoutClosingParenthetical(text: string): string {
  * without closing punctuation is headline-shaped whatever its words: news prose ends its
  * paragraphs with punctuation.
  */
-function shapeOf(text: string): { cls: Exclude<UnitClass, "bad">; rule: string } {
-  const tokens = words(text);
+function shapeOf(tokens: string[], endsSentence: boolean): { cls: Exclude<UnitClass, "bad">; rule: string } {
   const density = stopwordDensity(tokens);
-  const endsSentence = ENDS_SENTENCE.test(text);
   if (!endsSentence && tokens.length >= 2 && tokens.length <= HEADLINE_MAX_WORDS) return { cls: "heading", rule: "shape.heading" };
   if (tokens.length >= GOOD_MIN_WORDS && density >= GOOD_MIN_STOP_DENSITY) return { cls: "good", rule: "shape.prose" };
   if (endsSentence && tokens.length >= SENTENCE_MIN_WORDS && density >= SENTENCE_MIN_STOP_DENSITY) {
@@ -83,10 +81,11 @@ function shapeOf(text: string): { cls: Exclude<UnitClass, "bad">; rule: string }
  * headline when the page has one.
  */
 export function classifyUnits(units: Unit[], title: string | null): UnitVerdict[] {
-  // 1. Group repeated lines across the whole page.
+  // 1. Group repeated lines across the whole page. Each unit's words, key and closing
+  //    punctuation are computed once here: every later step reads them.
+  const facts = units.map((u) => ({ tokens: words(u.text), key: repeatKey(u.text), endsSentence: ENDS_SENTENCE.test(u.text) }));
   const copies = new Map<string, number[]>();
-  units.forEach((u, i) => {
-    const key = repeatKey(u.text);
+  facts.forEach(({ key }, i) => {
     if (key === "") return;
     const group = copies.get(key);
     if (group) group.push(i);
@@ -95,33 +94,32 @@ export function classifyUnits(units: Unit[], title: string | null): UnitVerdict[
   const titleKey = title ? repeatKey(title) : null;
 
   return units.map((unit, i): UnitVerdict => {
+    const { tokens, key, endsSentence } = facts[i];
     const verdict = (cls: UnitClass, rule: string, extra: Partial<UnitVerdict> = {}): UnitVerdict => ({
       cls,
       rule,
       repeatedHeadline: false,
       repeatedCaption: false,
       endsArticle: false,
-      endsSentence: ENDS_SENTENCE.test(unit.text),
+      endsSentence,
       ...extra,
     });
-    const tokens = words(unit.text);
 
     // 2. Boilerplate rules from data win over everything else.
-    const rule = matchBoilerplate(unit.text);
+    const rule = matchBoilerplate(unit.text, tokens.length);
     if (rule) return verdict("bad", rule.id, { endsArticle: rule.endsArticle });
 
     // 3. Repeated lines: adjacent copies are image captions (drop every copy); a repeated
     //    headline keeps its first copy; a repeated full sentence (pull quote) keeps its first.
-    const key = repeatKey(unit.text);
     const group = copies.get(key) ?? [];
     if (group.length >= 2) {
       const adjacent = group.some((g, k) => k > 0 && g === group[k - 1] + 1);
-      const shape = shapeOf(unit.text);
+      const shape = shapeOf(tokens, endsSentence);
       const headlineLike = key === titleKey || (shape.cls === "heading" && isTitleCase(tokens));
       if (!adjacent && headlineLike) {
         return group[0] === i ? verdict("heading", "repeat.headline-first", { repeatedHeadline: true }) : verdict("bad", "repeat.headline");
       }
-      if (!adjacent && ENDS_SENTENCE.test(unit.text)) {
+      if (!adjacent && endsSentence) {
         return group[0] === i ? verdict(shape.cls, shape.rule) : verdict("bad", "repeat.copy");
       }
       return verdict("bad", "repeat.caption", { repeatedCaption: true });
@@ -136,7 +134,7 @@ export function classifyUnits(units: Unit[], title: string | null): UnitVerdict[
     if (linkDensity(unit.text) > MAX_LINK_DENSITY) return verdict("bad", "links.dense");
 
     // 5. Shape.
-    const shape = shapeOf(unit.text);
+    const shape = shapeOf(tokens, endsSentence);
     return verdict(shape.cls, shape.rule);
   });
 }

@@ -15,7 +15,16 @@ export function repeatKey(text: string): string {
   return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "");
 }
 
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
 /** Word tokens (letters or digits inside), for counting. */
 export function words(text: string): string[] {
-  return text.split(" ").filter((w) => /[\p{L}\p{N}]/u.test(w));
+  return text.split(" ").filter(hasLetterOrDigit);
+}
+
+function hasLetterOrDigit(word: string): boolean {
+  // An ASCII letter or digit up front settles it without the Unicode regex (same result).
+  const c = word.charCodeAt(0);
+  if ((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122)) return true;
+  return LETTER_OR_DIGIT.test(word);
 }

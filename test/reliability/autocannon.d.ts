@@ -12,6 +12,8 @@ declare module "autocannon" {
     path?: string;
     body?: string;
     headers?: Record<string, string>;
+    /** Returns the request to send (falsy restarts the sequence). */
+    setupRequest?: (request: AutocannonRequest, context: Record<string, unknown>) => AutocannonRequest;
   }
   interface AutocannonOptions {
     url: string;
