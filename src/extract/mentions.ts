@@ -32,9 +32,11 @@ const CUSTODY_SALIENCE_SENTENCES = 3;
 /** Quantity readings that are not counts of people for incidents ("a" in "a higher death toll"). */
 const IGNORED_QUANTITY_RULES = new Set(["quantity.article"]);
 /** Types whose mentions inherit the salient facility when they name none. */
-const INHERITS_FACILITY = new Set<IncidentType>(["escape", "release", "riot", "attack", "recapture", "control_change"]);
+const INHERITS_FACILITY = new Set<IncidentType>(["escape", "release", "riot", "attack", "recapture", "control_change", "transfer"]);
 /** Events that happen at the facility itself and so share a sentence's location (not recaptures: escapees are caught elsewhere). */
 const AT_THE_FACILITY = new Set<IncidentType>(["attack", "escape", "riot", "release", "control_change"]);
+/** An attempt at a breakout by detainees themselves (not an attack from outside "to free" them). */
+const ATTEMPTED_BREAKOUT = /\b(?:inmates|prisoners|detainees|convicts)\b[^.]{0,60}\b(?:tried|attempted|attempting|trying)\b|\battempted\s+(?:mass\s+)?(?:breakout|jailbreak|prison\s+break|escape)/i;
 /** Actors whose country is where their alert holds. */
 const FORCE_KINDS = new Set(["state_force", "police", "militia", "prison_service"]);
 /** Casualty figures with no trigger of their own go to an attack told at most this many sentences before. */
@@ -82,7 +84,13 @@ export function buildMentions(doc: Doc, sentences: Span[], entities: Entities, a
 
     for (const t of scan.accepted) {
       const modality = readModality(text, sentence, t);
-      if (modality.occurrence === "negated" || modality.occurrence === "attempted") continue;
+      if (modality.occurrence === "negated") continue;
+      // An attempted mass breakout is an uprising of detainees inside the facility: a riot.
+      if (modality.occurrence === "attempted" && !(t.type === "escape" && ATTEMPTED_BREAKOUT.test(text.slice(sentence.start, sentence.end)))) continue;
+      if (modality.occurrence === "attempted") {
+        t.type = "riot";
+        t.rule = `${t.rule}.attempted-breakout`;
+      }
       if (modality.occurrence === "background" || background) continue;
       if (modality.occurrence === "planned" && t.type !== "transfer" && t.type !== "release") continue;
       triggers.push(t);
@@ -212,7 +220,8 @@ export function buildMentions(doc: Doc, sentences: Span[], entities: Entities, a
 
   // 2. Salient facility and dates, in reading order.
   for (const m of mentions) {
-    if (!m.facility && INHERITS_FACILITY.has(m.type)) {
+    // A planned transfer speaks of detainees in general, not of the prison just named.
+    if (!m.facility && INHERITS_FACILITY.has(m.type) && !(m.type === "transfer" && m.modality === "planned")) {
       const salient = salientFacility(entities.facilities, sentences, m.sentence, m.trigger.start, SALIENCE_SENTENCES);
       if (salient && placeAgrees(salient.value, m.place)) {
         m.facility = salient.value;

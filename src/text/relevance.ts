@@ -53,10 +53,12 @@ export function judgeRelevance(text: string): Relevance {
   let strong = false;
   let sentences = 0;
   for (const sentence of text.split(SENTENCE_BREAK)) {
-    const facility = FACILITY.some((f) => f.pattern.test(sentence) && (!f.requires || f.requires.test(sentence)));
-    if (!facility) continue;
+    // Events first: a sentence needs both, and the event patterns are far cheaper to try on
+    // unrelated news than the long alternation of named facilities.
     const events = EVENT.filter((e) => e.pattern.test(sentence));
     if (events.length === 0) continue;
+    const facility = FACILITY.some((f) => f.pattern.test(sentence) && (!f.requires || f.requires.test(sentence)));
+    if (!facility) continue;
     sentences += 1;
     score += events.reduce((sum, e) => sum + e.weight, 0);
     strong ||= events.some((e) => e.weight >= STRONG_EVENT_WEIGHT);
