@@ -27,6 +27,8 @@ export const BACKGROUND_DAYS = 45;
 export const UNDATED_LOOKBACK_DAYS = 2;
 /** A facility named this many sentences back is still what "the prison" refers to. */
 const SALIENCE_SENTENCES = 40;
+/** Sentences within which the last named facility is the one "the prison" refers to. */
+const RECENT_SENTENCES = 6;
 /** "ISIS members escaped" is an escape from custody when a facility was named this recently. */
 const CUSTODY_SALIENCE_SENTENCES = 3;
 /** Quantity readings that are not counts of people for incidents ("a" in "a higher death toll"). */
@@ -68,6 +70,9 @@ export function buildMentions(doc: Doc, sentences: Span[], entities: Entities, a
   const pendingDetaineeCounts: Array<{ sentence: number; value: QuantityValue; span: Span; rule: string }> = [];
   // The attack the text is currently about: a mention, or null after an attack on something else.
   let attackFocus: Working | null = null;
+  // "A week after the attack on X", "the escaped detainees": events the sentence refers back to,
+  // whose date is not the sentence's.
+  const references = new Set<Working>();
 
   sentences.forEach((sentence, index) => {
     const inSentence = <T extends Span>(list: T[]) => list.filter((a) => a.start >= sentence.start && a.end <= sentence.end);
@@ -142,7 +147,7 @@ export function buildMentions(doc: Doc, sentences: Span[], entities: Entities, a
       m.evidence.push({ start: p.start, end: p.end, kind: "place", rule: p.rule });
     }
     for (const d of sentenceDates) {
-      const m = nearestOf(d);
+      const m = nearestMention(created.filter((c) => !isReference(text, c.trigger)), d);
       if (m && !m.date && d.value.earliest) {
         m.date = { earliest: d.value.earliest, latest: d.value.latest };
         m.evidence.push({ start: d.start, end: d.end, kind: "date", rule: d.rule });
@@ -164,7 +169,8 @@ export function buildMentions(doc: Doc, sentences: Span[], entities: Entities, a
     }
     // A sentence's date is the date of every event in it that names none of its own.
     const sentenceDate = created.find((m) => m.date)?.date ?? null;
-    if (sentenceDate) for (const m of created) m.date ??= sentenceDate;
+    if (sentenceDate) for (const m of created) if (!isReference(text, m.trigger)) m.date ??= sentenceDate;
+    for (const m of created) if (isReference(text, m.trigger)) references.add(m);
     const sentenceActors = inSentence(entities.actors).filter((a) => !isMediaSource(a.value));
     for (const m of created) {
       m.actors = unique(sentenceActors.map((a) => a.value.name));
@@ -219,18 +225,25 @@ export function buildMentions(doc: Doc, sentences: Span[], entities: Entities, a
   });
 
   // 2. Salient facility and dates, in reading order.
+  let lastEventFacility: FacilityRef | null = null;
   for (const m of mentions) {
     // A planned transfer speaks of detainees in general, not of the prison just named.
     if (!m.facility && INHERITS_FACILITY.has(m.type) && !(m.type === "transfer" && m.modality === "planned")) {
-      const salient = salientFacility(entities.facilities, sentences, m.sentence, m.trigger.start, SALIENCE_SENTENCES);
-      if (salient && placeAgrees(salient.value, m.place)) {
-        m.facility = salient.value;
-        m.evidence.push({ start: salient.start, end: salient.end, kind: "facility", rule: "facility.salient" });
+      const recent = salientFacility(entities.facilities, sentences, m.sentence, m.trigger.start, RECENT_SENTENCES);
+      const salient = recent ?? salientFacility(entities.facilities, sentences, m.sentence, m.trigger.start, SALIENCE_SENTENCES);
+      // Beyond the last few sentences, the story's thread (the facility of its last event) beats
+      // a facility named in passing.
+      const value: FacilityRef | null = recent?.value ?? lastEventFacility ?? salient?.value ?? null;
+      if (value && placeAgrees(value, m.place)) {
+        m.facility = value;
+        const evidence = recent ?? salient;
+        if (evidence && evidence.value.id === value.id) m.evidence.push({ start: evidence.start, end: evidence.end, kind: "facility", rule: "facility.salient" });
       }
     }
     if (m.facility && !m.place) m.place = m.facility.place;
+    if (m.facility && m.type !== "alert") lastEventFacility = m.facility;
   }
-  fillUndatedWindows(mentions, doc.published);
+  fillUndatedWindows(mentions.filter((m) => !references.has(m) || m.date), doc.published);
   return mentions.map(({ sentence: _s, placeSpan: _p, ...m }) => m);
 }
 
@@ -293,6 +306,12 @@ function facilityInTown(text: string, sentence: Span, place: PlaceRef): Facility
   return null;
 }
 const FACILITY_HEADS = ["prison", "jail", "camp", "penitentiary", "custodial centre", "correctional centre"];
+
+/** "after the attack", "since the jailbreak", "the escaped inmates": a trigger naming an earlier event. */
+function isReference(text: string, trigger: Span): boolean {
+  const before = text.slice(Math.max(0, trigger.start - 40), trigger.start);
+  return /\b(?:after|since|following|before|ahead of)\s+(?:the|last\s+\w+['’]s|\w+['’]s|this|that)\s+(?:[\w-]+\s+)?$/i.test(before) || /\b(?:the|these|those|of)\s+$/i.test(before) && /ed$/i.test(text.slice(trigger.start, trigger.end));
+}
 
 /** Characters between a trigger and an entity; entities after the trigger count a little closer. */
 function distanceTo(trigger: Span, span: Span): number {
@@ -374,6 +393,8 @@ function placeRole(text: string, p: Annotation<PlaceValue>): PlaceRole {
   // "ERBIL, Kurdistan Region – ...": the dateline names where the reporter is, not the event.
   const lineStart = text.lastIndexOf("\n", p.start) + 1;
   if (p.start - lineStart < 40 && /^[^.]{0,40}?\s[–—-]\s/.test(text.slice(lineStart, lineStart + 60)) && p.start < lineStart + text.slice(lineStart).search(/\s[–—-]\s/)) return "none";
+  // "DERA ISMAIL KHAN:" and "KABUL (Reuters) -" datelines in capitals.
+  if (p.start - lineStart < 40 && /^[A-Z][A-Z .'-]{2,40}(?::|,|\s\()/.test(text.slice(lineStart, p.end + 12)) && text.slice(lineStart, p.end) === text.slice(lineStart, p.end).toUpperCase()) return "none";
   // A bulk-dataset town right after a capitalised word is a surname ("John Kirby").
   if (p.rule === "gazetteer.place.world-city" && /[A-Z][a-z]+\s$/.test(before) && !/(?:^|[.!?]\s+|\b(?:In|At|From|Of|To|Near)\s)[A-Z][a-z]+\s$/.test(before)) return "none";
   return "event";

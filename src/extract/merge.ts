@@ -39,7 +39,7 @@ export function mergeWithinDocument(mentions: IncidentMention[]): IncidentMentio
     else merged.push(clone(m));
   }
   for (const m of floating) {
-    const sameFamily = merged.filter((t) => FAMILY[t.type] === FAMILY[m.type] && t.modality === m.modality);
+    const sameFamily = merged.filter((t) => FAMILY[t.type] === FAMILY[m.type] && t.modality === m.modality && !otherTime(m, t));
     if (!sameFamily.length) continue;
     const nearest = sameFamily.reduce((a, b) => (Math.abs(b.trigger.start - m.trigger.start) < Math.abs(a.trigger.start - m.trigger.start) ? b : a));
     absorb(nearest, m);
@@ -47,6 +47,19 @@ export function mergeWithinDocument(mentions: IncidentMention[]): IncidentMentio
   for (const m of merged) m.type = dominantType(m);
   return merged.sort((a, b) => a.trigger.start - b.trigger.start);
 }
+
+/**
+ * A mention with no place that dates itself to a wide window ("earlier this year, 50 inmates broke
+ * out of a prison") is another event than an exactly dated one: it is not folded in.
+ */
+function otherTime(floating: IncidentMention, target: IncidentMention): boolean {
+  const own = floating.evidence.some((e) => e.kind === "date");
+  if (!own || !floating.date || !target.date) return false;
+  const width = (Date.parse(floating.date.latest) - Date.parse(floating.date.earliest)) / 86_400_000;
+  return width > WIDE_WINDOW_DAYS && target.date.earliest === target.date.latest;
+}
+/** A window wider than this is "sometime", not a day. */
+const WIDE_WINDOW_DAYS = 7;
 
 /** Lower is more specific: a named facility, then a town, then wider places. */
 function specificity(m: IncidentMention): number {
@@ -72,7 +85,11 @@ function compatible(a: IncidentMention, b: IncidentMention): boolean {
 function sameTownFacility(a: FacilityRef, b: FacilityRef): boolean {
   const town = (f: FacilityRef) => f.place?.name?.toLowerCase() ?? null;
   const namedByTown = (f: FacilityRef) => town(f) !== null && f.name.toLowerCase().startsWith(town(f)!);
-  return town(a) !== null && town(a) === town(b) && a.kind === b.kind && (namedByTown(a) || namedByTown(b));
+  if (town(a) !== null && town(a) === town(b) && a.kind === b.kind && (namedByTown(a) || namedByTown(b))) return true;
+  // "Sorong prison" in the headline, "Sorong Class IIB Penitentiary" in the story.
+  const within = (generic: FacilityRef, named: FacilityRef) =>
+    isTownNamed(generic) && named.name.toLowerCase().includes(town(generic)!) && (generic.kind === "camp") === (named.kind === "camp");
+  return within(a, b) || within(b, a);
 }
 
 /** True when `outer` is the same as or contains `inner`. */

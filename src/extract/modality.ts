@@ -16,7 +16,7 @@ export interface ModalityReading {
 }
 
 /** Background cues ("for years", "had been arrested") count this many words around the trigger, across commas. */
-const BACKGROUND_WORDS = 8;
+const BACKGROUND_WORDS = 15;
 
 /** Reads the modality of the trigger `t` inside `sentence`. */
 export function readModality(text: string, sentence: Span, t: Span): ModalityReading {

