@@ -236,6 +236,9 @@ function nearest(list: Attribution[], position: number): Attribution {
 /** "media reports", "Kurdish media", "a resident": the last short noun phrase of a clause. */
 function nounPhraseBefore(words: string): string | null {
   const clause = words.split(/[,;:“”"]/).pop()!.trim();
+  // A proper name keeps its connectors: "the Ministry of Migration and Displaced".
+  const proper = /((?:[A-Z][\w'’-]*)(?:\s+(?:of|and|for|the|on|de|du|des|al|el)?\s*[A-Z][\w'’-]*)+)$/.exec(clause)?.[1];
+  if (proper && proper.split(/\s+/).length <= 8) return proper;
   const tokens = clause.split(/\s+/).filter(Boolean).slice(-4);
   while (tokens.length && /^(?:that|and|also|on|in|earlier|later|meanwhile|had|has|have|was|were)$/i.test(tokens[0])) tokens.shift();
   const phrase = tokens.join(" ").replace(/^(?:the|a|an)\s+/i, "");

@@ -82,8 +82,7 @@ export function buildMentions(doc: Doc, sentences: Span[], entities: Entities, a
     const sentenceDates = inSentence(entities.dates);
     // History, unless the sentence also dates something recent ("stormed ... on Friday, its
     // biggest attack since the fall of its caliphate three years ago").
-    const recent = sentenceDates.some((d) => !isBackgroundDate(d.value, doc.published));
-    const background = !recent && (sentenceDates.length > 0 || mentionsPastYear(text, sentence, doc.published));
+    const times = timesOf(text, sentence, sentenceDates, doc.published);
     const triggers: Trigger[] = [];
     const created: Working[] = [];
 
@@ -96,7 +95,7 @@ export function buildMentions(doc: Doc, sentences: Span[], entities: Entities, a
         t.type = "riot";
         t.rule = `${t.rule}.attempted-breakout`;
       }
-      if (modality.occurrence === "background" || background) continue;
+      if (modality.occurrence === "background" || nearestTimeIsPast(times, t)) continue;
       if (modality.occurrence === "planned" && t.type !== "transfer" && t.type !== "release") continue;
       triggers.push(t);
       const mention: Working = {
@@ -414,14 +413,46 @@ function isMediaSource(actor: ActorValue): boolean {
   return actor.kind === "media" || actor.kind === "monitor";
 }
 
-/** "During their 2014 wave ...": a year before the publication year marks history. */
-function mentionsPastYear(text: string, sentence: Span, published: Day | null): boolean {
-  if (!published) return false;
-  const year = Number(published.slice(0, 4));
-  for (const m of text.slice(sentence.start, sentence.end).matchAll(/\b(19[5-9]\d|20\d\d)\b/g)) {
-    if (Number(m[1]) < year && !/^\s*(?:-|–)?\s*(?:year-old|per\s|km|kilomet|people|prisoners|inmates)/i.test(text.slice(sentence.start + m.index! + 4, sentence.start + m.index! + 20))) return true;
+interface TimeMark extends Span {
+  past: boolean;
+}
+
+/** Every time expression of a sentence, marked past (history) or not: dates, "five years ago", "2014". */
+function timesOf(text: string, sentence: Span, dates: Array<Annotation<DateValue>>, published: Day | null): TimeMark[] {
+  const marks: TimeMark[] = [];
+  const body = text.slice(sentence.start, sentence.end);
+  for (const m of body.matchAll(YEARS_AGO)) marks.push({ start: sentence.start + m.index!, end: sentence.start + m.index! + m[0].length, past: true });
+  for (const d of dates) {
+    if (marks.some((x) => x.start < d.end && d.start < x.end)) continue;
+    marks.push({ start: d.start, end: d.end, past: isBackgroundDate(d.value, published) });
   }
-  return false;
+  if (published) {
+    const year = Number(published.slice(0, 4));
+    for (const m of body.matchAll(/\b(19[5-9]\d|20\d\d)\b/g)) {
+      const start = sentence.start + m.index!;
+      if (Number(m[1]) >= year || marks.some((x) => x.start <= start && start < x.end)) continue;
+      if (/^\s*(?:-|–)?\s*(?:year-old|per\s|km|kilomet|people|prisoners|inmates)/i.test(text.slice(start + 4, start + 20))) continue;
+      marks.push({ start, end: start + 4, past: true });
+    }
+  }
+  return marks;
+}
+
+/** "N years ago", "decades ago" (with "this week" folded in: "five years ago this week"). */
+const YEARS_AGO = /\b(?:\w+|\d+)\s+(?:years|decades)\s+ago(?:\s+(?:this|last)\s+(?:week|month))?\b/gi;
+
+/** A trigger belongs to the time expression nearest to it; history when that one is past. */
+function nearestTimeIsPast(times: TimeMark[], t: Span): boolean {
+  let nearest: TimeMark | null = null;
+  let distance = Infinity;
+  for (const mark of times) {
+    const d = distanceTo(t, mark);
+    if (d < distance) {
+      nearest = mark;
+      distance = d;
+    }
+  }
+  return nearest?.past ?? false;
 }
 
 function isBackgroundDate(value: DateValue, published: Day | null): boolean {

@@ -34,7 +34,16 @@ export function mergeWithinDocument(mentions: IncidentMention[]): IncidentMentio
   // Specific mentions first, so vaguer ones fold into them rather than the reverse.
   const bySpecificity = [...anchored].sort((a, b) => specificity(a) - specificity(b) || a.trigger.start - b.trigger.start);
   for (const m of bySpecificity) {
-    const target = merged.find((t) => compatible(t, m));
+    // The closest match wins: the same facility or town over a containing place over a nearby town.
+    let target: IncidentMention | undefined;
+    let best = 0;
+    for (const t of merged) {
+      const score = compatible(t, m) ? closeness(t, m) : 0;
+      if (score > best) {
+        target = t;
+        best = score;
+      }
+    }
     if (target) absorb(target, m);
     else merged.push(clone(m));
   }
@@ -60,6 +69,17 @@ function otherTime(floating: IncidentMention, target: IncidentMention): boolean 
 }
 /** A window wider than this is "sometime", not a day. */
 const WIDE_WINDOW_DAYS = 7;
+
+/** How closely two compatible mentions' locations agree: 3 same site, 2 one contains the other, 1 nearby. */
+function closeness(a: IncidentMention, b: IncidentMention): number {
+  if (a.facility && b.facility && a.facility.id === b.facility.id) return 3;
+  const placeA = a.facility?.place ?? a.place;
+  const placeB = b.facility?.place ?? b.place;
+  if (!placeA || !placeB) return 2;
+  if (same(placeA.name, placeB.name) || (placeA.id !== undefined && placeA.id === placeB.id)) return 3;
+  if (contains(placeA, placeB) || contains(placeB, placeA)) return 2;
+  return 1;
+}
 
 /** Lower is more specific: a named facility, then a town, then wider places. */
 function specificity(m: IncidentMention): number {

@@ -132,10 +132,15 @@ function isCapitalised(t: Token): boolean {
   return (t.case === "title" || t.case === "upper") && !t.compoundSuffix && t.key !== "";
 }
 
+/** Words that may stand right before a town name in a facility's name ("Central Jail Dera Ismail Khan"). */
+const FACILITY_WORDS_BEFORE_TOWN = new Set(["jail", "prison", "camp", "penitentiary", "centre", "center", "gaol", "prisons", "jails"]);
+
 function insideLongerName(text: string, tokens: Token[], i: number, j: number, stopFolds: Set<string>): boolean {
   const before = tokens[i - 1];
   const after = tokens[j + 1];
-  if (before && adjacent(text, before, tokens[i]) && !before.possessive && isCapitalised(before) && !(before.sentenceStart && stopFolds.has(before.fold))) return true;
+  // "Central Jail Dera Ismail Khan": a facility word before a town does not make it a surname.
+  const facilityWordBefore = before && FACILITY_WORDS_BEFORE_TOWN.has(before.fold);
+  if (before && !facilityWordBefore && adjacent(text, before, tokens[i]) && !before.possessive && isCapitalised(before) && !(before.sentenceStart && stopFolds.has(before.fold))) return true;
   if (after && adjacent(text, tokens[j], after) && !tokens[j].possessive && isCapitalised(after) && !PLACE_SUFFIX_WORDS.has(after.fold)) return true;
   return false;
 }

@@ -17,6 +17,9 @@ const GENERATOR_SEED = 7;
 const KILL_SEED = 4242;
 /** Kill points that wait for a stored-document count; one more kills during start-up. */
 const COUNT_KILL_POINTS = 6;
+/** Each counted kill waits for this many more stored documents (seeded in between). */
+const MIN_STEP = 8;
+const MAX_STEP = 30;
 /** The first kill lands this soon after spawning: opening, migrating, loading models. */
 const STARTUP_KILL_MAX_MS = 1500;
 const POLL_MS = 15;
@@ -98,15 +101,10 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 test("ingest SIGKILLed at seeded points, then run to the end, equals an uninterrupted ingest", { timeout: 600_000 }, async () => {
   const db = join(dir, "killed.db");
   const random = seededRandom(KILL_SEED);
-  // Distinct document counts to kill at, ascending; the last one is "all stored", which kills
-  // during the final incident rebuild.
-  const targets = new Set<number>();
-  while (targets.size < COUNT_KILL_POINTS - 1) targets.add(1 + Math.floor(random() * (REPORTS - 1)));
-  const killAt = [...targets].sort((a, b) => a - b).concat(REPORTS);
-  const startupKillMs = 50 + Math.floor(random() * STARTUP_KILL_MAX_MS);
   const survived: string[] = [];
 
   // 1. A kill during start-up (open, migrate, model loading).
+  const startupKillMs = 50 + Math.floor(random() * STARTUP_KILL_MAX_MS);
   {
     const run = startCli(["ingest", "--db", db, inputAll]);
     await sleep(startupKillMs);
@@ -114,9 +112,13 @@ test("ingest SIGKILLed at seeded points, then run to the end, equals an uninterr
     const result = await run.done;
     if (result.signal === "SIGKILL") survived.push(`start-up +${startupKillMs} ms (${storedDocumentCount(db) ?? 0} stored)`);
   }
-  // 2. Kills once the stored-document count reaches each target.
-  for (const target of killAt) {
-    if ((storedDocumentCount(db) ?? 0) >= target) continue;
+  // 2. Kills after each run has stored a seeded number of further documents, so every kill lands
+  //    mid-run whatever the machine's speed; the last waits for "all stored" and so kills during
+  //    the final incident rebuild.
+  for (let k = 0; k < COUNT_KILL_POINTS; k++) {
+    const from = storedDocumentCount(db) ?? 0;
+    const last = k === COUNT_KILL_POINTS - 1;
+    const target = last ? REPORTS : Math.min(REPORTS, from + MIN_STEP + Math.floor(random() * (MAX_STEP - MIN_STEP)));
     const run = startCli(["ingest", "--db", db, inputAll]);
     let exited = false;
     void run.done.then(() => (exited = true));
@@ -124,10 +126,10 @@ test("ingest SIGKILLed at seeded points, then run to the end, equals an uninterr
     run.child.kill("SIGKILL");
     const result = await run.done;
     assert.equal(result.timedOut, false, "a killed run hung");
-    if (result.signal === "SIGKILL") survived.push(`${storedDocumentCount(db)} stored (target ${target})`);
+    if (result.signal === "SIGKILL") survived.push(`${storedDocumentCount(db)} stored (from ${from}, target ${target})`);
   }
   console.log(`crash: survived ${survived.length} SIGKILLs: ${survived.join("; ")}`);
-  assert.ok(survived.length >= 5, `at least 5 kills landed mid-run (got ${survived.length})`);
+  assert.ok(survived.length >= COUNT_KILL_POINTS, `kills landed mid-run: ${survived.length}`);
 
   // 3. A run to completion finishes the job.
   const final = await runCli(["ingest", "--db", db, inputAll]);
