@@ -393,7 +393,7 @@ function placeRole(text: string, p: Annotation<PlaceValue>): PlaceRole {
   const lineStart = text.lastIndexOf("\n", p.start) + 1;
   if (p.start - lineStart < 40 && /^[^.]{0,40}?\s[–—-]\s/.test(text.slice(lineStart, lineStart + 60)) && p.start < lineStart + text.slice(lineStart).search(/\s[–—-]\s/)) return "none";
   // "DERA ISMAIL KHAN:" and "KABUL (Reuters) -" datelines in capitals.
-  if (p.start - lineStart < 40 && /^[A-Z][A-Z .'-]{2,40}(?::|,|\s\()/.test(text.slice(lineStart, p.end + 12)) && text.slice(lineStart, p.end) === text.slice(lineStart, p.end).toUpperCase()) return "none";
+  if (p.start - lineStart < 40 && /^[A-Z][A-Z .'-]{2,40}(?::|,|\s\()/.test(text.slice(lineStart, lineStart + 60)) && text.slice(lineStart, p.end) === text.slice(lineStart, p.end).toUpperCase()) return "none";
   // A bulk-dataset town right after a capitalised word is a surname ("John Kirby").
   if (p.rule === "gazetteer.place.world-city" && /[A-Z][a-z]+\s$/.test(before) && !/(?:^|[.!?]\s+|\b(?:In|At|From|Of|To|Near)\s)[A-Z][a-z]+\s$/.test(before)) return "none";
   return "event";
@@ -439,7 +439,7 @@ function timesOf(text: string, sentence: Span, dates: Array<Annotation<DateValue
 }
 
 /** "N years ago", "decades ago" (with "this week" folded in: "five years ago this week"). */
-const YEARS_AGO = /\b(?:\w+|\d+)\s+(?:years|decades)\s+ago(?:\s+(?:this|last)\s+(?:week|month))?\b/gi;
+const YEARS_AGO = /\b(?:\w+|\d+)\s+(?:years|decades)\s+(?:ago(?:\s+(?:this|last)\s+(?:week|month))?|after|since|on)\b|\banniversary\b/gi;
 
 /** A trigger belongs to the time expression nearest to it; history when that one is past. */
 function nearestTimeIsPast(times: TimeMark[], t: Span): boolean {

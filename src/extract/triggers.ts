@@ -68,7 +68,10 @@ export function findTriggers(text: string, sentence: Span, facilities: Array<Ann
       if (!NOT_DETAINEES.test(text.slice(windowBefore(text, t.start, 3, sentence.start), t.start))) accepted.push({ ...t, rule: `${t.rule}.salient` });
     }
   }
-  return { accepted: longestFirst(accepted), rejected };
+  // People handed over are a transfer; the same words do not also hand over the camp.
+  const handedPeople = accepted.filter((t) => t.type === "transfer" && HANDOVER.test(text.slice(t.start, t.end)));
+  const kept = accepted.filter((t) => !(t.type === "control_change" && handedPeople.some((h) => h.start < t.end && t.start < h.end)));
+  return { accepted: longestFirst(kept), rejected };
 }
 
 function satisfied(text: string, sentence: Span, t: Trigger, facilities: Array<Annotation<FacilityRef>>): boolean {

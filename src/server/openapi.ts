@@ -169,7 +169,7 @@ export const openApiDocument = {
         responses: {
           "201": json({ type: "object", properties: { status: { const: "new" }, id: { type: "string" }, document: ref("DocumentSummary") } }, "Stored"),
           "200": json({ type: "object", properties: { status: { const: "known" }, id: { type: "string" } } }, "Already stored"),
-          ...errorResponses("E_BAD_BODY", "E_UNAUTHORIZED", "E_WRITES_DISABLED", "E_BODY_TOO_LARGE", "E_REJECTED"),
+          ...errorResponses("E_BAD_BODY", "E_UNAUTHORIZED", "E_WRITES_DISABLED", "E_BODY_TOO_LARGE", "E_REJECTED", "E_RATE_LIMITED"),
         },
       },
     },

@@ -1,13 +1,13 @@
 // The part of autocannon's API the load test uses (the package ships no types).
 declare module "autocannon" {
-  interface Histogram {
+  export interface Histogram {
     average: number;
     mean: number;
     max: number;
     p50: number;
     p99: number;
   }
-  interface AutocannonRequest {
+  export interface AutocannonRequest {
     method?: string;
     path?: string;
     body?: string;
@@ -15,7 +15,7 @@ declare module "autocannon" {
     /** Returns the request to send (falsy restarts the sequence). */
     setupRequest?: (request: AutocannonRequest, context: Record<string, unknown>) => AutocannonRequest;
   }
-  interface AutocannonOptions {
+  export interface AutocannonOptions {
     url: string;
     duration?: number;
     connections?: number;
@@ -27,7 +27,7 @@ declare module "autocannon" {
     idReplacement?: boolean;
     timeout?: number;
   }
-  interface AutocannonResult {
+  export interface AutocannonResult {
     requests: Histogram & { total: number };
     latency: Histogram;
     errors: number;
