@@ -35,6 +35,8 @@ const APPOSITION_AFTER = new RegExp(`(${NAME}),\\s+(?:an?|the)\\s+(?:[a-z-]+\\s+
 const APPOSITION_POSSESSIVE = new RegExp(`(${NAME}),\\s+([A-Z][\\w-]*(?:['’]s)?(?:\\s+[\\w-]+){0,4}?)\\s+(?:${ROLE})\\b`, "g");
 /** "a spokesman for the prison service, Abubakar Umar," */
 const ROLE_FOR_ORG_NAME = new RegExp(`\\b(?:an?|the)\\s+(?:[a-z-]+\\s+){0,2}(?:${ROLE})\\s+(?:for|of|at|with)\\s+((?:the\\s+)?[^,.;]{2,60}),\\s+(${NAME}),`, "gi");
+/** "The Uganda People's Defence Force (UPDF) 3rd Division spokesperson, Maj. Peter Lomuria," */
+const ORG_ROLE_COMMA_NAME = new RegExp(`((?:[A-Z][\\w'’.-]*\\s+){1,8})(?:\\([A-Z]{2,8}\\)\\s+)?(?:\\d\\w*\\s+[A-Z]\\w*\\s+)?(?:regional\\s+|deputy\\s+|chief\\s+)?(?:${ROLE}),\\s+(?:(?:[A-Z][a-z]{1,5}\\.|Jail|Senior|Chief|Police|Superintendent|Inspector|Colonel|Major|Captain|General|Lieutenant)\\s+)*(${NAME}),`, "g");
 /** "CENTCOM commander Brad Cooper", "Pentagon press secretary John Kirby" */
 const ROLE_BEFORE_NAME = new RegExp(`(?:${ROLE})\\s+(${NAME})`, "g");
 
@@ -93,12 +95,15 @@ export class Attributor {
       const org = this.actorWithin(orgStart, orgStart + m[1].length) ?? this.definite(m[1], orgStart) ?? m[1].replace(/^the\s+/i, "");
       this.addPerson(m[2], org);
     }
+    for (const m of text.matchAll(ORG_ROLE_COMMA_NAME)) {
+      const org = this.actorWithin(m.index!, m.index! + m[1].length + 12) ?? properNameAtEnd(m[1]);
+      if (org) this.addPerson(m[2], org);
+    }
     for (const m of text.matchAll(ROLE_BEFORE_NAME)) {
-      const nameStart = m.index! + m[0].length - m[1].length;
       const before = /([A-Za-z]+)\s*$/.exec(text.slice(Math.max(0, m.index! - 30), m.index!))?.[1] ?? "";
-      const org = this.actorEndingNear(m.index!, 3) ?? this.definite(before, m.index!);
+      // "Uganda Prisons Service spokesperson Simon Ojok": the capitalised name before the role.
+      const org = this.actorEndingNear(m.index!, 3) ?? this.definite(before, m.index!) ?? properNameAtEnd(text.slice(Math.max(0, m.index! - 80), m.index!));
       if (org) this.addPerson(m[1], org);
-      void nameStart;
     }
   }
 
@@ -233,12 +238,21 @@ function nearest(list: Attribution[], position: number): Attribution {
   return list[0];
 }
 
+/** The proper name a stretch of text ends with ("... the Uganda Prisons Service "), acronyms in brackets dropped. */
+function properNameAtEnd(stretch: string): string | null {
+  const clean = stretch.replace(/\s*\([A-Z]{2,8}\)\s*$/, "").replace(/\s+\d\w*\s+[A-Z]\w*\s*$/, "").trimEnd();
+  const m = /((?:[A-Z][\w'’-]*)(?:\s+(?:of|and|for|the|on|de|du|des|al|el)?\s*[A-Z][\w'’-]*)*)$/.exec(clean);
+  if (!m) return null;
+  const name = m[1].replace(/^(?:The|A|An)\s+/, "").replace(/['’]s$/, "");
+  return name.length > 2 && name.split(/\s+/).length <= 8 ? name : null;
+}
+
 /** "media reports", "Kurdish media", "a resident": the last short noun phrase of a clause. */
 function nounPhraseBefore(words: string): string | null {
   const clause = words.split(/[,;:“”"]/).pop()!.trim();
-  // A proper name keeps its connectors: "the Ministry of Migration and Displaced".
-  const proper = /((?:[A-Z][\w'’-]*)(?:\s+(?:of|and|for|the|on|de|du|des|al|el)?\s*[A-Z][\w'’-]*)+)$/.exec(clause)?.[1];
-  if (proper && proper.split(/\s+/).length <= 8) return proper;
+  // A proper name keeps its connectors: "the Ministry of Migration and Displaced (MoMD)".
+  const proper = /[A-Z][\w'’-]*\s+\S/.test(clause) ? properNameAtEnd(clause) : null;
+  if (proper && proper.includes(" ")) return proper;
   const tokens = clause.split(/\s+/).filter(Boolean).slice(-4);
   while (tokens.length && /^(?:that|and|also|on|in|earlier|later|meanwhile|had|has|have|was|were)$/i.test(tokens[0])) tokens.shift();
   const phrase = tokens.join(" ").replace(/^(?:the|a|an)\s+/i, "");

@@ -22,6 +22,8 @@ export interface CountReading {
   cue: Cue;
 }
 
+/** Count cues that are nouns naming who is counted, weaker than any verb after them. */
+const NOUN_CUES = new Set(["count.escapees"]);
 /** A cue after the number may be this many words away (its noun phrase sits between). */
 const AFTER_WORDS = 12;
 /** A cue before the number may be this many words away. */
@@ -54,9 +56,11 @@ export function readCount(text: string, sentence: Span, span: Span, cues: Cue[])
     return { quantity: "families", group: null, cue: { start: span.start, end: span.end, quantity: "families", rule: "count.families-noun" } };
   }
   FAMILIES_NOUNS.lastIndex = 0;
-  const after = cues
+  const afterAll = cues
     .filter((c) => c.start >= span.end && !modifiesNoun(text, c) && wordDistance(text, span, c, AFTER_WORDS) <= AFTER_WORDS && !crossesClause(text, span.end, c.start))
-    .sort((a, b) => a.start - b.start)[0];
+    .sort((a, b) => a.start - b.start);
+  // "21 escapees had been recaptured": the noun says who is counted, the verb what happened to them.
+  const after = afterAll.find((c) => !NOUN_CUES.has(c.rule)) ?? afterAll[0];
   const before = cues
     .filter((c) => c.end <= span.start && wordDistance(text, c, span, BEFORE_WORDS) <= BEFORE_WORDS && !crossesClause(text, c.end, span.start, true))
     .sort((a, b) => b.end - a.end)[0];

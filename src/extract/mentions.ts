@@ -200,7 +200,7 @@ export function buildMentions(doc: Doc, sentences: Span[], entities: Entities, a
         : nearestMention(created.filter((m) => accepts(m.type, reading.quantity)), q) ??
           (reading.quantity === "killed" || reading.quantity === "wounded"
             ? casualtyOwner(attackFocus, index, scan.rejected.some((r) => isAttackOnSomethingElse(text, r)))
-            : undefined);
+            : threadOwner(mentions, index, reading.quantity));
       if (!owner) {
         pend();
         continue;
@@ -284,6 +284,17 @@ function accepts(type: IncidentType, quantity: QuantityName): boolean {
   return true;
 }
 
+/** "Ojok put the number of escapees at 211": a figure with no event in its sentence goes to the story's latest event it can count. */
+function threadOwner(mentions: Working[], sentence: number, quantity: QuantityName): Working | undefined {
+  for (let i = mentions.length - 1; i >= 0; i--) {
+    const m = mentions[i];
+    if (sentence - m.sentence > CASUALTY_REACH_SENTENCES) break;
+    if (TRIGGER_QUANTITY_OF[m.type] === quantity || (quantity === "at_large" && (m.type === "escape" || m.type === "recapture"))) return m;
+  }
+  return undefined;
+}
+const TRIGGER_QUANTITY_OF: Partial<Record<IncidentType, QuantityName>> = { escape: "escaped", release: "released", recapture: "recaptured", transfer: "transferred" };
+
 /** An attack trigger rejected for its target ("stormed an army barracks"); "the attack" alone refers back. */
 function isAttackOnSomethingElse(text: string, t: Trigger): boolean {
   return t.type === "attack" && !/^attacks?$/i.test(text.slice(t.start, t.end));
@@ -334,7 +345,8 @@ function nearestMention<M extends { trigger: Span }>(list: M[], span: Span): M |
 
 function salientFacility(facilities: Array<Annotation<FacilityRef>>, sentences: Span[], index: number, before: number, reach: number): Annotation<FacilityRef> | undefined {
   const floor = sentences[Math.max(0, index - reach)].start;
-  const candidates = facilities.filter((f) => f.end <= before && f.start >= floor);
+  // A police station is named as an actor far more often than as where detainees are held.
+  const candidates = facilities.filter((f) => f.end <= before && f.start >= floor && f.value.kind !== "police_station");
   return candidates[candidates.length - 1];
 }
 
