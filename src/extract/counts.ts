@@ -81,7 +81,8 @@ function pick(text: string, span: Span, after: Cue | undefined, before: Cue | un
   if (after && before) {
     // The verb after the noun phrase governs the number unless the cue before is adjacent:
     // "recaptured 104 militants who escaped", "transported 150 fighters held at".
-    return wordDistance(text, before, span) === 0 ? before : after;
+    // Quotes and brackets between do not separate them: 'had freed "over 120 of our brothers'.
+    return /^[\s"“”'‘’(\[]*$/.test(text.slice(before.end, span.start)) ? before : after;
   }
   return after ?? before;
 }
