@@ -68,9 +68,21 @@ export function findTriggers(text: string, sentence: Span, facilities: Array<Ann
       if (!NOT_DETAINEES.test(text.slice(windowBefore(text, t.start, 3, sentence.start), t.start))) accepted.push({ ...t, rule: `${t.rule}.salient` });
     }
   }
+  // "captured Buthidaung prison": arresting a facility is taking it, not a recapture.
+  const takenFacility = (t: Trigger) =>
+    t.rule === "trigger.recapture.arrest" &&
+    (facilities.some((f) => f.start >= t.end && f.start - t.end <= 12) || /^\s+(?:the\s+|a\s+)?(?:[\w-]+\s+)?(?:prison|jail|camp|penitentiary|facility)\b/i.test(text.slice(t.end, t.end + 40)));
+  // "seized the prison ... and freed 480 inmates": freed by those who now hold it is a release.
+  const takesControl = accepted.some((t) => t.type === "control_change");
+  for (const t of accepted) {
+    if (takesControl && t.type === "escape" && /^(?:freed|freeing|free|set free|frees)$/i.test(text.slice(t.start, t.end))) {
+      t.type = "release";
+      t.rule = `${t.rule}.by-captors`;
+    }
+  }
   // People handed over are a transfer; the same words do not also hand over the camp.
   const handedPeople = accepted.filter((t) => t.type === "transfer" && HANDOVER.test(text.slice(t.start, t.end)));
-  const kept = accepted.filter((t) => !(t.type === "control_change" && handedPeople.some((h) => h.start < t.end && t.start < h.end)));
+  const kept = accepted.filter((t) => !takenFacility(t) && !(t.type === "control_change" && handedPeople.some((h) => h.start < t.end && t.start < h.end)));
   return { accepted: longestFirst(kept), rejected };
 }
 
