@@ -21,6 +21,11 @@ function fakeStore() {
       docs.set(doc.contentHash, doc);
       return "new";
     },
+    async addDocuments(batch: Array<{ doc: Doc; mentions: StoredMention[] }>): Promise<AddResult[]> {
+      const results: AddResult[] = [];
+      for (const item of batch) results.push(await store.addDocument(item.doc, item.mentions));
+      return results;
+    },
     async hasContent(hash: string) {
       return docs.has(hash);
     },

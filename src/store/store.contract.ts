@@ -67,6 +67,22 @@ export function runStoreContract(name: string, makeStore: () => Promise<Store>):
           assert.equal((await store.mentionsInBlocks([ESCAPE_BLOCK])).length, 1);
         }));
 
+      test("addDocuments stores a batch in order, with known content inside and outside the batch", () =>
+        withStore(async (store) => {
+          const a = makeDoc("doc-a");
+          assert.equal(await store.addDocument(a, [], []), "new");
+          const b = makeDoc("doc-b", { text: ESCAPE_TEXT });
+          const results = await store.addDocuments([
+            { doc: a, mentions: [], holdings: [] },
+            { doc: b, mentions: [stored(makeMention("doc-b", "m1"), ESCAPE_BLOCK)], holdings: [] },
+            { doc: { ...b, id: "doc-b-copy" }, mentions: [], holdings: [] },
+          ]);
+          assert.deepEqual(results, ["known", "new", "known"]);
+          assert.equal(await store.countDocuments(), 2);
+          assert.deepEqual(await store.dirtyBlocks(), [ESCAPE_BLOCK]);
+          assert.deepEqual(await store.addDocuments([]), []);
+        }));
+
       test("an updated page under a known id is kept beside the old one under a derived id", () =>
         withStore(async (store) => {
           const first = makeDoc("page-1", { text: ESCAPE_TEXT });

@@ -22,6 +22,13 @@ export interface StoredMention {
   block: string;
 }
 
+/** A document ready for the store, with what was extracted from it. */
+export interface StoredDocument {
+  doc: Doc;
+  mentions: StoredMention[];
+  holdings: FacilityHolding[];
+}
+
 export interface DocumentSummary {
   id: string;
   url: string | null;
@@ -64,6 +71,9 @@ export interface Store {
    * the same content again returns "known" and changes nothing.
    */
   addDocument(doc: Doc, mentions: StoredMention[], holdings: FacilityHolding[]): Promise<AddResult>;
+
+  /** addDocument for several documents in one transaction; results in the same order. */
+  addDocuments(batch: StoredDocument[]): Promise<AddResult[]>;
 
   hasContent(contentHash: string): Promise<boolean>;
   getDocument(id: string): Promise<Doc | null>;

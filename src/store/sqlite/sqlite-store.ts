@@ -8,6 +8,7 @@ import Database from "better-sqlite3";
 import { isRelevant, type Day, type Doc } from "../../model/doc.ts";
 import type { FacilityRef, Incident, IncidentMention } from "../../model/incident.ts";
 import type {
+  StoredDocument,
   AddResult,
   DocumentSummary,
   FacilityHolding,
@@ -71,6 +72,7 @@ export class SqliteStore implements Store {
   /** Statements of the per-document write path, prepared once: preparing costs more than running. */
   private readonly statements = new Map<string, Database.Statement>();
   private addTransaction: Database.Transaction<(doc: Doc, mentions: StoredMention[], holdings: FacilityHolding[]) => AddResult> | null = null;
+  private addBatchTransaction: Database.Transaction<(items: StoredDocument[]) => AddResult[]> | null = null;
 
   /** `location` is a file path (its directory is created) or ":memory:". */
   constructor(readonly location: string) {
@@ -121,6 +123,13 @@ export class SqliteStore implements Store {
   async addDocument(doc: Doc, mentions: StoredMention[], holdings: FacilityHolding[]): Promise<AddResult> {
     this.addTransaction ??= this.db.transaction(this.writeDocument.bind(this));
     return this.addTransaction.immediate(doc, mentions, holdings);
+  }
+
+  async addDocuments(batch: StoredDocument[]): Promise<AddResult[]> {
+    this.addBatchTransaction ??= this.db.transaction((items: StoredDocument[]) =>
+      items.map((item) => this.writeDocument(item.doc, item.mentions, item.holdings)),
+    );
+    return this.addBatchTransaction.immediate(batch);
   }
 
   /** The body of addDocument, run inside its transaction. */
