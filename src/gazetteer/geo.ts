@@ -72,6 +72,20 @@ export function admin1CodeOf(place: PlaceRef): string | null {
   const fromId = /^(?:city|admin1):([A-Z]{2}\.[^:]+):/.exec(place.id ?? "")?.[1];
   if (fromId) return fromId;
   if (!TOWN_LEVEL.has(place.precision) || place.lat === null || place.lon === null || !place.country) return null;
+  const key = `${place.country}|${place.lat}|${place.lon}`;
+  let code = admin1Codes.get(key);
+  if (code === undefined) {
+    code = nearestTownAdmin1(place.country, place.lat, place.lon);
+    admin1Codes.set(key, code);
+  }
+  return code;
+}
+
+/** Places recur (the same facility in every report of it): their nearest-town lookups are kept. */
+const admin1Codes = new Map<string, string | null>();
+
+function nearestTownAdmin1(country: string, lat: number, lon: number): string | null {
+  const place = { country, lat, lon };
   let best: WorldPlace | null = null;
   let bestKm = Infinity;
   const [cy, cx] = [Math.floor(place.lat / CELL_DEGREES), Math.floor(place.lon / CELL_DEGREES)];
