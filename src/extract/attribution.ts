@@ -124,6 +124,8 @@ export class Attributor {
     }
     for (const m of matchAll(ATTRIBUTION_VERBS, text, sentence.start, sentence.end)) {
       if (/^according$/i.test(m.text)) continue;
+      // "urged the population to report": an infinitive reports nothing.
+      if (/\bto\s+$/i.test(text.slice(Math.max(sentence.start, m.start - 4), m.start))) continue;
       const subject = this.subjectBefore(m.start, sentence.start);
       if (subject) {
         found.push(this.remember({ start: subject.start, end: m.end, source: subject.source, rule: subject.rule }));
@@ -163,7 +165,8 @@ export class Attributor {
       }
     }
     const tail = lastWords.slice(-2).join(" ");
-    if (SOURCE_ANAPHOR.test(tail) || SOURCE_ANAPHOR.test(last)) {
+    // "the official said" refers back; "a security official said" introduces a new source.
+    if (/^the\s/i.test(tail) && SOURCE_ANAPHOR.test(tail)) {
       if (this.lastSource) return { start: from + Math.max(0, text.slice(from, verbStart).lastIndexOf(tail)), source: this.lastSource, rule: "attribution.anaphor" };
     }
     const phrase = nounPhraseBefore(words);
@@ -254,6 +257,9 @@ function nounPhraseBefore(words: string): string | null {
   const proper = /[A-Z][\w'’-]*\s+\S/.test(clause) ? properNameAtEnd(clause) : null;
   if (proper && proper.includes(" ")) return proper;
   const tokens = clause.split(/\s+/).filter(Boolean).slice(-4);
+  // "One of the armed groups": the group, without the partitive.
+  while (tokens.length && /^(?:of|the)$/i.test(tokens[0])) tokens.shift();
+  if (tokens.length && /^(?:to|the|a|an|of|and|or|that|which|for|with|by|in|on|at)$/i.test(tokens[tokens.length - 1])) return null;
   while (tokens.length && /^(?:that|and|also|on|in|earlier|later|meanwhile|had|has|have|was|were)$/i.test(tokens[0])) tokens.shift();
   const phrase = tokens.join(" ").replace(/^(?:the|a|an)\s+/i, "");
   if (!phrase || /^(?:he|she|it|they|we|i|you|who|which|this|there)$/i.test(phrase)) return null;

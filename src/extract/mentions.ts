@@ -145,12 +145,18 @@ export function buildMentions(doc: Doc, sentences: Span[], entities: Entities, a
       }
       m.evidence.push({ start: p.start, end: p.end, kind: "place", rule: p.rule });
     }
+    // Each event takes the nearest date assigned to it; a dateline's date ("NIAMEY, July 12 -")
+    // says when the report was filed, not when anything happened.
+    const datedBy = new Map<Working, Annotation<DateValue>>();
     for (const d of sentenceDates) {
+      if (isDatelineDate(text, d) || !d.value.earliest) continue;
       const m = nearestMention(created.filter((c) => !isReference(text, c.trigger)), d);
-      if (m && !m.date && d.value.earliest) {
-        m.date = { earliest: d.value.earliest, latest: d.value.latest };
-        m.evidence.push({ start: d.start, end: d.end, kind: "date", rule: d.rule });
-      }
+      const current = m ? datedBy.get(m) : undefined;
+      if (m && !m.date && (!current || distanceTo(m.trigger, d) < distanceTo(m.trigger, current))) datedBy.set(m, d);
+    }
+    for (const [m, d] of datedBy) {
+      m.date = { earliest: d.value.earliest, latest: d.value.latest };
+      m.evidence.push({ start: d.start, end: d.end, kind: "date", rule: d.rule });
     }
     // A sentence's place and facility belong to every event in it that names none ("stormed a
     // prison in X, freeing 250"), except alerts, which hold where the forces are.
@@ -474,16 +480,26 @@ function isBackgroundDate(value: DateValue, published: Day | null): boolean {
 
 /** 2. Undated mentions: the window of the last dated mention before them, up to publication. */
 function fillUndatedWindows(mentions: Working[], published: Day | null): void {
-  let anchor: DateWindow | null = null;
+  // Anchors are per facility (or place): a roundup's second story does not inherit the first's day.
+  const anchors = new Map<string, DateWindow>();
+  const keyOf = (m: Working) => m.facility?.id ?? m.place?.id ?? m.place?.name ?? "";
   for (const m of mentions) {
     if (m.date) {
-      anchor = m.date;
+      anchors.set(keyOf(m), m.date);
       continue;
     }
     if (!published) continue;
+    const anchor = anchors.get(keyOf(m));
     const earliest = anchor && anchor.earliest <= published ? anchor.earliest : shiftDay(published, -UNDATED_LOOKBACK_DAYS);
     m.date = { earliest, latest: published };
   }
+}
+
+/** A date in a paragraph's opening dateline: "NIAMEY, July 12 (Sahel Wire) -", "BAMAKO, Aug 19 -". */
+function isDatelineDate(text: string, d: Span): boolean {
+  const lineStart = text.lastIndexOf("\n", d.start) + 1;
+  if (d.start - lineStart > 40) return false;
+  return /^[A-Z][A-Za-z .'-]{1,40},\s*$/.test(text.slice(lineStart, d.start)) && /^\s*(?:\(|[-–—])/.test(text.slice(d.end, d.end + 4));
 }
 
 function daysBetween(a: Day, b: Day): number {

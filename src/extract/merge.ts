@@ -133,7 +133,8 @@ function absorb(target: IncidentMention, m: IncidentMention): void {
   target.facility ??= m.facility;
   if (!target.place || (m.place && rank(m.place) < rank(target.place) && !target.facility)) target.place = m.place ?? target.place;
   target.destination ??= m.destination;
-  target.date = narrower(target.date, m.date);
+  target.date = datedByText(m) && !datedByText(target) && !overlaps(target.date, m.date) ? m.date : narrower(target.date, m.date);
+  if (datedByText(m) && !datedByText(target)) target.evidence.push(...m.evidence.filter((e) => e.kind === "date"));
   target.actors = [...new Set([...target.actors, ...m.actors])];
   target.unconfirmed = target.unconfirmed && m.unconfirmed;
   for (const count of m.counts) mergeCount(target.counts, count);
@@ -143,6 +144,15 @@ function absorb(target: IncidentMention, m: IncidentMention): void {
 
 function rank(p: PlaceRef): number {
   return ({ facility: 0, town: 1, admin1: 2, region: 3, country: 4 } as Record<string, number>)[p.precision] ?? 5;
+}
+
+/** True when the text dated this mention (not the default window before publication). */
+function datedByText(m: IncidentMention): boolean {
+  return m.evidence.some((e) => e.kind === "date");
+}
+
+function overlaps(a: DateWindow | null, b: DateWindow | null): boolean {
+  return Boolean(a && b && a.earliest <= b.latest && b.earliest <= a.latest);
 }
 
 /** The tighter of two overlapping windows; when they do not overlap, the earlier-stated one. */

@@ -29,6 +29,8 @@ export interface Trigger extends Span {
 const CUSTODY_WINDOW = 10;
 /** What a military "recapture" takes back: ground, not people. */
 const TERRITORY_OBJECT = /^\s+(?:the\s+|a\s+)?(?:[A-Z][\w-]*\s+)*(?:town|city|village|area|territory|district|base|hill|positions?|neighbourhood|neighborhood|region|province|airport|road|bridge)\b|^\s+(?:the\s+)?[A-Z]/;
+/** What follows "moved" when forces move, not detainees. */
+const MOVED_NOT_TRANSFER = /^\s+(?:in|into|on|forward|quickly|swiftly|closer|towards|toward|against)\b/i;
 /** Handover phrases: a transfer only when people are handed over. */
 const HANDOVER = /\bhand(?:ed|ing)?\s+over\b/i;
 /** Words between an arrest verb and the detainees it is a recapture of. */
@@ -55,6 +57,10 @@ export function findTriggers(text: string, sentence: Span, facilities: Array<Ann
   }
   const accepted: Trigger[] = [];
   const rejected: Trigger[] = [];
+  // "security forces moved in to restore order": moving in is not moving detainees.
+  for (let i = proposed.length - 1; i >= 0; i--) {
+    if (/^moved$/i.test(text.slice(proposed[i].start, proposed[i].end)) && MOVED_NOT_TRANSFER.test(text.slice(proposed[i].end, proposed[i].end + 20))) proposed.splice(i, 1);
+  }
   for (const t of proposed) (satisfied(text, sentence, t, facilities) ? accepted : rejected).push(t);
   // "ISIS members escaped" right after the prison was named: custody is implied, unless the
   // sentence is about an attack on something else ("stormed a barracks ... before escaping").
