@@ -62,7 +62,7 @@ export function readCount(text: string, sentence: Span, span: Span, cues: Cue[])
   // "21 escapees had been recaptured": the noun says who is counted, the verb what happened to them.
   const after = afterAll.find((c) => !NOUN_CUES.has(c.rule)) ?? afterAll[0];
   const before = cues
-    .filter((c) => c.end <= span.start && wordDistance(text, c, span, BEFORE_WORDS) <= BEFORE_WORDS && !crossesClause(text, c.end, span.start, true))
+    .filter((c) => c.end <= span.start && (!NOUN_CUES.has(c.rule) || /^number\b/i.test(text.slice(c.start, c.end))) && wordDistance(text, c, span, BEFORE_WORDS) <= BEFORE_WORDS && !crossesClause(text, c.end, span.start, true))
     .sort((a, b) => b.end - a.end)[0];
   const cue = pick(text, span, after, before);
   if (!cue) return null;

@@ -30,7 +30,7 @@ const SALIENCE_SENTENCES = 40;
 /** Sentences within which the last named facility is the one "the prison" refers to. */
 const RECENT_SENTENCES = 6;
 /** "ISIS members escaped" is an escape from custody when a facility was named this recently. */
-const CUSTODY_SALIENCE_SENTENCES = 3;
+const CUSTODY_SALIENCE_SENTENCES = 6;
 /** Quantity readings that are not counts of people for incidents ("a" in "a higher death toll"). */
 const IGNORED_QUANTITY_RULES = new Set(["quantity.article"]);
 /** Types whose mentions inherit the salient facility when they name none. */

@@ -108,7 +108,11 @@ function satisfied(text: string, sentence: Span, t: Trigger, facilities: Array<A
       if (t.type === "escape" && NOT_DETAINEES.test(text.slice(windowBefore(text, t.start, 3, sentence.start), t.start))) return false;
       return hasMatch(DETAINEE_NOUNS, text, before, after) || facilityNear(before, after);
     case "detainee": {
-      const people = hasMatch(DETAINEE_NOUNS, text, before, after) || hasMatch(FAMILIES_NOUNS, text, before, after);
+      // The subject may sit before an apposition: "the remaining inmates, numbering 1,100, were evacuated".
+      const people =
+        hasMatch(DETAINEE_NOUNS, text, before, after) ||
+        hasMatch(FAMILIES_NOUNS, text, before, after) ||
+        (t.type === "transfer" && hasMatch(DETAINEE_NOUNS, text, sentence.start, t.start));
       // "Security at the camp was handed over": handing over a facility is a change of control.
       if (HANDOVER.test(text.slice(t.start, t.end))) return people;
       return people || facilityNear(before, after);
@@ -125,7 +129,9 @@ function satisfied(text: string, sentence: Span, t: Trigger, facilities: Array<A
       const objAfter = windowAfter(text, t.end, OBJECT_AFTER, sentence.end);
       const objectNear = (from: number, to: number) =>
         detentionWord(FACILITY_OBJECT_NOUNS, from, to) || facilities.some((f) => f.start < to && f.end > from);
-      return objectNear(t.end, objAfter) || objectNear(objBefore, t.start);
+      // "gangs attacked it": the pronoun stands for the facility the sentence names.
+      const pronounObject = /^\s+(?:it|them)\b/i.test(text.slice(t.end, t.end + 6)) && objectNear(sentence.start, sentence.end);
+      return objectNear(t.end, objAfter) || objectNear(objBefore, t.start) || pronounObject;
     }
     case "escape-risk":
       return hasMatch(ESCAPE_RISK_CUES, text, sentence.start, sentence.end);
