@@ -38,11 +38,13 @@ export function cuesOf(text: string, sentence: Span, triggers: Trigger[]): Cue[]
     const quantity = TRIGGER_QUANTITY[t.type];
     if (quantity) cues.push({ start: t.start, end: t.end, quantity, rule: t.rule, trigger: t });
   }
-  for (const entry of COUNT_CUES) {
-    for (const m of matchAll(entry.pattern, text, sentence.start, sentence.end)) {
-      if (cues.some((c) => c.start < m.end && m.start < c.end)) continue;
-      cues.push({ start: m.start, end: m.end, quantity: entry.quantity, rule: entry.id });
-    }
+  // Trigger cues first, then the longest count cue where count cues overlap
+  // ("the number of escapees" over "escapees").
+  const found = COUNT_CUES.flatMap((entry) =>
+    matchAll(entry.pattern, text, sentence.start, sentence.end).map((m) => ({ start: m.start, end: m.end, quantity: entry.quantity, rule: entry.id })),
+  ).sort((a, b) => b.end - b.start - (a.end - a.start));
+  for (const cue of found) {
+    if (!cues.some((c) => c.start < cue.end && cue.start < c.end)) cues.push(cue);
   }
   return cues.sort((a, b) => a.start - b.start);
 }
@@ -62,7 +64,7 @@ export function readCount(text: string, sentence: Span, span: Span, cues: Cue[])
   // "21 escapees had been recaptured": the noun says who is counted, the verb what happened to them.
   const after = afterAll.find((c) => !NOUN_CUES.has(c.rule)) ?? afterAll[0];
   const before = cues
-    .filter((c) => c.end <= span.start && (!NOUN_CUES.has(c.rule) || /^number\b/i.test(text.slice(c.start, c.end))) && wordDistance(text, c, span, BEFORE_WORDS) <= BEFORE_WORDS && !crossesClause(text, c.end, span.start, true))
+    .filter((c) => c.end <= span.start && !NOUN_CUES.has(c.rule) && wordDistance(text, c, span, BEFORE_WORDS) <= BEFORE_WORDS && !crossesClause(text, c.end, span.start, true))
     .sort((a, b) => b.end - a.end)[0];
   const cue = pick(text, span, after, before);
   if (!cue) return null;

@@ -16,7 +16,8 @@ import { cuesOf, readCount } from "./counts.ts";
 import { readModality } from "./modality.ts";
 import { findTriggers, type Trigger } from "./triggers.ts";
 import { DETAINEE_NOUNS, NON_PERSON_NOUNS, PLACE_ACTOR_NOUNS, PLACE_NOT_AFTER, PLACE_SPEAKER_VERBS, matchAll } from "./lexicon.ts";
-import { findFacility, placeById } from "../gazetteer/index.ts";
+import { facilityHeadWords, findFacility, placeById } from "../gazetteer/index.ts";
+import { precisionRank } from "../gazetteer/geo.ts";
 import type { QuantityValue } from "./quantities/index.ts";
 import type { DateValue } from "./dates/index.ts";
 import { windowAfter } from "./window.ts";
@@ -118,7 +119,6 @@ export function buildMentions(doc: Doc, sentences: Span[], entities: Entities, a
     }
 
     // 1. Entities to their nearest trigger.
-    const nearestOf = (span: Span) => nearestMention(created, span);
     for (const f of facilities) {
       const m = nearestMention(created.filter((c) => c.type !== "alert"), f);
       if (m && !m.facility) {
@@ -136,7 +136,7 @@ export function buildMentions(doc: Doc, sentences: Span[], entities: Entities, a
         if (!m.destination) m.destination = p.value;
       } else {
         // The nearest place wins, a town over a wider area when both are close.
-        const score = distanceTo(m.trigger, p) - (PRECISION_RANK[p.value.precision] === 1 ? TOWN_BONUS_CHARS : 0);
+        const score = distanceTo(m.trigger, p) - (precisionRank(p.value) === 1 ? TOWN_BONUS_CHARS : 0);
         if (!m.place || score < (placeScore.get(m) ?? Infinity)) {
           m.place = p.value;
           m.placeSpan = p;
@@ -314,14 +314,13 @@ function casualtyOwner(focus: Working | null, sentence: number, blocked: boolean
 /** The curated facility of a town, when the sentence speaks of one by its kind ("a prison in X"). */
 function facilityInTown(text: string, sentence: Span, place: PlaceRef): FacilityRef | null {
   const words = text.slice(sentence.start, sentence.end).toLowerCase();
-  for (const noun of FACILITY_HEADS) {
-    if (!new RegExp(`\\b${noun}\\b`).test(words)) continue;
+  for (const noun of facilityHeadWords()) {
+    if (!words.includes(noun)) continue;
     const found = findFacility(`${place.name} ${noun}`);
     if (found && found.place?.country === place.country) return found;
   }
   return null;
 }
-const FACILITY_HEADS = ["prison", "jail", "camp", "penitentiary", "custodial centre", "correctional centre"];
 
 /** "after the attack", "since the jailbreak", "the escaped inmates": a trigger naming an earlier event. */
 function isReference(text: string, trigger: Span): boolean {
@@ -363,13 +362,8 @@ function placeAgrees(facility: FacilityRef, place: PlaceRef | null): boolean {
   return place.id === facility.place.id || place.name === facility.place.name || place.admin1 === facility.place.admin1;
 }
 
-const PRECISION_RANK: Record<string, number> = { facility: 0, town: 1, admin1: 2, region: 3, country: 4 };
 /** A town may be this many characters further from the trigger than a province or country and still win. */
 const TOWN_BONUS_CHARS = 20;
-function morePrecise(a: PlaceRef, b: PlaceRef): boolean {
-  return (PRECISION_RANK[a.precision] ?? 5) < (PRECISION_RANK[b.precision] ?? 5);
-}
-
 function isDestination(text: string, sentence: Span, place: Span): boolean {
   const before = text.slice(Math.max(sentence.start, place.start - 30), place.start);
   return /\b(?:to|into|towards|toward)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$/i.test(before) && !/\bfrom\s+(?:[\w-]+\s+){0,2}$/i.test(before);
@@ -404,7 +398,7 @@ function placeRole(text: string, p: Annotation<PlaceValue>): PlaceRole {
   const verb = PLACE_SPEAKER_VERBS.exec(after);
   if (verb && /^\s*$/.test(after.slice(0, verb.index))) return "none";
   // "the United States used airstrikes", "Turkey launched": a country as subject is an actor.
-  if (p.value.precision === "country" && /^\s+(?:has|have|had|is|was|were|are|will|would|can|could|did|does|[a-z]{2,}(?:s|ed))\b/.test(after) && !/^\s+(?:is|was)\s+(?:a|an|the|in|on|at|where)\b/.test(after)) {
+  if (p.value.precision === "country" && /^\s+(?:has|have|had|is|was|were|are|will|would|can|could|did|does|[a-z]{2,}(?:s|ed))\b/i.test(after) && !/^\s+(?:is|was)\s+(?:a|an|the|in|on|at|where)\b/.test(after)) {
     return "subject";
   }
   // "ERBIL, Kurdistan Region – ...": the dateline names where the reporter is, not the event.

@@ -6,8 +6,8 @@
 //   2. A mention with neither facility nor place ("they had a prison break") joins the nearest
 //      mention of its family; alone, it is dropped: an incident must be somewhere.
 import type { DateWindow } from "../model/doc.ts";
-import type { CountClaims, FacilityRef, IncidentMention, IncidentType, PlaceRef } from "../model/incident.ts";
-import { isTownNamed, nearbyTown, sameFacilityNearby } from "../gazetteer/geo.ts";
+import type { CountClaims, IncidentMention, IncidentType, PlaceRef } from "../model/incident.ts";
+import { isTownNamed, nearbyTown, precisionRank, sameFacility } from "../gazetteer/geo.ts";
 
 /** Two exact dates further apart than this are two events even at one facility. */
 const DATE_GAP_DAYS = 3;
@@ -84,32 +84,17 @@ function closeness(a: IncidentMention, b: IncidentMention): number {
 /** Lower is more specific: a named facility, then a town, then wider places. */
 function specificity(m: IncidentMention): number {
   if (m.facility) return isTownNamed(m.facility) ? 0.5 : 0;
-  const rank: Record<string, number> = { facility: 0, town: 1, admin1: 2, region: 3, country: 4 };
-  return 1 + (rank[m.place?.precision ?? "country"] ?? 4);
+  return 1 + (m.place ? precisionRank(m.place) : 4);
 }
 
 function compatible(a: IncidentMention, b: IncidentMention): boolean {
   if (FAMILY[a.type] !== FAMILY[b.type] || a.modality !== b.modality) return false;
   if (exactDatesApart(a.date, b.date)) return false;
-  if (a.facility && b.facility) return a.facility.id === b.facility.id || sameTownFacility(a.facility, b.facility) || sameFacilityNearby(a.facility, b.facility);
+  if (a.facility && b.facility) return sameFacility(a.facility, b.facility, "report");
   const placeA = a.facility?.place ?? a.place;
   const placeB = b.facility?.place ?? b.place;
   if (!placeA || !placeB) return true;
   return contains(placeA, placeB) || contains(placeB, placeA) || nearbyTown(placeA, placeB);
-}
-
-/**
- * "Malir jail" and "the jail in Karachi" in one report: a facility the text names only by its
- * town is the same as a named facility in that town.
- */
-function sameTownFacility(a: FacilityRef, b: FacilityRef): boolean {
-  const town = (f: FacilityRef) => f.place?.name?.toLowerCase() ?? null;
-  const namedByTown = (f: FacilityRef) => town(f) !== null && f.name.toLowerCase().startsWith(town(f)!);
-  if (town(a) !== null && town(a) === town(b) && a.kind === b.kind && (namedByTown(a) || namedByTown(b))) return true;
-  // "Sorong prison" in the headline, "Sorong Class IIB Penitentiary" in the story.
-  const within = (generic: FacilityRef, named: FacilityRef) =>
-    isTownNamed(generic) && named.name.toLowerCase().includes(town(generic)!) && (generic.kind === "camp") === (named.kind === "camp");
-  return within(a, b) || within(b, a);
 }
 
 /** True when `outer` is the same as or contains `inner`. */
@@ -131,7 +116,7 @@ function exactDatesApart(a: DateWindow | null, b: DateWindow | null): boolean {
 
 function absorb(target: IncidentMention, m: IncidentMention): void {
   target.facility ??= m.facility;
-  if (!target.place || (m.place && rank(m.place) < rank(target.place) && !target.facility)) target.place = m.place ?? target.place;
+  if (!target.place || (m.place && precisionRank(m.place) < precisionRank(target.place) && !target.facility)) target.place = m.place ?? target.place;
   target.destination ??= m.destination;
   target.date = datedByText(m) && !datedByText(target) && !overlaps(target.date, m.date) ? m.date : narrower(target.date, m.date);
   if (datedByText(m) && !datedByText(target)) target.evidence.push(...m.evidence.filter((e) => e.kind === "date"));
@@ -140,10 +125,6 @@ function absorb(target: IncidentMention, m: IncidentMention): void {
   for (const count of m.counts) mergeCount(target.counts, count);
   target.evidence.push(...m.evidence);
   absorbedTypes.set(target, [...(absorbedTypes.get(target) ?? []), m.type]);
-}
-
-function rank(p: PlaceRef): number {
-  return ({ facility: 0, town: 1, admin1: 2, region: 3, country: 4 } as Record<string, number>)[p.precision] ?? 5;
 }
 
 /** True when the text dated this mention (not the default window before publication). */

@@ -67,6 +67,13 @@ function notAName(words: Token[]): boolean {
   return (byKey.get(key) ?? []).some((e) => e.type === "actor" || e.type === "demonym" || e.type === "country");
 }
 
+/** The words that end a facility's name ("prison", "custodial centre"), lower-cased, longest first. */
+export function facilityHeadWords(): string[] {
+  headWords ??= [...new Set(loadFacilityHeads().heads.filter((h) => h.position === "suffix").map((h) => h.phrase.toLowerCase()))].sort((a, b) => b.length - a.length);
+  return headWords;
+}
+let headWords: string[] | null = null;
+
 /** Number words and determiners never start a name ("Two prison guards"). */
 const NOT_NAME_WORDS = new Set(loadFacilityHeads().notNameWords);
 

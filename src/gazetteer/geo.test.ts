@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { admin1CodeOf, isTownNamed, kilometres, sameFacilityNearby } from "./geo.ts";
+import { admin1CodeOf, isTownNamed, kilometres, sameFacility } from "./geo.ts";
 import { findFacility, findPlace } from "./index.ts";
 
 test("kilometres: a degree of latitude is about 111 km", () => {
@@ -24,6 +24,6 @@ test("a town-named jail is the named facility nearby, not one far away", () => {
   const kanoJail = { id: "kano-jail", name: "Kano jail", kind: "jail" as const, place: findPlace("Kano") };
   assert.equal(isTownNamed(abujaJail), true);
   assert.equal(isTownNamed(kuje), false);
-  assert.equal(sameFacilityNearby(kuje, abujaJail), true);
-  assert.equal(sameFacilityNearby(kuje, kanoJail), false);
+  assert.equal(sameFacility(kuje, abujaJail, "report"), true);
+  assert.equal(sameFacility(kuje, kanoJail, "report"), false);
 });

@@ -9,7 +9,18 @@ export const NEARBY_KM = 50;
 /** Grid cell of the nearest-town index, in degrees. */
 const CELL_DEGREES = 1;
 
-const TOWN_LEVEL = new Set(["facility", "town"]);
+/** Most precise first: a facility's own point, a town, a province, a region, a country. */
+const PRECISION_RANK: Record<string, number> = { facility: 0, town: 1, admin1: 2, region: 3, country: 4 };
+
+/** 0 for a facility's point up to 4 for a country; lower is more precise. */
+export function precisionRank(place: PlaceRef): number {
+  return PRECISION_RANK[place.precision] ?? 5;
+}
+
+/** A facility's point or a town: precise enough to be where something happened. */
+export function isTownLevel(place: PlaceRef): boolean {
+  return precisionRank(place) <= 1;
+}
 const GENERIC_FACILITY = /^(?:central\s+|main\s+|city\s+)?(?:prison|jail|gaol|camp|penitentiary|lockup|(?:detention|correctional|custodial)\s+(?:centre|center|facility))$/i;
 
 /** Great-circle distance in kilometres. */
@@ -29,15 +40,26 @@ export function isTownNamed(f: FacilityRef): boolean {
 /** Two town-level places of one country within NEARBY_KM of each other. */
 export function nearbyTown(a: PlaceRef, b: PlaceRef): boolean {
   if (a.country !== b.country || a.lat === null || a.lon === null || b.lat === null || b.lon === null) return false;
-  if (!TOWN_LEVEL.has(a.precision) || !TOWN_LEVEL.has(b.precision)) return false;
+  if (!isTownLevel(a) || !isTownLevel(b)) return false;
   return kilometres(a.lat, a.lon, b.lat, b.lon) <= NEARBY_KM;
 }
 
-/** "the Abuja jail" beside "Kuje Custodial Centre", 35 km apart: one facility named two ways. */
-export function sameFacilityNearby(a: FacilityRef, b: FacilityRef): boolean {
-  if (!isTownNamed(a) && !isTownNamed(b)) return false;
+/**
+ * One facility named two ways. Everywhere: the same id, or a facility named only by its town
+ * whose town is in the other's name ("Sorong prison", "Sorong Class IIB Penitentiary"). Within
+ * one report also a town-named facility beside a named one in or near that town ("the Abuja
+ * jail", "Kuje Custodial Centre", 35 km apart): a report about one breakout names one facility,
+ * while across reports a town may hold several. Camps never match prisons.
+ */
+export function sameFacility(a: FacilityRef, b: FacilityRef, scope: "report" | "corpus"): boolean {
+  if (a.id === b.id) return true;
   if ((a.kind === "camp") !== (b.kind === "camp")) return false;
-  return Boolean(a.place && b.place && nearbyTown(a.place, b.place));
+  const [generic, named] = isTownNamed(a) ? [a, b] : isTownNamed(b) ? [b, a] : [null, null];
+  if (!generic || !named) return false;
+  const town = generic.place!.name.toLowerCase();
+  if (named.name.toLowerCase().includes(town)) return true;
+  if (scope === "corpus") return false;
+  return named.place?.name?.toLowerCase() === town || Boolean(named.place && nearbyTown(generic.place!, named.place));
 }
 
 let grid: Map<string, WorldPlace[]> | null = null;
@@ -71,7 +93,7 @@ function townGrid(): Map<string, WorldPlace[]> {
 export function admin1CodeOf(place: PlaceRef): string | null {
   const fromId = /^(?:city|admin1):([A-Z]{2}\.[^:]+):/.exec(place.id ?? "")?.[1];
   if (fromId) return fromId;
-  if (!TOWN_LEVEL.has(place.precision) || place.lat === null || place.lon === null || !place.country) return null;
+  if (!isTownLevel(place) || place.lat === null || place.lon === null || !place.country) return null;
   const key = `${place.country}|${place.lat}|${place.lon}`;
   let code = admin1Codes.get(key);
   if (code === undefined) {

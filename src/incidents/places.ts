@@ -1,7 +1,7 @@
 // Where a mention happened, reduced to comparable keys: facility id, town, admin1, country.
 // Two mentions are at the same site when their most precise shared level agrees and no level
 // contradicts (two different facilities, or two different towns, are never the same site).
-import { admin1CodeOf, sameFacilityNearby } from "../gazetteer/geo.ts";
+import { admin1CodeOf, isTownLevel, sameFacility } from "../gazetteer/geo.ts";
 import type { FacilityRef, PlaceRef } from "../model/incident.ts";
 
 /** What a mention or an incident says about where it happened. */
@@ -33,18 +33,17 @@ export function siteOf(x: Located): PlaceRef | null {
   return x.facility?.place ?? x.place;
 }
 
-const TOWN_LEVEL = new Set(["facility", "town"]);
 
 /** Key of the town a site is in, or null when only a region or country is known. */
 export function townKey(x: Located): string | null {
   const place = siteOf(x);
-  if (!place || !TOWN_LEVEL.has(place.precision)) return null;
+  if (!place || !isTownLevel(place)) return null;
   return place.id ? `id:${place.id}` : `name:${nameKey(place.name)}`;
 }
 
 function townName(x: Located): string | null {
   const place = siteOf(x);
-  return place && TOWN_LEVEL.has(place.precision) ? nameKey(place.name) : null;
+  return place && isTownLevel(place) ? nameKey(place.name) : null;
 }
 
 export function admin1Key(x: Located): string | null {
@@ -71,7 +70,7 @@ export function matchSites(a: Located, b: Located): SiteMatch | null {
   // 1.
   if (a.facility && b.facility) {
     if (a.facility.id === b.facility.id) return SITE_MATCH.facility;
-    return sameFacilityNearby(a.facility, b.facility) ? SITE_MATCH.town : null;
+    return sameFacility(a.facility, b.facility, "corpus") ? SITE_MATCH.town : null;
   }
   // 2.
   const townA = townKey(a);

@@ -18,6 +18,16 @@ const pageParams = [
   { name: "limit", in: "query", schema: { type: "integer", minimum: 1, maximum: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE } },
   { name: "offset", in: "query", schema: { type: "integer", minimum: 0, default: 0 } },
 ];
+/** A reconciled count: an incident's Count and a facility's figure over time share it. */
+const reconciledFigure = {
+  quantity: { type: "string", enum: [...QUANTITIES] },
+  low: { type: "integer" },
+  best: { type: "integer" },
+  high: nullable("integer"),
+  disputed: { type: "boolean" },
+  derived: { type: "boolean" },
+  claims: { type: "array", items: ref("Claim") },
+};
 const day = { type: "string", pattern: "^\\d{4}-\\d{2}-\\d{2}$" };
 
 export const openApiDocument = {
@@ -239,14 +249,8 @@ export const openApiDocument = {
         type: "object",
         required: ["quantity", "low", "best", "high", "claims"],
         properties: {
-          quantity: { type: "string", enum: [...QUANTITIES] },
+          ...reconciledFigure,
           group: nullable("string"),
-          low: { type: "integer" },
-          best: { type: "integer" },
-          high: nullable("integer"),
-          disputed: { type: "boolean" },
-          derived: { type: "boolean" },
-          claims: { type: "array", items: ref("Claim") },
         },
       },
       Incident: {
@@ -291,13 +295,7 @@ export const openApiDocument = {
           incident: { type: "string" },
           type: { type: "string", enum: [...INCIDENT_TYPES] },
           date: { oneOf: [ref("DateWindow"), { type: "null" }] },
-          quantity: { type: "string", enum: [...QUANTITIES] },
-          low: { type: "integer" },
-          best: { type: "integer" },
-          high: nullable("integer"),
-          disputed: { type: "boolean" },
-          derived: { type: "boolean" },
-          claims: { type: "array", items: ref("Claim") },
+          ...reconciledFigure,
         },
       },
       DocumentSummary: {

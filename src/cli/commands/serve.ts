@@ -1,5 +1,5 @@
 // `escapewatch serve`: the JSON API and the built dashboard over an existing database.
-import { InvalidArgumentError } from "commander";
+import { InvalidArgumentError, type Command } from "commander";
 import { storeFrom } from "../options.ts";
 import { dashboardBuilt } from "../../server/dashboard.ts";
 import { DEFAULT_HOST, DEFAULT_PORT } from "../../server/listen.ts";
@@ -16,6 +16,14 @@ export function portOption(value: string): number {
   return port;
 }
 
+/** The options `serve` and `start` share: where to listen and which database. */
+export function withServerOptions(command: Command): Command {
+  return command
+    .option("--port <port>", "TCP port", portOption, DEFAULT_PORT)
+    .option("--host <host>", "interface to listen on", DEFAULT_HOST)
+    .option("--db <path>", "database file (default ./escapewatch.db or $ESCAPEWATCH_DB)");
+}
+
 export interface ServeOptions {
   port: number;
   host: string;
@@ -23,15 +31,13 @@ export interface ServeOptions {
 }
 
 export const register: RegisterCommand = (program) => {
-  program
-    .command("serve")
-    .description("Serve the JSON API (/api, OpenAPI at /api/openapi.json) and the dashboard (if built).")
-    .option("--port <port>", "TCP port", portOption, DEFAULT_PORT)
-    .option("--host <host>", "interface to listen on", DEFAULT_HOST)
-    .option("--db <path>", "database file (default ./escapewatch.db or $ESCAPEWATCH_DB)")
+  withServerOptions(
+    program.command("serve").description("Serve the JSON API (/api, OpenAPI at /api/openapi.json) and the dashboard (if built)."),
+  )
     .addHelpText(
       "after",
-      "\nEnvironment:\n  ESCAPEWATCH_TOKEN       bearer token that enables POST /api/documents\n  ESCAPEWATCH_READ_TOKEN  bearer token required for reads (default: reads are open)\n",
+      "\nEnvironment:\n  ESCAPEWATCH_TOKEN       bearer token that enables POST /api/documents\n  ESCAPEWATCH_READ_TOKEN  bearer token required for reads (default: reads are open)\n" +
+        "  ESCAPEWATCH_RATE_LIMIT  writes per client per minute (default 600)\n  ESCAPEWATCH_READ_RATE_LIMIT  reads per client per minute (default: unlimited)\n",
     )
     .action(async (options: ServeOptions) => {
       const store = await storeFrom(options.db);

@@ -4,19 +4,15 @@ import { storeFrom } from "../options.ts";
 import { ingestPaths } from "../../ingest/pipeline.ts";
 import { formatRejection } from "../../ingest/errors.ts";
 import { ensureDashboard } from "../../server/dashboard.ts";
-import { DEFAULT_HOST, DEFAULT_PORT } from "../../server/listen.ts";
 import { SAMPLES_DIR } from "../../server/paths.ts";
 import { runServer, untilStopped } from "../../server/run.ts";
-import { portOption, type ServeOptions } from "./serve.ts";
+import { withServerOptions, type ServeOptions } from "./serve.ts";
 import type { RegisterCommand } from "./index.ts";
 
 export const register: RegisterCommand = (program) => {
-  program
-    .command("start")
-    .description("Build the dashboard if needed, load the sample reports into an empty database, and serve.")
-    .option("--port <port>", "TCP port", portOption, DEFAULT_PORT)
-    .option("--host <host>", "interface to listen on", DEFAULT_HOST)
-    .option("--db <path>", "database file (default ./escapewatch.db or $ESCAPEWATCH_DB)")
+  withServerOptions(
+    program.command("start").description("Build the dashboard if needed, load the sample reports into an empty database, and serve."),
+  )
     .option("--no-samples", "do not load the bundled sample reports into an empty database")
     .action(async (options: ServeOptions & { samples: boolean }) => {
       const webRoot = await ensureDashboard({ log: (line) => console.log(line) });
