@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Quality gate: reads the scorer's "score: f1=… dates=…" line on stdin and fails when any score is
-// below its floor in eval/floors.json, for the corpus named as the argument ("seeds" or "dev"). Floors only go up: raise them when a change improves a
-// score; lowering one needs a reason in the commit that does it.
+// below its floor in eval/floors.json, for the corpus named as the argument ("seeds", "real-dev",
+// "dev", "regression"). Floors only go up: raise them when a change improves a score; lowering one
+// needs a reason in the commit that does it.
 import { readFileSync } from "node:fs";
 
 const corpus = process.argv[2] ?? "seeds";
