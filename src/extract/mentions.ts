@@ -118,10 +118,16 @@ export function buildMentions(doc: Doc, sentences: Span[], entities: Entities, a
       created.push(mention);
     }
 
-    // 1. Entities to their nearest trigger.
+    // 1. Entities to their nearest trigger. A facility after "to" is where a transfer goes, not
+    // where it starts; a facility goes to the nearest event that has none yet.
     for (const f of facilities) {
-      const m = nearestMention(created.filter((c) => c.type !== "alert"), f);
-      if (m && !m.facility) {
+      const transfer = created.find((c) => c.type === "transfer" && f.start >= c.trigger.end && isDestination(text, sentence, f, true));
+      if (transfer) {
+        transfer.destination ??= f.value.place;
+        continue;
+      }
+      const m = nearestMention(created.filter((c) => c.type !== "alert" && !c.facility), f);
+      if (m) {
         m.facility = f.value;
         m.evidence.push({ start: f.start, end: f.end, kind: "facility", rule: f.rule });
       }
@@ -357,17 +363,21 @@ function salientFacility(facilities: Array<Annotation<FacilityRef>>, sentences: 
 
 function placeAgrees(facility: FacilityRef, place: PlaceRef | null): boolean {
   if (!place || !facility.place) return true;
-  if (place.precision === "country" || place.precision === "region") return !place.country || place.country === facility.place.country;
+  // a facility known only by its country agrees with any place in that country
+  if (place.precision === "country" || place.precision === "region" || facility.place.precision === "country") return !place.country || place.country === facility.place.country;
   if (place.precision === "admin1") return !place.admin1 || !facility.place.admin1 || place.admin1 === facility.place.admin1 || place.country === facility.place.country;
   return place.id === facility.place.id || place.name === facility.place.name || place.admin1 === facility.place.admin1;
 }
 
 /** A town may be this many characters further from the trigger than a province or country and still win. */
 const TOWN_BONUS_CHARS = 20;
-function isDestination(text: string, sentence: Span, place: Span): boolean {
-  const before = text.slice(Math.max(sentence.start, place.start - 30), place.start);
-  return /\b(?:to|into|towards|toward)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$/i.test(before) && !/\bfrom\s+(?:[\w-]+\s+){0,2}$/i.test(before);
+function isDestination(text: string, sentence: Span, place: Span, facility = false): boolean {
+  const before = text.slice(Math.max(sentence.start, place.start - (facility ? 75 : 30)), place.start);
+  return (facility ? TO_FACILITY : TO_PLACE).test(before) && !/\bfrom\s+(?:[\w-]+\s+){0,2}$/i.test(before);
 }
+const TO_PLACE = /\b(?:to|into|towards|toward)\s+(?:(?:the|a|an)\s+)?(?:[\w-]+\s+){0,2}$/i;
+/** A destination facility may stand further after "to" ("to the maximum-security prison island of X"). */
+const TO_FACILITY = /\b(?:to|into|towards|toward)\s+(?:(?:the|a|an)\s+)?(?:[\w-]+\s+){0,5}$/i;
 
 /** "a dozen facilities", "two explosions": numbers that count things, not people. */
 function countsThings(text: string, q: Span, sentence: Span): boolean {

@@ -2,6 +2,8 @@
 // facility names mean one facility. Used by within-report merging (extract/merge.ts) and by
 // cross-report merging (incidents/), so both agree on what "the same place" is.
 import type { FacilityRef, PlaceRef } from "../model/incident.ts";
+import { nameCore } from "./facility-heads.ts";
+import { getLexicon } from "./lexicon.ts";
 import { getWorldIndex, type WorldPlace } from "./world.ts";
 
 /** A town or generic facility this close to a named facility is taken to be where that facility is. */
@@ -21,7 +23,6 @@ export function precisionRank(place: PlaceRef): number {
 export function isTownLevel(place: PlaceRef): boolean {
   return precisionRank(place) <= 1;
 }
-const GENERIC_FACILITY = /^(?:central\s+|main\s+|city\s+)?(?:prison|jail|gaol|camp|penitentiary|lockup|(?:detention|correctional|custodial)\s+(?:centre|center|facility))$/i;
 
 /** Great-circle distance in kilometres. */
 export function kilometres(lat1: number, lon1: number, lat2: number, lon2: number): number {
@@ -30,11 +31,16 @@ export function kilometres(lat1: number, lon1: number, lat2: number, lon2: numbe
   return 2 * 6371 * Math.asin(Math.sqrt(h));
 }
 
-/** "Abuja jail", "Freetown prison": a town and a kind of facility, not a proper name. */
+/**
+ * "Abuja jail", "Freetown prison", "Jakarta police prison": a town and a kind of facility, not a
+ * proper name. A facility the gazetteer knows has a name of its own even when it is its town's.
+ */
 export function isTownNamed(f: FacilityRef): boolean {
+  if (getLexicon().facilities.has(f.id)) return false;
   const town = f.place?.name?.toLowerCase();
   if (!town || !f.name.toLowerCase().startsWith(town)) return false;
-  return GENERIC_FACILITY.test(f.name.slice(town.length).trim());
+  const rest = f.name.slice(town.length).trim();
+  return rest !== "" && nameCore(rest).length === 0;
 }
 
 /** Two town-level places of one country within NEARBY_KM of each other. */
@@ -49,11 +55,14 @@ export function nearbyTown(a: PlaceRef, b: PlaceRef): boolean {
  * whose town is in the other's name ("Sorong prison", "Sorong Class IIB Penitentiary"). Within
  * one report also a town-named facility beside a named one in or near that town ("the Abuja
  * jail", "Kuje Custodial Centre", 35 km apart): a report about one breakout names one facility,
- * while across reports a town may hold several. Camps never match prisons.
+ * while across reports a town may hold several. Camps never match prisons, and two facilities the
+ * gazetteer knows are never one ("Croix-des-Bouquets prison" is not the National Penitentiary).
  */
 export function sameFacility(a: FacilityRef, b: FacilityRef, scope: "report" | "corpus"): boolean {
   if (a.id === b.id) return true;
   if ((a.kind === "camp") !== (b.kind === "camp")) return false;
+  const { facilities } = getLexicon();
+  if (facilities.has(a.id) && facilities.has(b.id)) return false;
   const [generic, named] = isTownNamed(a) ? [a, b] : isTownNamed(b) ? [b, a] : [null, null];
   if (!generic || !named) return false;
   const town = generic.place!.name.toLowerCase();
