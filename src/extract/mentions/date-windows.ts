@@ -1,0 +1,67 @@
+// Stages: the date window of every mention.
+//   1. Each event takes the nearest date of its sentence; a dateline's date ("NIAMEY, July 12 -")
+//      says when the report was filed, not when anything happened.
+//   2. A sentence's date is the date of every event in it that names none of its own, except
+//      references to an earlier event ("after the attack", "the escaped inmates").
+//   3. (story) Undated mentions take the window of the last dated mention at the same facility,
+//      up to publication, else the few days before publication.
+import type { Annotation, DateWindow, Day, Span } from "../../model/doc.ts";
+import type { DateValue } from "../dates/index.ts";
+import { distanceTo, nearestMention, type SentenceView, type Story, type Working } from "./context.ts";
+import { shiftDay } from "./days.ts";
+
+/** An undated mention with no earlier dated one is placed in the days before publication. */
+export const UNDATED_LOOKBACK_DAYS = 2;
+
+export function linkDates(s: SentenceView): void {
+  const text = s.story.text;
+  const datedBy = new Map<Working, Annotation<DateValue>>();
+  for (const d of s.dates) {
+    if (isDatelineDate(text, d) || !d.value.earliest) continue;
+    const m = nearestMention(s.created.filter((c) => !isReference(text, c.trigger)), d);
+    const current = m ? datedBy.get(m) : undefined;
+    if (m && !m.date && (!current || distanceTo(m.trigger, d) < distanceTo(m.trigger, current))) datedBy.set(m, d);
+  }
+  for (const [m, d] of datedBy) {
+    m.date = { earliest: d.value.earliest, latest: d.value.latest };
+    m.evidence.push({ start: d.start, end: d.end, kind: "date", rule: d.rule });
+  }
+}
+
+export function shareSentenceDate(s: SentenceView): void {
+  const text = s.story.text;
+  const sentenceDate = s.created.find((m) => m.date)?.date ?? null;
+  if (sentenceDate) for (const m of s.created) if (!isReference(text, m.trigger)) m.date ??= sentenceDate;
+  for (const m of s.created) if (isReference(text, m.trigger)) s.story.references.add(m);
+}
+
+/** Undated mentions: the window of the last dated mention before them, up to publication. */
+export function fillUndatedWindows(story: Story): void {
+  const published = story.doc.published;
+  // Anchors are per facility (or place): a roundup's second story does not inherit the first's day.
+  const anchors = new Map<string, DateWindow>();
+  const keyOf = (m: Working) => m.facility?.id ?? m.place?.id ?? m.place?.name ?? "";
+  for (const m of story.mentions.filter((x) => !story.references.has(x) || x.date)) {
+    if (m.date) {
+      anchors.set(keyOf(m), m.date);
+      continue;
+    }
+    if (!published) continue;
+    const anchor = anchors.get(keyOf(m));
+    const earliest: Day = anchor && anchor.earliest <= published ? anchor.earliest : shiftDay(published, -UNDATED_LOOKBACK_DAYS);
+    m.date = { earliest, latest: published };
+  }
+}
+
+/** "after the attack", "since the jailbreak", "the escaped inmates": a trigger naming an earlier event. */
+function isReference(text: string, trigger: Span): boolean {
+  const before = text.slice(Math.max(0, trigger.start - 40), trigger.start);
+  return /\b(?:after|since|following|before|ahead of)\s+(?:the|last\s+\w+['’]s|\w+['’]s|this|that)\s+(?:[\w-]+\s+)?$/i.test(before) || /\b(?:the|these|those|of)\s+$/i.test(before) && /ed$/i.test(text.slice(trigger.start, trigger.end));
+}
+
+/** A date in a paragraph's opening dateline: "NIAMEY, July 12 (Sahel Wire) -", "BAMAKO, Aug 19 -". */
+function isDatelineDate(text: string, d: Span): boolean {
+  const lineStart = text.lastIndexOf("\n", d.start) + 1;
+  if (d.start - lineStart > 40) return false;
+  return /^[A-Z][A-Za-z .'-]{1,40},\s*$/.test(text.slice(lineStart, d.start)) && /^\s*(?:\(|[-–—])/.test(text.slice(d.end, d.end + 4));
+}
