@@ -7,6 +7,7 @@ import type { Attributor, ActorValue } from "../attribution.ts";
 import type { QuantityValue } from "../quantities/index.ts";
 import type { DateValue } from "../dates/index.ts";
 import type { Trigger, TriggerScan } from "../triggers.ts";
+import type { TaggedToken } from "../verb-groups.ts";
 
 export interface PlaceValue extends PlaceRef {
   demonym?: boolean;
@@ -65,6 +66,8 @@ export interface SentenceView {
   triggers: Trigger[];
   /** Mentions created from this sentence. */
   created: Working[];
+  /** The sentence's tokens with their parts of speech, tagged on first use. */
+  tags: () => TaggedToken[];
 }
 
 export type SentenceStage = (s: SentenceView) => void;

@@ -11,11 +11,13 @@ import type { Doc, Span } from "../../model/doc.ts";
 import type { IncidentMention } from "../../model/incident.ts";
 import type { Attributor } from "../attribution.ts";
 import { findTriggers } from "../triggers.ts";
+import { tagSentence, type TaggedToken } from "../verb-groups.ts";
 import { placeAlertsByForces, linkActors } from "./actors.ts";
 import { inside, type Entities, type SentenceStage, type SentenceView, type Story, type StoryStage } from "./context.ts";
 import { claimCounts, claimPendingCounts, followAttackFocus } from "./count-ownership.ts";
 import { fillUndatedWindows, linkDates, shareSentenceDate } from "./date-windows.ts";
 import { facilityOfTown, linkFacilities, shareSentenceLocation } from "./facility-links.ts";
+import { splitCoordinatedFacilities } from "./coordination.ts";
 import { linkPlaces } from "./place-roles.ts";
 import { proposeMentions } from "./propose.ts";
 import { CUSTODY_SALIENCE_SENTENCES, inheritSalientFacility, salientFacility } from "./salience.ts";
@@ -31,6 +33,7 @@ const SENTENCE_STAGES: SentenceStage[] = [
   linkPlaces,
   linkDates,
   shareSentenceLocation,
+  splitCoordinatedFacilities,
   facilityOfTown,
   shareSentenceDate,
   linkActors,
@@ -59,6 +62,7 @@ export function buildMentions(doc: Doc, sentences: Span[], entities: Entities, a
 function readSentence(story: Story, sentence: Span, index: number): SentenceView {
   const { entities } = story;
   const facilities = inside(entities.facilities, sentence);
+  let tokens: TaggedToken[] | null = null;
   const salientNearby = Boolean(salientFacility(entities.facilities, story.sentences, index, sentence.start, CUSTODY_SALIENCE_SENTENCES));
   return {
     story,
@@ -72,5 +76,6 @@ function readSentence(story: Story, sentence: Span, index: number): SentenceView
     scan: findTriggers(story.text, sentence, facilities, salientNearby),
     triggers: [],
     created: [],
+    tags: () => (tokens ??= tagSentence(story.text, sentence)),
   };
 }

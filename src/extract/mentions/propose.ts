@@ -1,15 +1,14 @@
 // Stage: propose one mention per accepted trigger that reports something that happened (or, for
-// transfers and releases, is planned). Negated, attempted and background triggers propose nothing,
-// except an attempted mass breakout, which is an uprising inside the facility: a riot.
+// transfers and releases, is planned). Negated, demanded, attempted and background triggers
+// propose nothing, except a violent attempted breakout, which retype.ts makes a riot.
 import { createHash } from "node:crypto";
 import type { Span } from "../../model/doc.ts";
 import type { IncidentType } from "../../model/incident.ts";
 import { readModality } from "../modality.ts";
 import type { SentenceView, Working } from "./context.ts";
 import { nearestTimeIsPast, timesOf } from "./history.ts";
+import { refineType } from "./retype.ts";
 
-/** An attempt at a breakout by detainees themselves (not an attack from outside "to free" them). */
-const ATTEMPTED_BREAKOUT = /\b(?:inmates|prisoners|detainees|convicts)\b[^.]{0,60}\b(?:tried|attempted|attempting|trying)\b|\battempted\s+(?:mass\s+)?(?:breakout|jailbreak|prison\s+break|escape)/i;
 /** Types kept when only planned: announced moves and releases are news; a planned attack is not an incident. */
 const KEPT_WHEN_PLANNED = new Set<IncidentType>(["transfer", "release"]);
 
@@ -19,12 +18,12 @@ export function proposeMentions(s: SentenceView): void {
   const times = timesOf(text, sentence, s.dates, story.doc.published);
   for (const t of s.scan.accepted) {
     const modality = readModality(text, sentence, t);
-    if (modality.occurrence === "negated") continue;
-    if (modality.occurrence === "attempted" && !(t.type === "escape" && ATTEMPTED_BREAKOUT.test(text.slice(sentence.start, sentence.end)))) continue;
-    if (modality.occurrence === "attempted") {
-      t.type = "riot";
-      t.rule = `${t.rule}.attempted-breakout`;
-    }
+    if (modality.occurrence === "negated" || modality.occurrence === "demanded") continue;
+    const refined = refineType(s, t, modality.occurrence);
+    if (!refined) continue;
+    // The trigger itself changes too: count cues find their event by its type.
+    t.type = refined.type;
+    t.rule = refined.rule;
     if (modality.occurrence === "background" || nearestTimeIsPast(times, t)) continue;
     if (modality.occurrence === "planned" && !KEPT_WHEN_PLANNED.has(t.type)) continue;
     s.triggers.push(t);
@@ -48,6 +47,8 @@ export function proposeMentions(s: SentenceView): void {
   }
 }
 
-function mentionId(docId: string, type: IncidentType, span: Span): string {
-  return "men_" + createHash("sha256").update(`${docId}|${type}|${span.start}|${span.end}`).digest("hex").slice(0, 16);
+/** Stable within the document: its trigger, and the facility when one trigger tells several events. */
+export function mentionId(docId: string, type: IncidentType, span: Span, facility?: Span): string {
+  const key = `${docId}|${type}|${span.start}|${span.end}` + (facility ? `|${facility.start}` : "");
+  return "men_" + createHash("sha256").update(key).digest("hex").slice(0, 16);
 }
