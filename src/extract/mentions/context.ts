@@ -49,6 +49,8 @@ export interface Story {
   /** "A week after the attack on X": events the sentence refers back to, whose date is not the sentence's. */
   references: Set<Working>;
   pendingDetaineeCounts: PendingCount[];
+  /** Facilities named as where a transfer went: not what a later "the prison" refers to. */
+  destinations: Set<Span>;
 }
 
 /** One sentence as the stages see it: its entities, its trigger scan and the mentions it creates. */

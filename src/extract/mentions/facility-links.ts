@@ -1,19 +1,35 @@
 // Stages: facilities named in a sentence go to its events.
-//   1. Each facility goes to the nearest trigger (not to an alert: alerts hold where forces are).
+//   1. Each facility goes to the nearest trigger of its own clause, else of the sentence (not to
+//      an alert: alerts hold where forces are); a facility a transfer goes "to" is its destination.
 //   2. A sentence's place and facility belong to every event at the facility that names none
 //      ("stormed a prison in X, freeing 250").
 //   3. "a prison in the northwestern city of X": the town's one curated facility.
 import type { Span } from "../../model/doc.ts";
 import type { FacilityRef, IncidentType, PlaceRef } from "../../model/incident.ts";
 import { facilityHeadWords, findFacility } from "../../gazetteer/index.ts";
+import { clauseAt, clauseBoundaries } from "./clauses.ts";
 import { nearestMention, type SentenceView } from "./context.ts";
 
+/** "to a notorious military detention centre in X": where a transfer goes, a few words before the facility. */
+const DESTINATION_BEFORE = /\b(?:to|into|towards|toward)\s+(?:(?:the|a|an)\s+)?(?:[\w'’-]+\s+){0,3}$/i;
+const DESTINATION_REACH_CHARS = 50;
 /** Events that happen at the facility itself and so share a sentence's location (not recaptures: escapees are caught elsewhere). */
 const AT_THE_FACILITY = new Set<IncidentType>(["attack", "escape", "riot", "release", "control_change"]);
 
 export function linkFacilities(s: SentenceView): void {
+  const text = s.story.text;
+  const boundaries = clauseBoundaries(text, s.sentence);
+  const candidates = s.created.filter((c) => c.type !== "alert");
   for (const f of s.facilities) {
-    const m = nearestMention(s.created.filter((c) => c.type !== "alert"), f);
+    const transfer = candidates.find((c) => c.type === "transfer" && c.trigger.end <= f.start);
+    if (transfer && DESTINATION_BEFORE.test(text.slice(Math.max(transfer.trigger.start, f.start - DESTINATION_REACH_CHARS), f.start))) {
+      transfer.destination ??= f.value.place;
+      s.story.destinations.add(f);
+      continue;
+    }
+    const clause = clauseAt(boundaries, f.start);
+    const sameClause = candidates.filter((c) => clauseAt(boundaries, c.trigger.start) === clause);
+    const m = nearestMention(sameClause.length ? sameClause : candidates, f);
     if (m && !m.facility) {
       m.facility = f.value;
       m.evidence.push({ start: f.start, end: f.end, kind: "facility", rule: f.rule });

@@ -47,7 +47,7 @@ const STORY_STAGES: StoryStage[] = [inheritSalientFacility, fillUndatedWindows];
 
 /** Builds the mentions of `doc` from its sentences, entities and attributions. */
 export function buildMentions(doc: Doc, sentences: Span[], entities: Entities, attributor: Attributor): IncidentMention[] {
-  const story: Story = { doc, text: doc.text, sentences, entities, attributor, mentions: [], attackFocus: null, references: new Set(), pendingDetaineeCounts: [] };
+  const story: Story = { doc, text: doc.text, sentences, entities, attributor, mentions: [], attackFocus: null, references: new Set(), pendingDetaineeCounts: [], destinations: new Set() };
   sentences.forEach((sentence, index) => {
     const view = readSentence(story, sentence, index);
     for (const stage of SENTENCE_STAGES) stage(view);
@@ -63,7 +63,7 @@ function readSentence(story: Story, sentence: Span, index: number): SentenceView
   const { entities } = story;
   const facilities = inside(entities.facilities, sentence);
   let tokens: TaggedToken[] | null = null;
-  const salientNearby = Boolean(salientFacility(entities.facilities, story.sentences, index, sentence.start, CUSTODY_SALIENCE_SENTENCES));
+  const salientNearby = Boolean(salientFacility(story, story.sentences, index, sentence.start, CUSTODY_SALIENCE_SENTENCES));
   return {
     story,
     index,

@@ -14,23 +14,23 @@ export const CUSTODY_SALIENCE_SENTENCES = 6;
 /** Types whose mentions inherit the salient facility when they name none. */
 const INHERITS_FACILITY = new Set<IncidentType>(["escape", "release", "riot", "attack", "recapture", "control_change", "transfer"]);
 
-/** The last facility named within `reach` sentences before `before`. */
-export function salientFacility(facilities: Array<Annotation<FacilityRef>>, sentences: Span[], index: number, before: number, reach: number): Annotation<FacilityRef> | undefined {
+/** The last facility named within `reach` sentences before `before`, not counting where transfers went. */
+export function salientFacility(story: Story, sentences: Span[], index: number, before: number, reach: number): Annotation<FacilityRef> | undefined {
   const floor = sentences[Math.max(0, index - reach)].start;
   // A police station is named as an actor far more often than as where detainees are held.
-  const candidates = facilities.filter((f) => f.end <= before && f.start >= floor && f.value.kind !== "police_station");
+  const candidates = story.entities.facilities.filter((f) => f.end <= before && f.start >= floor && f.value.kind !== "police_station" && !story.destinations.has(f));
   return candidates[candidates.length - 1];
 }
 
 /** Story stage, in reading order: mentions naming no facility inherit the salient one. */
 export function inheritSalientFacility(story: Story): void {
-  const { entities, sentences } = story;
+  const { sentences } = story;
   let lastEventFacility: FacilityRef | null = null;
   for (const m of story.mentions) {
     // A planned transfer speaks of detainees in general, not of the prison just named.
     if (!m.facility && INHERITS_FACILITY.has(m.type) && !(m.type === "transfer" && m.modality === "planned")) {
-      const recent = salientFacility(entities.facilities, sentences, m.sentence, m.trigger.start, RECENT_SENTENCES);
-      const salient = recent ?? salientFacility(entities.facilities, sentences, m.sentence, m.trigger.start, SALIENCE_SENTENCES);
+      const recent = salientFacility(story, sentences, m.sentence, m.trigger.start, RECENT_SENTENCES);
+      const salient = recent ?? salientFacility(story, sentences, m.sentence, m.trigger.start, SALIENCE_SENTENCES);
       const value: FacilityRef | null = recent?.value ?? lastEventFacility ?? salient?.value ?? null;
       if (value && placeAgrees(value, m.place)) {
         m.facility = value;
