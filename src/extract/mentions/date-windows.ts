@@ -2,23 +2,30 @@
 //   1. Each event takes the nearest date of its sentence; a dateline's date ("NIAMEY, July 12 -")
 //      says when the report was filed, not when anything happened.
 //   2. A sentence's date is the date of every event in it that names none of its own, except
-//      references to an earlier event ("after the attack", "the escaped inmates").
+//      references to an earlier event ("after the attack", "the escaped inmates"), which take
+//      only what their own words say ("a year after the attack").
 //   3. (story) Undated mentions take the window of the last dated mention at the same facility,
 //      up to publication, else the few days before publication.
 import type { Annotation, DateWindow, Day, Span } from "../../model/doc.ts";
 import type { DateValue } from "../dates/index.ts";
 import { distanceTo, nearestMention, type SentenceView, type Story, type Working } from "./context.ts";
 import { shiftDay } from "./days.ts";
+import { referenceWindow } from "./references.ts";
 
 /** An undated mention with no earlier dated one is placed in the days before publication. */
 export const UNDATED_LOOKBACK_DAYS = 2;
 
 export function linkDates(s: SentenceView): void {
   const text = s.story.text;
+  const { references } = s.story;
   const datedBy = new Map<Working, Annotation<DateValue>>();
+  for (const m of s.created.filter((c) => references.has(c))) {
+    const own = referenceWindow(text, m.trigger, s.story.doc.published);
+    if (own) m.date = own;
+  }
   for (const d of s.dates) {
     if (isDatelineDate(text, d) || !d.value.earliest) continue;
-    const m = nearestMention(s.created.filter((c) => !isReference(text, c.trigger)), d);
+    const m = nearestMention(s.created.filter((c) => !references.has(c)), d);
     const current = m ? datedBy.get(m) : undefined;
     if (m && !m.date && (!current || distanceTo(m.trigger, d) < distanceTo(m.trigger, current))) datedBy.set(m, d);
   }
@@ -29,10 +36,9 @@ export function linkDates(s: SentenceView): void {
 }
 
 export function shareSentenceDate(s: SentenceView): void {
-  const text = s.story.text;
-  const sentenceDate = s.created.find((m) => m.date)?.date ?? null;
-  if (sentenceDate) for (const m of s.created) if (!isReference(text, m.trigger)) m.date ??= sentenceDate;
-  for (const m of s.created) if (isReference(text, m.trigger)) s.story.references.add(m);
+  const { references } = s.story;
+  const sentenceDate = s.created.find((m) => m.date && !references.has(m))?.date ?? null;
+  if (sentenceDate) for (const m of s.created) if (!references.has(m)) m.date ??= sentenceDate;
 }
 
 /** Undated mentions: the window of the last dated mention before them, up to publication. */
@@ -51,12 +57,6 @@ export function fillUndatedWindows(story: Story): void {
     const earliest: Day = anchor && anchor.earliest <= published ? anchor.earliest : shiftDay(published, -UNDATED_LOOKBACK_DAYS);
     m.date = { earliest, latest: published };
   }
-}
-
-/** "after the attack", "since the jailbreak", "the escaped inmates": a trigger naming an earlier event. */
-function isReference(text: string, trigger: Span): boolean {
-  const before = text.slice(Math.max(0, trigger.start - 40), trigger.start);
-  return /\b(?:after|since|following|before|ahead of)\s+(?:the|last\s+\w+['’]s|\w+['’]s|this|that)\s+(?:[\w-]+\s+)?$/i.test(before) || /\b(?:the|these|those|of)\s+$/i.test(before) && /ed$/i.test(text.slice(trigger.start, trigger.end));
 }
 
 /** A date in a paragraph's opening dateline: "NIAMEY, July 12 (Sahel Wire) -", "BAMAKO, Aug 19 -". */

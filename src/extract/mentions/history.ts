@@ -1,7 +1,7 @@
 // History: a trigger whose nearest time expression lies well before publication tells background
 // ("in 2014 they stormed the prison"), unless the sentence also dates something recent ("stormed
 // ... on Friday, its biggest attack since the fall of its caliphate three years ago").
-import type { Annotation, Day, Span } from "../../model/doc.ts";
+import type { Annotation, DateWindow, Day, Span } from "../../model/doc.ts";
 import type { DateValue } from "../dates/index.ts";
 import { distanceTo } from "./context.ts";
 import { daysBetween } from "./days.ts";
@@ -51,7 +51,8 @@ export function nearestTimeIsPast(times: TimeMark[], t: Span): boolean {
   return nearest?.past ?? false;
 }
 
-function isBackgroundDate(value: DateValue, published: Day | null): boolean {
+/** A window that ended well before publication tells history. */
+export function isBackgroundDate(value: DateWindow, published: Day | null): boolean {
   if (!published || !value.latest) return false;
   return daysBetween(value.latest, published) > BACKGROUND_DAYS;
 }

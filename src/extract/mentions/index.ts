@@ -20,6 +20,7 @@ import { facilityOfTown, linkFacilities, shareSentenceLocation } from "./facilit
 import { splitCoordinatedFacilities } from "./coordination.ts";
 import { linkPlaces } from "./place-roles.ts";
 import { proposeMentions } from "./propose.ts";
+import { settleReferences } from "./references.ts";
 import { CUSTODY_SALIENCE_SENTENCES, inheritSalientFacility, salientFacility } from "./salience.ts";
 
 export type { Entities, PlaceValue } from "./context.ts";
@@ -43,7 +44,7 @@ const SENTENCE_STAGES: SentenceStage[] = [
 ];
 
 /** Stages run once the whole story has been read. */
-const STORY_STAGES: StoryStage[] = [inheritSalientFacility, fillUndatedWindows];
+const STORY_STAGES: StoryStage[] = [inheritSalientFacility, fillUndatedWindows, settleReferences];
 
 /** Builds the mentions of `doc` from its sentences, entities and attributions. */
 export function buildMentions(doc: Doc, sentences: Span[], entities: Entities, attributor: Attributor): IncidentMention[] {

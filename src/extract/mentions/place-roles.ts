@@ -18,10 +18,13 @@ type PlaceRole = "event" | "subject" | "none";
 export function linkPlaces(s: SentenceView): void {
   const text = s.story.text;
   const placeScore = new Map<Working, number>();
+  // "to arrest the fleeing inmates in X": a reference to the escape does not take the place of the event told.
+  const told = s.created.filter((c) => !s.story.references.has(c));
+  const candidates = told.length ? told : s.created;
   for (const p of s.places) {
     const role = p.value.demonym ? "none" : placeRole(text, p);
     if (role === "none") continue;
-    const m = nearestMention(role === "subject" ? s.created.filter((c) => SUBJECT_PLACES_TYPES.has(c.type)) : s.created, p);
+    const m = nearestMention(role === "subject" ? candidates.filter((c) => SUBJECT_PLACES_TYPES.has(c.type)) : candidates, p);
     if (!m) continue;
     if (m.type === "transfer" && isDestination(text, s.sentence, p)) {
       if (!m.destination) m.destination = p.value;

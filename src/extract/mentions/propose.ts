@@ -6,7 +6,8 @@ import type { Span } from "../../model/doc.ts";
 import type { IncidentType } from "../../model/incident.ts";
 import { readModality } from "../modality.ts";
 import type { SentenceView, Working } from "./context.ts";
-import { nearestTimeIsPast, timesOf } from "./history.ts";
+import { isBackgroundDate, nearestTimeIsPast, timesOf } from "./history.ts";
+import { isReference, referenceWindow } from "./references.ts";
 import { refineType } from "./retype.ts";
 
 /** Types kept when only planned: announced moves and releases are news; a planned attack is not an incident. */
@@ -25,6 +26,10 @@ export function proposeMentions(s: SentenceView): void {
     t.type = refined.type;
     t.rule = refined.rule;
     if (modality.occurrence === "background" || nearestTimeIsPast(times, t)) continue;
+    // "a year after the attack on X": the attack is history, told by its own words.
+    const reference = isReference(text, t);
+    const own = reference ? referenceWindow(text, t, story.doc.published) : null;
+    if (own && isBackgroundDate(own, story.doc.published)) continue;
     if (modality.occurrence === "planned" && !KEPT_WHEN_PLANNED.has(t.type)) continue;
     s.triggers.push(t);
     const mention: Working = {
@@ -44,6 +49,7 @@ export function proposeMentions(s: SentenceView): void {
       sentence: s.index,
     };
     s.created.push(mention);
+    if (reference) story.references.add(mention);
   }
 }
 
