@@ -81,6 +81,8 @@ export const BACKGROUND = phrasesPattern(lexicon.cues.background.phrases);
 export const UNCONFIRMED = phrasesPattern(lexicon.cues.unconfirmed.phrases);
 /** "relatives demanded the release of": what is called for has not happened. */
 export const DEMAND = { pattern: phrasesPattern(lexicon.cues.demand.phrases), window: lexicon.cues.demand.window };
+/** "mobilized its sleeper cells to organize the breakout": forces gathered by attackers, not an alert. */
+export const ATTACKER_PURPOSE = { pattern: phrasesPattern(lexicon.cues.attackerPurpose.phrases), window: lexicon.cues.attackerPurpose.window };
 /** Harm that makes a fight inside a facility, or an attempted breakout, a riot. */
 export const VIOLENCE = phrasesPattern(lexicon.cues.violence.phrases);
 /** "released a statement": things released that are not people. */

@@ -6,6 +6,7 @@
 import type { Annotation, Span } from "../model/doc.ts";
 import type { FacilityRef, IncidentType } from "../model/incident.ts";
 import {
+  ATTACKER_PURPOSE,
   DETAINEE_NOUNS,
   ESCAPE_CUES,
   ESCAPE_RISK_CUES,
@@ -56,8 +57,17 @@ export interface TriggerScan {
   rejected: Trigger[];
 }
 
+/** What the story told before the sentence, for triggers whose condition the sentence leaves implicit. */
+export interface StoryContext {
+  /** A facility was named a few sentences back: "ISIS members escaped" is an escape from custody. */
+  salientFacility?: boolean;
+  /** An escape was told a sentence or two back: "a curfew was imposed on the town" answers it. */
+  recentEscape?: boolean;
+}
+
 /** Proposes and checks the triggers of one sentence. */
-export function findTriggers(text: string, sentence: Span, facilities: Array<Annotation<FacilityRef>>, salientFacility = false): TriggerScan {
+export function findTriggers(text: string, sentence: Span, facilities: Array<Annotation<FacilityRef>>, story: StoryContext = {}): TriggerScan {
+  const salientFacility = story.salientFacility ?? false;
   const proposed: Trigger[] = [];
   for (const entry of TRIGGERS) {
     for (const m of matchAll(entry.pattern, text, sentence.start, sentence.end)) {
@@ -71,7 +81,8 @@ export function findTriggers(text: string, sentence: Span, facilities: Array<Ann
     if (/^moved$/i.test(text.slice(proposed[i].start, proposed[i].end)) && MOVED_NOT_TRANSFER.test(text.slice(proposed[i].end, proposed[i].end + 20))) proposed.splice(i, 1);
   }
   for (const t of proposed) {
-    if (satisfied(text, sentence, t, facilities)) accepted.push(t);
+    if (t.needs === "escape-risk" && attackersGather(text, sentence, t)) continue;
+    if (satisfied(text, sentence, t, facilities) || (t.needs === "escape-risk" && story.recentEscape)) accepted.push(t);
     // "they had breached the fence": a part of the facility, neither an attack of its own nor one on something else.
     else if (!(t.type === "attack" && partObject(text, sentence, t))) rejected.push(t);
   }
@@ -161,6 +172,13 @@ function satisfied(text: string, sentence: Span, t: Trigger, facilities: Array<A
       return detainees || heldGroups;
     }
   }
+}
+
+/** "IS mobilized most of its sleeper cells to organize the breakout": forces gathered for an attack. */
+function attackersGather(text: string, sentence: Span, t: Trigger): boolean {
+  // Quotes do not end the clause here: "mobilized “most of its cells” to organize".
+  const words = text.slice(t.end, sentence.end).split(/\s+/).slice(0, ATTACKER_PURPOSE.window + 1).join(" ");
+  return matchAll(ATTACKER_PURPOSE.pattern, words).length > 0;
 }
 
 /** The attack's object is a part of a facility: "breached the fence", "blew open the main gate". */

@@ -4,8 +4,9 @@
 //   2. A sentence's date is the date of every event in it that names none of its own, except
 //      references to an earlier event ("after the attack", "the escaped inmates"), which take
 //      only what their own words say ("a year after the attack").
-//   3. (story) Undated mentions take the window of the last dated mention at the same facility,
-//      up to publication, else the few days before publication.
+//   3. (story) Undated mentions take the window of the last dated mention at the same facility
+//      (an alert: of the story's last dated event), up to publication, else the few days before
+//      publication.
 import type { Annotation, DateWindow, Day, Span } from "../../model/doc.ts";
 import type { DateValue } from "../dates/index.ts";
 import { distanceTo, nearestMention, type SentenceView, type Story, type Working } from "./context.ts";
@@ -47,13 +48,16 @@ export function fillUndatedWindows(story: Story): void {
   // Anchors are per facility (or place): a roundup's second story does not inherit the first's day.
   const anchors = new Map<string, DateWindow>();
   const keyOf = (m: Working) => m.facility?.id ?? m.place?.id ?? m.place?.name ?? "";
+  // An alert answers the story's latest event, wherever the forces went.
+  let latest: DateWindow | undefined;
   for (const m of story.mentions.filter((x) => !story.references.has(x) || x.date)) {
     if (m.date) {
       anchors.set(keyOf(m), m.date);
+      latest = m.date;
       continue;
     }
     if (!published) continue;
-    const anchor = anchors.get(keyOf(m));
+    const anchor = m.type === "alert" ? latest : anchors.get(keyOf(m));
     const earliest: Day = anchor && anchor.earliest <= published ? anchor.earliest : shiftDay(published, -UNDATED_LOOKBACK_DAYS);
     m.date = { earliest, latest: published };
   }

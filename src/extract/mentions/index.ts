@@ -12,7 +12,8 @@ import type { IncidentMention } from "../../model/incident.ts";
 import type { Attributor } from "../attribution.ts";
 import { findTriggers } from "../triggers.ts";
 import { tagSentence, type TaggedToken } from "../verb-groups.ts";
-import { placeAlertsByForces, linkActors } from "./actors.ts";
+import { linkActors } from "./actors.ts";
+import { placeAlertsAtTheirEvent, placeAlertsByForces } from "./alert-places.ts";
 import { inside, type Entities, type SentenceStage, type SentenceView, type Story, type StoryStage } from "./context.ts";
 import { claimCounts, claimPendingCounts, followAttackFocus } from "./count-ownership.ts";
 import { fillUndatedWindows, linkDates, shareSentenceDate } from "./date-windows.ts";
@@ -44,7 +45,7 @@ const SENTENCE_STAGES: SentenceStage[] = [
 ];
 
 /** Stages run once the whole story has been read. */
-const STORY_STAGES: StoryStage[] = [inheritSalientFacility, fillUndatedWindows, settleReferences];
+const STORY_STAGES: StoryStage[] = [inheritSalientFacility, placeAlertsAtTheirEvent, fillUndatedWindows, settleReferences];
 
 /** Builds the mentions of `doc` from its sentences, entities and attributions. */
 export function buildMentions(doc: Doc, sentences: Span[], entities: Entities, attributor: Attributor): IncidentMention[] {
@@ -57,6 +58,13 @@ export function buildMentions(doc: Doc, sentences: Span[], entities: Entities, a
   });
   for (const stage of STORY_STAGES) stage(story);
   return story.mentions.map(({ sentence: _s, placeSpan: _p, ...m }) => m);
+}
+
+/** Sentences back within which an escape makes forces deployed or a curfew imposed a response to it. */
+const ALERT_REACH_SENTENCES = 2;
+
+function recentEscape(story: Story, index: number): boolean {
+  return story.mentions.some((m) => m.type === "escape" && index - m.sentence <= ALERT_REACH_SENTENCES);
 }
 
 /** The sentence's entities and its trigger scan; custody is implied when a facility was named just before. */
@@ -74,7 +82,7 @@ function readSentence(story: Story, sentence: Span, index: number): SentenceView
     actors: inside(entities.actors, sentence),
     quantities: inside(entities.quantities, sentence),
     dates: inside(entities.dates, sentence),
-    scan: findTriggers(story.text, sentence, facilities, salientNearby),
+    scan: findTriggers(story.text, sentence, facilities, { salientFacility: salientNearby, recentEscape: recentEscape(story, index) }),
     triggers: [],
     created: [],
     tags: () => (tokens ??= tagSentence(story.text, sentence)),
