@@ -4,7 +4,15 @@
 import lexicon from "./lexicon.json" with { type: "json" };
 import type { IncidentType, QuantityName, CasualtyGroup } from "../model/incident.ts";
 
-export type TriggerNeed = "custody" | "detainee" | "escapee" | "facility-object" | "escape-risk" | "none";
+export type TriggerNeed =
+  | "custody"
+  | "detainee"
+  | "escapee"
+  | "facility-object"
+  | "escape-risk"
+  | "violence-in-custody"
+  | "violence-between-detainees"
+  | "none";
 
 export interface TriggerEntry {
   id: string;
@@ -54,6 +62,8 @@ export const FACILITY_NOUNS = phrasesPattern(lexicon.custodyNouns.facility);
 /** A named or singular facility: "attacks on prisons" in general is not an attack on one. */
 export const FACILITY_OBJECT_NOUNS = phrasesPattern(lexicon.custodyNouns.facilitySingular);
 export const ESCAPE_CUES = phrasesPattern(lexicon.custodyNouns.escapeCue);
+/** Parts of a facility: "breached the fence" in a prison story is no attack on something else. */
+export const FACILITY_PARTS = phrasesPattern(lexicon.custodyNouns.facilityParts);
 export const FAMILIES_NOUNS = phrasesPattern(lexicon.custodyNouns.familiesNoun);
 export const ESCAPE_RISK_CUES = phrasesPattern(lexicon.escapeRiskCues);
 
@@ -69,6 +79,14 @@ export const PLANNED_OVERRIDE = phrasesPattern(lexicon.cues.plannedOverride.phra
 export const NON_DETENTION_CAMP = new RegExp(lexicon.nonDetentionCamps.pattern, "gi");
 export const BACKGROUND = phrasesPattern(lexicon.cues.background.phrases);
 export const UNCONFIRMED = phrasesPattern(lexicon.cues.unconfirmed.phrases);
+/** "relatives demanded the release of": what is called for has not happened. */
+export const DEMAND = { pattern: phrasesPattern(lexicon.cues.demand.phrases), window: lexicon.cues.demand.window };
+/** "mobilized its sleeper cells to organize the breakout": forces gathered by attackers, not an alert. */
+export const ATTACKER_PURPOSE = { pattern: phrasesPattern(lexicon.cues.attackerPurpose.phrases), window: lexicon.cues.attackerPurpose.window };
+/** Harm that makes a fight inside a facility, or an attempted breakout, a riot. */
+export const VIOLENCE = phrasesPattern(lexicon.cues.violence.phrases);
+/** "released a statement": things released that are not people. */
+export const RELEASED_NOT_PEOPLE = phrasesPattern(lexicon.releasedNotPeople.phrases);
 
 export const COUNT_CUES: CountCueEntry[] = lexicon.countCues.map((c) => ({
   id: c.id,

@@ -3,6 +3,8 @@
 //   1. Same family (escape and release at one facility are one departure told two ways: sources
 //      say "escaped" and "let out" of the same people), same modality, and compatible location:
 //      the same facility, or one of them names none and its place contains the other's.
+//      Alerts in one country are one response to the report's event ("roadblocks in four states,
+//      a curfew in the capital").
 //   2. A mention with neither facility nor place ("they had a prison break") joins the nearest
 //      mention of its family; alone, it is dropped: an incident must be somewhere.
 import type { DateWindow } from "../model/doc.ts";
@@ -94,6 +96,8 @@ function compatible(a: IncidentMention, b: IncidentMention): boolean {
   const placeA = a.facility?.place ?? a.place;
   const placeB = b.facility?.place ?? b.place;
   if (!placeA || !placeB) return true;
+  // A report's roadblocks, curfew and deployments across one country are one response to its event.
+  if (FAMILY[a.type] === "alert" && placeA.country && placeA.country === placeB.country) return true;
   return contains(placeA, placeB) || contains(placeB, placeA) || nearbyTown(placeA, placeB);
 }
 

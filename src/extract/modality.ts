@@ -1,12 +1,13 @@
 // Is the trigger an event that happened? Cue words in the trigger's clause decide:
 // negated ("no prisoners escaped"), attempted ("attempted to escape": not an escape), planned or
-// possible ("could be transferred"), background history ("in 2014 they carried out prison
+// possible ("could be transferred"), demanded ("relatives demanded the release of"), background history ("in 2014 they carried out prison
 // breaks"), or unconfirmed ("unconfirmed reports claimed").
 import type { Span } from "../model/doc.ts";
-import { ATTEMPT, ATTEMPT_AFTER, BACKGROUND, NEGATION, PLANNED, PLANNED_OVERRIDE, UNCONFIRMED } from "./lexicon.ts";
+import type { IncidentType } from "../model/incident.ts";
+import { ATTEMPT, ATTEMPT_AFTER, BACKGROUND, DEMAND, NEGATION, PLANNED, PLANNED_OVERRIDE, UNCONFIRMED } from "./lexicon.ts";
 import { hasMatch, windowAfter, windowBefore } from "./window.ts";
 
-export type Occurrence = "occurred" | "planned" | "negated" | "attempted" | "background";
+export type Occurrence = "occurred" | "planned" | "negated" | "demanded" | "attempted" | "background";
 
 export interface ModalityReading {
   occurrence: Occurrence;
@@ -18,11 +19,15 @@ export interface ModalityReading {
 /** Background cues ("for years", "had been arrested") count this many words around the trigger, across commas. */
 const BACKGROUND_WORDS = 15;
 
+/** What people demand or call for; other events are not undone by a demand near them ("demanded answers after 200 escaped"). */
+const DEMANDABLE = new Set<IncidentType>(["release", "transfer"]);
+
 /** Reads the modality of the trigger `t` inside `sentence`. */
-export function readModality(text: string, sentence: Span, t: Span): ModalityReading {
+export function readModality(text: string, sentence: Span, t: Span & { type?: IncidentType }): ModalityReading {
   const unconfirmed = hasMatch(UNCONFIRMED, text, sentence.start, sentence.end);
   const cue = (pattern: RegExp, words: number) => hasMatch(pattern, text, windowBefore(text, t.start, words, sentence.start), t.start);
   if (cue(NEGATION.pattern, NEGATION.window)) return { occurrence: "negated", unconfirmed, rule: "modality.negated" };
+  if (t.type && DEMANDABLE.has(t.type) && cue(DEMAND.pattern, DEMAND.window)) return { occurrence: "demanded", unconfirmed, rule: "modality.demanded" };
   if (cue(ATTEMPT.pattern, ATTEMPT.window) || hasMatch(ATTEMPT_AFTER.pattern, text, t.end, windowAfter(text, t.end, ATTEMPT_AFTER.window, sentence.end))) {
     return { occurrence: "attempted", unconfirmed, rule: "modality.attempted" };
   }

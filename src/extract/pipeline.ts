@@ -11,7 +11,7 @@ import { matchGazetteer } from "../gazetteer/index.ts";
 import { Attributor, type ActorValue } from "./attribution.ts";
 import { findDates, type DateValue } from "./dates/index.ts";
 import { findHoldings } from "./holdings.ts";
-import { buildMentions, type PlaceValue } from "./mentions.ts";
+import { buildMentions, type PlaceValue } from "./mentions/index.ts";
 import { mergeWithinDocument } from "./merge.ts";
 import { findQuantities, type QuantityValue } from "./quantities/index.ts";
 import { splitSentences } from "./sentences.ts";

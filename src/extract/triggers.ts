@@ -6,14 +6,18 @@
 import type { Annotation, Span } from "../model/doc.ts";
 import type { FacilityRef, IncidentType } from "../model/incident.ts";
 import {
+  ATTACKER_PURPOSE,
   DETAINEE_NOUNS,
   ESCAPE_CUES,
   ESCAPE_RISK_CUES,
   FACILITY_NOUNS,
+  FACILITY_PARTS,
   FACILITY_OBJECT_NOUNS,
   FAMILIES_NOUNS,
   NON_DETENTION_CAMP,
+  RELEASED_NOT_PEOPLE,
   TRIGGERS,
+  VIOLENCE,
   matchAll,
   type TriggerNeed,
 } from "./lexicon.ts";
@@ -39,6 +43,12 @@ const ARREST_OBJECT_WORDS = 3;
 const OBJECT_AFTER = 8;
 /** ...or precedes it within this many ("the prison was attacked", "prison attack"). */
 const OBJECT_BEFORE = 5;
+/** Words between a fight and the detainees fighting it ("clashes between rival inmates"). */
+const PARTY_WORDS = 5;
+/** Who fights inside a facility besides detainees by name: gangs and factions held there. */
+const HELD_GROUPS = /\b(?:gangs?|factions?|gang members|cartels?)\b/i;
+/** Words after "released" within which a thing released ("a statement") shows no people were. */
+const RELEASED_OBJECT_WORDS = 4;
 /** People whose fleeing is not an escape from custody. */
 const NOT_DETAINEES = /\b(?:civilians|residents|villagers|guards|wardens|warders|soldiers|troops|police|policemen|officers|staff|journalists|workers|gunmen|attackers|assailants|people|families|thousands of people|refugees|displaced|others)(?:\s+(?:who|that|had|have))?\s*$/i;
 
@@ -47,8 +57,17 @@ export interface TriggerScan {
   rejected: Trigger[];
 }
 
+/** What the story told before the sentence, for triggers whose condition the sentence leaves implicit. */
+export interface StoryContext {
+  /** A facility was named a few sentences back: "ISIS members escaped" is an escape from custody. */
+  salientFacility?: boolean;
+  /** An escape was told a sentence or two back: "a curfew was imposed on the town" answers it. */
+  recentEscape?: boolean;
+}
+
 /** Proposes and checks the triggers of one sentence. */
-export function findTriggers(text: string, sentence: Span, facilities: Array<Annotation<FacilityRef>>, salientFacility = false): TriggerScan {
+export function findTriggers(text: string, sentence: Span, facilities: Array<Annotation<FacilityRef>>, story: StoryContext = {}): TriggerScan {
+  const salientFacility = story.salientFacility ?? false;
   const proposed: Trigger[] = [];
   for (const entry of TRIGGERS) {
     for (const m of matchAll(entry.pattern, text, sentence.start, sentence.end)) {
@@ -61,7 +80,12 @@ export function findTriggers(text: string, sentence: Span, facilities: Array<Ann
   for (let i = proposed.length - 1; i >= 0; i--) {
     if (/^moved$/i.test(text.slice(proposed[i].start, proposed[i].end)) && MOVED_NOT_TRANSFER.test(text.slice(proposed[i].end, proposed[i].end + 20))) proposed.splice(i, 1);
   }
-  for (const t of proposed) (satisfied(text, sentence, t, facilities) ? accepted : rejected).push(t);
+  for (const t of proposed) {
+    if (t.needs === "escape-risk" && attackersGather(text, sentence, t)) continue;
+    if (satisfied(text, sentence, t, facilities) || (t.needs === "escape-risk" && story.recentEscape)) accepted.push(t);
+    // "they had breached the fence": a part of the facility, neither an attack of its own nor one on something else.
+    else if (!(t.type === "attack" && partObject(text, sentence, t))) rejected.push(t);
+  }
   // "ISIS members escaped" right after the prison was named: custody is implied, unless the
   // sentence is about an attack on something else ("stormed a barracks ... before escaping").
   if (salientFacility && !rejected.some((r) => r.type === "attack")) {
@@ -108,6 +132,7 @@ function satisfied(text: string, sentence: Span, t: Trigger, facilities: Array<A
       if (t.type === "escape" && NOT_DETAINEES.test(text.slice(windowBefore(text, t.start, 3, sentence.start), t.start))) return false;
       return hasMatch(DETAINEE_NOUNS, text, before, after) || facilityNear(before, after);
     case "detainee": {
+      if (t.type === "release" && releasesThings(text, sentence, t)) return false;
       // The subject may sit before an apposition: "the remaining inmates, numbering 1,100, were evacuated".
       const people =
         hasMatch(DETAINEE_NOUNS, text, before, after) ||
@@ -135,7 +160,38 @@ function satisfied(text: string, sentence: Span, t: Trigger, facilities: Array<A
     }
     case "escape-risk":
       return hasMatch(ESCAPE_RISK_CUES, text, sentence.start, sentence.end);
+    // "A brawl at the Evin prison left four dead": only detainees brawl inside a prison.
+    case "violence-in-custody":
+      return hasMatch(VIOLENCE, text, sentence.start, sentence.end) && (facilityNear(before, after) || hasMatch(DETAINEE_NOUNS, text, before, after));
+    // "Clashes between inmates and guards killed 12": detainees must be a party, not bystanders.
+    case "violence-between-detainees": {
+      if (!hasMatch(VIOLENCE, text, sentence.start, sentence.end)) return false;
+      const parties = { start: windowBefore(text, t.start, PARTY_WORDS, sentence.start), end: windowAfter(text, t.end, PARTY_WORDS, sentence.end) };
+      const detainees = hasMatch(DETAINEE_NOUNS, text, parties.start, parties.end);
+      const heldGroups = HELD_GROUPS.test(text.slice(parties.start, parties.end)) && facilityNear(before, after);
+      return detainees || heldGroups;
+    }
   }
+}
+
+/** "IS mobilized most of its sleeper cells to organize the breakout": forces gathered for an attack. */
+function attackersGather(text: string, sentence: Span, t: Trigger): boolean {
+  // Quotes do not end the clause here: "mobilized “most of its cells” to organize".
+  const words = text.slice(t.end, sentence.end).split(/\s+/).slice(0, ATTACKER_PURPOSE.window + 1).join(" ");
+  return matchAll(ATTACKER_PURPOSE.pattern, words).length > 0;
+}
+
+/** The attack's object is a part of a facility: "breached the fence", "blew open the main gate". */
+function partObject(text: string, sentence: Span, t: Trigger): boolean {
+  return hasMatch(FACILITY_PARTS, text, t.end, windowAfter(text, t.end, OBJECT_AFTER, sentence.end));
+}
+
+/** "released a statement", "the release of a list of names": something released that is not people. */
+function releasesThings(text: string, sentence: Span, t: Trigger): boolean {
+  const end = windowAfter(text, t.end, RELEASED_OBJECT_WORDS, sentence.end);
+  const thing = matchAll(RELEASED_NOT_PEOPLE, text, t.end, end)[0];
+  if (!thing) return false;
+  return !hasMatch(DETAINEE_NOUNS, text, t.end, thing.start) && !hasMatch(FAMILIES_NOUNS, text, t.end, thing.start);
 }
 
 /** Overlapping triggers of one type keep the longest ("broke out of" over "out"). */

@@ -17,6 +17,8 @@ export type DateAnnotation = Annotation<DateValue>;
 
 const CHRONO = pastBiasedChrono();
 const YEAR_ONLY = /\b(in|during|throughout|since|until|by)\s+(?:(?:early|late|mid)[\s-]+)?((?:19|20)\d{2})\b(?![-/]\d|,?\s*\d)/gi;
+/** "the night of", "the early hours of", "the morning of": parts of a day named after them. */
+const PART_OF_DAY_OF = /\bthe\s+(?:(?:early|late)\s+)?(?:night|morning|afternoon|evening|hours|early\s+hours|small\s+hours|dawn)\s+of\b/gi;
 const SINCE_BEFORE = /\bsince\s+(?:(?:the\s+)?(?:early|late)\s+)?$/i;
 const SINCE_LOOKBEHIND = 24;
 const TRAILING_PUNCTUATION = /[\s,;:]+$/;
@@ -53,11 +55,13 @@ function yearOnly(scope: string, offset: number, published: Day | null): DateAnn
   return out;
 }
 
-// Stage 3
+// Stage 3: "on the night of April 12" names April 12; chrono reads it as a time of some other
+// day, so the part of the day is blanked out first (same length: offsets do not move).
 function calendarDates(scope: string, offset: number, published: Day | null): DateAnnotation[] {
   const instant = published ? dayToDate(published) : new Date();
   const out: DateAnnotation[] = [];
-  for (const r of CHRONO.parse(scope, { instant, timezone: 0 }, { forwardDate: false })) {
+  const masked = scope.replace(PART_OF_DAY_OF, (m) => " ".repeat(m.length));
+  for (const r of CHRONO.parse(masked, { instant, timezone: 0 }, { forwardDate: false })) {
     const s = r.start;
     const yearKnown = s.isCertain("year");
     if (!published && !yearKnown) continue; // relative to a publication day we do not have

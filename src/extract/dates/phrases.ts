@@ -30,6 +30,13 @@ function monthsBefore(published: Day, n: number): DateWindow {
   return monthWindow(Math.floor(index / 12), (index % 12) + 1);
 }
 
+/** The most recent `month`/`day` on or before publication: a report tells of the last New Year's Eve, not the next. */
+function lastOnOrBefore(published: Day, month: number, day: number): Day {
+  const year = parts(published).year;
+  const candidate = makeDay(year, month, day);
+  return candidate <= published ? candidate : makeDay(year - 1, month, day);
+}
+
 /** Ordered most specific first; overlapping matches go to the longest. */
 export const RELATIVE_PHRASES: readonly RelativePhrase[] = [
   { id: "date.day-before-yesterday", pattern: /\bthe day before yesterday\b/gi, exact: true, window: (p) => point(addDays(p, -2)) },
@@ -49,6 +56,10 @@ export const RELATIVE_PHRASES: readonly RelativePhrase[] = [
   { id: "date.past-weeks", pattern: new RegExp(`\\b(?:(?:over|in|during|within) )?the (?:past|last) ${NUMBER} weeks\\b`, "gi"), exact: false, window: (p, n) => upTo(p, 7 * n) },
   { id: "date.relative-ago", pattern: new RegExp(`\\b${NUMBER} days? ago\\b`, "gi"), exact: true, window: (p, n) => point(addDays(p, -n)) },
   { id: "date.weeks-ago", pattern: new RegExp(`\\b${NUMBER} weeks? ago\\b`, "gi"), exact: false, window: (p, n) => ({ earliest: addDays(p, -7 * n - WEEKS_AGO_SLACK_DAYS), latest: addDays(p, -7 * n + WEEKS_AGO_SLACK_DAYS) }) },
+  { id: "date.new-years-eve", pattern: /\bNew Year['’]?s Eve\b/gi, exact: true, window: (p) => point(lastOnOrBefore(p, 12, 31)) },
+  { id: "date.new-years-day", pattern: /\bNew Year['’]?s Day\b/gi, exact: true, window: (p) => point(lastOnOrBefore(p, 1, 1)) },
+  { id: "date.christmas-eve", pattern: /\bChristmas Eve\b/gi, exact: true, window: (p) => point(lastOnOrBefore(p, 12, 24)) },
+  { id: "date.christmas-day", pattern: /\bChristmas Day\b/gi, exact: true, window: (p) => point(lastOnOrBefore(p, 12, 25)) },
   { id: "date.months-ago", pattern: new RegExp(`\\b${NUMBER} months? ago\\b`, "gi"), exact: false, window: (p, n) => monthsBefore(p, n) },
 ];
 

@@ -1,0 +1,46 @@
+// Alerts: curfews, closed borders, deployments, checkpoints and states of emergency because of an
+// escape, placed at the area put on alert, never at the capital where a ministry spoke. Negative
+// table: forces sent for other reasons, attackers mobilizing, reinforcements fighting for the
+// facility itself. Texts are written for these tests.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { described, mentionsOf } from "./testing.ts";
+
+// Published Sunday 2024-03-10: [text, where the alert holds]
+const POSITIVE: Array<[string, string]> = [
+  ["Over 200 inmates escaped from the Kuje prison on Saturday. The police imposed a dusk-to-dawn curfew on Kuje town the same night.", "Kuje"],
+  ["Chad closed its border with Sudan after 80 prisoners escaped from the Abeche prison on Friday.", "Chad"],
+  ["Security was doubled along the border with Benin after the jailbreak at the Kuje prison on Friday, the interior ministry in Abuja said.", "Benin"],
+  ["Over 200 inmates escaped from the Kuje prison on Saturday. Soldiers were deployed to hunt the fugitives, the army said in Abuja.", "Kuje"],
+  ["The governor declared a state of emergency in Suleja after 119 inmates escaped from the custodial centre on Wednesday.", "Suleja"],
+  ["Police set up checkpoints on the roads out of Kano after the jailbreak on Friday.", "Kano"],
+  ["Iraqi forces were put on high alert along the border after dozens of inmates escaped from a prison in Hasakah.", "Iraq"],
+];
+
+const NEGATIVE: string[] = [
+  "IS mobilized its sleeper cells to organize the breakout at the Kuje prison.",
+  "Troops were deployed to the northern border after clashes with rebels on Friday.",
+  "The coach said his team was on high alert before the match against the league leaders.",
+  "Police reinforcements were sent to the Kuje prison as gunmen attacked it on Friday.",
+  "A curfew was imposed on the city of Kano after protests over fuel prices.",
+];
+
+for (const [text, where] of POSITIVE) {
+  test(`alert at ${where}: ${text.slice(0, 60)}…`, () => {
+    const alerts = mentionsOf(text).filter((m) => m.type === "alert").map(described);
+    assert.equal(alerts.length, 1, JSON.stringify(alerts));
+    assert.ok(alerts[0].startsWith(`alert@${where}`), alerts[0]);
+  });
+}
+
+for (const text of NEGATIVE) {
+  test(`no alert: ${text.slice(0, 60)}…`, () => {
+    assert.deepEqual(mentionsOf(text).filter((m) => m.type === "alert").map(described), []);
+  });
+}
+
+test("an alert answering an escape is dated from the escape to publication", () => {
+  const text = "Over 200 inmates escaped from the Kuje prison on Friday. The police imposed a curfew on Kuje town.";
+  const [alert] = mentionsOf(text).filter((m) => m.type === "alert");
+  assert.deepEqual(alert.date, { earliest: "2024-03-08", latest: "2024-03-10" });
+});

@@ -1,0 +1,62 @@
+// Attacks on facilities and riots inside them: sentence -> the attacks and riots it tells, and a
+// negative table of look-alikes (an army camp stormed, a court sentence, a football brawl). Texts
+// are written for these tests.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { described, mentionsOf } from "./testing.ts";
+
+const ATTACK_OR_RIOT = new Set(["attack", "riot"]);
+
+// Published Sunday 2024-03-10.
+const POSITIVE: Array<[string, string[]]> = [
+  ["Gunmen stormed the Kuje prison and the Koton Karfe prison on Friday night, freeing dozens of inmates.", ["attack@Kuje", "attack@Koton Karfe"]],
+  ["Jihadists overran the central prison in Tillaberi before dawn on Monday.", ["attack@Tillaberi"]],
+  ["Armed men raided a jail in the town of Nouna on Sunday.", ["attack@Nouna"]],
+  ["Bandits broke into the Kotonkarfe custodial centre overnight, police said.", ["attack@Koton Karfe"]],
+  ["The assault on the Ghwayran prison began with a car bomb at the main gate.", ["attack@Ghwayran"]],
+  ["Dozens of militants were seen attacking the Nouna prison with rockets.", ["attack@Nouna"]],
+  ["Inmates took control of a wing of the Kerobokan prison on Tuesday and held two guards hostage.", ["riot@Kerobokan"]],
+  ["Hundreds of prisoners seized control of the Makala prison on Monday.", ["riot@Makala"]],
+  ["A brawl between rival gangs at the Tocorón prison left 11 inmates dead on Saturday.", ["riot@Tocorón"]],
+  ["An escape attempt at the Bangui central prison left at least 30 people dead, officials said.", ["riot@Bangui"]],
+  ["Clashes between inmates and guards inside the Makala prison killed 12 people on Thursday.", ["riot@Makala"]],
+  ["Prisoners set fire to mattresses in the Lurigancho prison, leaving three inmates dead.", ["riot@Lurigancho"]],
+];
+
+const NEGATIVE: string[] = [
+  "Militants stormed an army camp near the border, killing seven soldiers.",
+  "Rebels overran the military base at Tessalit on Sunday.",
+  "Police raided a bar in the city centre and arrested 20 people.",
+  "A brawl broke out between fans after the match, leaving two dead.",
+  "The man was sentenced to life in prison for the assault on a police officer.",
+  "An inmate assaulted a guard at the Kuje prison on Monday.",
+  "Clashes between the army and militants near the Kuje prison killed five soldiers.",
+  "Gunmen took five villagers hostage near the Kuje prison.",
+  "The film follows four inmates who storm the prison director's office.",
+  "Prison overcrowding has led to 300 deaths in custody, a report said.",
+  "Residents said they heard clashes near the town on Friday.",
+];
+
+for (const [text, expected] of POSITIVE) {
+  test(`attacks and riots: ${text.slice(0, 70)}…`, () => {
+    const found = mentionsOf(text).filter((m) => ATTACK_OR_RIOT.has(m.type)).map(described);
+    assert.equal(found.length, expected.length, `got ${JSON.stringify(found)}`);
+    for (const want of expected) assert.ok(found.some((f) => f.startsWith(want.split("@")[0] + "@") && f.includes(want.split("@")[1])), `${want} not in ${JSON.stringify(found)}`);
+  });
+}
+
+for (const text of NEGATIVE) {
+  test(`no attack or riot: ${text.slice(0, 70)}…`, () => {
+    assert.deepEqual(mentionsOf(text).filter((m) => ATTACK_OR_RIOT.has(m.type)).map(described), []);
+  });
+}
+
+test("inmates breaking a wall to flee escaped; they did not riot", () => {
+  const types = mentionsOf("Inmates broke through the wall of the Kuje prison and fled on Monday.").map((m) => m.type);
+  assert.deepEqual(types, ["escape"]);
+});
+
+test("an attempt that harmed no one is no riot", () => {
+  const types = mentionsOf("An inmate attempted to escape from the Kuje prison on Monday but guards stopped him at the fence.").map((m) => m.type);
+  assert.ok(!types.includes("riot"), JSON.stringify(types));
+});

@@ -1,0 +1,26 @@
+// When events happened: the date nearest each event in its sentence, never the day something was
+// said ("police said on Wednesday") nor a recalled event's; a reference's own date ("Tuesday's
+// attack"); undated events on publication day or the day before. Texts are written for these tests.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { mentionsOf } from "./testing.ts";
+
+// [published, text, type, earliest, latest]
+const CASES: Array<[string, string, string, string, string]> = [
+  ["2024-03-14", "Gunmen attacked the Kuje prison late on Tuesday, allowing 200 inmates to flee, police said on Wednesday.", "escape", "2024-03-12", "2024-03-12"],
+  ["2024-03-14", "Police recaptured 40 inmates on Wednesday after Tuesday's attack on the Kuje prison.", "attack", "2024-03-12", "2024-03-12"],
+  ["2024-03-14", "Police recaptured 40 inmates on Wednesday after Tuesday's attack on the Kuje prison.", "recapture", "2024-03-13", "2024-03-13"],
+  ["2024-03-13", "Twenty inmates escaped from the Kuje prison, police said on Monday.", "escape", "2024-03-10", "2024-03-11"],
+  ["2024-03-10", "Rebels took control of the Makala prison Friday, witnesses said.", "control_change", "2024-03-08", "2024-03-08"],
+  ["2024-03-10", "Police said 30 inmates escaped from the Kuje prison.", "escape", "2024-03-09", "2024-03-10"],
+  ["2024-03-10", "Inmates took control of the Kuje prison in the early hours of Tuesday.", "riot", "2024-03-05", "2024-03-05"],
+  ["2025-01-02", "Inmates rioted at the Kuje prison on New Year's Eve, leaving four dead.", "riot", "2024-12-31", "2024-12-31"],
+];
+
+for (const [published, text, type, earliest, latest] of CASES) {
+  test(`${type} on ${earliest}: ${text.slice(0, 60)}…`, () => {
+    const found = mentionsOf(text, published).filter((m) => m.type === type);
+    assert.equal(found.length, 1, JSON.stringify(found.map((m) => m.type)));
+    assert.deepEqual(found[0].date, { earliest, latest });
+  });
+}

@@ -1,0 +1,36 @@
+// Linking a sentence's facilities to its events: a facility goes first to an event of its own
+// clause, and the facility a transfer goes "to" is its destination, never what a later "the
+// prison" refers to. Texts are written for these tests.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { described, mentionsOf } from "./testing.ts";
+
+const POSITIVE: Array<[string, string[]]> = [
+  ["Riots broke out at the Kuje prison on Monday after the transfer of six inmates to the Kaduna prison.", ["riot@Kuje"]],
+  ["Inmates rioted in the Kaduna prison on Monday, days after guards moved 40 of them to the Kuje prison.", ["riot@Kaduna", "transfer@Kaduna"]],
+];
+
+for (const [text, expected] of POSITIVE) {
+  test(`links: ${text.slice(0, 70)}…`, () => {
+    const found = mentionsOf(text).map(described);
+    for (const want of expected) {
+      const [type, where] = want.split("@");
+      assert.ok(found.some((f) => f.startsWith(`${type}@`) && (where === "?" ? !/Kuje/.test(f) : f.includes(where))), `${want} not in ${JSON.stringify(found)}`);
+    }
+  });
+}
+
+test("the facility a transfer went to is not where the riot broke out", () => {
+  const found = mentionsOf("Riots broke out at the Kuje prison on Monday after the transfer of six inmates to the Kaduna prison.").map(described);
+  assert.ok(!found.some((f) => f.includes("Kaduna")), JSON.stringify(found));
+});
+
+test("a transfer's destination is not its facility", () => {
+  const [transfer] = mentionsOf("Guards transferred 12 inmates from the Kaduna prison to the Kuje prison on Friday.").filter((m) => m.type === "transfer");
+  assert.match(transfer.facility?.name ?? "", /Kaduna/);
+});
+
+test("where a transfer went is not what a later transfer left from", () => {
+  const text = "Six inmates were flown to the Kuje prison on Monday. The remaining detainees were moved to police cells the same day.";
+  assert.deepEqual(mentionsOf(text).filter((m) => m.facility?.name.includes("Kuje")).map(described), []);
+});

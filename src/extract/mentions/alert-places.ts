@@ -1,0 +1,67 @@
+// Where an alert holds: the area put on alert (a town under curfew, a province, a border strip,
+// a country), never the capital where a ministry spoke (place-roles.ts drops speakers' seats).
+//   1. A place of its own sentence (place-roles.ts) comes first: "a curfew in Suleja".
+//   2. Else the forces' country: "Iraqi forces were put on alert" holds in Iraq (around the event
+//      it answers when that happened in the same country).
+//   3. (story) Else, when the story places no alert at all, where the escape or attack it answers
+//      happened: "soldiers were deployed to hunt the fugitives" holds around the prison they fled.
+//      Not so for forces sent to the facility itself ("reinforcements to the prison", "cordoned
+//      off the jail"): that is the fight for the facility, not an area put on alert.
+import type { PlaceRef } from "../../model/incident.ts";
+import { placeById } from "../../gazetteer/index.ts";
+import { FACILITY_OBJECT_NOUNS } from "../lexicon.ts";
+import { hasMatch } from "../window.ts";
+import type { PlaceValue, SentenceView, Story, Working } from "./context.ts";
+
+const FORCES_COUNTRY_RULE = "alert.forces-country";
+/** Actors whose country is where their alert holds. */
+const FORCE_KINDS = new Set(["state_force", "police", "militia", "prison_service"]);
+/** Events an alert answers, whose place it takes when it names none. */
+const ANSWERED_TYPES = new Set(["escape", "attack", "riot", "release"]);
+/** An alert answers an event told at most this many sentences away. */
+const ANSWER_REACH_SENTENCES = 8;
+
+export function placeAlertsByForces(s: SentenceView): void {
+  for (const m of s.created) {
+    if (m.place || m.type !== "alert") continue;
+    const force = s.actors.filter((a) => a.value.country && FORCE_KINDS.has(a.value.kind) && a.end <= m.trigger.start).pop();
+    const demonym = s.places.filter((p) => p.value.demonym && p.end <= m.trigger.start).pop();
+    const country = force?.value.country ? placeById(`country:${force.value.country}`) : null;
+    if (country) m.place = country;
+    else if (demonym) m.place = withoutDemonym(demonym.value);
+    if (m.place) m.evidence.push({ ...(force ?? demonym!), kind: "place", rule: FORCES_COUNTRY_RULE });
+  }
+}
+
+/** Story stage: an alert with no place holds where the event it answers happened, unless the story placed an alert already (it joins that one). */
+export function placeAlertsAtTheirEvent(story: Story): void {
+  const placed = story.mentions.some((m) => m.type === "alert" && m.place);
+  for (const m of story.mentions) {
+    if (m.type !== "alert" || atTheFacility(story, m)) continue;
+    // "Iraqi authorities set up checkpoints" after an escape in Basra: around Basra, the forces' own country.
+    const answered = answeredEvent(story.mentions, m);
+    const place = answered?.place ?? answered?.facility?.place ?? null;
+    if (!place) continue;
+    if (byForces(m) ? m.place!.country === place.country : !m.place && !placed) m.place = place;
+  }
+}
+
+function byForces(alert: Working): boolean {
+  return alert.evidence.some((e) => e.rule === FORCES_COUNTRY_RULE);
+}
+
+/** The nearest escape, attack, riot or release told before the alert, else the first after it. */
+function answeredEvent(mentions: Working[], alert: Working): Working | undefined {
+  const located = mentions.filter((e) => ANSWERED_TYPES.has(e.type) && (e.facility?.place || e.place) && Math.abs(e.sentence - alert.sentence) <= ANSWER_REACH_SENTENCES);
+  return located.filter((e) => e.trigger.start < alert.trigger.start).pop() ?? located.find((e) => e.trigger.start > alert.trigger.start);
+}
+
+function atTheFacility(story: Story, alert: Working): boolean {
+  const sentence = story.sentences[alert.sentence];
+  return hasMatch(FACILITY_OBJECT_NOUNS, story.text, sentence.start, sentence.end) || story.entities.facilities.some((f) => f.start >= sentence.start && f.end <= sentence.end);
+}
+
+function withoutDemonym(value: PlaceValue): PlaceRef {
+  const { demonym: _d, ...place } = value;
+  return place;
+}

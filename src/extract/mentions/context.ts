@@ -1,0 +1,107 @@
+// The shared model of mention assembly: the mentions being built, the entities of the document,
+// and what a stage sees of one sentence. Stages (one per concern, listed in index.ts) read and
+// complete these mentions; none of them re-reads what another stage decides.
+import type { Annotation, Doc, Span } from "../../model/doc.ts";
+import type { FacilityRef, IncidentMention, PlaceRef } from "../../model/incident.ts";
+import type { Attributor, ActorValue } from "../attribution.ts";
+import type { QuantityValue } from "../quantities/index.ts";
+import type { DateValue } from "../dates/index.ts";
+import type { Trigger, TriggerScan } from "../triggers.ts";
+import type { TaggedToken } from "../verb-groups.ts";
+
+export interface PlaceValue extends PlaceRef {
+  demonym?: boolean;
+}
+
+export interface Entities {
+  facilities: Array<Annotation<FacilityRef>>;
+  places: Array<Annotation<PlaceValue>>;
+  actors: Array<Annotation<ActorValue>>;
+  quantities: Array<Annotation<QuantityValue>>;
+  dates: Array<Annotation<DateValue>>;
+}
+
+/** A mention while it is assembled: it remembers its sentence and where its place was read. */
+export interface Working extends IncidentMention {
+  sentence: number;
+  placeSpan?: Span;
+}
+
+/** A number followed by detainees that no cue claimed: "the inmates were arrested" may take it. */
+export interface PendingCount {
+  sentence: number;
+  value: QuantityValue;
+  span: Span;
+  rule: string;
+}
+
+/** What the whole story carries from sentence to sentence. */
+export interface Story {
+  doc: Doc;
+  text: string;
+  sentences: Span[];
+  entities: Entities;
+  attributor: Attributor;
+  /** Mentions of the sentences read so far, in reading order. */
+  mentions: Working[];
+  /** The attack the text is currently about: a mention, or null after an attack on something else. */
+  attackFocus: Working | null;
+  /** "A week after the attack on X": events the sentence refers back to, whose date is not the sentence's. */
+  references: Set<Working>;
+  pendingDetaineeCounts: PendingCount[];
+  /** Facilities named as where a transfer went: not what a later "the prison" refers to. */
+  destinations: Set<Span>;
+}
+
+/** One sentence as the stages see it: its entities, its trigger scan and the mentions it creates. */
+export interface SentenceView {
+  story: Story;
+  index: number;
+  sentence: Span;
+  facilities: Array<Annotation<FacilityRef>>;
+  places: Array<Annotation<PlaceValue>>;
+  actors: Array<Annotation<ActorValue>>;
+  quantities: Array<Annotation<QuantityValue>>;
+  dates: Array<Annotation<DateValue>>;
+  scan: TriggerScan;
+  /** Accepted triggers that report an event (the count cues of the sentence). */
+  triggers: Trigger[];
+  /** Mentions created from this sentence. */
+  created: Working[];
+  /** The sentence's tokens with their parts of speech, tagged on first use. */
+  tags: () => TaggedToken[];
+}
+
+export type SentenceStage = (s: SentenceView) => void;
+export type StoryStage = (story: Story) => void;
+
+/** Characters between a trigger and an entity; entities after the trigger count a little closer. */
+export function distanceTo(trigger: Span, span: Span): number {
+  if (span.end <= trigger.start) return trigger.start - span.end;
+  if (span.start >= trigger.end) return (span.start - trigger.end) * AFTER_WEIGHT;
+  return 0;
+}
+/** Entities after a trigger are read this much closer: "escaped from X" names X after the verb. */
+const AFTER_WEIGHT = 0.8;
+
+/** The mention whose trigger is nearest to `span`. */
+export function nearestMention<M extends { trigger: Span }>(list: M[], span: Span): M | undefined {
+  let best: M | undefined;
+  let bestDistance = Infinity;
+  for (const m of list) {
+    const d = distanceTo(m.trigger, span);
+    if (d < bestDistance) {
+      best = m;
+      bestDistance = d;
+    }
+  }
+  return best;
+}
+
+export function inside<T extends Span>(list: T[], sentence: Span): T[] {
+  return list.filter((a) => a.start >= sentence.start && a.end <= sentence.end);
+}
+
+export function unique<T>(xs: T[]): T[] {
+  return [...new Set(xs)];
+}

@@ -1,0 +1,137 @@
+// Stages: numbers become claims of the event they count.
+//   1. A number goes to the cue that governs it (counts.ts): a trigger's own quantity, else the
+//      nearest event that can hold that quantity; casualty figures with no event in their sentence
+//      go to the attack or riot the text is about, other figures to the story's latest event
+//      that counts them ("Ojok put the number of escapees at 211").
+//   2. "The inmates were arrested": a definite plural takes the unclaimed count given just before.
+//   3. The attack the story is about moves on, or is lost after an attack on something else
+//      ("stormed an army barracks", whose dead are not the prison's).
+import type { Annotation, Span } from "../../model/doc.ts";
+import type { CountClaims, IncidentType, QuantityName } from "../../model/incident.ts";
+import { cuesOf, readCount } from "../counts.ts";
+import { DETAINEE_NOUNS, NON_PERSON_NOUNS, matchAll } from "../lexicon.ts";
+import type { QuantityValue } from "../quantities/index.ts";
+import type { Trigger } from "../triggers.ts";
+import { windowAfter } from "../window.ts";
+import { nearestMention, type SentenceView, type Story, type Working } from "./context.ts";
+
+/** Quantity readings that are not counts of people for incidents ("a" in "a higher death toll"). */
+const IGNORED_QUANTITY_RULES = new Set(["quantity.article"]);
+/** Casualty figures with no trigger of their own go to an attack told at most this many sentences before. */
+const CASUALTY_REACH_SENTENCES = 6;
+/** Types whose casualty figures attach to them. */
+const CASUALTY_TYPES = new Set<IncidentType>(["attack", "riot", "escape"]);
+/** An unclaimed detainee count may be taken by "the inmates" this many sentences later. */
+const PENDING_REACH_SENTENCES = 2;
+const TRIGGER_QUANTITY_OF: Partial<Record<IncidentType, QuantityName>> = { escape: "escaped", release: "released", recapture: "recaptured", transfer: "transferred" };
+
+export function claimCounts(s: SentenceView): void {
+  const { story, sentence, index } = s;
+  const text = story.text;
+  const cues = cuesOf(text, sentence, s.triggers);
+  const attackElsewhere = s.scan.rejected.some((r) => isAttackOnSomethingElse(text, r));
+  for (const q of s.quantities) {
+    if (q.value.noCount || IGNORED_QUANTITY_RULES.has(q.rule) || countsThings(text, q, sentence)) continue;
+    const reading = readCount(text, sentence, q, cues);
+    const pend = () => {
+      if (followedByDetainees(text, q, sentence)) story.pendingDetaineeCounts.push({ sentence: index, value: q.value, span: q, rule: q.rule });
+    };
+    if (!reading) {
+      pend();
+      continue;
+    }
+    const owner = reading.cue.trigger
+      ? s.created.find((m) => m.trigger.start === reading.cue.trigger!.start && m.type === reading.cue.trigger!.type)
+      : nearestMention(s.created.filter((m) => accepts(m.type, reading.quantity)), q) ??
+        (reading.quantity === "killed" || reading.quantity === "wounded"
+          ? casualtyOwner(story.attackFocus, index, attackElsewhere)
+          : threadOwner(story.mentions, index, reading.quantity));
+    if (!owner) {
+      pend();
+      continue;
+    }
+    addClaim(story, owner, reading.quantity, reading.group, q, story.attributor.sourceAt(index, q.start)?.source ?? null, sentence);
+  }
+}
+
+export function claimPendingCounts(s: SentenceView): void {
+  const { story, sentence, index } = s;
+  const text = story.text;
+  for (const m of s.created) {
+    const main = m.type === "recapture" ? "recaptured" : m.type === "escape" ? "escaped" : null;
+    if (!main || m.counts.some((c) => c.quantity === main)) continue;
+    const pending = story.pendingDetaineeCounts.filter((p) => p.sentence >= index - PENDING_REACH_SENTENCES && p.sentence < index).pop();
+    if (pending && /\b(?:the|these|those)\s+(?:\w+\s+)?(?:inmates|prisoners|detainees|escapees|fugitives)\b/i.test(text.slice(sentence.start, m.trigger.start))) {
+      const q = { ...pending.span, kind: "quantity" as const, value: pending.value, rule: pending.rule };
+      addClaim(story, m, main, null, q, story.attributor.sourceAt(pending.sentence, pending.span.start)?.source ?? null, story.sentences[pending.sentence]);
+    }
+  }
+}
+
+export function followAttackFocus(s: SentenceView): void {
+  const attackHere = s.created.find((m) => m.type === "attack" || m.type === "riot");
+  if (attackHere) s.story.attackFocus = attackHere;
+  else if (s.scan.rejected.some((r) => isAttackOnSomethingElse(s.story.text, r))) s.story.attackFocus = null;
+}
+
+function addClaim(story: Story, m: Working, quantity: QuantityName, group: CountClaims["group"], q: Annotation<QuantityValue>, source: string | null, sentence: Span): void {
+  let count = m.counts.find((c) => c.quantity === quantity && c.group === group);
+  if (!count) {
+    count = { quantity, group, claims: [] };
+    m.counts.push(count);
+  }
+  if (count.claims.some((c) => c.start === sentence.start && c.low === q.value.low)) return;
+  count.claims.push({
+    low: q.value.low,
+    high: q.value.high,
+    ...(q.value.best !== undefined ? { best: q.value.best } : {}),
+    source,
+    document: story.doc.id,
+    quote: story.text.slice(sentence.start, sentence.end),
+    start: sentence.start,
+    end: sentence.end,
+    rule: q.rule,
+  });
+  m.evidence.push({ start: q.start, end: q.end, kind: "quantity", rule: q.rule });
+}
+
+function accepts(type: IncidentType, quantity: QuantityName): boolean {
+  if (quantity === "killed" || quantity === "wounded") return CASUALTY_TYPES.has(type);
+  if (quantity === "held") return type !== "alert";
+  if (quantity === "at_large") return type === "escape" || type === "recapture";
+  if (quantity === "families") return type === "transfer" || type === "release" || type === "escape";
+  return true;
+}
+
+/** "Ojok put the number of escapees at 211": a figure with no event in its sentence goes to the story's latest event it can count. */
+function threadOwner(mentions: Working[], sentence: number, quantity: QuantityName): Working | undefined {
+  for (let i = mentions.length - 1; i >= 0; i--) {
+    const m = mentions[i];
+    if (sentence - m.sentence > CASUALTY_REACH_SENTENCES) break;
+    if (TRIGGER_QUANTITY_OF[m.type] === quantity || (quantity === "at_large" && (m.type === "escape" || m.type === "recapture"))) return m;
+  }
+  return undefined;
+}
+
+/** An attack trigger rejected for its target ("stormed an army barracks"); "the attack" alone refers back. */
+function isAttackOnSomethingElse(text: string, t: Trigger): boolean {
+  return t.type === "attack" && !/^attacks?$/i.test(text.slice(t.start, t.end));
+}
+
+function casualtyOwner(focus: Working | null, sentence: number, blocked: boolean): Working | undefined {
+  if (blocked || !focus || sentence - focus.sentence > CASUALTY_REACH_SENTENCES) return undefined;
+  return focus;
+}
+
+/** "a dozen facilities", "two explosions": numbers that count things, not people. */
+function countsThings(text: string, q: Span, sentence: Span): boolean {
+  const next = text.slice(q.end, windowAfter(text, q.end, 2, sentence.end));
+  NON_PERSON_NOUNS.lastIndex = 0;
+  const m = NON_PERSON_NOUNS.exec(next);
+  return Boolean(m && m.index <= 1 + (next.match(/^\s*\S+\s+/)?.[0].length ?? 0) && !DETAINEE_NOUNS.test(next.slice(0, m.index)));
+}
+
+function followedByDetainees(text: string, q: Span, sentence: Span): boolean {
+  const after = text.slice(q.end, windowAfter(text, q.end, 3, sentence.end));
+  return matchAll(DETAINEE_NOUNS, after).length > 0;
+}

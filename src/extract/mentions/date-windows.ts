@@ -1,0 +1,114 @@
+// Stages: the date window of every mention.
+//   1. Each event takes the nearest date of its sentence; a dateline's date ("NIAMEY, July 12 -")
+//      says when the report was filed, not when anything happened, and a date of speech ("police
+//      said on Wednesday") only bounds what was said: the events come no later.
+//   2. A sentence's date is the date of every event in it that names none of its own, except
+//      references to an earlier event ("after the attack", "the escaped inmates"), which take
+//      only what their own words say ("a year after the attack").
+//   3. (story) Undated mentions take the window of the last dated mention at the same facility
+//      (an alert: of the story's last dated event), up to publication, else publication day and
+//      the day before.
+import type { Annotation, DateWindow, Day, Span } from "../../model/doc.ts";
+import type { DateValue } from "../dates/index.ts";
+import { distanceTo, nearestMention, type SentenceView, type Story, type Working } from "./context.ts";
+import { shiftDay } from "./days.ts";
+import { referenceWindow } from "./references.ts";
+
+/**
+ * An undated mention with no earlier dated one is placed on publication day or the day before:
+ * reports tell of today and yesterday, and a wider default would widen exact days.
+ */
+export const UNDATED_LOOKBACK_DAYS = 1;
+
+/** "said on Wednesday", "told reporters late Monday", "in a statement on Friday": when it was said. */
+const SPEECH_BEFORE = /\b(?:said|says|told(?:\s+[\w.]+){0,2}|announced|reported|confirmed|stated|added|noted|statement|briefing|conference)\s+(?:(?:late|early)\s+)?(?:on\s+)?$/i;
+/** "Tuesday's attack", "the January jailbreak": a date inside a reference's own noun phrase. */
+const OWN_DATE_GAP = /^(?:['’]s)?\s+(?:[\w-]+\s+)?$/;
+
+export function linkDates(s: SentenceView): void {
+  const text = s.story.text;
+  const { references } = s.story;
+  const datedBy = new Map<Working, Annotation<DateValue>>();
+  const used = new Set<Annotation<DateValue>>();
+  for (const m of s.created.filter((c) => references.has(c))) {
+    const own = referenceWindow(text, m.trigger, s.story.doc.published);
+    const inPhrase = s.dates.find((d) => d.end <= m.trigger.start && OWN_DATE_GAP.test(text.slice(d.end, m.trigger.start)));
+    if (own) m.date = own;
+    else if (inPhrase) {
+      m.date = { earliest: inPhrase.value.earliest, latest: inPhrase.value.latest };
+      m.evidence.push({ start: inPhrase.start, end: inPhrase.end, kind: "date", rule: inPhrase.rule });
+      used.add(inPhrase);
+    }
+  }
+  for (const d of s.dates) {
+    if (used.has(d) || isDatelineDate(text, d) || isSpeechDate(text, s.sentence, d) || !d.value.earliest) continue;
+    const m = nearestMention(s.created.filter((c) => !references.has(c)), d);
+    const current = m ? datedBy.get(m) : undefined;
+    if (m && !m.date && (!current || distanceTo(m.trigger, d) < distanceTo(m.trigger, current))) datedBy.set(m, d);
+  }
+  for (const [m, d] of datedBy) {
+    m.date = { earliest: d.value.earliest, latest: d.value.latest };
+    m.evidence.push({ start: d.start, end: d.end, kind: "date", rule: d.rule });
+  }
+}
+
+export function shareSentenceDate(s: SentenceView): void {
+  const { references } = s.story;
+  const dated = s.created.find((m) => m.date && !references.has(m));
+  if (!dated) {
+    boundBySpeech(s);
+    return;
+  }
+  // The date's evidence goes along: the text dated these events too.
+  const evidence = dated.evidence.filter((e) => e.kind === "date");
+  for (const m of s.created) {
+    if (references.has(m) || m.date) continue;
+    m.date = dated.date;
+    m.evidence.push(...evidence);
+  }
+}
+
+/** "Twenty inmates escaped, police said on Monday": the escape came on Monday or the day before. */
+function boundBySpeech(s: SentenceView): void {
+  const text = s.story.text;
+  const speech = s.dates.find((d) => d.value.earliest && isSpeechDate(text, s.sentence, d));
+  if (!speech) return;
+  for (const m of s.created) {
+    if (s.story.references.has(m) || m.date) continue;
+    m.date = { earliest: shiftDay(speech.value.earliest, -UNDATED_LOOKBACK_DAYS), latest: speech.value.latest };
+    m.evidence.push({ start: speech.start, end: speech.end, kind: "date", rule: "date.said-on" });
+  }
+}
+
+function isSpeechDate(text: string, sentence: Span, d: Span): boolean {
+  return SPEECH_BEFORE.test(text.slice(Math.max(sentence.start, d.start - SPEECH_REACH_CHARS), d.start));
+}
+const SPEECH_REACH_CHARS = 40;
+
+/** Undated mentions: the window of the last dated mention before them, up to publication. */
+export function fillUndatedWindows(story: Story): void {
+  const published = story.doc.published;
+  // Anchors are per facility (or place): a roundup's second story does not inherit the first's day.
+  const anchors = new Map<string, DateWindow>();
+  const keyOf = (m: Working) => m.facility?.id ?? m.place?.id ?? m.place?.name ?? "";
+  // An alert answers the story's latest event, wherever the forces went.
+  let latest: DateWindow | undefined;
+  for (const m of story.mentions.filter((x) => !story.references.has(x) || x.date)) {
+    if (m.date) {
+      anchors.set(keyOf(m), m.date);
+      latest = m.date;
+      continue;
+    }
+    if (!published) continue;
+    const anchor = m.type === "alert" ? latest : anchors.get(keyOf(m));
+    const earliest: Day = anchor && anchor.earliest <= published ? anchor.earliest : shiftDay(published, -UNDATED_LOOKBACK_DAYS);
+    m.date = { earliest, latest: published };
+  }
+}
+
+/** A date in a paragraph's opening dateline: "NIAMEY, July 12 (Sahel Wire) -", "BAMAKO, Aug 19 -". */
+function isDatelineDate(text: string, d: Span): boolean {
+  const lineStart = text.lastIndexOf("\n", d.start) + 1;
+  if (d.start - lineStart > 40) return false;
+  return /^[A-Z][A-Za-z .'-]{1,40},\s*$/.test(text.slice(lineStart, d.start)) && /^\s*(?:\(|[-–—])/.test(text.slice(d.end, d.end + 4));
+}

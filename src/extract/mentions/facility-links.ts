@@ -1,0 +1,74 @@
+// Stages: facilities named in a sentence go to its events.
+//   1. Each facility goes to the nearest trigger of its own clause, else of the sentence (not to
+//      an alert: alerts hold where forces are); a facility a transfer goes "to" is its destination.
+//   2. A sentence's place and facility belong to every event at the facility that names none
+//      ("stormed a prison in X, freeing 250").
+//   3. "a prison in the northwestern city of X": the town's one curated facility.
+import type { Span } from "../../model/doc.ts";
+import type { FacilityRef, IncidentType, PlaceRef } from "../../model/incident.ts";
+import { facilityHeadWords, findFacility } from "../../gazetteer/index.ts";
+import { clauseAt, clauseBoundaries } from "./clauses.ts";
+import { nearestMention, type SentenceView } from "./context.ts";
+
+/** "to a notorious military detention centre in X": where a transfer goes, a few words before the facility. */
+const DESTINATION_BEFORE = /\b(?:to|into|towards|toward)\s+(?:(?:the|a|an)\s+)?(?:[\w'’-]+\s+){0,3}$/i;
+const DESTINATION_REACH_CHARS = 50;
+/** Events that happen at the facility itself and so share a sentence's location (not recaptures: escapees are caught elsewhere). */
+const AT_THE_FACILITY = new Set<IncidentType>(["attack", "escape", "riot", "release", "control_change"]);
+
+export function linkFacilities(s: SentenceView): void {
+  const text = s.story.text;
+  const boundaries = clauseBoundaries(text, s.sentence);
+  const candidates = s.created.filter((c) => c.type !== "alert");
+  for (const f of s.facilities) {
+    const transfer = candidates.find((c) => c.type === "transfer" && c.trigger.end <= f.start);
+    if (transfer && DESTINATION_BEFORE.test(text.slice(Math.max(transfer.trigger.start, f.start - DESTINATION_REACH_CHARS), f.start))) {
+      transfer.destination ??= f.value.place;
+      s.story.destinations.add(f);
+      continue;
+    }
+    const clause = clauseAt(boundaries, f.start);
+    // A facility goes to the nearest event that has none yet.
+    const open = candidates.filter((c) => !c.facility);
+    const sameClause = open.filter((c) => clauseAt(boundaries, c.trigger.start) === clause);
+    const m = nearestMention(sameClause.length ? sameClause : open, f);
+    if (m) {
+      m.facility = f.value;
+      m.evidence.push({ start: f.start, end: f.end, kind: "facility", rule: f.rule });
+    }
+  }
+}
+
+export function shareSentenceLocation(s: SentenceView): void {
+  const located = s.created.find((m) => (m.facility || m.place) && AT_THE_FACILITY.has(m.type));
+  for (const m of s.created) {
+    if (m === located || !located || !AT_THE_FACILITY.has(m.type) || m.facility || m.place) continue;
+    m.facility = located.facility;
+    m.place = located.place;
+  }
+  // "recaptured ten of the escaped inmates of the Kuje prison": the escapees came from the
+  // facility the reference names.
+  const recalled = s.created.find((m) => m.facility && s.story.references.has(m));
+  for (const m of s.created) {
+    if (recalled && m.type === "recapture" && !m.facility && !s.story.references.has(m)) m.facility = recalled.facility;
+  }
+}
+
+export function facilityOfTown(s: SentenceView): void {
+  for (const m of s.created) {
+    if (m.facility || !m.place || m.place.precision !== "town" || m.type === "alert") continue;
+    const known = facilityInTown(s.story.text, s.sentence, m.place);
+    if (known) m.facility = known;
+  }
+}
+
+/** The curated facility of a town, when the sentence speaks of one by its kind ("a prison in X"). */
+function facilityInTown(text: string, sentence: Span, place: PlaceRef): FacilityRef | null {
+  const words = text.slice(sentence.start, sentence.end).toLowerCase();
+  for (const noun of facilityHeadWords()) {
+    if (!words.includes(noun)) continue;
+    const found = findFacility(`${place.name} ${noun}`);
+    if (found && found.place?.country === place.country) return found;
+  }
+  return null;
+}

@@ -1,0 +1,58 @@
+// History: a trigger whose nearest time expression lies well before publication tells background
+// ("in 2014 they stormed the prison"), unless the sentence also dates something recent ("stormed
+// ... on Friday, its biggest attack since the fall of its caliphate three years ago").
+import type { Annotation, DateWindow, Day, Span } from "../../model/doc.ts";
+import type { DateValue } from "../dates/index.ts";
+import { distanceTo } from "./context.ts";
+import { daysBetween } from "./days.ts";
+
+/** A dated sentence whose window ends this long before publication is background history. */
+export const BACKGROUND_DAYS = 45;
+
+interface TimeMark extends Span {
+  past: boolean;
+}
+
+/** "N years ago", "decades ago" (with "this week" folded in: "five years ago this week"). */
+const YEARS_AGO = /\b(?:\w+|\d+)\s+(?:years|decades)\s+(?:ago(?:\s+(?:this|last)\s+(?:week|month))?|after|since|on)\b|\banniversary\b/gi;
+
+/** Every time expression of a sentence, marked past (history) or not: dates, "five years ago", "2014". */
+export function timesOf(text: string, sentence: Span, dates: Array<Annotation<DateValue>>, published: Day | null): TimeMark[] {
+  const marks: TimeMark[] = [];
+  const body = text.slice(sentence.start, sentence.end);
+  for (const m of body.matchAll(YEARS_AGO)) marks.push({ start: sentence.start + m.index!, end: sentence.start + m.index! + m[0].length, past: true });
+  for (const d of dates) {
+    if (marks.some((x) => x.start < d.end && d.start < x.end)) continue;
+    marks.push({ start: d.start, end: d.end, past: isBackgroundDate(d.value, published) });
+  }
+  if (published) {
+    const year = Number(published.slice(0, 4));
+    for (const m of body.matchAll(/\b(19[5-9]\d|20\d\d)\b/g)) {
+      const start = sentence.start + m.index!;
+      if (Number(m[1]) >= year || marks.some((x) => x.start <= start && start < x.end)) continue;
+      if (/^\s*(?:-|–)?\s*(?:year-old|per\s|km|kilomet|people|prisoners|inmates)/i.test(text.slice(start + 4, start + 20))) continue;
+      marks.push({ start, end: start + 4, past: true });
+    }
+  }
+  return marks;
+}
+
+/** A trigger belongs to the time expression nearest to it; history when that one is past. */
+export function nearestTimeIsPast(times: TimeMark[], t: Span): boolean {
+  let nearest: TimeMark | null = null;
+  let distance = Infinity;
+  for (const mark of times) {
+    const d = distanceTo(t, mark);
+    if (d < distance) {
+      nearest = mark;
+      distance = d;
+    }
+  }
+  return nearest?.past ?? false;
+}
+
+/** A window that ended well before publication tells history. */
+export function isBackgroundDate(value: DateWindow, published: Day | null): boolean {
+  if (!published || !value.latest) return false;
+  return daysBetween(value.latest, published) > BACKGROUND_DAYS;
+}

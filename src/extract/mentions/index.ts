@@ -1,0 +1,90 @@
+// Incident mentions of one document, assembled by small stages over its sentences (propose, then
+// refine). Every accepted trigger that reports an event proposes a mention; the stages below, in
+// this order, link its arguments from the sentence and the story:
+//   1. entities in the sentence go to the nearest trigger, so "put on alert after 37 prisoners
+//      escaped from a prison in Ras al-Ayn" gives Ras al-Ayn to the escape, not to the alert;
+//   2. numbers go to the cue that governs them (counts.ts) and become claims with the source of
+//      their sentence (attribution.ts);
+//   3. once the story is read, a trigger without a facility takes the salient one ("the prison"),
+//      and undated mentions take a window.
+import type { Doc, Span } from "../../model/doc.ts";
+import type { IncidentMention } from "../../model/incident.ts";
+import type { Attributor } from "../attribution.ts";
+import { findTriggers } from "../triggers.ts";
+import { tagSentence, type TaggedToken } from "../verb-groups.ts";
+import { linkActors } from "./actors.ts";
+import { placeAlertsAtTheirEvent, placeAlertsByForces } from "./alert-places.ts";
+import { inside, type Entities, type SentenceStage, type SentenceView, type Story, type StoryStage } from "./context.ts";
+import { claimCounts, claimPendingCounts, followAttackFocus } from "./count-ownership.ts";
+import { fillUndatedWindows, linkDates, shareSentenceDate } from "./date-windows.ts";
+import { facilityOfTown, linkFacilities, shareSentenceLocation } from "./facility-links.ts";
+import { splitCoordinatedFacilities } from "./coordination.ts";
+import { linkPlaces } from "./place-roles.ts";
+import { proposeMentions } from "./propose.ts";
+import { settleReferences } from "./references.ts";
+import { CUSTODY_SALIENCE_SENTENCES, inheritSalientFacility, salientFacility } from "./salience.ts";
+
+export type { Entities, PlaceValue } from "./context.ts";
+export { BACKGROUND_DAYS } from "./history.ts";
+export { UNDATED_LOOKBACK_DAYS } from "./date-windows.ts";
+
+/** Stages run on every sentence, in order. */
+const SENTENCE_STAGES: SentenceStage[] = [
+  proposeMentions,
+  linkFacilities,
+  linkPlaces,
+  linkDates,
+  shareSentenceLocation,
+  splitCoordinatedFacilities,
+  facilityOfTown,
+  shareSentenceDate,
+  linkActors,
+  placeAlertsByForces,
+  claimCounts,
+  claimPendingCounts,
+];
+
+/** Stages run once the whole story has been read. */
+const STORY_STAGES: StoryStage[] = [inheritSalientFacility, placeAlertsAtTheirEvent, fillUndatedWindows, settleReferences];
+
+/** Builds the mentions of `doc` from its sentences, entities and attributions. */
+export function buildMentions(doc: Doc, sentences: Span[], entities: Entities, attributor: Attributor): IncidentMention[] {
+  const story: Story = { doc, text: doc.text, sentences, entities, attributor, mentions: [], attackFocus: null, references: new Set(), pendingDetaineeCounts: [], destinations: new Set() };
+  sentences.forEach((sentence, index) => {
+    const view = readSentence(story, sentence, index);
+    for (const stage of SENTENCE_STAGES) stage(view);
+    story.mentions.push(...view.created);
+    followAttackFocus(view);
+  });
+  for (const stage of STORY_STAGES) stage(story);
+  return story.mentions.map(({ sentence: _s, placeSpan: _p, ...m }) => m);
+}
+
+/** Sentences back within which an escape makes forces deployed or a curfew imposed a response to it. */
+const ALERT_REACH_SENTENCES = 2;
+
+function recentEscape(story: Story, index: number): boolean {
+  return story.mentions.some((m) => m.type === "escape" && index - m.sentence <= ALERT_REACH_SENTENCES);
+}
+
+/** The sentence's entities and its trigger scan; custody is implied when a facility was named just before. */
+function readSentence(story: Story, sentence: Span, index: number): SentenceView {
+  const { entities } = story;
+  const facilities = inside(entities.facilities, sentence);
+  let tokens: TaggedToken[] | null = null;
+  const salientNearby = Boolean(salientFacility(story, story.sentences, index, sentence.start, CUSTODY_SALIENCE_SENTENCES));
+  return {
+    story,
+    index,
+    sentence,
+    facilities,
+    places: inside(entities.places, sentence),
+    actors: inside(entities.actors, sentence),
+    quantities: inside(entities.quantities, sentence),
+    dates: inside(entities.dates, sentence),
+    scan: findTriggers(story.text, sentence, facilities, { salientFacility: salientNearby, recentEscape: recentEscape(story, index) }),
+    triggers: [],
+    created: [],
+    tags: () => (tokens ??= tagSentence(story.text, sentence)),
+  };
+}

@@ -1,0 +1,76 @@
+// Stage: places of a sentence go to the nearest event they can place. A place first gets a role:
+// where something happened ("event"), a country acting as subject ("Iraq has detained ...":
+// places only recaptures and alerts), or nothing at all (an actor's seat, a dateline, a speaker,
+// "US-backed"). A transfer's "to X" is its destination.
+import type { Annotation, Span } from "../../model/doc.ts";
+import type { IncidentType } from "../../model/incident.ts";
+import { precisionRank } from "../../gazetteer/geo.ts";
+import { PLACE_ACTOR_NOUNS, PLACE_NOT_AFTER, PLACE_SPEAKER_VERBS } from "../lexicon.ts";
+import { distanceTo, nearestMention, type PlaceValue, type SentenceView, type Working } from "./context.ts";
+
+/** A town may be this many characters further from the trigger than a province or country and still win. */
+const TOWN_BONUS_CHARS = 20;
+/** A country as subject still places these: "Iraq has detained ..." happened in Iraq. */
+const SUBJECT_PLACES_TYPES = new Set<IncidentType>(["recapture", "alert"]);
+
+type PlaceRole = "event" | "subject" | "none";
+
+export function linkPlaces(s: SentenceView): void {
+  const text = s.story.text;
+  const placeScore = new Map<Working, number>();
+  // "to arrest the fleeing inmates in X": a reference to the escape does not take the place of the event told.
+  const told = s.created.filter((c) => !s.story.references.has(c));
+  const candidates = told.length ? told : s.created;
+  for (const p of s.places) {
+    const role = p.value.demonym ? "none" : placeRole(text, p);
+    if (role === "none") continue;
+    const m = nearestMention(role === "subject" ? candidates.filter((c) => SUBJECT_PLACES_TYPES.has(c.type)) : candidates, p);
+    if (!m) continue;
+    if (m.type === "transfer" && isDestination(text, s.sentence, p)) {
+      if (!m.destination) m.destination = p.value;
+    } else {
+      // The nearest place wins, a town over a wider area when both are close.
+      const score = distanceTo(m.trigger, p) - (precisionRank(p.value) === 1 ? TOWN_BONUS_CHARS : 0);
+      if (!m.place || score < (placeScore.get(m) ?? Infinity)) {
+        m.place = p.value;
+        m.placeSpan = p;
+        placeScore.set(m, score);
+      }
+    }
+    m.evidence.push({ start: p.start, end: p.end, kind: "place", rule: p.rule });
+  }
+}
+
+function isDestination(text: string, sentence: Span, place: Span): boolean {
+  const before = text.slice(Math.max(sentence.start, place.start - 30), place.start);
+  return /\b(?:to|into|towards|toward)\s+(?:(?:the|a|an)\s+)?(?:[\w-]+\s+){0,2}$/i.test(before) && !/\bfrom\s+(?:[\w-]+\s+){0,2}$/i.test(before);
+}
+
+/** Sorts out places that are not where anything happened: an actor's seat, a dateline, a country as an actor. */
+function placeRole(text: string, p: Annotation<PlaceValue>): PlaceRole {
+  const before = text.slice(Math.max(0, p.start - 24), p.start);
+  PLACE_NOT_AFTER.lastIndex = 0;
+  const notAfter = [...before.matchAll(PLACE_NOT_AFTER)].pop();
+  if (notAfter && /^\s*(?:the\s+)?$/.test(before.slice(notAfter.index! + notAfter[0].length))) return "none";
+  const after = text.slice(p.end, p.end + 30);
+  // "US-backed", "SDF-run", "Turkish-controlled": a compound modifier names an actor, not a place.
+  if (/^-[a-z]/.test(after)) return "none";
+  PLACE_ACTOR_NOUNS.lastIndex = 0;
+  const actorNoun = PLACE_ACTOR_NOUNS.exec(after);
+  if (actorNoun && /^[\s-]*$/.test(after.slice(0, actorNoun.index)) && p.value.precision !== "town") return "none";
+  PLACE_SPEAKER_VERBS.lastIndex = 0;
+  const verb = PLACE_SPEAKER_VERBS.exec(after);
+  if (verb && /^\s*$/.test(after.slice(0, verb.index))) return "none";
+  // "the United States used airstrikes", "Turkey launched": a country as subject is an actor.
+  if (p.value.precision === "country" && /^\s+(?:has|have|had|is|was|were|are|will|would|can|could|did|does|[a-z]{2,}(?:s|ed))\b/i.test(after) && !/^\s+(?:is|was)\s+(?:a|an|the|in|on|at|where)\b/.test(after)) {
+    return "subject";
+  }
+  // "ERBIL, Kurdistan Region – ...": the dateline names where the reporter is, not the event.
+  const lineStart = text.lastIndexOf("\n", p.start) + 1;
+  if (p.start - lineStart < 40 && /^[^.]{0,40}?\s[–—-]\s/.test(text.slice(lineStart, lineStart + 60)) && p.start < lineStart + text.slice(lineStart).search(/\s[–—-]\s/)) return "none";
+  // "DERA ISMAIL KHAN:" and "KABUL (Reuters) -" datelines in capitals.
+  if (p.start - lineStart < 40 && /^[A-Z][A-Z .'-]{2,40}(?::|,|\s\()/.test(text.slice(lineStart, lineStart + 60)) && text.slice(lineStart, p.end) === text.slice(lineStart, p.end).toUpperCase()) return "none";
+  // A bulk-dataset town right after a capitalised word is a surname ("John Kirby").
+  if (p.rule === "gazetteer.place.world-city" && /[A-Z][a-z]+\s$/.test(before) && !/(?:^|[.!?]\s+|\b(?:In|At|From|Of|To|Near)\s)[A-Z][a-z]+\s$/.test(before)) return "none";
+  return "event";
+}

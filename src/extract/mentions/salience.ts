@@ -1,0 +1,51 @@
+// Salience: which facility "the prison" and "the inmates" refer to. A trigger naming no facility
+// takes the one the text named last, within a few sentences; further back, the story's thread
+// (the facility of its last event) beats a facility named in passing.
+import type { Annotation, Span } from "../../model/doc.ts";
+import type { FacilityRef, IncidentType, PlaceRef } from "../../model/incident.ts";
+import type { Story } from "./context.ts";
+
+/** A facility named this many sentences back is still what "the prison" refers to. */
+const SALIENCE_SENTENCES = 40;
+/** Sentences within which the last named facility is the one "the prison" refers to. */
+const RECENT_SENTENCES = 6;
+/** "ISIS members escaped" is an escape from custody when a facility was named this recently. */
+export const CUSTODY_SALIENCE_SENTENCES = 6;
+/** Types whose mentions inherit the salient facility when they name none. */
+const INHERITS_FACILITY = new Set<IncidentType>(["escape", "release", "riot", "attack", "recapture", "control_change", "transfer"]);
+
+/** The last facility named within `reach` sentences before `before`, not counting where transfers went. */
+export function salientFacility(story: Story, sentences: Span[], index: number, before: number, reach: number): Annotation<FacilityRef> | undefined {
+  const floor = sentences[Math.max(0, index - reach)].start;
+  // A police station is named as an actor far more often than as where detainees are held.
+  const candidates = story.entities.facilities.filter((f) => f.end <= before && f.start >= floor && f.value.kind !== "police_station" && !story.destinations.has(f));
+  return candidates[candidates.length - 1];
+}
+
+/** Story stage, in reading order: mentions naming no facility inherit the salient one. */
+export function inheritSalientFacility(story: Story): void {
+  const { sentences } = story;
+  let lastEventFacility: FacilityRef | null = null;
+  for (const m of story.mentions) {
+    // A planned transfer speaks of detainees in general, not of the prison just named.
+    if (!m.facility && INHERITS_FACILITY.has(m.type) && !(m.type === "transfer" && m.modality === "planned")) {
+      const recent = salientFacility(story, sentences, m.sentence, m.trigger.start, RECENT_SENTENCES);
+      const salient = recent ?? salientFacility(story, sentences, m.sentence, m.trigger.start, SALIENCE_SENTENCES);
+      const value: FacilityRef | null = recent?.value ?? lastEventFacility ?? salient?.value ?? null;
+      if (value && placeAgrees(value, m.place)) {
+        m.facility = value;
+        const evidence = recent ?? salient;
+        if (evidence && evidence.value.id === value.id) m.evidence.push({ start: evidence.start, end: evidence.end, kind: "facility", rule: "facility.salient" });
+      }
+    }
+    if (m.facility && !m.place) m.place = m.facility.place;
+    if (m.facility && m.type !== "alert") lastEventFacility = m.facility;
+  }
+}
+
+function placeAgrees(facility: FacilityRef, place: PlaceRef | null): boolean {
+  if (!place || !facility.place) return true;
+  if (place.precision === "country" || place.precision === "region") return !place.country || place.country === facility.place.country;
+  if (place.precision === "admin1") return !place.admin1 || !facility.place.admin1 || place.admin1 === facility.place.admin1 || place.country === facility.place.country;
+  return place.id === facility.place.id || place.name === facility.place.name || place.admin1 === facility.place.admin1;
+}

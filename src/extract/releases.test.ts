@@ -1,0 +1,42 @@
+// Releases: detainees let out by those who hold the facility (its authorities, or rebels who took
+// it): "opened the doors of", "released 126 minors from", "seized the prison and freed". Negative
+// table: hostages freed, statements and albums released, releases demanded. Texts are written for
+// these tests.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { described, mentionsOf } from "./testing.ts";
+
+const DEPARTURES = new Set(["release", "escape"]);
+
+// Published Sunday 2024-03-10: [text, departure expected, type expected when it must be a release]
+const POSITIVE: Array<[string, string, string | null]> = [
+  ["M23 fighters opened the doors of the Munzenze prison on Monday, letting out about 3,000 inmates.", "Munzenze", null],
+  ["The junta released 126 minors from the Kami prison on Thursday.", "Kami", "release"],
+  ["Taliban fighters released thousands of inmates from a prison on the outskirts of Kabul on Sunday.", "Kabul", "release"],
+  ["Rebels seized the Makala prison on Friday and freed 400 inmates.", "Makala", "release"],
+  ["After taking the city, the rebels released all the inmates held at the central prison in Bukavu.", "Bukavu", "release"],
+  ["Rebels who seized the town on Saturday freed the detainees of the central prison in Bukavu.", "Bukavu", null],
+];
+
+const NEGATIVE: string[] = [
+  "The kidnappers released 12 hostages near the village on Wednesday.",
+  "The ministry released a statement on the Kuje prison on Monday.",
+  "Relatives demanded the release of the detainees held at the Kuje prison.",
+  "The band released a new album called Jailbreak on Friday.",
+  "Families outside the Kuje prison are calling for the release of the list of inmates who died.",
+];
+
+for (const [text, where, type] of POSITIVE) {
+  test(`release at ${where}: ${text.slice(0, 60)}…`, () => {
+    const found = mentionsOf(text).filter((m) => DEPARTURES.has(m.type));
+    assert.equal(found.length, 1, JSON.stringify(found.map(described)));
+    assert.ok(described(found[0]).includes(where), described(found[0]));
+    if (type) assert.equal(found[0].type, type);
+  });
+}
+
+for (const text of NEGATIVE) {
+  test(`no release: ${text.slice(0, 60)}…`, () => {
+    assert.deepEqual(mentionsOf(text).filter((m) => DEPARTURES.has(m.type)).map(described), []);
+  });
+}
