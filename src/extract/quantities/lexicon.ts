@@ -118,7 +118,9 @@ export const NON_COUNT_CONTEXTS: readonly NonCountContext[] = [
   { id: "clock-digits", side: "after", pattern: /^[:.]\d/ },
   { id: "clock-digits", side: "before", pattern: /\d[:.]$/ },
   { id: "ordinal-or-glued-unit", side: "after", pattern: /^[a-z]/i },
-  { id: "money", side: "before", pattern: /(?:[$€£]|\bus\$|\b(?:usd|eur|syp|iqd)\s*)$/i },
+  { id: "money", side: "before", pattern: /(?:[$€£₦₹₨₱₺₽¥]|\bus\$|\b(?:usd|eur|syp|iqd|ngn|kes|ksh|kshs|pkr|afn|inr)\s*)$/i },
+  // Currency written as letters glued to or just before the figure: "Sh20 million", "KSh 5,000", "Rs 50,000", "N500,000".
+  { id: "money", side: "before", pattern: /\b(?:Sh|KSh|Kshs|Rs|Rp|R\$|N|GH₵|Tk)\.?\s?$/ },
   { id: "money", side: "after", pattern: new RegExp(`^\\s*(?:${CURRENCY_WORD})\\b`, "i") },
   { id: "day-of-month", side: "before", pattern: new RegExp(`\\b(?:${MONTH})\\.?\\s+$`, "i") },
   { id: "day-of-month", side: "after", pattern: new RegExp(`^\\s+(?:of\\s+)?(?:${MONTH})\\b`, "i") },
