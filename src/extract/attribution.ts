@@ -60,6 +60,8 @@ const PRONOUN_ORG = /^(?:it|they|them)$/i;
 const SOURCE_ANAPHOR = /^(?:the\s+)?(?:source|sources|official|officials|statement|report|reports|spokesman|spokesperson|spokeswoman)$/i;
 /** An unattributed sentence takes the source of an attributed one at most this many sentences before it in its paragraph. */
 const PARAGRAPH_REACH_SENTENCES = 2;
+/** What separates a subject from what comes before it: commas, quotes, dashes, brackets. */
+const CLAUSE_SEPARATORS = /[,;:“”"()]|\s[-–—]\s|—/;
 /** Actors whose name is a generic word ("authorities", "officials"): the words the text uses say more. */
 const GENERIC_ACTOR_KINDS = new Set(["other"]);
 /** How many words after "told" the outlet may start ("told the BBC"). */
@@ -92,7 +94,7 @@ export class Attributor {
   sourceAt(index: number, position: number): Attribution | null {
     const own = this.bySentence[index] ?? [];
     if (own.length) return nearest(own, position);
-    return this.quoteContinuation(index) ?? this.paragraphContinuation(index);
+    return this.quoteContinuation(index) ?? this.wrappedLineContinuation(index) ?? this.paragraphContinuation(index);
   }
 
   /** Every attribution found, for the explanation. */
@@ -121,11 +123,11 @@ export class Attributor {
     for (const m of text.matchAll(ROLE_FOR_ORG_NAME)) {
       const orgStart = m.index! + m[0].indexOf(m[1]);
       const org = this.actorWithin(orgStart, orgStart + m[1].length) ?? this.definite(m[1], orgStart) ?? m[1].replace(/^the\s+/i, "");
-      this.addPerson(m[2], org, m[0].slice(0, m[0].indexOf(m[2])).replace(/^(?:an?|the)\s+/i, "").replace(/,\s*$/, ""));
+      this.addPerson(m[2], org, cleanRole(m[0].slice(0, m[0].indexOf(m[2]))));
     }
     for (const m of text.matchAll(ORG_ROLE_COMMA_NAME)) {
       const org = this.actorWithin(m.index!, m.index! + m[1].length + 12) ?? properNameAtEnd(m[1]);
-      this.addPerson(m[2], org, m[0].slice(0, m[0].lastIndexOf(m[2])).replace(/[,\s]+$/, "").replace(/\s+\S+\.$/, "").trim());
+      this.addPerson(m[2], org, cleanRole(m[0].slice(0, m[0].lastIndexOf(m[2])).replace(/(?:\s+\p{Lu}\p{L}{0,5}\.)+\s*$/u, "")));
     }
     for (const m of text.matchAll(ROLE_BEFORE_NAME)) {
       const before = /([A-Za-z]+)\s*$/.exec(text.slice(Math.max(0, m.index! - 30), m.index!))?.[1] ?? "";
@@ -175,7 +177,8 @@ export class Attributor {
       if (/\b(?:is|are|was|were|be|been|being)\s+$/i.test(text.slice(Math.max(sentence.start, m.start - 7), m.start)) || /^\s+by\b/i.test(text.slice(m.end, m.end + 4))) continue;
       const via = /^told$/i.test(m.text) ? this.outletAfter(m.end) : null;
       // "..., said X" and “...,” said X: the verb right after a break, its subject after it.
-      const inverted = /[,“”"]\s*$/.test(text.slice(Math.max(sentence.start, m.start - 3), m.start)) || m.start === sentence.start;
+      // "told" takes the listener as its object ("..., told journalists"): never an inverted subject.
+      const inverted = !/^tel|^told/i.test(m.text) && (/[,“”"]\s*$/.test(text.slice(Math.max(sentence.start, m.start - 3), m.start)) || m.start === sentence.start);
       const object = inverted ? this.objectAfter(m.end, sentence.end, true) : null;
       if (object) {
         found.push(this.remember({ ...object, start: m.start, end: m.end, rule: object.rule.startsWith("attribution.pronoun") ? object.rule : "attribution.said-x" }));
@@ -195,7 +198,7 @@ export class Attributor {
   private subjectBefore(verbStart: number, floor: number): Attribution | null {
     const { text } = this.doc;
     const stretch = text.slice(floor, verbStart);
-    const pieces = stretch.split(/[,;:“”"]/);
+    const pieces = stretch.split(CLAUSE_SEPARATORS);
     const last = stripAuxiliaries(pieces[pieces.length - 1]);
     const at = (phrase: string) => floor + Math.max(0, stretch.lastIndexOf(phrase.split(/\s+/)[0]));
     if (last === "" && pieces.length > 1) return this.appositionSubject(pieces.slice(0, -1), floor, stretch);
@@ -246,7 +249,11 @@ export class Attributor {
     const read = sourceEndingClause(last);
     if (actor) return this.actorSource(actor, read, "attribution.actor-verb");
     if (/^the\s/i.test(last) && SOURCE_ANAPHOR.test(last) && this.lastSource) return { ...this.lastSource, start: at(last), rule: "attribution.anaphor" };
-    if (read) return { start: at(last), end: floor + stretch.length, source: read.name, rule: "attribution.speaker", ...(read.role ? { role: read.role } : {}) };
+    if (read?.kind === "person") return this.personSource(this.addPerson(read.name, null, read.role), at(last), "attribution.person-named");
+    if (read) return { start: at(last), end: floor + stretch.length, source: read.name, rule: "attribution.speaker" };
+    // "A monitoring group, the Observatoire congolais des prisons, said": a name in apposition.
+    const name = /^(?:the\s+)?(\p{Lu}[\p{L}'’-]*(?:\s+[\p{L}'’-]+){0,5})$/u.exec(last)?.[1];
+    if (name && previous && sourceEndingClause(previous)) return { start: at(last), end: floor + stretch.length, source: name, rule: "attribution.organisation-apposition" };
     return null;
   }
 
@@ -260,6 +267,8 @@ export class Attributor {
     const first = /^\s*([\p{L}]+)/u.exec(rest)?.[1] ?? "";
     if (PRONOUN_PERSON.test(first) && this.lastPerson) return { ...this.lastPerson, rule: "attribution.pronoun-person" };
     if (PRONOUN_ORG.test(first) && this.lastOrg) return { ...this.lastOrg, rule: "attribution.pronoun-org" };
+    // A pronoun with no one named before it: nobody the reader could name.
+    if (PRONOUN_PERSON.test(first) || PRONOUN_ORG.test(first)) return null;
     const known = this.knownSourceAfter(pos);
     if (known) return known;
     if (inverted && /^\s*(?:that|this|it|there|on|in|at|by|the\s+\w+\s+(?:had|have|was|were|is|are))\b/i.test(rest)) return null;
@@ -319,7 +328,19 @@ export class Attributor {
     return null;
   }
 
-  // 4. "According to CENTCOM, five escaped. Two have since been recaptured.": a report goes on in
+  // 4. Hard-wrapped wire copy: a "sentence" with no closing punctuation goes on in the next line,
+  //    whose attribution is its own ("… 76, including 40 Brazilians and 36\nParaguayans, officials said.").
+  private wrappedLineContinuation(index: number): Attribution | null {
+    const { text } = this.doc;
+    const here = this.sentences[index];
+    const next = this.sentences[index + 1];
+    if (!next || /[.!?…"”’]\s*$/.test(text.slice(here.start, here.end))) return null;
+    if (!/^[ \t]*\n[ \t]*$/.test(text.slice(here.end, next.start))) return null;
+    const own = this.bySentence[index + 1];
+    return own?.length ? { ...own[0], rule: "attribution.wrapped-line" } : null;
+  }
+
+  // 5. "According to CENTCOM, five escaped. Two have since been recaptured.": a report goes on in
   //    its paragraph after the sentence that attributes it.
   private paragraphContinuation(index: number): Attribution | null {
     const { text } = this.doc;
@@ -368,7 +389,9 @@ function roleAfter(text: string, nameEnd: number): string | null {
 }
 
 function cleanRole(phrase: string): string | null {
-  const role = phrase.trim().replace(/^(?:an?|the)\s+/i, "").trim();
+  // A role never reaches back over a sentence: "... Mount Moroto.\n\nThe UPDF spokesperson,".
+  const own = phrase.split(/[.!?]\s+|\n/).pop() ?? "";
+  const role = own.trim().replace(/[,;:\s]+$/, "").replace(/^(?:an?|the)\s+/i, "").trim();
   return role && isRolePhrase(role) ? role : null;
 }
 

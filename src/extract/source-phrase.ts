@@ -28,6 +28,8 @@ const AUXILIARIES = lower(data.auxiliaries.words);
 const MAX_NAME_WORDS = 4;
 /** A speaker noun phrase longer than this is a clause, not a source. */
 const MAX_PHRASE_WORDS = 7;
+/** A role in apposition is a short phrase ("the Uganda People's Defence Force 3rd Division spokesperson"). */
+const MAX_ROLE_WORDS = 12;
 /** Words an "of/for/at" complement of a speaker may have ("at the Kamiti facility"). */
 const MAX_COMPLEMENT_WORDS = 4;
 /** Capitals that read as an organisation's acronym ("INPEC", "SNAI"), not a shouted word. */
@@ -53,7 +55,7 @@ function personName(words: string[], afterOffice: boolean): string | null {
   if (!names.length || names.length > MAX_NAME_WORDS) return null;
   if (!isCapitalised(names[0]) || !isCapitalised(names[names.length - 1])) return null;
   if (names.some((w) => ROLE_WORDS.has(key(w)) || ORGANISATION_WORDS.has(key(w)) || isAcronym(w) || /['’]s$/.test(bare(w)))) return null;
-  if (names.length === 1 && !afterOffice && names.length === words.length) return null;
+  if (names.length === 1 && !afterOffice && !words.some(isTitle)) return null;
   return names.map(bare).join(" ");
 }
 
@@ -96,7 +98,7 @@ export function sourceStartingClause(clause: string): SourcePhrase | null {
 /** A role phrase in apposition: "a spokesman for the governor", "the chief minister", "the town's mayor". */
 export function isRolePhrase(phrase: string): boolean {
   const words = phrase.trim().split(/\s+/).filter(Boolean);
-  return words.length > 0 && words.slice(0, 6).some((w) => ROLE_WORDS.has(key(w))) && !personInApposition(phrase);
+  return words.length > 0 && words.length <= MAX_ROLE_WORDS && words.some((w) => ROLE_WORDS.has(key(w))) && !personInApposition(phrase);
 }
 
 /** A person named alone in apposition: "Attaullah Khogyani", "Mr. Noel Ailewon". */
