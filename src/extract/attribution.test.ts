@@ -63,7 +63,7 @@ const POSITIVE: Case[] = [
   },
   {
     text: "Police said 25 inmates escaped from Kuje prison on Sunday.",
-    claim: "escaped 25 Police",
+    claim: "escaped 25 police",
   },
   {
     text: "Eleven inmates escaped from Kuje prison on Friday, said a military official who asked not to be named.",
@@ -71,7 +71,7 @@ const POSITIVE: Case[] = [
   },
   {
     text: "Gunmen attacked Kuje prison on Friday. Security sources have said that at least 15 of the escapees have been recaptured.",
-    claim: "recaptured 15 Security sources",
+    claim: "recaptured 15 security sources",
   },
   {
     text: "Controller of Corrections, Kano State Command, Mr. Yusuf Garba, has said 90 inmates escaped from Kuje prison on Friday.",

@@ -39,6 +39,8 @@ const POSITIVE: Array<[string, string[]]> = [
     ["recaptured 301..open"],
   ],
   ["Two guards and three attackers were killed when gunmen stormed Kuje prison on Friday.", ["killed/security_forces 2..2", "killed/attackers 3..3"]],
+  ["At least 12 people, including three prison officers, were killed in the attack on Kuje prison on Friday.", ["killed 12..open", "killed/security_forces 3..3"]],
+  ["Gunmen stormed Kuje prison on Friday, killing two guards, the deadliest attack since 2019.", ["killed/security_forces 2..2"]],
 ];
 
 /** [text, counts it must not give] */
@@ -49,6 +51,9 @@ const NEGATIVE: Array<[string, string[]]> = [
   ["Three convicts with a Sh20 million bounty on their heads escaped from Kuje prison on Friday.", ["escaped 20000000..20000000"]],
   ["Gunmen attacked Kuje prison on Friday; 15 of the 21 escaped prisoners were recaptured.", ["escaped 15..15", "recaptured 21..21"]],
   ["Three killed as inmates riot at Kuje prison", ["killed/detainees 3..3"]],
+  ["At least 12 people, including three prison officers, were killed in the attack on Kuje prison on Friday.", ["killed/security_forces 12..open"]],
+  ["Gunmen stormed Kuje prison on Friday, killing two guards. In 2019, 30 inmates were killed in a riot at the same prison.", ["killed/detainees 30..30", "killed 30..30"]],
+  ["Gunmen stormed Kuje prison on Friday, killing two guards. Five years ago, 30 inmates died at the same prison.", ["killed/detainees 30..30", "killed 30..30"]],
   ["Of the 1,793 inmates at Kuje prison, 400 escaped on Friday and 300 were recaptured.", ["escaped 1793..1793", "recaptured 1793..1793"]],
 ];
 

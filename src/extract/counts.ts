@@ -40,6 +40,8 @@ const RELATIVE_BEFORE = /\b(?:who|that|which)\s+(?:had\s+|have\s+|has\s+|were\s+
 const NOUN_AFTER_PARTICIPLE = /^\s+(?:\w+\s+)?(?:inmates|prisoners|detainees|convicts|fighters|militants|members|suspects)\b/i;
 /** "15 of the 21 escaped prisoners": the figure after "of the" is the whole the part is taken from. */
 const PARTITIVE_TOTAL_BEFORE = /\bof\s+(?:the|these|those|its|their|all)\s+(?:\w+\s+)?$/i;
+/** Where the noun after a figure ends: an aside ("12 people, including three guards") names other groups. */
+const GROUP_WORDS_END = /[,;(]|\b(?:including|among|of whom|of them)\b/i;
 /** The describing cue of a partitive total sits right after it ("of the 21 escapees"). */
 const PARTITIVE_CUE_WORDS = 3;
 /** A cue before the number may be this many words away. */
@@ -95,9 +97,29 @@ export function readCount(text: string, sentence: Span, span: Span, cues: Cue[])
   // The casualty group is named between the number and its verb ("two inmates and a guard were
   // killed"), or after the number when the cue comes first ("claiming the lives of five police");
   // "Three killed as inmates riot" names no group.
-  const groupWords = cue.start >= span.end ? text.slice(span.end, cue.start) : nounWords;
+  // "12 people, including three officers, were killed": the overall figure names no group.
+  const groupWords = (cue.start >= span.end ? text.slice(span.end, cue.start) : nounWords).split(GROUP_WORDS_END)[0];
   const group = cue.quantity === "killed" || cue.quantity === "wounded" ? groupOf(groupWords) : null;
   return { quantity: cue.quantity, group, cue };
+}
+
+/**
+ * "In 2019, 30 inmates were killed at the same prison", "five years ago 40 escaped": a figure whose
+ * nearest time expression is in the past counts an earlier event, not this one. A past date
+ * after a comma is an aside ("killing two guards, the worst attack since 2019") and does not count.
+ */
+export function isBackgroundFigure(text: string, figure: Span, times: Array<Span & { past: boolean }>): boolean {
+  let nearest: (Span & { past: boolean }) | null = null;
+  let distance = Infinity;
+  for (const mark of times) {
+    const d = mark.end <= figure.start ? figure.start - mark.end : Math.max(0, mark.start - figure.end);
+    if (d < distance) {
+      nearest = mark;
+      distance = d;
+    }
+  }
+  if (!nearest?.past) return false;
+  return nearest.end <= figure.start || !/[,;:(]/.test(text.slice(figure.end, nearest.start));
 }
 
 /** How far after its number a cue may be: further for a passive main verb. */

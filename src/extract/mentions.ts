@@ -12,7 +12,7 @@ import { createHash } from "node:crypto";
 import type { Annotation, DateWindow, Day, Doc, Span } from "../model/doc.ts";
 import type { CountClaims, FacilityRef, IncidentMention, IncidentType, PlaceRef, QuantityName } from "../model/incident.ts";
 import type { Attributor, ActorValue } from "./attribution.ts";
-import { cuesOf, readCount } from "./counts.ts";
+import { cuesOf, isBackgroundFigure, readCount } from "./counts.ts";
 import { readModality } from "./modality.ts";
 import { findTriggers, type Trigger } from "./triggers.ts";
 import { DETAINEE_NOUNS, NON_PERSON_NOUNS, PLACE_ACTOR_NOUNS, PLACE_NOT_AFTER, PLACE_SPEAKER_VERBS, matchAll } from "./lexicon.ts";
@@ -192,7 +192,7 @@ export function buildMentions(doc: Doc, sentences: Span[], entities: Entities, a
     // 3. Numbers to their cues.
     const cues = cuesOf(text, sentence, triggers);
     for (const q of inSentence(entities.quantities)) {
-      if (q.value.noCount || IGNORED_QUANTITY_RULES.has(q.rule) || countsThings(text, q, sentence)) continue;
+      if (q.value.noCount || IGNORED_QUANTITY_RULES.has(q.rule) || countsThings(text, q, sentence) || isBackgroundFigure(text, q, times)) continue;
       const reading = readCount(text, sentence, q, cues);
       const pend = () => {
         if (followedByDetainees(text, q, sentence)) pendingDetaineeCounts.push({ sentence: index, value: q.value, span: q, rule: q.rule });

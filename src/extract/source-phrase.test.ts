@@ -14,7 +14,7 @@ const ENDING: Array<[string, string, string, string | null]> = [
   ["Hawa Diallo", "Hawa Diallo", "person", null],
   ["two Kurdish security officials", "Kurdish security officials", "group", null],
   ["a senior security source", "senior security source", "group", null],
-  ["Security sources have", "Security sources", "group", null],
+  ["Security sources have", "security sources", "group", null],
   ["police on Friday", "police", "group", null],
   ["A military official in eastern Kunar province", "military official", "group", null],
   ["an official at the facility", "official at the facility", "group", null],

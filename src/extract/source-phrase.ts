@@ -22,6 +22,7 @@ const ORGANISATION_WORDS = lower(data.organisationWords.words);
 const SOURCE_HEADS = lower(data.sourceHeads.words);
 const DROP_BEFORE = lower(data.dropBeforeSource.words);
 const PHRASE_BREAKS = lower(data.nounPhraseBreaks.words);
+const COMMON_OPENERS = new Set([...lower(data.commonModifiers.words), ...SOURCE_HEADS, ...ROLE_WORDS]);
 const AUXILIARIES = lower(data.auxiliaries.words);
 
 /** A person's name has at most this many words after titles ("Rami Abdel Rahman al-Hassan"). */
@@ -133,7 +134,11 @@ function speakerPhrase(allWords: string[]): SourcePhrase | null {
   const name = [...phrase, ...complement].join(" ");
   if (!name || name.split(" ").length > MAX_PHRASE_WORDS) return null;
   const capitalised = phrase.length > 1 && phrase.every((w) => isCapitalised(w));
-  return { name, kind: capitalised ? "organisation" : "group", role: null };
+  if (capitalised) return { name, kind: "organisation", role: null };
+  // "Security sources" at the start of a sentence and "security sources" inside one are one source.
+  const opener = name.split(" ")[0];
+  const written = COMMON_OPENERS.has(opener.toLowerCase()) ? opener.toLowerCase() + name.slice(opener.length) : name;
+  return { name: written, kind: "group", role: null };
 }
 
 /** Words before the first that ends a noun phrase ("officials who spoke", "an official in Kabul"). */
