@@ -109,6 +109,14 @@ const POSITIVE: Case[] = [
     text: "A rights group, the Observatoire des prisons du Sahel, said 33 inmates escaped from Kuje prison on Friday.",
     claim: "escaped 33 Observatoire des prisons du Sahel",
   },
+  {
+    text: "Police chief Musa Adamu was quoted as saying that 40 inmates escaped from Kuje prison on Friday.",
+    claim: "escaped 40 Musa Adamu", role: "Police chief",
+  },
+  {
+    text: "Kuje prison: 40 inmates escaped on Friday - police chief",
+    claim: "escaped 40 police chief",
+  },
 ];
 
 /** Sentences whose figure has no source the text names. */
@@ -117,6 +125,7 @@ const NEGATIVE: string[] = [
   "Fourteen inmates escaped from Kuje prison on Friday, but the guards, who are reported to have fled, were later arrested.",
   "The warden was sacked after 12 inmates escaped from Kuje prison, in changes announced by the ministry.",
   "According to her, 20 inmates escaped from Kuje prison.",
+  "Forty inmates escaped from Kuje prison on Friday — the third jailbreak this year.",
 ];
 
 for (const c of POSITIVE) {

@@ -60,6 +60,8 @@ const PRONOUN_ORG = /^(?:it|they|them)$/i;
 const SOURCE_ANAPHOR = /^(?:the\s+)?(?:source|sources|official|officials|statement|report|reports|spokesman|spokesperson|spokeswoman)$/i;
 /** An unattributed sentence takes the source of an attributed one at most this many sentences before it in its paragraph. */
 const PARAGRAPH_REACH_SENTENCES = 2;
+/** A credit after a final dash: "... 443 recaptured — NCoS", "... freed – police chief". */
+const HEADLINE_CREDIT = /\s[—–-]\s+((?:[\p{L}'’.()-]+\s?){1,6})\.?$/u;
 /** What separates a subject from what comes before it: commas, quotes, dashes, brackets. */
 const CLAUSE_SEPARATORS = /[,;:“”"()]|\s[-–—]\s|—/;
 /** Actors whose name is a generic word ("authorities", "officials"): the words the text uses say more. */
@@ -165,6 +167,8 @@ export class Attributor {
   private attributeSentence(sentence: Span): Attribution[] {
     const { text } = this.doc;
     const found: Attribution[] = [];
+    const credit = this.headlineCredit(sentence);
+    if (credit) found.push(this.remember(credit));
     for (const m of matchAll(ACCORDING_TO, text, sentence.start, sentence.end)) {
       const source = this.objectAfter(m.end, sentence.end);
       if (source) found.push(this.remember({ ...source, start: m.start, end: m.end, rule: source.rule === "attribution.said-x" ? "attribution.according-to" : source.rule }));
@@ -173,8 +177,11 @@ export class Attributor {
       if (/^according$/i.test(m.text)) continue;
       // "urged the population to report": an infinitive reports nothing.
       if (/\bto\s+$/i.test(text.slice(Math.max(sentence.start, m.start - 4), m.start))) continue;
-      // "who are reported to have", "changes announced by": a passive or a participle names no speaker here.
-      if (/\b(?:is|are|was|were|be|been|being)\s+$/i.test(text.slice(Math.max(sentence.start, m.start - 7), m.start)) || /^\s+by\b/i.test(text.slice(m.end, m.end + 4))) continue;
+      // "who are reported to have", "changes announced by": a passive or a participle names no
+      // speaker here, except "X was quoted as saying", whose subject is the speaker.
+      const passive = /\b(?:is|are|was|were|be|been|being)\s+$/i.exec(text.slice(Math.max(sentence.start, m.start - 7), m.start));
+      const quotedAs = passive && /^quoted$/i.test(m.text) && /^\s+as\s+say/i.test(text.slice(m.end, m.end + 12));
+      if ((passive && !quotedAs) || /^\s+by\b/i.test(text.slice(m.end, m.end + 4))) continue;
       const via = /^told$/i.test(m.text) ? this.outletAfter(m.end) : null;
       // "..., said X" and “...,” said X: the verb right after a break, its subject after it.
       // "told" takes the listener as its object ("..., told journalists"): never an inverted subject.
@@ -184,7 +191,7 @@ export class Attributor {
         found.push(this.remember({ ...object, start: m.start, end: m.end, rule: object.rule.startsWith("attribution.pronoun") ? object.rule : "attribution.said-x" }));
         continue;
       }
-      const subject = this.subjectBefore(m.start, sentence.start);
+      const subject = this.subjectBefore(quotedAs ? m.start - passive[0].length : m.start, sentence.start);
       if (subject) {
         found.push(this.remember({ ...subject, end: m.end, ...(via ? { via } : {}) }));
         continue;
@@ -207,7 +214,10 @@ export class Attributor {
     if (PRONOUN_ORG.test(lastWord) && this.lastOrg) return { ...this.lastOrg, start: at(lastWord), rule: "attribution.pronoun-org" };
     const from = windowBefore(text, verbStart, SUBJECT_WORDS, floor);
     const known = this.knownPerson(last, true);
-    if (known) return this.personSource(known, at(known.name.split(/\s+/).pop()!), "attribution.person");
+    if (known) {
+      known.role ??= sourceEndingClause(last)?.role ?? null;
+      return this.personSource(known, at(known.name.split(/\s+/).pop()!), "attribution.person");
+    }
     // An actor may start before the window: "Nigerian Correctional Service spokesman Abubakar Umar said".
     const actor = this.doc.actors.filter((a) => a.end > from && a.end <= verbStart && a.start >= floor).pop();
     const read = sourceEndingClause(last);
@@ -223,6 +233,19 @@ export class Attributor {
     if (definite) return { start: at(last), end: verbStart, source: definite, rule: "attribution.definite" };
     if (read) return { start: at(read.name), end: verbStart, source: read.name, rule: "attribution.speaker" };
     return null;
+  }
+
+  /** "879 inmates escaped, 443 recaptured — NCoS": a headline or lead crediting its source after a final dash. */
+  private headlineCredit(sentence: Span): Attribution | null {
+    const { text } = this.doc;
+    const body = text.slice(sentence.start, sentence.end);
+    const m = HEADLINE_CREDIT.exec(body);
+    if (!m) return null;
+    const start = sentence.start + m.index + m[0].indexOf(m[1]);
+    const actor = this.doc.actors.find((a) => a.start >= start && a.end <= sentence.end);
+    const read = actor ? null : sourceStartingClause(m[1]) ?? sourceEndingClause(m[1]);
+    const source = actor?.value.name ?? read?.name ?? (this.knownPerson(m[1], true)?.name ?? null);
+    return source ? { start, end: start + m[1].length, source, rule: "attribution.headline-credit", ...(read?.role ? { role: read.role } : {}) } : null;
   }
 
   /**
