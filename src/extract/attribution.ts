@@ -61,7 +61,11 @@ const SOURCE_ANAPHOR = /^(?:the\s+)?(?:source|sources|official|officials|stateme
 /** An unattributed sentence takes the source of an attributed one at most this many sentences before it in its paragraph. */
 const PARAGRAPH_REACH_SENTENCES = 2;
 /** A credit after a final dash: "... 443 recaptured — NCoS", "... freed – police chief". */
-const HEADLINE_CREDIT = /\s[—–-]\s+((?:[\p{L}'’.()-]+\s?){1,6})\.?$/u;
+const HEADLINE_CREDIT = /\s[—–-]\s+([\p{L}'’.()-]+(?:\s+[\p{L}'’.()-]+){0,5})\.?$/u;
+/** A credit is read from this many characters at the end of a sentence. */
+const CREDIT_CHARS = 80;
+/** A subject is read from at most this many characters before its verb: long run-on sentences stay linear. */
+const SUBJECT_REACH_CHARS = 300;
 /** What separates a subject from what comes before it: commas, quotes, dashes, brackets. */
 const CLAUSE_SEPARATORS = /[,;:“”"()]|\s[-–—]\s|—/;
 /** Actors whose name is a generic word ("authorities", "officials"): the words the text uses say more. */
@@ -202,8 +206,9 @@ export class Attributor {
     return found;
   }
 
-  private subjectBefore(verbStart: number, floor: number): Attribution | null {
+  private subjectBefore(verbStart: number, sentenceStart: number): Attribution | null {
     const { text } = this.doc;
+    const floor = Math.max(sentenceStart, verbStart - SUBJECT_REACH_CHARS);
     const stretch = text.slice(floor, verbStart);
     const pieces = stretch.split(CLAUSE_SEPARATORS);
     const last = stripAuxiliaries(pieces[pieces.length - 1]);
@@ -238,10 +243,10 @@ export class Attributor {
   /** "879 inmates escaped, 443 recaptured — NCoS": a headline or lead crediting its source after a final dash. */
   private headlineCredit(sentence: Span): Attribution | null {
     const { text } = this.doc;
-    const body = text.slice(sentence.start, sentence.end);
-    const m = HEADLINE_CREDIT.exec(body);
+    const from = Math.max(sentence.start, sentence.end - CREDIT_CHARS);
+    const m = HEADLINE_CREDIT.exec(text.slice(from, sentence.end));
     if (!m) return null;
-    const start = sentence.start + m.index + m[0].indexOf(m[1]);
+    const start = from + m.index + m[0].indexOf(m[1]);
     const actor = this.doc.actors.find((a) => a.start >= start && a.end <= sentence.end);
     const read = actor ? null : sourceStartingClause(m[1]) ?? sourceEndingClause(m[1]);
     const source = actor?.value.name ?? read?.name ?? (this.knownPerson(m[1], true)?.name ?? null);
