@@ -155,3 +155,9 @@ test("one person keeps one name across the document: full name, surname and pron
   assert.ok(claims.includes("escaped 52 Amina Yusuf"), JSON.stringify(claims));
   assert.ok(claims.includes("recaptured 12 Amina Yusuf"), JSON.stringify(claims));
 });
+
+test("a claim carries its source's role and the outlet it spoke to", () => {
+  const doc = docOf("Deputy warden Grace Achieng told Radio Kano that 17 inmates escaped from Kuje prison on Friday.");
+  const claim = extract(doc).mentions.flatMap((m) => m.counts.flatMap((c) => c.claims))[0];
+  assert.deepEqual({ source: claim?.source, role: claim?.role, via: claim?.via }, { source: "Grace Achieng", role: "Deputy warden", via: "Radio Kano" });
+});

@@ -6,6 +6,7 @@
 // ("two Kurdish security officials" -> "Kurdish security officials"); "told AFP" records the
 // outlet the source spoke through.
 import type { Annotation, Span } from "../model/doc.ts";
+import type { IncidentMention } from "../model/incident.ts";
 import { ACCORDING_TO, ATTRIBUTION_VERBS, PERSON_ROLES, matchAll } from "./lexicon.ts";
 import { isRolePhrase, personInApposition, sourceEndingClause, sourceStartingClause, type SourcePhrase } from "./source-phrase.ts";
 import { windowBefore } from "./window.ts";
@@ -106,6 +107,20 @@ export class Attributor {
   /** Every attribution found, for the explanation. */
   all(): Attribution[] {
     return this.bySentence.flat();
+  }
+
+  /** Gives each claim the role and outlet of its source, as the claim's sentence states them. */
+  describeClaims(mentions: IncidentMention[]): IncidentMention[] {
+    const indexOf = new Map(this.sentences.map((s, i) => [s.start, i]));
+    for (const claim of mentions.flatMap((m) => m.counts.flatMap((c) => c.claims))) {
+      if (!claim.source) continue;
+      const index = indexOf.get(claim.start);
+      const stated = index === undefined ? undefined : (this.bySentence[index] ?? []).find((a) => a.source === claim.source);
+      const role = stated?.role ?? this.persons.get(claim.source)?.role;
+      if (role) claim.role = role;
+      if (stated?.via) claim.via = stated.via;
+    }
+    return mentions;
   }
 
   /** Every attribution as a document annotation: the source, with the role and outlet when the text gives them. */

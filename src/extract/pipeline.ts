@@ -43,7 +43,7 @@ export function extract(doc: Doc): Extraction {
   const attributor = new Attributor({ text: doc.text, actors: entities.actors }, sentences);
   add(attributor.annotations());
 
-  const mentions = mergeWithinDocument(buildMentions(doc, sentences, entities, attributor));
+  const mentions = mergeWithinDocument(attributor.describeClaims(buildMentions(doc, sentences, entities, attributor)));
   add(mentions.map((m) => ({ start: m.trigger.start, end: m.trigger.end, kind: "trigger" as const, rule: m.trigger.rule, value: { type: m.type, mention: m.id } })));
   const holdings = findHoldings(doc, entities.facilities, entities.actors, mentions);
   return { mentions, holdings };
