@@ -283,7 +283,7 @@ export class Attributor {
     const named = personInApposition(last) ?? (isRolePhrase(last) ? personInApposition(previous) ?? sourceEndingClause(previous)?.name : null);
     const isPerson = named && (personInApposition(last) || sourceEndingClause(previous)?.kind === "person" || personInApposition(previous));
     if (named && isPerson) {
-      const role = personInApposition(last) ? (isRolePhrase(previous) ? cleanRole(previous) : null) : cleanRole(last);
+      const role = personInApposition(last) ? roleBefore(chunks.slice(0, -1)) : cleanRole(last);
       return this.personSource(this.addPerson(named, null, role), at(named.split(/\s+/)[0]), "attribution.person-apposition");
     }
     const known = this.knownPerson(last, true);
@@ -425,6 +425,15 @@ export class Attributor {
   }
 }
 
+/** "Controller of Corrections, Kano State Command, Mr. Yusuf Garba": the role chunks before a name. */
+function roleBefore(chunks: string[]): string | null {
+  const last = chunks[chunks.length - 1] ?? "";
+  if (isRolePhrase(last)) return cleanRole(last);
+  // An organisation in apposition to the office before it.
+  const office = chunks[chunks.length - 2] ?? "";
+  return /^\s*(?:the\s+)?\p{Lu}/u.test(last) && isRolePhrase(office) ? cleanRole(`${office.trim()}, ${last.trim()}`) : null;
+}
+
 /** "..., spokesman for the SDF, said": the role written after a name, up to the next break. */
 function roleAfter(text: string, nameEnd: number): string | null {
   const clause = text.slice(nameEnd, nameEnd + 120).replace(/^\s*,\s*/, "").split(/[,;.“”"(]/)[0];
@@ -445,8 +454,8 @@ function stripAuxiliaries(piece: string): string {
 
 /** "AFP", "the BBC", "Citizen TV": an outlet named as a proper name at the start of a stretch. */
 function properNameAtStart(stretch: string): string | null {
-  const m = /^\s*(?:the\s+)?((?:\p{Lu}[\p{L}'’.-]*)(?:\s+\p{Lu}[\p{L}'’.-]*){0,3})/u.exec(stretch);
-  return m ? m[1].replace(/[.,]$/, "") : null;
+  const m = /^[ \t]*(?:the[ \t]+)?((?:\p{Lu}[\p{L}'’.-]*)(?:[ \t]+\p{Lu}[\p{L}'’.-]*){0,3})/u.exec(stretch);
+  return m ? m[1].replace(/[.,]+$/, "") : null;
 }
 
 function nearest(list: Attribution[], position: number): Attribution {

@@ -30,7 +30,7 @@ const MAX_NAME_WORDS = 4;
 /** A speaker noun phrase longer than this is a clause, not a source. */
 const MAX_PHRASE_WORDS = 7;
 /** A role in apposition is a short phrase ("the Uganda People's Defence Force 3rd Division spokesperson"). */
-const MAX_ROLE_WORDS = 12;
+const MAX_ROLE_WORDS = 16;
 /** Words an "of/for/at" complement of a speaker may have ("at the Kamiti facility"). */
 const MAX_COMPLEMENT_WORDS = 4;
 /** Capitals that read as an organisation's acronym ("INPEC", "SNAI"), not a shouted word. */
