@@ -114,6 +114,14 @@ const POSITIVE: Case[] = [
     claim: "escaped 40 Musa Adamu", role: "Police chief",
   },
   {
+    text: "The escape of 120 inmates from Kuje prison was confirmed by the state's commissioner for justice, Ali Bello.",
+    claim: "escaped 120 Ali Bello", role: "state's commissioner for justice",
+  },
+  {
+    text: "A senior prison official, speaking on condition of anonymity, told AFP that 50 inmates escaped from Kuje prison.",
+    claim: "escaped 50 senior prison official", via: "AFP",
+  },
+  {
     text: "Kuje prison: 40 inmates escaped on Friday - police chief",
     claim: "escaped 40 police chief",
   },

@@ -316,6 +316,7 @@ export class Attributor {
     if (known) return known;
     if (inverted && /^\s*(?:that|this|it|there|on|in|at|by|the\s+\w+\s+(?:had|have|was|were|is|are))\b/i.test(rest)) return null;
     const read = sourceStartingClause(rest.split(/[.;:“”"]/)[0]);
+    if (read?.kind === "person") this.addPerson(read.name, null, read.role);
     if (read) return { source: read.name, rule: "attribution.said-x", ...(read.role ? { role: read.role } : {}) };
     if (inverted) return null;
     const phrase = nounPhraseAfter(text, pos, end);
@@ -348,11 +349,11 @@ export class Attributor {
     return actor && (actor.value.kind === "media" || actor.value.kind === "monitor") ? actor.value.name : properNameAtStart(this.doc.text.slice(pos, pos + 60));
   }
 
+  /** The last person and the last organisation named as sources: what "he" and "it" refer to. */
   private remember(a: Attribution): Attribution {
-    const isOrg = this.doc.actors.some((x) => x.value.name === a.source) || !a.rule.startsWith("attribution.person");
     this.lastSource = a;
-    if (a.rule.startsWith("attribution.person")) this.lastPerson = a;
-    else if (isOrg) this.lastOrg = a;
+    if (a.rule.startsWith("attribution.person") || this.persons.get(a.source)?.name === a.source) this.lastPerson = a;
+    else if (!a.rule.startsWith("attribution.pronoun")) this.lastOrg = a;
     return a;
   }
 
