@@ -41,6 +41,10 @@ const POSITIVE: Array<[string, string[]]> = [
   ["Two guards and three attackers were killed when gunmen stormed Kuje prison on Friday.", ["killed/security_forces 2..2", "killed/attackers 3..3"]],
   ["At least 12 people, including three prison officers, were killed in the attack on Kuje prison on Friday.", ["killed 12..open", "killed/security_forces 3..3"]],
   ["Gunmen stormed Kuje prison on Friday, killing two guards, the deadliest attack since 2019.", ["killed/security_forces 2..2"]],
+  ["Gunmen attacked Kuje prison on Friday. The death toll rose to 29, including three prisoners.", ["killed 29..29", "killed/detainees 3..3"]],
+  ["Gunmen stormed Kuje prison on Friday, killing 12 people, among them four guards.", ["killed 12..12", "killed/security_forces 4..4"]],
+  ["The attack on Kuje prison on Friday left two guards dead and five wounded.", ["killed/security_forces 2..2", "wounded 5..5"]],
+  ["About 240 inmates escaped from Kuje prison on Friday. Of the 240 who escaped, 110 have been recaptured.", ["recaptured 110..110"]],
 ];
 
 /** [text, counts it must not give] */
@@ -51,6 +55,8 @@ const NEGATIVE: Array<[string, string[]]> = [
   ["Three convicts with a Sh20 million bounty on their heads escaped from Kuje prison on Friday.", ["escaped 20000000..20000000"]],
   ["Gunmen attacked Kuje prison on Friday; 15 of the 21 escaped prisoners were recaptured.", ["escaped 15..15", "recaptured 21..21"]],
   ["Three killed as inmates riot at Kuje prison", ["killed/detainees 3..3"]],
+  ["Gunmen stormed Kuje prison on Friday, freeing 300 inmates, including four militant commanders.", ["escaped 4..4", "killed 4..4"]],
+  ["About 240 inmates escaped from Kuje prison on Friday. Of the 240 who escaped, 110 have been recaptured.", ["recaptured 240..240", "escaped 110..110"]],
   ["At least 12 people, including three prison officers, were killed in the attack on Kuje prison on Friday.", ["killed/security_forces 12..open"]],
   ["Gunmen stormed Kuje prison on Friday, killing two guards. In 2019, 30 inmates were killed in a riot at the same prison.", ["killed/detainees 30..30", "killed 30..30"]],
   ["Gunmen stormed Kuje prison on Friday, killing two guards. Five years ago, 30 inmates died at the same prison.", ["killed/detainees 30..30", "killed 30..30"]],

@@ -40,6 +40,8 @@ const RELATIVE_BEFORE = /\b(?:who|that|which)\s+(?:had\s+|have\s+|has\s+|were\s+
 const NOUN_AFTER_PARTICIPLE = /^\s+(?:\w+\s+)?(?:inmates|prisoners|detainees|convicts|fighters|militants|members|suspects)\b/i;
 /** "15 of the 21 escaped prisoners": the figure after "of the" is the whole the part is taken from. */
 const PARTITIVE_TOTAL_BEFORE = /\bof\s+(?:the|these|those|its|their|all)\s+(?:\w+\s+)?$/i;
+/** "including four guards", "among them two inmates": a figure that is part of the toll before it. */
+const PART_OF_TOLL_BEFORE = /\b(?:including|among\s+them|among\s+whom|of\s+whom)\s+$/i;
 /** Where the noun after a figure ends: an aside ("12 people, including three guards") names other groups. */
 const GROUP_WORDS_END = /[,;(]|\b(?:including|among|of whom|of them)\b/i;
 /** The describing cue of a partitive total sits right after it ("of the 21 escapees"). */
@@ -76,6 +78,12 @@ export function readCount(text: string, sentence: Span, span: Span, cues: Cue[])
     return { quantity: "families", group: null, cue: { start: span.start, end: span.end, quantity: "families", rule: "count.families-noun" } };
   }
   FAMILIES_NOUNS.lastIndex = 0;
+  // "killing 12 people, including four guards": a part of a casualty toll, by its group.
+  if (PART_OF_TOLL_BEFORE.test(text.slice(Math.max(sentence.start, span.start - 20), span.start))) {
+    const toll = cues.filter((c) => c.end <= span.start && (c.quantity === "killed" || c.quantity === "wounded")).pop();
+    const group = groupOf(nounWords.split(GROUP_WORDS_END)[0]);
+    if (toll && group) return { quantity: toll.quantity, group, cue: toll };
+  }
   const afterAll = cues
     .filter((c) => c.start >= span.end && !modifiesNoun(text, c) && wordDistance(text, span, c, PASSIVE_AFTER_WORDS) <= reachAfter(text, c) && !crossesClause(text, span.end, c.start))
     .sort((a, b) => a.start - b.start);
