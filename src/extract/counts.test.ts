@@ -45,6 +45,7 @@ const POSITIVE: Array<[string, string[]]> = [
   ["Gunmen stormed Kuje prison on Friday, killing 12 people, among them four guards.", ["killed 12..12", "killed/security_forces 4..4"]],
   ["The attack on Kuje prison on Friday left two guards dead and five wounded.", ["killed/security_forces 2..2", "wounded 5..5"]],
   ["About 240 inmates escaped from Kuje prison on Friday. Of the 240 who escaped, 110 have been recaptured.", ["recaptured 110..110"]],
+  ["Three inmates escaped from Kuje prison on Monday. One of them was recaptured hours later, and two remain on the run.", ["recaptured 1..1", "at_large 2..2"]],
 ];
 
 /** [text, counts it must not give] */
@@ -56,6 +57,7 @@ const NEGATIVE: Array<[string, string[]]> = [
   ["Gunmen attacked Kuje prison on Friday; 15 of the 21 escaped prisoners were recaptured.", ["escaped 15..15", "recaptured 21..21"]],
   ["Three killed as inmates riot at Kuje prison", ["killed/detainees 3..3"]],
   ["Gunmen stormed Kuje prison on Friday, freeing 300 inmates, including four militant commanders.", ["escaped 4..4", "killed 4..4"]],
+  ["Gunmen attacked Kuje prison on Friday; reporters found at least nine bodies near the gate, several with gunshot wounds.", ["killed 3..9", "wounded 3..9"]],
   ["About 240 inmates escaped from Kuje prison on Friday. Of the 240 who escaped, 110 have been recaptured.", ["recaptured 240..240", "escaped 110..110"]],
   ["At least 12 people, including three prison officers, were killed in the attack on Kuje prison on Friday.", ["killed/security_forces 12..open"]],
   ["Gunmen stormed Kuje prison on Friday, killing two guards. In 2019, 30 inmates were killed in a riot at the same prison.", ["killed/detainees 30..30", "killed 30..30"]],

@@ -78,6 +78,8 @@ export function readCount(text: string, sentence: Span, span: Span, cues: Cue[])
     return { quantity: "families", group: null, cue: { start: span.start, end: span.end, quantity: "families", rule: "count.families-noun" } };
   }
   FAMILIES_NOUNS.lastIndex = 0;
+  // "nine bodies near the gate, several with gunshot wounds": a part described, not a new figure.
+  if (/,\s*$/.test(text.slice(Math.max(sentence.start, span.start - 3), span.start)) && /^\s+with\b/i.test(text.slice(span.end, span.end + 6))) return null;
   // "killing 12 people, including four guards": a part of a casualty toll, by its group.
   if (PART_OF_TOLL_BEFORE.test(text.slice(Math.max(sentence.start, span.start - 20), span.start))) {
     const toll = cues.filter((c) => c.end <= span.start && (c.quantity === "killed" || c.quantity === "wounded")).pop();
