@@ -30,6 +30,8 @@ function exportedCount(count: Count) {
       low: c.low,
       high: c.high,
       source: c.source,
+      ...(c.role ? { role: c.role } : {}),
+      ...(c.via ? { via: c.via } : {}),
       document: c.document,
       quote: c.quote,
       start: c.start,

@@ -1,9 +1,14 @@
 // Who said it. Every count becomes a claim with a source: "according to X", "X said/told/
-// reported/claims", "..., said X", pronouns and surnames resolved to the last organisation or
-// person named, a person resolved to the organisation in apposition ("Farhad Shami, a spokesman
-// for the SDF" then "Shami said"), and quotes attributed across sentences.
+// reported/claims", "..., said X", pronouns and surnames resolved to the last person or
+// organisation named, and quotes attributed across sentences. A named person is the source, with
+// the role the text gives ("Farhad Shami, a spokesman for the SDF" then "Shami said" -> Farhad
+// Shami, role "spokesman for the SDF"); an unnamed speaker is the noun phrase that names them
+// ("two Kurdish security officials" -> "Kurdish security officials"); "told AFP" records the
+// outlet the source spoke through.
 import type { Annotation, Span } from "../model/doc.ts";
+import type { IncidentMention } from "../model/incident.ts";
 import { ACCORDING_TO, ATTRIBUTION_VERBS, PERSON_ROLES, matchAll } from "./lexicon.ts";
+import { isRolePhrase, personInApposition, sourceEndingClause, sourceStartingClause, type SourcePhrase } from "./source-phrase.ts";
 import { windowBefore } from "./window.ts";
 
 export interface ActorValue {
@@ -18,6 +23,17 @@ export interface Attribution extends Span {
   /** Normalised source name. */
   source: string;
   rule: string;
+  /** The office the text gives a person source ("mayor of Beni", "spokesman for the SDF"). */
+  role?: string;
+  /** The outlet the source spoke to or through ("told AFP"). */
+  via?: string;
+}
+
+/** A person the document names with an office: the full name, the role and the organisation. */
+interface Person {
+  name: string;
+  role: string | null;
+  org: string | null;
 }
 
 /** Enough characters ahead for a few words: lookups never slice the rest of the document. */
@@ -40,9 +56,23 @@ const ORG_ROLE_COMMA_NAME = new RegExp(`((?:[A-Z][\\w'’.-]*\\s+){1,8})(?:\\([A
 /** "CENTCOM commander Brad Cooper", "Pentagon press secretary John Kirby" */
 const ROLE_BEFORE_NAME = new RegExp(`(?:${ROLE})\\s+(${NAME})`, "g");
 
-const PRONOUN_PERSON = /^(?:he|she)$/i;
-const PRONOUN_ORG = /^(?:it|they)$/i;
+const PRONOUN_PERSON = /^(?:he|she|him|her)$/i;
+const PRONOUN_ORG = /^(?:it|they|them)$/i;
 const SOURCE_ANAPHOR = /^(?:the\s+)?(?:source|sources|official|officials|statement|report|reports|spokesman|spokesperson|spokeswoman)$/i;
+/** An unattributed sentence takes the source of an attributed one at most this many sentences before it in its paragraph. */
+const PARAGRAPH_REACH_SENTENCES = 2;
+/** A credit after a final dash: "... 443 recaptured — NCoS", "... freed – police chief". */
+const HEADLINE_CREDIT = /\s[—–-]\s+([\p{L}'’.()-]+(?:\s+[\p{L}'’.()-]+){0,5})\.?$/u;
+/** A credit is read from this many characters at the end of a sentence. */
+const CREDIT_CHARS = 80;
+/** A subject is read from at most this many characters before its verb: long run-on sentences stay linear. */
+const SUBJECT_REACH_CHARS = 300;
+/** What separates a subject from what comes before it: commas, quotes, dashes, brackets. */
+const CLAUSE_SEPARATORS = /[,;:“”"()]|\s[-–—]\s|—/;
+/** Actors whose name is a generic word ("authorities", "officials"): the words the text uses say more. */
+const GENERIC_ACTOR_KINDS = new Set(["other"]);
+/** How many words after "told" the outlet may start ("told the BBC"). */
+const VIA_WORDS = 3;
 
 interface DocContext {
   text: string;
@@ -51,10 +81,11 @@ interface DocContext {
 
 /** Resolves the source of every sentence of a document, in reading order. */
 export class Attributor {
-  private readonly personOrg = new Map<string, string>();
-  private lastPersonSource: string | null = null;
-  private lastOrgSource: string | null = null;
-  private lastSource: string | null = null;
+  /** People by full name and by surname. */
+  private readonly persons = new Map<string, Person>();
+  private lastPerson: Attribution | null = null;
+  private lastOrg: Attribution | null = null;
+  private lastSource: Attribution | null = null;
   private readonly bySentence: Attribution[][] = [];
 
   /** Per sentence: does it start inside an open quotation (“ … ”) of its paragraph? */
@@ -70,8 +101,7 @@ export class Attributor {
   sourceAt(index: number, position: number): Attribution | null {
     const own = this.bySentence[index] ?? [];
     if (own.length) return nearest(own, position);
-    const continued = this.quoteContinuation(index);
-    return continued;
+    return this.quoteContinuation(index) ?? this.wrappedLineContinuation(index) ?? this.paragraphContinuation(index);
   }
 
   /** Every attribution found, for the explanation. */
@@ -79,109 +109,251 @@ export class Attributor {
     return this.bySentence.flat();
   }
 
+  /** Gives each claim the role and outlet of its source, as the claim's sentence states them. */
+  describeClaims(mentions: IncidentMention[]): IncidentMention[] {
+    const indexOf = new Map(this.sentences.map((s, i) => [s.start, i]));
+    for (const claim of mentions.flatMap((m) => m.counts.flatMap((c) => c.claims))) {
+      if (!claim.source) continue;
+      const index = indexOf.get(claim.start);
+      const stated = index === undefined ? undefined : (this.bySentence[index] ?? []).find((a) => a.source === claim.source);
+      const role = stated?.role ?? this.persons.get(claim.source)?.role;
+      if (role) claim.role = role;
+      if (stated?.via) claim.via = stated.via;
+    }
+    return mentions;
+  }
+
+  /** Every attribution as a document annotation: the source, with the role and outlet when the text gives them. */
+  annotations(): Array<Annotation<{ source: string; role?: string; via?: string }>> {
+    return this.all().map(({ start, end, rule, source, role, via }) => ({
+      start, end, kind: "attribution" as const, rule, value: { source, ...(role ? { role } : {}), ...(via ? { via } : {}) },
+    }));
+  }
+
   // 1. People named with a role and an organisation anywhere in the document.
   private registerPersons(): void {
     const { text } = this.doc;
     for (const m of text.matchAll(APPOSITION_AFTER)) {
       const org = this.actorNear(m.index! + m[0].length, 8) ?? nounPhraseAfter(text, m.index! + m[0].length);
-      if (org) this.addPerson(m[1], org);
+      this.addPerson(m[1], org, roleAfter(text, m.index! + m[1].length));
     }
     for (const m of text.matchAll(APPOSITION_POSSESSIVE)) {
       const org = this.actorWithin(m.index! + m[1].length, m.index! + m[0].length) ?? m[2].replace(/['’]s\b/, "");
-      this.addPerson(m[1], org);
+      this.addPerson(m[1], org, roleAfter(text, m.index! + m[1].length));
     }
     for (const m of text.matchAll(ROLE_FOR_ORG_NAME)) {
       const orgStart = m.index! + m[0].indexOf(m[1]);
       const org = this.actorWithin(orgStart, orgStart + m[1].length) ?? this.definite(m[1], orgStart) ?? m[1].replace(/^the\s+/i, "");
-      this.addPerson(m[2], org);
+      this.addPerson(m[2], org, cleanRole(m[0].slice(0, m[0].indexOf(m[2]))));
     }
     for (const m of text.matchAll(ORG_ROLE_COMMA_NAME)) {
       const org = this.actorWithin(m.index!, m.index! + m[1].length + 12) ?? properNameAtEnd(m[1]);
-      if (org) this.addPerson(m[2], org);
+      this.addPerson(m[2], org, cleanRole(m[0].slice(0, m[0].lastIndexOf(m[2])).replace(/(?:\s+\p{Lu}\p{L}{0,5}\.)+\s*$/u, "")));
     }
     for (const m of text.matchAll(ROLE_BEFORE_NAME)) {
       const before = /([A-Za-z]+)\s*$/.exec(text.slice(Math.max(0, m.index! - 30), m.index!))?.[1] ?? "";
       // "Uganda Prisons Service spokesperson Simon Ojok": the capitalised name before the role.
       const org = this.actorEndingNear(m.index!, 3) ?? this.definite(before, m.index!) ?? properNameAtEnd(text.slice(Math.max(0, m.index! - 80), m.index!));
-      if (org) this.addPerson(m[1], org);
+      this.addPerson(m[1], org, null);
     }
   }
 
-  private addPerson(name: string, org: string): void {
-    const clean = name.trim();
-    this.personOrg.set(clean, org);
+  private addPerson(name: string, org: string | null, role: string | null): Person {
+    const clean = personInApposition(name.trim()) ?? name.trim();
+    const known = this.persons.get(clean);
+    if (known) {
+      known.role ??= role || null;
+      known.org ??= org;
+      return known;
+    }
+    const person: Person = { name: clean, role: role || null, org };
+    this.persons.set(clean, person);
     const surname = clean.split(/\s+/).pop()!;
-    if (!this.personOrg.has(surname)) this.personOrg.set(surname, org);
+    if (!this.persons.has(surname)) this.persons.set(surname, person);
+    return person;
+  }
+
+  /** The person a stretch of words ends with (`atEnd`) or starts with, by full name or surname. */
+  private knownPerson(words: string, atEnd: boolean): Person | null {
+    for (const [name, person] of this.persons) {
+      const pattern = atEnd ? new RegExp(`(?:^|[\\s.])${escape(name)}$`) : new RegExp(`^(?:the\\s+\\w+\\s+)?${escape(name)}\\b`);
+      if (pattern.test(words)) return person;
+    }
+    return null;
   }
 
   // 2. The attributions of one sentence: "according to X", "X said", "said X".
   private attributeSentence(sentence: Span): Attribution[] {
     const { text } = this.doc;
     const found: Attribution[] = [];
+    const credit = this.headlineCredit(sentence);
+    if (credit) found.push(this.remember(credit));
     for (const m of matchAll(ACCORDING_TO, text, sentence.start, sentence.end)) {
-      const source = this.actorNear(m.end, OBJECT_WORDS) ?? this.personAfter(m.end) ?? nounPhraseAfter(text, m.end, sentence.end);
-      if (source) found.push(this.remember({ start: m.start, end: m.end, source, rule: "attribution.according-to" }));
+      const source = this.objectAfter(m.end, sentence.end);
+      if (source) found.push(this.remember({ ...source, start: m.start, end: m.end, rule: source.rule === "attribution.said-x" ? "attribution.according-to" : source.rule }));
     }
     for (const m of matchAll(ATTRIBUTION_VERBS, text, sentence.start, sentence.end)) {
       if (/^according$/i.test(m.text)) continue;
       // "urged the population to report": an infinitive reports nothing.
       if (/\bto\s+$/i.test(text.slice(Math.max(sentence.start, m.start - 4), m.start))) continue;
-      const subject = this.subjectBefore(m.start, sentence.start);
-      if (subject) {
-        found.push(this.remember({ start: subject.start, end: m.end, source: subject.source, rule: subject.rule }));
+      // "who are reported to have", "changes announced by": a passive or a participle names no
+      // speaker here, except "X was quoted as saying", whose subject is the speaker.
+      const passive = /\b(?:is|are|was|were|be|been|being)\s+$/i.exec(text.slice(Math.max(sentence.start, m.start - 7), m.start));
+      const quotedAs = passive && /^quoted$/i.test(m.text) && /^\s+as\s+say/i.test(text.slice(m.end, m.end + 12));
+      if ((passive && !quotedAs) || /^\s+by\b/i.test(text.slice(m.end, m.end + 4))) continue;
+      const via = /^told$/i.test(m.text) ? this.outletAfter(m.end) : null;
+      // "..., said X" and “...,” said X: the verb right after a break, its subject after it.
+      // "told" takes the listener as its object ("..., told journalists"): never an inverted subject.
+      const inverted = !/^tel|^told/i.test(m.text) && (/[,“”"]\s*$/.test(text.slice(Math.max(sentence.start, m.start - 3), m.start)) || m.start === sentence.start);
+      const object = inverted ? this.objectAfter(m.end, sentence.end, true) : null;
+      if (object) {
+        found.push(this.remember({ ...object, start: m.start, end: m.end, rule: object.rule.startsWith("attribution.pronoun") ? object.rule : "attribution.said-x" }));
         continue;
       }
-      const inverted = this.actorNear(m.end, 2) ?? this.personAfter(m.end);
-      if (inverted) found.push(this.remember({ start: m.start, end: m.end, source: inverted, rule: "attribution.said-x" }));
+      const subject = this.subjectBefore(quotedAs ? m.start - passive[0].length : m.start, sentence.start);
+      if (subject) {
+        found.push(this.remember({ ...subject, end: m.end, ...(via ? { via } : {}) }));
+        continue;
+      }
+      const known = inverted ? null : this.knownSourceAfter(m.end);
+      if (known) found.push(this.remember({ ...known, start: m.start, end: m.end, rule: "attribution.said-x" }));
     }
     return found;
   }
 
-  private subjectBefore(verbStart: number, floor: number): { start: number; source: string; rule: string } | null {
+  private subjectBefore(verbStart: number, sentenceStart: number): Attribution | null {
     const { text } = this.doc;
+    const floor = Math.max(sentenceStart, verbStart - SUBJECT_REACH_CHARS);
+    const stretch = text.slice(floor, verbStart);
+    const pieces = stretch.split(CLAUSE_SEPARATORS);
+    const last = stripAuxiliaries(pieces[pieces.length - 1]);
+    const at = (phrase: string) => floor + Math.max(0, stretch.lastIndexOf(phrase.split(/\s+/)[0]));
+    if (last === "" && pieces.length > 1) return this.appositionSubject(pieces.slice(0, -1), floor, stretch);
+    const lastWord = last.split(/\s+/).pop() ?? "";
+    if (PRONOUN_PERSON.test(lastWord) && this.lastPerson) return { ...this.lastPerson, start: at(lastWord), rule: "attribution.pronoun-person" };
+    if (PRONOUN_ORG.test(lastWord) && this.lastOrg) return { ...this.lastOrg, start: at(lastWord), rule: "attribution.pronoun-org" };
     const from = windowBefore(text, verbStart, SUBJECT_WORDS, floor);
+    const known = this.knownPerson(last, true);
+    if (known) {
+      known.role ??= sourceEndingClause(last)?.role ?? null;
+      return this.personSource(known, at(known.name.split(/\s+/).pop()!), "attribution.person");
+    }
     // An actor may start before the window: "Nigerian Correctional Service spokesman Abubakar Umar said".
     const actor = this.doc.actors.filter((a) => a.end > from && a.end <= verbStart && a.start >= floor).pop();
-    if (actor) return { start: actor.start, source: actor.value.name, rule: "attribution.actor-verb" };
-    const words = text.slice(from, verbStart).trim();
-    // "a spokesman for the service, Abubakar Umar, said": the subject sits between commas.
-    if (words === "" && /,\s*$/.test(text.slice(Math.max(floor, verbStart - 3), verbStart))) {
-      const clause = text.slice(floor, verbStart).replace(/,\s*$/, "");
-      const name = clause.slice(clause.lastIndexOf(",") + 1).trim();
-      const org = this.personOrg.get(name) ?? this.personOrg.get(name.split(/\s+/).pop() ?? "");
-      if (org) return { start: floor + clause.lastIndexOf(name), source: org, rule: "attribution.person" };
+    const read = sourceEndingClause(last);
+    if (read?.kind === "person" && !(actor && actor.end > at(read.name))) {
+      const role = read.role ?? (pieces.length > 1 && isRolePhrase(pieces[pieces.length - 2]) ? cleanRole(pieces[pieces.length - 2]) : null);
+      return this.personSource(this.addPerson(read.name, null, role), at(read.name), "attribution.person-named");
     }
-    const lastWords = words.split(/\s+/);
-    const last = lastWords[lastWords.length - 1] ?? "";
-    if (PRONOUN_PERSON.test(last) && this.lastPersonSource) {
-      return { start: from + text.slice(from, verbStart).lastIndexOf(last), source: this.lastPersonSource, rule: "attribution.pronoun-person" };
-    }
-    if (PRONOUN_ORG.test(last) && this.lastOrgSource) {
-      return { start: from + text.slice(from, verbStart).lastIndexOf(last), source: this.lastOrgSource, rule: "attribution.pronoun-org" };
-    }
-    for (const [person, org] of this.personOrg) {
-      if (new RegExp(`(?:^|\\s|,)${escape(person)}(?:,\\s+the\\s+\\w+)?$`).test(words)) {
-        return { start: from + Math.max(0, text.slice(from, verbStart).lastIndexOf(person)), source: org, rule: "attribution.person" };
-      }
-    }
-    const tail = lastWords.slice(-2).join(" ");
+    if (actor) return this.actorSource(actor, read, "attribution.actor-verb");
+    const tail = last.split(/\s+/).slice(-2).join(" ");
     // "the official said" refers back; "a security official said" introduces a new source.
-    if (/^the\s/i.test(tail) && SOURCE_ANAPHOR.test(tail)) {
-      if (this.lastSource) return { start: from + Math.max(0, text.slice(from, verbStart).lastIndexOf(tail)), source: this.lastSource, rule: "attribution.anaphor" };
-    }
-    const phrase = nounPhraseBefore(words);
-    const known = phrase ? this.definite(phrase, from) : null;
-    if (known) return { start: from + Math.max(0, text.slice(from, verbStart).lastIndexOf(phrase!)), source: known, rule: "attribution.definite" };
-    if (phrase) return { start: from + Math.max(0, text.slice(from, verbStart).lastIndexOf(phrase)), source: phrase, rule: "attribution.noun-phrase" };
+    if (/^the\s/i.test(tail) && SOURCE_ANAPHOR.test(tail) && this.lastSource) return { ...this.lastSource, start: at(tail), rule: "attribution.anaphor" };
+    const definite = this.definite(last, from);
+    if (definite) return { start: at(last), end: verbStart, source: definite, rule: "attribution.definite" };
+    if (read) return { start: at(read.name), end: verbStart, source: read.name, rule: "attribution.speaker" };
     return null;
   }
 
+  /** "879 inmates escaped, 443 recaptured — NCoS": a headline or lead crediting its source after a final dash. */
+  private headlineCredit(sentence: Span): Attribution | null {
+    const { text } = this.doc;
+    const from = Math.max(sentence.start, sentence.end - CREDIT_CHARS);
+    const m = HEADLINE_CREDIT.exec(text.slice(from, sentence.end));
+    if (!m) return null;
+    const start = from + m.index + m[0].indexOf(m[1]);
+    const actor = this.doc.actors.find((a) => a.start >= start && a.end <= sentence.end);
+    const read = actor ? null : sourceStartingClause(m[1]) ?? sourceEndingClause(m[1]);
+    const source = actor?.value.name ?? read?.name ?? (this.knownPerson(m[1], true)?.name ?? null);
+    return source ? { start, end: start + m[1].length, source, rule: "attribution.headline-credit", ...(read?.role ? { role: read.role } : {}) } : null;
+  }
+
+  /**
+   * "Attaullah Khogyani, spokesman for the governor, said", "the spokesman for the service,
+   * Adamu Duza, said", "The official, who asked not to be named, said": the subject is a chain of
+   * appositions before the verb.
+   */
+  private appositionSubject(pieces: string[], floor: number, stretch: string): Attribution | null {
+    const chunks = pieces.map((p) => p.trim());
+    // A relative clause between subject and verb is not the subject.
+    while (chunks.length > 1 && /^(?:who|which|whose|speaking|citing)\b/i.test(chunks[chunks.length - 1])) chunks.pop();
+    const at = (phrase: string) => floor + Math.max(0, stretch.lastIndexOf(phrase));
+    const last = chunks[chunks.length - 1];
+    const previous = chunks.length > 1 ? chunks[chunks.length - 2] : "";
+    const named = personInApposition(last) ?? (isRolePhrase(last) ? personInApposition(previous) ?? sourceEndingClause(previous)?.name : null);
+    const isPerson = named && (personInApposition(last) || sourceEndingClause(previous)?.kind === "person" || personInApposition(previous));
+    if (named && isPerson) {
+      const role = personInApposition(last) ? roleBefore(chunks.slice(0, -1)) : cleanRole(last);
+      return this.personSource(this.addPerson(named, null, role), at(named.split(/\s+/)[0]), "attribution.person-apposition");
+    }
+    const known = this.knownPerson(last, true);
+    if (known) return this.personSource(known, at(last), "attribution.person");
+    const actor = this.doc.actors.filter((a) => a.start >= at(last) && a.end <= floor + stretch.length).pop();
+    const read = sourceEndingClause(last);
+    if (actor) return this.actorSource(actor, read, "attribution.actor-verb");
+    if (/^the\s/i.test(last) && SOURCE_ANAPHOR.test(last) && this.lastSource) return { ...this.lastSource, start: at(last), rule: "attribution.anaphor" };
+    if (read?.kind === "person") return this.personSource(this.addPerson(read.name, null, read.role), at(last), "attribution.person-named");
+    if (read) return { start: at(last), end: floor + stretch.length, source: read.name, rule: "attribution.speaker" };
+    // "A monitoring group, the Observatoire congolais des prisons, said": a name in apposition.
+    const name = /^(?:the\s+)?(\p{Lu}[\p{L}'’-]*(?:\s+[\p{L}'’-]+){0,5})$/u.exec(last)?.[1];
+    if (name && previous && sourceEndingClause(previous)) return { start: at(last), end: floor + stretch.length, source: name, rule: "attribution.organisation-apposition" };
+    return null;
+  }
+
+  /**
+   * "according to X", "said X": the source a clause starts with. `inverted`: only a source that
+   * reads as one ("said two people were killed" names nobody).
+   */
+  private objectAfter(pos: number, end: number, inverted = false): Omit<Attribution, "start" | "end"> | null {
+    const { text } = this.doc;
+    const rest = text.slice(pos, Math.min(end, pos + LOOKAHEAD_CHARS));
+    const first = /^\s*([\p{L}]+)/u.exec(rest)?.[1] ?? "";
+    if (PRONOUN_PERSON.test(first) && this.lastPerson) return { ...this.lastPerson, rule: "attribution.pronoun-person" };
+    if (PRONOUN_ORG.test(first) && this.lastOrg) return { ...this.lastOrg, rule: "attribution.pronoun-org" };
+    // A pronoun with no one named before it: nobody the reader could name.
+    if (PRONOUN_PERSON.test(first) || PRONOUN_ORG.test(first)) return null;
+    const known = this.knownSourceAfter(pos);
+    if (known) return known;
+    if (inverted && /^\s*(?:that|this|it|there|on|in|at|by|the\s+\w+\s+(?:had|have|was|were|is|are))\b/i.test(rest)) return null;
+    const read = sourceStartingClause(rest.split(/[.;:“”"]/)[0]);
+    if (read?.kind === "person") this.addPerson(read.name, null, read.role);
+    if (read) return { source: read.name, rule: "attribution.said-x", ...(read.role ? { role: read.role } : {}) };
+    if (inverted) return null;
+    const phrase = nounPhraseAfter(text, pos, end);
+    return phrase ? { source: phrase, rule: "attribution.noun-phrase" } : null;
+  }
+
+  /** An actor or a person already named, right after `pos`. */
+  private knownSourceAfter(pos: number): Omit<Attribution, "start" | "end"> | null {
+    const actor = this.actorAnnotationNear(pos, OBJECT_WORDS);
+    if (actor && !/\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+/u.test(this.doc.text.slice(pos, actor.start))) {
+      return this.actorSource(actor, sourceStartingClause(this.doc.text.slice(pos, actor.end + 40).split(/[.;:“”"]/)[0]), "attribution.said-x");
+    }
+    const person = this.knownPerson(this.doc.text.slice(pos, pos + 80).trim(), false);
+    return person ? this.personSource(person, pos, "attribution.said-x") : null;
+  }
+
+  private personSource(person: Person, start: number, rule: string): Attribution {
+    return { start, end: start, source: person.name, rule, ...(person.role ? { role: person.role } : {}) };
+  }
+
+  /** A named actor is its normalised name; a generic one ("security officials") keeps the words the text uses. */
+  private actorSource(actor: Annotation<ActorValue>, read: SourcePhrase | null, rule: string): Attribution {
+    const generic = GENERIC_ACTOR_KINDS.has(actor.value.kind) && read && read.kind !== "person";
+    return { start: actor.start, end: actor.end, source: generic ? read.name : actor.value.name, rule };
+  }
+
+  /** "told AFP", "told the BBC": the outlet the source spoke to. */
+  private outletAfter(pos: number): string | null {
+    const actor = this.actorAnnotationNear(pos, VIA_WORDS);
+    return actor && (actor.value.kind === "media" || actor.value.kind === "monitor") ? actor.value.name : properNameAtStart(this.doc.text.slice(pos, pos + 60));
+  }
+
+  /** The last person and the last organisation named as sources: what "he" and "it" refer to. */
   private remember(a: Attribution): Attribution {
-    const isOrg = this.doc.actors.some((x) => x.value.name === a.source) || !/^[A-Z][a-z]+(?:\s[A-Z][a-z]+)+$/.test(a.source);
-    this.lastSource = a.source;
-    if (a.rule === "attribution.person" || a.rule === "attribution.pronoun-person") this.lastPersonSource = a.source;
-    else if (isOrg) this.lastOrgSource = a.source;
-    if (a.rule === "attribution.person") this.lastOrgSource = a.source;
+    this.lastSource = a;
+    if (a.rule.startsWith("attribution.person") || this.persons.get(a.source)?.name === a.source) this.lastPerson = a;
+    else if (!a.rule.startsWith("attribution.pronoun")) this.lastOrg = a;
     return a;
   }
 
@@ -200,11 +372,38 @@ export class Attributor {
     return null;
   }
 
-  private actorNear(pos: number, words: number): string | null {
+  // 4. Hard-wrapped wire copy: a "sentence" with no closing punctuation goes on in the next line,
+  //    whose attribution is its own ("… 76, including 40 Brazilians and 36\nParaguayans, officials said.").
+  private wrappedLineContinuation(index: number): Attribution | null {
+    const { text } = this.doc;
+    const here = this.sentences[index];
+    const next = this.sentences[index + 1];
+    if (!next || /[.!?…"”’]\s*$/.test(text.slice(here.start, here.end))) return null;
+    if (!/^[ \t]*\n[ \t]*$/.test(text.slice(here.end, next.start))) return null;
+    const own = this.bySentence[index + 1];
+    return own?.length ? { ...own[0], rule: "attribution.wrapped-line" } : null;
+  }
+
+  // 5. "According to CENTCOM, five escaped. Two have since been recaptured.": a report goes on in
+  //    its paragraph after the sentence that attributes it.
+  private paragraphContinuation(index: number): Attribution | null {
+    const { text } = this.doc;
+    for (let i = index - 1; i >= 0 && i >= index - PARAGRAPH_REACH_SENTENCES; i--) {
+      if (text.slice(this.sentences[i].end, this.sentences[i + 1].start).includes("\n")) return null;
+      const own = this.bySentence[i];
+      if (own?.length) return { ...own[own.length - 1], rule: "attribution.paragraph" };
+    }
+    return null;
+  }
+
+  private actorAnnotationNear(pos: number, words: number): Annotation<ActorValue> | undefined {
     const { text } = this.doc;
     const limit = pos + text.slice(pos, pos + LOOKAHEAD_CHARS).split(/\s+/, words + 1).join(" ").length + 1;
-    const actor = this.doc.actors.find((a) => a.start >= pos && a.start <= limit);
-    return actor ? actor.value.name : null;
+    return this.doc.actors.find((a) => a.start >= pos && a.start <= limit);
+  }
+
+  private actorNear(pos: number, words: number): string | null {
+    return this.actorAnnotationNear(pos, words)?.value.name ?? null;
   }
 
   /** "the service", "the ministry": the last actor named before `pos` whose name has that head noun. */
@@ -225,14 +424,39 @@ export class Attributor {
     const actor = this.doc.actors.filter((a) => a.end <= pos && a.start >= from).pop();
     return actor ? actor.value.name : null;
   }
+}
 
-  private personAfter(pos: number): string | null {
-    const rest = this.doc.text.slice(pos, pos + 80);
-    for (const [person, org] of this.personOrg) {
-      if (new RegExp(`^\\s*(?:the\\s+\\w+\\s+)?${escape(person)}\\b`).test(rest)) return org;
-    }
-    return null;
-  }
+/** "Controller of Corrections, Kano State Command, Mr. Yusuf Garba": the role chunks before a name. */
+function roleBefore(chunks: string[]): string | null {
+  const last = chunks[chunks.length - 1] ?? "";
+  if (isRolePhrase(last)) return cleanRole(last);
+  // An organisation in apposition to the office before it.
+  const office = chunks[chunks.length - 2] ?? "";
+  return /^\s*(?:the\s+)?\p{Lu}/u.test(last) && isRolePhrase(office) ? cleanRole(`${office.trim()}, ${last.trim()}`) : null;
+}
+
+/** "..., spokesman for the SDF, said": the role written after a name, up to the next break. */
+function roleAfter(text: string, nameEnd: number): string | null {
+  const clause = text.slice(nameEnd, nameEnd + 120).replace(/^\s*,\s*/, "").split(/[,;.“”"(]/)[0];
+  return cleanRole(clause);
+}
+
+function cleanRole(phrase: string): string | null {
+  // A role never reaches back over a sentence: "... Mount Moroto.\n\nThe UPDF spokesperson,".
+  const own = phrase.split(/[.!?]\s+|\n/).pop() ?? "";
+  const role = own.trim().replace(/[,;:\s]+$/, "").replace(/^(?:an?|the)\s+/i, "").trim();
+  return role && isRolePhrase(role) ? role : null;
+}
+
+/** Words between a subject and its verb that are not the subject: "security sources have said". */
+function stripAuxiliaries(piece: string): string {
+  return piece.replace(/(?:\s+(?:has|have|had|also|further|later|earlier|previously|separately|then|again|already|initially|first|subsequently|reportedly|publicly|officially|yesterday|today|on|(?:mon|tues|wednes|thurs|fri|satur|sun)day))+\s*$/i, "").trim();
+}
+
+/** "AFP", "the BBC", "Citizen TV": an outlet named as a proper name at the start of a stretch. */
+function properNameAtStart(stretch: string): string | null {
+  const m = /^[ \t]*(?:the[ \t]+)?((?:\p{Lu}[\p{L}'’.-]*)(?:[ \t]+\p{Lu}[\p{L}'’.-]*){0,3})/u.exec(stretch);
+  return m ? m[1].replace(/[.,]+$/, "") : null;
 }
 
 function nearest(list: Attribution[], position: number): Attribution {

@@ -26,6 +26,26 @@ export interface CountReading {
 const NOUN_CUES = new Set(["count.escapees"]);
 /** A cue after the number may be this many words away (its noun phrase sits between). */
 const AFTER_WORDS = 12;
+/**
+ * A passive main verb may be this far after its number when a long noun phrase or a relative
+ * clause sits between: "more than 300 inmates of the X centre in Y that escaped on Friday have
+ * been recaptured".
+ */
+const PASSIVE_AFTER_WORDS = 30;
+/** The auxiliaries of a passive or perfect main verb ("have been recaptured", "were killed"). */
+const PASSIVE_BEFORE = /\b(?:have|has|had|were|was|are|is)\s+(?:been\s+|since\s+been\s+|also\s+been\s+)?(?:\w+ly\s+)?$/i;
+/** "inmates who escaped", "prisoners that had fled": a relative clause describes the counted noun. */
+const RELATIVE_BEFORE = /\b(?:who|that|which)\s+(?:had\s+|have\s+|has\s+|were\s+|was\s+)?(?:been\s+)?$/i;
+/** "escaped prisoners", "rescued inmates": a participle before a noun describes it. */
+const NOUN_AFTER_PARTICIPLE = /^\s+(?:\w+\s+)?(?:inmates|prisoners|detainees|convicts|fighters|militants|members|suspects)\b/i;
+/** "15 of the 21 escaped prisoners": the figure after "of the" is the whole the part is taken from. */
+const PARTITIVE_TOTAL_BEFORE = /\bof\s+(?:the|these|those|its|their|all)\s+(?:\w+\s+)?$/i;
+/** "including four guards", "among them two inmates": a figure that is part of the toll before it. */
+const PART_OF_TOLL_BEFORE = /\b(?:including|among\s+them|among\s+whom|of\s+whom)\s+$/i;
+/** Where the noun after a figure ends: an aside ("12 people, including three guards") names other groups. */
+const GROUP_WORDS_END = /[,;(]|\b(?:including|among|of whom|of them)\b/i;
+/** The describing cue of a partitive total sits right after it ("of the 21 escapees"). */
+const PARTITIVE_CUE_WORDS = 3;
 /** A cue before the number may be this many words away. */
 const BEFORE_WORDS = 6;
 /** Words after the number that name who was counted. */
@@ -58,11 +78,25 @@ export function readCount(text: string, sentence: Span, span: Span, cues: Cue[])
     return { quantity: "families", group: null, cue: { start: span.start, end: span.end, quantity: "families", rule: "count.families-noun" } };
   }
   FAMILIES_NOUNS.lastIndex = 0;
+  // "nine bodies near the gate, several with gunshot wounds": a part described, not a new figure.
+  if (/,\s*$/.test(text.slice(Math.max(sentence.start, span.start - 3), span.start)) && /^\s+with\b/i.test(text.slice(span.end, span.end + 6))) return null;
+  // "killing 12 people, including four guards": a part of a casualty toll, by its group.
+  if (PART_OF_TOLL_BEFORE.test(text.slice(Math.max(sentence.start, span.start - 20), span.start))) {
+    const toll = cues.filter((c) => c.end <= span.start && (c.quantity === "killed" || c.quantity === "wounded")).pop();
+    const group = groupOf(nounWords.split(GROUP_WORDS_END)[0]);
+    if (toll && group) return { quantity: toll.quantity, group, cue: toll };
+  }
   const afterAll = cues
-    .filter((c) => c.start >= span.end && !modifiesNoun(text, c) && wordDistance(text, span, c, AFTER_WORDS) <= AFTER_WORDS && !crossesClause(text, span.end, c.start))
+    .filter((c) => c.start >= span.end && !modifiesNoun(text, c) && wordDistance(text, span, c, PASSIVE_AFTER_WORDS) <= reachAfter(text, c) && !crossesClause(text, span.end, c.start))
     .sort((a, b) => a.start - b.start);
-  // "21 escapees had been recaptured": the noun says who is counted, the verb what happened to them.
-  const after = afterAll.find((c) => !NOUN_CUES.has(c.rule)) ?? afterAll[0];
+  // "15 of the 21 escaped prisoners": the total takes only the words that describe it.
+  if (PARTITIVE_TOTAL_BEFORE.test(text.slice(Math.max(sentence.start, span.start - 24), span.start))) {
+    const describing = afterAll.find((c) => describesNoun(text, c) && wordDistance(text, span, c, PARTITIVE_CUE_WORDS) <= PARTITIVE_CUE_WORDS);
+    return describing ? { quantity: describing.quantity, group: null, cue: describing } : null;
+  }
+  // "21 escapees had been recaptured", "300 inmates who escaped were recaptured": the noun and
+  // its relative clause say who is counted, the main verb what happened to them.
+  const after = afterAll.find((c) => !describesNoun(text, c)) ?? afterAll[0];
   const before = cues
     .filter((c) => c.end <= span.start && !NOUN_CUES.has(c.rule) && wordDistance(text, c, span, BEFORE_WORDS) <= BEFORE_WORDS && !crossesClause(text, c.end, span.start, true))
     .sort((a, b) => b.end - a.end)[0];
@@ -70,8 +104,44 @@ export function readCount(text: string, sentence: Span, span: Span, cues: Cue[])
   if (!cue) return null;
   // An attack trigger counts its attackers only as the subject: "100 militants stormed the prison".
   if (cue.quantity === "attackers" && cue.start < span.start) return null;
-  const group = cue.quantity === "killed" || cue.quantity === "wounded" ? groupOf(nounWords) : null;
+  // The casualty group is named between the number and its verb ("two inmates and a guard were
+  // killed"), or after the number when the cue comes first ("claiming the lives of five police");
+  // "Three killed as inmates riot" names no group.
+  // "12 people, including three officers, were killed": the overall figure names no group.
+  const groupWords = (cue.start >= span.end ? text.slice(span.end, cue.start) : nounWords).split(GROUP_WORDS_END)[0];
+  const group = cue.quantity === "killed" || cue.quantity === "wounded" ? groupOf(groupWords) : null;
   return { quantity: cue.quantity, group, cue };
+}
+
+/**
+ * "In 2019, 30 inmates were killed at the same prison", "five years ago 40 escaped": a figure whose
+ * nearest time expression is in the past counts an earlier event, not this one. A past date
+ * after a comma is an aside ("killing two guards, the worst attack since 2019") and does not count.
+ */
+export function isBackgroundFigure(text: string, figure: Span, times: Array<Span & { past: boolean }>): boolean {
+  let nearest: (Span & { past: boolean }) | null = null;
+  let distance = Infinity;
+  for (const mark of times) {
+    const d = mark.end <= figure.start ? figure.start - mark.end : Math.max(0, mark.start - figure.end);
+    if (d < distance) {
+      nearest = mark;
+      distance = d;
+    }
+  }
+  if (!nearest?.past) return false;
+  return nearest.end <= figure.start || !/[,;:(]/.test(text.slice(figure.end, nearest.start));
+}
+
+/** How far after its number a cue may be: further for a passive main verb. */
+function reachAfter(text: string, cue: Span): number {
+  return PASSIVE_BEFORE.test(text.slice(Math.max(0, cue.start - 30), cue.start)) ? PASSIVE_AFTER_WORDS : AFTER_WORDS;
+}
+
+/** A cue that describes the counted noun rather than saying what happened to it. */
+function describesNoun(text: string, cue: Cue): boolean {
+  if (NOUN_CUES.has(cue.rule)) return true;
+  if (RELATIVE_BEFORE.test(text.slice(Math.max(0, cue.start - 24), cue.start))) return true;
+  return /ed$/i.test(text.slice(cue.start, cue.end)) && NOUN_AFTER_PARTICIPLE.test(text.slice(cue.end, cue.end + 30));
 }
 
 /** "23 of the escaped inmates had been rearrested": a participle after a determiner describes, it does not govern. */

@@ -41,9 +41,9 @@ export function extract(doc: Doc): Extraction {
   };
 
   const attributor = new Attributor({ text: doc.text, actors: entities.actors }, sentences);
-  add(attributor.all().map((a) => ({ start: a.start, end: a.end, kind: "attribution" as const, rule: a.rule, value: { source: a.source } })));
+  add(attributor.annotations());
 
-  const mentions = mergeWithinDocument(buildMentions(doc, sentences, entities, attributor));
+  const mentions = mergeWithinDocument(attributor.describeClaims(buildMentions(doc, sentences, entities, attributor)));
   add(mentions.map((m) => ({ start: m.trigger.start, end: m.trigger.end, kind: "trigger" as const, rule: m.trigger.rule, value: { type: m.type, mention: m.id } })));
   const holdings = findHoldings(doc, entities.facilities, entities.actors, mentions);
   return { mentions, holdings };

@@ -74,6 +74,10 @@ export interface Claim extends Span {
   high: number | null;
   /** Normalised source ("Syrian Observatory for Human Rights"), null when unattributed. */
   source: string | null;
+  /** The office the text gives a person source ("mayor of Beni"), when it gives one. */
+  role?: string;
+  /** The outlet the source spoke to or through ("told AFP"), when the text names one. */
+  via?: string;
   document: string;
   /** The sentence (or clause) that carries the claim: a projection of start/end, for readers. */
   quote: string;

@@ -238,6 +238,8 @@ export const openApiDocument = {
           low: { type: "integer" },
           high: nullable("integer"),
           source: nullable("string"),
+          role: { type: "string", description: "The office the text gives a person source" },
+          via: { type: "string", description: "The outlet the source spoke to" },
           document: { type: "string" },
           quote: { type: "string" },
           start: { type: "integer", description: "Offset into the document's cleaned text" },

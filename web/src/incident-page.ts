@@ -3,7 +3,7 @@
 import { getIncident } from "./api.ts";
 import { el, externalLink, replace } from "./dom.ts";
 import { TYPE_STYLE, dateLabel, formatRange, isDisputed, QUANTITY_LABEL } from "./incidents.ts";
-import type { Count, PlaceRef } from "../../src/model/incident.ts";
+import type { Claim, Count, PlaceRef } from "../../src/model/incident.ts";
 
 export async function renderIncident(root: HTMLElement, id: string): Promise<void> {
   const { incident, documents } = await getIncident(id);
@@ -90,7 +90,7 @@ function countBlock(count: Count, titles: Map<string, string>): HTMLElement {
           "figure",
           { class: "claim" },
           el("div", { class: "claim-value" }, formatRange(claim.low, undefined, claim.high)),
-          el("div", { class: "claim-source" }, claim.source ?? "unattributed"),
+          el("div", { class: "claim-source" }, sourceLine(claim)),
           el("blockquote", {}, claim.quote),
           el(
             "figcaption",
@@ -105,6 +105,12 @@ function countBlock(count: Count, titles: Map<string, string>): HTMLElement {
       ),
     ),
   );
+}
+
+/** "Modeste Kalumba (town's mayor), to Radio Okapi": who said it, in what office, to whom. */
+function sourceLine(claim: Claim): string {
+  if (!claim.source) return "unattributed";
+  return `${claim.source}${claim.role ? ` (${claim.role})` : ""}${claim.via ? `, to ${claim.via}` : ""}`;
 }
 
 function placeLabel(place: PlaceRef | null): string {

@@ -8,12 +8,13 @@
 //      ("stormed an army barracks", whose dead are not the prison's).
 import type { Annotation, Span } from "../../model/doc.ts";
 import type { CountClaims, IncidentType, QuantityName } from "../../model/incident.ts";
-import { cuesOf, readCount } from "../counts.ts";
+import { cuesOf, isBackgroundFigure, readCount } from "../counts.ts";
 import { DETAINEE_NOUNS, NON_PERSON_NOUNS, matchAll } from "../lexicon.ts";
 import type { QuantityValue } from "../quantities/index.ts";
 import type { Trigger } from "../triggers.ts";
 import { windowAfter } from "../window.ts";
 import { nearestMention, type SentenceView, type Story, type Working } from "./context.ts";
+import { timesOf } from "./history.ts";
 
 /** Quantity readings that are not counts of people for incidents ("a" in "a higher death toll"). */
 const IGNORED_QUANTITY_RULES = new Set(["quantity.article"]);
@@ -30,8 +31,9 @@ export function claimCounts(s: SentenceView): void {
   const text = story.text;
   const cues = cuesOf(text, sentence, s.triggers);
   const attackElsewhere = s.scan.rejected.some((r) => isAttackOnSomethingElse(text, r));
+  const times = timesOf(text, sentence, s.dates, story.doc.published);
   for (const q of s.quantities) {
-    if (q.value.noCount || IGNORED_QUANTITY_RULES.has(q.rule) || countsThings(text, q, sentence)) continue;
+    if (q.value.noCount || IGNORED_QUANTITY_RULES.has(q.rule) || countsThings(text, q, sentence) || isBackgroundFigure(text, q, times)) continue;
     const reading = readCount(text, sentence, q, cues);
     const pend = () => {
       if (followedByDetainees(text, q, sentence)) story.pendingDetaineeCounts.push({ sentence: index, value: q.value, span: q, rule: q.rule });

@@ -51,6 +51,8 @@ const POSITIVE: Array<[string, string[]]> = [
   ["As many as 400 inmates were freed.", ["quantity.up-to [As many as 400] 1..400~400"]],
   ["Some 5,000 detainees are held there.", ["quantity.about [Some 5,000] 4500..5500~5000"]],
   ["The prison was built in 2014 for 400 inmates.", ["quantity.digits [400] 400..400~400"]],
+  ["One of them was recaptured at dawn.", ["quantity.words [One] 1..1~1"]],
+  ["One of the escaped inmates died in hospital.", ["quantity.words [One] 1..1~1"]],
 ];
 
 const NO_COUNT: Array<[string, string]> = [

@@ -118,7 +118,9 @@ export const NON_COUNT_CONTEXTS: readonly NonCountContext[] = [
   { id: "clock-digits", side: "after", pattern: /^[:.]\d/ },
   { id: "clock-digits", side: "before", pattern: /\d[:.]$/ },
   { id: "ordinal-or-glued-unit", side: "after", pattern: /^[a-z]/i },
-  { id: "money", side: "before", pattern: /(?:[$€£]|\bus\$|\b(?:usd|eur|syp|iqd)\s*)$/i },
+  { id: "money", side: "before", pattern: /(?:[$€£₦₹₨₱₺₽¥]|\bus\$|\b(?:usd|eur|syp|iqd|ngn|kes|ksh|kshs|pkr|afn|inr)\s*)$/i },
+  // Currency written as letters glued to or just before the figure: "Sh20 million", "KSh 5,000", "Rs 50,000", "N500,000".
+  { id: "money", side: "before", pattern: /\b(?:Sh|KSh|Kshs|Rs|Rp|R\$|N|GH₵|Tk)\.?\s?$/ },
   { id: "money", side: "after", pattern: new RegExp(`^\\s*(?:${CURRENCY_WORD})\\b`, "i") },
   { id: "day-of-month", side: "before", pattern: new RegExp(`\\b(?:${MONTH})\\.?\\s+$`, "i") },
   { id: "day-of-month", side: "after", pattern: new RegExp(`^\\s+(?:of\\s+)?(?:${MONTH})\\b`, "i") },
@@ -127,9 +129,16 @@ export const NON_COUNT_CONTEXTS: readonly NonCountContext[] = [
   { id: "phone-or-code", side: "before", pattern: /(?:[+(]|\d[-/]|\d[ \t])$/ },
   { id: "phone-or-code", side: "after", pattern: /^(?:[-/]\d+[-/]\d|\/\d|[ \t]\d)/ },
   { id: "ratio", side: "after", pattern: /^\s+(?:in|out of)\s+(?:every\s+)?(?:\d|a\b|two|three|four|five|six|seven|eight|nine|ten|twenty|hundred|thousand)/i },
-  { id: "one-of", side: "after", pattern: /^\s+(?:of\s+(?:the|them|those|these|his|her|its|their|our)\b|another\b|day\b)/i },
+  // "one of the largest prisons" is no count; "one of them was recaptured", "one of the inmates died" count one person.
+  {
+    id: "one-of",
+    side: "after",
+    pattern: /^\s+(?:of\s+(?:the|those|these|his|her|its|their|our)\b(?!\s+(?:\w+\s+)?(?:escapees|inmates|prisoners|detainees|fugitives|convicts|guards|wardens|officers|soldiers|policemen|attackers|militants|gunmen|assailants)\b)|another\b|day\b)/i,
+  },
   { id: "no-one", side: "before", pattern: /\b(?:no|any|every|some|each|the only|the)\s+$/i },
+  // "he was one of the guards", "as one of the leaders": who someone is, not how many.
+  { id: "one-as-predicate", side: "before", pattern: /\b(?:is|was|are|were|be|been|being|remains?|remained|became|becomes|as)\s+$/i },
 ];
 
 /** Non-count contexts that only apply to the word "one" (pronoun uses), by id. */
-export const ONE_ONLY_CONTEXTS: ReadonlySet<string> = new Set(["one-of", "no-one"]);
+export const ONE_ONLY_CONTEXTS: ReadonlySet<string> = new Set(["one-of", "no-one", "one-as-predicate"]);

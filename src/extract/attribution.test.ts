@@ -1,0 +1,171 @@
+// Sentence -> source tables for claims: who said each figure, with the role and outlet the text
+// gives, through the whole extraction pipeline. Texts are written for these tests.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import type { Doc } from "../model/doc.ts";
+import { extract } from "./pipeline.ts";
+
+function docOf(text: string): Doc {
+  return {
+    id: "t",
+    contentHash: "h",
+    url: null,
+    title: null,
+    published: "2024-03-10",
+    publishedOrigin: "metadata",
+    text,
+    segments: [{ start: 0, end: text.length, relevant: true, reason: "test" }],
+    annotations: [],
+  };
+}
+
+/** Every claim of the text as "quantity low source", and the attributions' roles and outlets. */
+function read(text: string) {
+  const doc = docOf(text);
+  const { mentions } = extract(doc);
+  const claims = mentions.flatMap((m) => m.counts.flatMap((c) => c.claims.map((cl) => `${c.quantity} ${cl.low} ${cl.source}`)));
+  const attributions = doc.annotations.filter((a) => a.kind === "attribution").map((a) => a.value as { source: string; role?: string; via?: string });
+  return { claims, attributions };
+}
+
+interface Case {
+  text: string;
+  /** "quantity low source" of the claim that must be there. */
+  claim: string;
+  role?: string;
+  via?: string;
+}
+
+const POSITIVE: Case[] = [
+  {
+    text: "Fourteen inmates escaped from Kuje prison on Friday night, said Modeste Kalumba, the town's mayor.",
+    claim: "escaped 14 Modeste Kalumba", role: "town's mayor",
+  },
+  {
+    text: "At least 40 prisoners escaped from Kuje prison, Haruna Bello, the chief minister, said on Monday.",
+    claim: "escaped 40 Haruna Bello", role: "chief minister",
+  },
+  {
+    text: "Thirty inmates broke out of Kuje prison overnight, a member of parliament's security committee said.",
+    claim: "escaped 30 member of parliament's security committee",
+  },
+  {
+    text: "An official at the facility told Radio Kano that 17 detainees had escaped from Kuje prison.",
+    claim: "escaped 17 official at the facility", via: "Radio Kano",
+  },
+  {
+    text: "According to the Public Ministry, 30 inmates were killed in a riot at Kuje prison on Friday.",
+    claim: "killed 30 Public Ministry",
+  },
+  {
+    text: "A riot at Kuje prison on Friday left 12 dead, the country's judiciary said.",
+    claim: "killed 12 country's judiciary",
+  },
+  {
+    text: "Police said 25 inmates escaped from Kuje prison on Sunday.",
+    claim: "escaped 25 police",
+  },
+  {
+    text: "Eleven inmates escaped from Kuje prison on Friday, said a military official who asked not to be named.",
+    claim: "escaped 11 military official",
+  },
+  {
+    text: "Gunmen attacked Kuje prison on Friday. Security sources have said that at least 15 of the escapees have been recaptured.",
+    claim: "recaptured 15 security sources",
+  },
+  {
+    text: "Controller of Corrections, Kano State Command, Mr. Yusuf Garba, has said 90 inmates escaped from Kuje prison on Friday.",
+    claim: "escaped 90 Yusuf Garba",
+  },
+  {
+    text: "A spokesman for the Kano governor, Ibrahim Sani, said 60 inmates escaped from Kuje prison. Sani said 20 guards were wounded in the attack on the prison.",
+    claim: "escaped 60 Ibrahim Sani", role: "spokesman for the Kano governor",
+  },
+  {
+    text: "Gunmen attacked Kuje prison on Friday, a spokesman for the Kano governor, Ibrahim Sani, said. According to him, 20 guards were wounded.",
+    claim: "wounded 20 Ibrahim Sani",
+  },
+  {
+    text: "Director of Prisons Samuel Ochieng said 45 inmates escaped from Kuje prison on Friday.",
+    claim: "escaped 45 Samuel Ochieng", role: "Director of Prisons",
+  },
+  {
+    text: "According to the prison service, 80 inmates escaped from Kuje prison on Friday. Guards have since recaptured 30 of the escapees.",
+    claim: "recaptured 30 prison service",
+  },
+  {
+    text: "Sixty inmates escaped from Kuje prison on Friday, including 20 convicted of murder and 40 awaiting\ntrial, officials said.",
+    claim: "escaped 60 officials",
+  },
+  {
+    text: "Fifty inmates escaped from Kuje prison on Friday, two Kano security officials said.",
+    claim: "escaped 50 Kano security officials",
+  },
+  {
+    text: "The official, who asked not to be named, said that 70 inmates escaped from Kuje prison on Friday.",
+    claim: "escaped 70 official",
+  },
+  {
+    text: "A rights group, the Observatoire des prisons du Sahel, said 33 inmates escaped from Kuje prison on Friday.",
+    claim: "escaped 33 Observatoire des prisons du Sahel",
+  },
+  {
+    text: "Police chief Musa Adamu was quoted as saying that 40 inmates escaped from Kuje prison on Friday.",
+    claim: "escaped 40 Musa Adamu", role: "Police chief",
+  },
+  {
+    text: "The escape of 120 inmates from Kuje prison was confirmed by the state's commissioner for justice, Ali Bello.",
+    claim: "escaped 120 Ali Bello", role: "state's commissioner for justice",
+  },
+  {
+    text: "A senior prison official, speaking on condition of anonymity, told AFP that 50 inmates escaped from Kuje prison.",
+    claim: "escaped 50 senior prison official", via: "AFP",
+  },
+  {
+    text: "Kuje prison: 40 inmates escaped on Friday - police chief",
+    claim: "escaped 40 police chief",
+  },
+];
+
+/** Sentences whose figure has no source the text names. */
+const NEGATIVE: string[] = [
+  "Twenty inmates escaped from Kuje prison on Friday.",
+  "Fourteen inmates escaped from Kuje prison on Friday, but the guards, who are reported to have fled, were later arrested.",
+  "The warden was sacked after 12 inmates escaped from Kuje prison, in changes announced by the ministry.",
+  "According to her, 20 inmates escaped from Kuje prison.",
+  "Forty inmates escaped from Kuje prison on Friday — the third jailbreak this year.",
+];
+
+for (const c of POSITIVE) {
+  test(`claim source: ${c.text.slice(0, 70)}…`, () => {
+    const { claims, attributions } = read(c.text);
+    assert.ok(claims.includes(c.claim), `expected "${c.claim}" in ${JSON.stringify(claims)}`);
+    const source = c.claim.split(" ").slice(2).join(" ");
+    if (c.role) assert.ok(attributions.some((a) => a.source === source && a.role === c.role), JSON.stringify(attributions));
+    if (c.via) assert.ok(attributions.some((a) => a.source === source && a.via === c.via), JSON.stringify(attributions));
+  });
+}
+
+for (const text of NEGATIVE) {
+  test(`no source: ${text.slice(0, 70)}…`, () => {
+    const { claims } = read(text);
+    assert.ok(claims.length > 0, "the figure is still a claim");
+    assert.deepEqual(claims.filter((c) => !c.endsWith(" null")), []);
+  });
+}
+
+test("one person keeps one name across the document: full name, surname and pronoun", () => {
+  const text =
+    "Jail spokesperson Amina Yusuf said 52 inmates escaped from Kuje prison on Friday. " +
+    "Yusuf said 12 of the escapees were recaptured on Saturday. " +
+    "She said two guards were killed in the attack on the prison.";
+  const { claims } = read(text);
+  assert.ok(claims.includes("escaped 52 Amina Yusuf"), JSON.stringify(claims));
+  assert.ok(claims.includes("recaptured 12 Amina Yusuf"), JSON.stringify(claims));
+});
+
+test("a claim carries its source's role and the outlet it spoke to", () => {
+  const doc = docOf("Deputy warden Grace Achieng told Radio Kano that 17 inmates escaped from Kuje prison on Friday.");
+  const claim = extract(doc).mentions.flatMap((m) => m.counts.flatMap((c) => c.claims))[0];
+  assert.deepEqual({ source: claim?.source, role: claim?.role, via: claim?.via }, { source: "Grace Achieng", role: "Deputy warden", via: "Radio Kano" });
+});

@@ -1,0 +1,80 @@
+// Sentence -> count tables: which quantity (and casualty group) each figure is, through the whole
+// extraction pipeline, and a negative table of figures that are not this event's head-counts.
+// Texts are written for these tests.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import type { Doc } from "../model/doc.ts";
+import { extract } from "./pipeline.ts";
+
+function claimsOf(text: string): string[] {
+  const doc: Doc = {
+    id: "t",
+    contentHash: "h",
+    url: null,
+    title: null,
+    published: "2024-03-10",
+    publishedOrigin: "metadata",
+    text,
+    segments: [{ start: 0, end: text.length, relevant: true, reason: "test" }],
+    annotations: [],
+  };
+  return extract(doc).mentions.flatMap((m) =>
+    m.counts.flatMap((c) => c.claims.map((cl) => `${c.quantity}${c.group ? `/${c.group}` : ""} ${cl.low}..${cl.high ?? "open"}`)),
+  );
+}
+
+/** [text, every count it must give as "quantity[/group] low..high"] */
+const POSITIVE: Array<[string, string[]]> = [
+  ["Around two hundred militants stormed Kuje prison on Friday.", ["attackers 180..220"]],
+  ["About 60 inmates escaped from Kuje prison on Friday. Four of them were recaptured on Saturday.", ["escaped 54..66", "recaptured 4..4"]],
+  ["More than 480 inmates escaped from Kuje prison on Friday.", ["escaped 481..open"]],
+  ["826 inmates fled Kuje prison after the attack.", ["escaped 826..826"]],
+  ["Of the inmates who fled Kuje prison on Friday, 447 surrendered or were arrested.", ["recaptured 447..447"]],
+  ["The riot at Kuje prison broke out on Friday, claiming the lives of five police and one inmate.", ["killed/security_forces 5..5", "killed/detainees 1..1"]],
+  ["A riot at Kuje prison on Friday left 30 dead.", ["killed 30..30"]],
+  ["Three killed as inmates riot at Kuje prison", ["killed 3..3"]],
+  ["Gunmen attacked Kuje prison on Friday; 15 of the 21 escaped prisoners were recaptured.", ["recaptured 15..15", "escaped 21..21"]],
+  [
+    "More than 300 inmates of the Kuje custodial centre in Abuja that escaped during Friday's attack have been recaptured.",
+    ["recaptured 301..open"],
+  ],
+  ["Two guards and three attackers were killed when gunmen stormed Kuje prison on Friday.", ["killed/security_forces 2..2", "killed/attackers 3..3"]],
+  ["At least 12 people, including three prison officers, were killed in the attack on Kuje prison on Friday.", ["killed 12..open", "killed/security_forces 3..3"]],
+  ["Gunmen stormed Kuje prison on Friday, killing two guards, the deadliest attack since 2019.", ["killed/security_forces 2..2"]],
+  ["Gunmen attacked Kuje prison on Friday. The death toll rose to 29, including three prisoners.", ["killed 29..29", "killed/detainees 3..3"]],
+  ["Gunmen stormed Kuje prison on Friday, killing 12 people, among them four guards.", ["killed 12..12", "killed/security_forces 4..4"]],
+  ["The attack on Kuje prison on Friday left two guards dead and five wounded.", ["killed/security_forces 2..2", "wounded 5..5"]],
+  ["About 240 inmates escaped from Kuje prison on Friday. Of the 240 who escaped, 110 have been recaptured.", ["recaptured 110..110"]],
+  ["Three inmates escaped from Kuje prison on Monday. One of them was recaptured hours later, and two remain on the run.", ["recaptured 1..1", "at_large 2..2"]],
+];
+
+/** [text, counts it must not give] */
+const NEGATIVE: Array<[string, string[]]> = [
+  ["Inmates who escaped from Kuje prison on Friday had each served 30 years.", ["escaped 30..30"]],
+  ["The attack on Kuje prison on Friday lasted 20 minutes.", ["attackers 20..20", "killed 20..20"]],
+  ["Inmates escaped from Kuje prison on Friday and fled along Highway 40.", ["escaped 40..40"]],
+  ["Three convicts with a Sh20 million bounty on their heads escaped from Kuje prison on Friday.", ["escaped 20000000..20000000"]],
+  ["Gunmen attacked Kuje prison on Friday; 15 of the 21 escaped prisoners were recaptured.", ["escaped 15..15", "recaptured 21..21"]],
+  ["Three killed as inmates riot at Kuje prison", ["killed/detainees 3..3"]],
+  ["Gunmen stormed Kuje prison on Friday, freeing 300 inmates, including four militant commanders.", ["escaped 4..4", "killed 4..4"]],
+  ["Gunmen attacked Kuje prison on Friday; reporters found at least nine bodies near the gate, several with gunshot wounds.", ["killed 3..9", "wounded 3..9"]],
+  ["About 240 inmates escaped from Kuje prison on Friday. Of the 240 who escaped, 110 have been recaptured.", ["recaptured 240..240", "escaped 110..110"]],
+  ["At least 12 people, including three prison officers, were killed in the attack on Kuje prison on Friday.", ["killed/security_forces 12..open"]],
+  ["Gunmen stormed Kuje prison on Friday, killing two guards. In 2019, 30 inmates were killed in a riot at the same prison.", ["killed/detainees 30..30", "killed 30..30"]],
+  ["Gunmen stormed Kuje prison on Friday, killing two guards. Five years ago, 30 inmates died at the same prison.", ["killed/detainees 30..30", "killed 30..30"]],
+  ["Of the 1,793 inmates at Kuje prison, 400 escaped on Friday and 300 were recaptured.", ["escaped 1793..1793", "recaptured 1793..1793"]],
+];
+
+for (const [text, expected] of POSITIVE) {
+  test(`counts: ${text.slice(0, 70)}…`, () => {
+    const found = claimsOf(text);
+    for (const e of expected) assert.ok(found.includes(e), `expected "${e}" in ${JSON.stringify(found)}`);
+  });
+}
+
+for (const [text, unexpected] of NEGATIVE) {
+  test(`not counts: ${text.slice(0, 70)}…`, () => {
+    const found = claimsOf(text);
+    for (const u of unexpected) assert.ok(!found.includes(u), `did not expect "${u}" in ${JSON.stringify(found)}`);
+  });
+}
