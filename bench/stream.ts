@@ -21,6 +21,8 @@ export const MAX_REPORT_DELAY_DAYS = 2;
 export const PAGES_PER_DAY = 300;
 /** Body words an article aims for before boilerplate. */
 export const TARGET_WORDS = 600;
+/** Body words of a relevant page at real density: real reports run longer than the synthetic ones. */
+export const REAL_TARGET_WORDS = 900;
 export const DEFAULT_SEED = 20240611;
 const STREAM_START = Date.UTC(2021, 0, 1);
 const DAY_MS = 86_400_000;
@@ -64,18 +66,18 @@ export class Rng {
 // ---------------------------------------------------------------------------------------------
 // Calendar and number wording.
 
-const WEEKDAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
-const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+export const WEEKDAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
+export const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 const NUMBER_WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"];
 
-const dayOf = (ms: number): Day => new Date(ms).toISOString().slice(0, 10);
+export const dayOf = (ms: number): Day => new Date(ms).toISOString().slice(0, 10);
 
 /** "1,500" */
 export function withCommas(n: number): string {
   return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
 }
 
-function roundDown(n: number): number {
+export function roundDown(n: number): number {
   const step = n >= 1000 ? 100 : n >= 100 ? 10 : 5;
   return Math.max(step, Math.floor(n / step) * step);
 }
@@ -96,10 +98,10 @@ function whenPhrase(rng: Rng, eventMs: number, publishedMs: number): string {
   return rng.pick([`on ${weekday}`, `late on ${weekday}`, `early on ${weekday}`, `on ${MONTHS[date.getUTCMonth()]} ${date.getUTCDate()}`, `on ${weekday} night`]);
 }
 
-const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+export const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** Fills `{slot}` placeholders; a missing slot is a bug in a template, so it throws. */
-function fill(template: string, slots: Record<string, string>): string {
+export function fill(template: string, slots: Record<string, string>): string {
   return template.replace(/\{(\w+)\}/g, (_, key: string) => {
     const value = slots[key];
     if (value === undefined) throw new Error(`template slot {${key}} has no value: ${template}`);
@@ -110,14 +112,14 @@ function fill(template: string, slots: Record<string, string>): string {
 // ---------------------------------------------------------------------------------------------
 // Names the stream draws on.
 
-interface Site {
+export interface Site {
   facility: string;
   town: string;
   country: string;
 }
 
 const TOWN_NAMES = new Map(placeData.places.map((p) => [p.id, p.name]));
-const SITES: Site[] = facilityData.facilities.map((f) => {
+export const SITES: Site[] = facilityData.facilities.map((f) => {
   const facility = f as { name: string; aliases: string[]; town: string | null; townName?: string; country: string };
   return {
     facility: facility.name,
@@ -126,10 +128,10 @@ const SITES: Site[] = facilityData.facilities.map((f) => {
   };
 });
 /** Aliases reporters use, so pages about one incident name the facility differently. */
-const ALIASES = new Map(facilityData.facilities.map((f) => [f.name, f.aliases.filter((a) => /prison|jail|camp|centre|center|penitentiary|facility/i.test(a))]));
-const TOWNS = placeData.places.filter((p) => p.kind === "town").map((p) => p.name);
-const COUNTRY_NAMES: Record<string, string> = { SY: "Syria", IQ: "Iraq", NG: "Nigeria", HT: "Haiti", AF: "Afghanistan", PK: "Pakistan", LY: "Libya", YE: "Yemen", CD: "Congo", CM: "Cameroon", NE: "Niger", BF: "Burkina Faso", ML: "Mali", GN: "Guinea", SD: "Sudan", EC: "Ecuador", MX: "Mexico", CO: "Colombia", PH: "the Philippines", ID: "Indonesia", MM: "Myanmar" };
-const PEOPLE = ["Amina Yusuf", "Karim Haddad", "Lena Okafor", "Tomas Rivera", "Samir Khalil", "Grace Mensah", "Omar Farouk", "Nadia Petrova", "David Osei", "Layla Hassan", "Ibrahim Sule", "Rosa Delgado", "Yusuf Demir", "Hana Saleh", "Peter Ndlovu", "Maria Santos"];
+export const ALIASES = new Map(facilityData.facilities.map((f) => [f.name, f.aliases.filter((a) => /prison|jail|camp|centre|center|penitentiary|facility/i.test(a))]));
+export const TOWNS = placeData.places.filter((p) => p.kind === "town").map((p) => p.name);
+export const COUNTRY_NAMES: Record<string, string> = { SY: "Syria", IQ: "Iraq", NG: "Nigeria", HT: "Haiti", AF: "Afghanistan", PK: "Pakistan", LY: "Libya", YE: "Yemen", CD: "Congo", CM: "Cameroon", NE: "Niger", BF: "Burkina Faso", ML: "Mali", GN: "Guinea", SD: "Sudan", EC: "Ecuador", MX: "Mexico", CO: "Colombia", PH: "the Philippines", ID: "Indonesia", MM: "Myanmar" };
+export const PEOPLE = ["Amina Yusuf", "Karim Haddad", "Lena Okafor", "Tomas Rivera", "Samir Khalil", "Grace Mensah", "Omar Farouk", "Nadia Petrova", "David Osei", "Layla Hassan", "Ibrahim Sule", "Rosa Delgado", "Yusuf Demir", "Hana Saleh", "Peter Ndlovu", "Maria Santos"];
 const TEAMS = ["Harbour City", "Northern Rovers", "Al-Wahda", "Riverside United", "Desert Falcons", "Eastern Stars", "Coastal Athletic", "Mountain Lions", "Capital FC", "Green Eagles"];
 const COMPANIES = ["Delta Cement", "National Grain Board", "Orion Telecom", "Sahel Mining", "Crescent Bank", "Blue River Textiles", "Atlas Freight", "Summit Energy"];
 const SOURCES = ["according to police", "the Observatory said", "a prison official told reporters", "the interior ministry said in a statement", "local media reported", "according to a security source", "the Syrian Observatory for Human Rights said", "the correctional service said in a statement", "a spokesman for the local authorities said", "residents told journalists"];
@@ -176,9 +178,9 @@ const LEADS: Record<IncidentKind, string[]> = {
     "{Source}, guards at {facility} were reinforced {when} amid fears that militants would attack the prison to free {count}.",
   ],
 };
-const INMATE_NOUNS = ["inmates", "prisoners", "detainees"];
+export const INMATE_NOUNS = ["inmates", "prisoners", "detainees"];
 
-const INCIDENT_DETAILS = [
+export const INCIDENT_DETAILS = [
   "The facility near {town} held roughly {capacity} people, many of them awaiting trial for years.",
   "Residents of {town} said they heard gunfire and explosions for several hours before dawn.",
   "A curfew was imposed on {town} while the search continued, {source2}.",
@@ -193,7 +195,7 @@ const INCIDENT_DETAILS = [
   "Human rights groups have long warned about overcrowding at {facilityShort}.",
 ];
 
-const INCIDENT_CONTEXT = [
+export const INCIDENT_CONTEXT = [
   "The wider region has seen repeated clashes between armed groups and government forces over the past year.",
   "Aid agencies say tens of thousands of families in {country} depend on food deliveries that are often delayed.",
   "Diplomats in the capital have called for talks between the parties, but no date has been set.",
@@ -217,6 +219,53 @@ const INCIDENT_HEADLINES: Record<IncidentKind, string[]> = {
   transfer: ["Detainees moved from {facilityShort} amid fighting", "Authorities transfer prisoners out of {town}"],
   control: ["Troops take over {facilityShort}", "Control of {facilityShort} changes hands"],
   alert: ["Security tightened around {facilityShort}", "{town} on alert over jailbreak fears"],
+};
+
+/**
+ * Further events of the same story, for pages at real density: a real report of a breakout also
+ * tells of the attack before it, the recaptures, the curfew and the transfer of those left.
+ */
+const FOLLOW_ON_EVENTS: Record<IncidentKind, string[]> = {
+  escape: [
+    "{Count2} escaped during the assault, {source3}.",
+    "In the confusion {count2} slipped out through the breach in the wall, {source2}.",
+  ],
+  attack: [
+    "Gunmen had stormed {facility} with explosives shortly before the breakout, killing {small} guards, {source2}.",
+    "The attackers blew open the main gate of {facilityShort} and exchanged fire with guards for about an hour, {source3}.",
+  ],
+  recapture: [
+    "By the following morning security forces had recaptured {count3} of the escapees in villages around {town}, {source2}.",
+    "{Count3} of the fugitives were caught at checkpoints on the road to {town2} the next day, {source3}.",
+  ],
+  transfer: [
+    "The remaining {count3} were transferred to {otherFacility} in {town2} the next day, {source3}.",
+    "Officials moved {count3} who had stayed behind to {otherFacility}, {source2}.",
+  ],
+  control: [
+    "Troops regained control of {facilityShort} after several hours, {source2}.",
+  ],
+  alert: [
+    "The governor declared a dusk-to-dawn curfew in {town} and ordered troops onto the streets after the breakout, {source3}.",
+    "Border posts near {town} were put on high alert for fugitives from the prison, {source2}.",
+  ],
+};
+
+/** History a real report recalls: earlier events at another facility, dated by a year. */
+const BACKGROUND_EVENTS = [
+  "In {year}, {count4} escaped from {otherFacility} in a similar attack that officials blamed on the same group.",
+  "In {year}, {count4} broke out of {otherFacility} after a riot over conditions there, and many were never found.",
+  "Gunmen attacked {otherFacility} in {year}, freeing {count4}, according to records kept by a monitoring group.",
+];
+
+/** Kinds of further events each lead kind's story goes on to tell. */
+const FOLLOW_ONS: Record<IncidentKind, IncidentKind[]> = {
+  escape: ["attack", "recapture", "alert", "transfer"],
+  attack: ["escape", "recapture", "alert", "transfer"],
+  recapture: ["escape", "alert", "transfer"],
+  transfer: ["attack", "escape", "alert"],
+  control: ["escape", "transfer", "alert"],
+  alert: ["escape", "recapture", "transfer"],
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -317,7 +366,7 @@ const NEWS_SENTENCES: Record<NewsTopic, string[]> = {
 };
 
 /** Generic background any page may carry, to reach article length. */
-const NEWS_CONTEXT = [
+export const NEWS_CONTEXT = [
   "Officials said more details would be released in the coming days.",
   "The announcement was welcomed by business groups, though some critics said it came too late.",
   "Local radio stations carried the news throughout the morning.",
@@ -367,7 +416,7 @@ const RELATED_HEADLINES = [
   "Officials promise to repair flooded roads",
 ];
 
-interface Page {
+export interface Page {
   title: string;
   paragraphs: string[];
 }
@@ -379,11 +428,11 @@ function wordCount(text: string): number {
 }
 
 /** Pads a story to article length with context paragraphs, two or three sentences each. */
-function padStory(rng: Rng, body: string[], context: string[], slots: Record<string, string>): string[] {
+export function padStory(rng: Rng, body: string[], context: string[], slots: Record<string, string>, targetWords = TARGET_WORDS): string[] {
   const pool = rng.sample(context, context.length);
   let next = 0;
   let words = body.reduce((n, p) => n + wordCount(p), 0);
-  while (words < TARGET_WORDS) {
+  while (words < targetWords) {
     const k = rng.int(2, 3);
     const sentences = [];
     for (let i = 0; i < k; i++) sentences.push(fill(pool[next++ % pool.length], slots));
@@ -428,7 +477,10 @@ function newIncident(rng: Rng, eventMs: number): Incident {
   return { kind, site: rng.pick(SITES), eventMs, count, town2: rng.pick(TOWNS) };
 }
 
-function incidentPage(rng: Rng, incident: Incident, publishedMs: number): Page {
+/** How many incidents a relevant page tells and how long it runs: today's synthetic pages, or real ones. */
+export type PageDensity = "synthetic" | "real";
+
+function incidentPage(rng: Rng, incident: Incident, publishedMs: number, density: PageDensity): Page {
   const { site } = incident;
   const aliases = ALIASES.get(site.facility) ?? [];
   const facility = aliases.length && rng.chance(0.4) ? rng.pick(aliases) : site.facility;
@@ -452,7 +504,33 @@ function incidentPage(rng: Rng, incident: Incident, publishedMs: number): Page {
   const lead = fill(rng.pick(LEADS[incident.kind]), slots);
   const details = rng.sample(INCIDENT_DETAILS, rng.int(4, 8)).map((d) => fill(d, slots));
   const body = [lead, ...pairUp(details)];
-  return { title: fill(rng.pick(INCIDENT_HEADLINES[incident.kind]), slots), paragraphs: padStory(rng, body, [...INCIDENT_CONTEXT, ...NEWS_CONTEXT], slots) };
+  if (density === "real") body.splice(1, 0, ...realDensityEvents(rng, incident, slots));
+  const target = density === "real" ? REAL_TARGET_WORDS : TARGET_WORDS;
+  return { title: fill(rng.pick(INCIDENT_HEADLINES[incident.kind]), slots), paragraphs: padStory(rng, body, [...INCIDENT_CONTEXT, ...NEWS_CONTEXT], slots, target) };
+}
+
+/** Paragraphs of further events and history, so a page tells about as many incidents as a real one. */
+function realDensityEvents(rng: Rng, incident: Incident, slots: Record<string, string>): string[] {
+  const other = rng.pick(SITES.filter((s) => s.facility !== incident.site.facility));
+  const share = (k: number) => Math.max(1, Math.floor(incident.count / k));
+  Object.assign(slots, {
+    count2: countPhrase(rng, incident.count, rng.pick(INMATE_NOUNS)),
+    count3: countPhrase(rng, share(rng.int(3, 8)), rng.pick(INMATE_NOUNS)),
+    count4: countPhrase(rng, rng.int(12, 600), rng.pick(INMATE_NOUNS)),
+    otherFacility: other.facility,
+    source3: rng.pick(SOURCES),
+    small: String(rng.int(2, 9)),
+    year: String(rng.int(2009, 2019)),
+  });
+  slots.Count2 = capitalize(slots.count2);
+  slots.Count3 = capitalize(slots.count3);
+  const kinds = rng.sample(FOLLOW_ONS[incident.kind], FOLLOW_ONS[incident.kind].length);
+  const events = kinds.map((kind) => fill(rng.pick(FOLLOW_ON_EVENTS[kind]), slots));
+  for (const background of rng.sample(BACKGROUND_EVENTS, 2)) {
+    const site = rng.pick(SITES.filter((s) => s.facility !== incident.site.facility));
+    events.push(fill(background, { ...slots, otherFacility: site.facility, year: String(rng.int(2009, 2019)) }));
+  }
+  return pairUp(events);
 }
 
 function newsPage(rng: Rng): Page {
@@ -481,7 +559,7 @@ function newsPage(rng: Rng): Page {
 }
 
 /** Groups sentences into paragraphs of one to three. */
-function pairUp(sentences: string[]): string[] {
+export function pairUp(sentences: string[]): string[] {
   const out: string[] = [];
   for (let i = 0; i < sentences.length; ) {
     const k = 1 + ((i * 7 + sentences.length) % 3);
@@ -507,7 +585,7 @@ function toHtml(page: Page, lines: string[], published: Day): string {
   ].join("\n");
 }
 
-function toRecord(rng: Rng, index: number, page: Page, publishedMs: number, htmlShare: number): RawRecord {
+export function toRecord(rng: Rng, index: number, page: Page, publishedMs: number, htmlShare: number): RawRecord {
   const published = dayOf(publishedMs);
   const lines = chrome(rng, page, WEEKDAYS[new Date(publishedMs).getUTCDay()]);
   const asHtml = rng.chance(htmlShare);
@@ -528,6 +606,8 @@ export interface StreamOptions {
   /** Share of pages that report a detention incident (1 = incident reports only). */
   incidentShare?: number;
   htmlShare?: number;
+  /** "real": relevant pages as long and as dense in incidents as real reports (default "synthetic"). */
+  density?: PageDensity;
 }
 
 /**
@@ -550,7 +630,7 @@ export function* syntheticStream(count: number, opts: StreamOptions = {}): Gener
         for (let r = 0; r < reports; r++) pending.push({ incident, publishedMs: todayMs + rng.int(0, MAX_REPORT_DELAY_DAYS) * DAY_MS });
       }
       const { incident, publishedMs } = pending.shift()!;
-      yield toRecord(rng, i, incidentPage(rng, incident, publishedMs), publishedMs, htmlShare);
+      yield toRecord(rng, i, incidentPage(rng, incident, publishedMs, opts.density ?? "synthetic"), publishedMs, htmlShare);
     } else {
       yield toRecord(rng, i, newsPage(rng), todayMs, htmlShare);
     }

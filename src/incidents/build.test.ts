@@ -1,7 +1,8 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import type { DateWindow } from "../model/doc.ts";
 import type { Incident, IncidentMention } from "../model/incident.ts";
-import { buildIncidents, incidentDate, incidentIdOf } from "./build.ts";
+import { buildIncidents, incidentIdOf } from "./build.ts";
 import {
   CITY_JAIL,
   GHWAYRAN,
@@ -16,9 +17,11 @@ import {
   mention,
   permutations,
   publishedDays,
+  undatedByText,
 } from "./testing/fixtures.ts";
+import { GHWAYRAN_CENTRAL } from "./testing/scenarios.ts";
 
-const PUBLISHED = publishedDays({ a: "2022-01-21", b: "2022-01-21", c: "2022-01-22", d: "2022-05-02", e: "2022-01-23" });
+const PUBLISHED = publishedDays({ a: "2022-01-21", b: "2022-01-21", c: "2022-01-22", d: "2022-05-02", e: "2022-01-23", f: "2022-03-01" });
 
 function build(mentions: IncidentMention[], published = PUBLISHED): Incident[] {
   return buildIncidents(inBlocks(mentions), published);
@@ -38,7 +41,7 @@ test("three documents reporting one escape -> one incident with three documents"
   assert.equal(incidents.length, 1);
   assert.deepEqual(incidents[0].documents, ["a", "b", "c"]);
   assert.equal(incidents[0].facility?.id, GHWAYRAN.id, "the place-only report joins the facility");
-  assert.deepEqual(incidents[0].date, day("2022-01-20"), "the intersection of the agreeing windows");
+  assert.deepEqual(incidents[0].date, { earliest: "2022-01-20", latest: "2022-01-21" }, "the days touching every report's window");
 });
 
 test("merging: table of pairs that must stay apart", () => {
@@ -47,8 +50,9 @@ test("merging: table of pairs that must stay apart", () => {
     ["different types, same day", mention("a"), mention("b", { type: "attack" })],
     ["different facilities in one town", mention("a"), mention("b", { facility: CITY_JAIL })],
     ["different facilities in one province", mention("a"), mention("b", { facility: SHADDADI_PRISON, place: SHADDADI_PRISON.place })],
-    ["same document (extraction already merged within it)", mention("a"), mention("a")],
-    ["dates three days apart", mention("a"), mention("e", { date: day("2022-01-24") })],
+    ["one document, a facility and a town (extraction already merged within it)", mention("a"), mention("a", { facility: null })],
+    ["dates two days apart", mention("a"), mention("c", { date: day("2022-01-22") })],
+    ["a month-wide window and a day outside it", mention("a", { date: { earliest: "2022-02-01", latest: "2022-02-28" } }), mention("d", { date: day("2022-03-02") })],
   ];
   for (const [why, first, second] of table) assert.equal(build([first, second]).length, 2, why);
 });
@@ -58,7 +62,11 @@ test("merging: table of pairs that must merge", () => {
     ["facility and its town", mention("a"), mention("b", { facility: null })],
     ["facility and its province", mention("a"), mention("b", { facility: null, place: HASAKAH_PROVINCE })],
     ["undated report published the next day", mention("a"), mention("c", { date: null })],
-    ["dates two days apart", mention("a"), mention("c", { date: day("2022-01-22") })],
+    ["dates a day apart", mention("a"), mention("c", { date: day("2022-01-21") })],
+    ["one document naming one facility two ways", mention("a"), mention("a", { facility: GHWAYRAN_CENTRAL, place: HASAKAH_PROVINCE })],
+    ["a month-wide window and an exact day in it", mention("a", { date: { earliest: "2022-01-01", latest: "2022-01-31" } }), mention("c")],
+    ["a report that does not date the event, published the day after", mention("a"), undatedByText("c", { earliest: "2022-01-20", latest: "2022-01-22" })],
+    ["a follow-up weeks later naming the facility", mention("a"), undatedByText("f", { earliest: "2022-02-27", latest: "2022-03-01" })],
     [
       "sources disagree on the count",
       mention("a", { counts: [count("escaped", claim("a", 1500, null, "Kurdish media"))] }),
@@ -128,13 +136,20 @@ test("fields: unconfirmed, actors by frequency, facility by frequency, place fro
   assert.equal(build([mention("a", { unconfirmed: true }), mention("b", { unconfirmed: true })])[0].unconfirmed, true);
 });
 
-test("incidentDate: intersection when windows agree, else the tightest window", () => {
-  assert.deepEqual(incidentDate([{ earliest: "2026-01-17", latest: "2026-01-21" }, { earliest: "2026-01-19", latest: "2026-01-25" }]), {
-    earliest: "2026-01-19",
-    latest: "2026-01-21",
-  });
-  assert.deepEqual(incidentDate([{ earliest: "2026-01-10", latest: "2026-01-18" }, day("2026-01-20")]), day("2026-01-20"));
-  assert.equal(incidentDate([]), null);
+test("incident date: the days every report shares, else the days between them; text dates over default windows", () => {
+  const dateOf = (...mentions: IncidentMention[]) => build(mentions.map((m, i) => ({ ...m, document: "abce"[i] })));
+  const table: Array<[string, IncidentMention[], DateWindow | null]> = [
+    ["shared days", [mention("a", { date: { earliest: "2022-01-17", latest: "2022-01-21" } }), mention("b", { date: { earliest: "2022-01-19", latest: "2022-01-25" } })], { earliest: "2022-01-19", latest: "2022-01-21" }],
+    ["a day apart: both days", [mention("a", { date: day("2022-01-20") }), mention("b", { date: day("2022-01-21") })], { earliest: "2022-01-20", latest: "2022-01-21" }],
+    ["a default window does not narrow a text date", [mention("a", { date: { earliest: "2022-01-19", latest: "2022-01-21" } }), undatedByText("b", day("2022-01-21"))], { earliest: "2022-01-19", latest: "2022-01-21" }],
+    ["only default windows: their shared days", [undatedByText("a", { earliest: "2022-01-19", latest: "2022-01-21" })], { earliest: "2022-01-19", latest: "2022-01-21" }],
+    ["no window at all", [mention("a", { date: null })], null],
+  ];
+  for (const [why, mentions, expected] of table) {
+    const incidents = dateOf(...mentions);
+    assert.equal(incidents.length, 1, why);
+    assert.deepEqual(incidents[0].date, expected, why);
+  }
 });
 
 test("derived at_large is added to the escape from recaptures in its block", () => {

@@ -1,17 +1,27 @@
-// From one block's mentions to incidents: drop negated mentions, cluster, assemble each cluster
-// into an Incident (fields below), then add derived figures.
+// From an incident's members to the Incident the store keeps, and a block's incidents built from
+// scratch: resolve (resolve.ts), assemble each incident (fields below), then derive figures.
 import { createHash } from "node:crypto";
-import type { DateWindow } from "../model/doc.ts";
+import type { DateWindow, Day } from "../model/doc.ts";
 import type { FacilityRef, Incident, IncidentMention, IncidentStatus, PlaceRef, PlacePrecision } from "../model/incident.ts";
-import { clusterMentions, type PublishedDays } from "./cluster.ts";
+import type { StoredMention } from "../store/store.ts";
+import { spanDays, type IncidentAggregate } from "./aggregate.ts";
 import { INCIDENT_ID_HEX } from "./constants.ts";
-import { intersectWindows, windowWidth } from "./days.ts";
+import { dateWindowOf } from "./days.ts";
 import { deriveAtLarge } from "./derived.ts";
+import { factsOf, inRankOrder } from "./facts.ts";
 import { reconcileCounts } from "./reconcile.ts";
+import { placeMentions, type Cluster } from "./resolve.ts";
+
+export type PublishedDays = Map<string, Day | null>;
 
 /** Stable id: a later report joining the incident never changes it, nor does the ingest order. */
 export function incidentIdOf(earliestMentionId: string): string {
   return `inc_${createHash("sha256").update(earliestMentionId).digest("hex").slice(0, INCIDENT_ID_HEX)}`;
+}
+
+/** The id of the incident an aggregate summarises: its earliest member's. */
+export function idOfAggregate(aggregate: IncidentAggregate): string {
+  return incidentIdOf(aggregate.first.mention);
 }
 
 /** Most frequent value by key; ties go to the first seen (mentions are in canonical order). */
@@ -45,14 +55,14 @@ function facilityOf(mentions: IncidentMention[]): FacilityRef | null {
 }
 
 /**
- * The incident's date: the days every dated report agrees on; when reports conflict (they were
- * merged within DATE_TOLERANCE_DAYS), the tightest single window, i.e. the most precise report.
- * Null when no report dates it (the publication-day proxy is for matching only, not a date).
+ * The incident's date: the days every report that dates the event agrees on; when they miss each
+ * other (by at most DATE_TOLERANCE_DAYS), the days between them, so the window touches every
+ * report's. Reports that do not date the event count only when none does; follow-ups never.
+ * Null when nothing dates it (the lookback before publication is for matching only).
  */
-export function incidentDate(windows: DateWindow[]): DateWindow | null {
-  const common = intersectWindows(windows);
-  if (common || windows.length === 0) return common;
-  return windows.reduce((a, b) => (windowWidth(b) < windowWidth(a) ? b : a));
+export function incidentDate(aggregate: IncidentAggregate): DateWindow | null {
+  const span = aggregate.firm ?? aggregate.soft; // a lookback window never dates an incident
+  return span ? dateWindowOf(spanDays(span)) : null;
 }
 
 /** Actors of all mentions, most often named first, ties in order of appearance. */
@@ -62,8 +72,8 @@ function actorsOf(mentions: IncidentMention[]): string[] {
   return [...tally.entries()].sort((a, b) => b[1] - a[1]).map(([actor]) => actor); // sort is stable
 }
 
-/** Assembles one cluster (mentions in canonical order) into an incident. */
-export function assembleIncident(mentions: IncidentMention[]): Incident {
+/** Assembles an incident from its members (canonical order) and their aggregate, before derived figures. */
+export function assembleIncident(mentions: IncidentMention[], aggregate: IncidentAggregate): Incident {
   const documentRank = new Map<string, number>();
   for (const m of mentions) if (!documentRank.has(m.document)) documentRank.set(m.document, documentRank.size);
   const counts = reconcileCounts(mentions.flatMap((m) => m.counts), (doc) => documentRank.get(doc) ?? 0);
@@ -74,14 +84,14 @@ export function assembleIncident(mentions: IncidentMention[]): Incident {
       ? "planned"
       : "occurred";
   return {
-    id: incidentIdOf(mentions[0].id),
-    type: mentions[0].type,
+    id: idOfAggregate(aggregate),
+    type: aggregate.type,
     status,
     unconfirmed: mentions.every((m) => m.unconfirmed),
     facility,
     place: facility?.place ?? mostPrecisePlace(mentions.map((m) => m.place).filter((p): p is PlaceRef => p !== null)),
     destination: mostPrecisePlace(mentions.map((m) => m.destination).filter((p): p is PlaceRef => p !== null)),
-    date: incidentDate(mentions.map((m) => m.date).filter((d): d is DateWindow => d !== null)),
+    date: incidentDate(aggregate),
     actors: actorsOf(mentions),
     counts,
     documents: [...new Set(mentions.map((m) => m.document))].sort(),
@@ -90,22 +100,21 @@ export function assembleIncident(mentions: IncidentMention[]): Incident {
 }
 
 /**
- * Builds the incidents of one or more blocks from their mentions.
- * Steps: 1. negated mentions never become incidents; 2. cluster each block separately (a block is
- * the unit the store rebuilds, so an incident never spans blocks); 3. assemble; 4. derive at_large.
+ * Builds the incidents of one or more blocks from scratch (a block is the unit merging works in:
+ * an incident never spans blocks). Steps: 1. facts and canonical order per block; 2. resolve
+ * (negated mentions never become part of an incident); 3. assemble; 4. derive at_large.
  */
-export function buildIncidents(mentions: Array<{ mention: IncidentMention; block: string }>, published: PublishedDays): Incident[] {
+export function buildIncidents(mentions: StoredMention[], published: PublishedDays): Incident[] {
   const byBlock = new Map<string, IncidentMention[]>();
-  for (const { mention, block } of mentions) {
-    if (mention.modality === "negated") continue; // 1.
-    const list = byBlock.get(block) ?? [];
-    list.push(mention);
-    byBlock.set(block, list);
-  }
+  for (const { mention, block } of mentions) byBlock.set(block, [...(byBlock.get(block) ?? []), mention]);
   const incidents: Incident[] = [];
   for (const block of [...byBlock.keys()].sort()) {
-    const clusters = clusterMentions(byBlock.get(block)!, published); // 2.
-    incidents.push(...deriveAtLarge(clusters.map(assembleIncident))); // 3. 4.
+    const facts = inRankOrder(byBlock.get(block)!.map((m) => factsOf(m, published.get(m.document) ?? null))); // 1.
+    const members = new Map<Cluster, IncidentMention[]>();
+    for (const { facts: f, cluster } of placeMentions(facts, [])) { // 2.
+      if (cluster) members.set(cluster, [...(members.get(cluster) ?? []), f.mention]);
+    }
+    incidents.push(...deriveAtLarge([...members].map(([cluster, list]) => assembleIncident(list, cluster.aggregate)))); // 3. 4.
   }
   return incidents;
 }

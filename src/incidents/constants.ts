@@ -1,12 +1,24 @@
 // Every threshold and window incident merging, reconciliation and derivation use, in one place,
 // so a reviewer can see (and tune) the judgement calls without reading the algorithms.
 
-/** Two reports' date windows may miss each other by this many days and still be one event
- * (a report dated by publication day, another by "on Thursday", time zones, late reporting). */
-export const DATE_TOLERANCE_DAYS = 2;
+/**
+ * Every two text-dated reports of one event may miss each other by at most this many days: an
+ * event told as "Thursday night" by one outlet and "Friday" by another, or dated across a time
+ * zone. It binds the whole incident, not the nearest member (see RECONCILIATION.md), so escapes
+ * two days apart at one prison stay two incidents however many follow in the same rhythm.
+ */
+export const DATE_TOLERANCE_DAYS = 1;
 
 /** A report with no date of its own is read as "in the days before publication": this many days. */
 export const UNDATED_LOOKBACK_DAYS = 7;
+
+/**
+ * A report that does not date its event and names the facility (or its town) of an incident that
+ * ended at most this many days before its publication is a follow-up of that incident: coverage of
+ * a breakout (manhunts, recaptures, inquiries, trials) runs for weeks, while a new event is
+ * almost always dated by the report that breaks it ("on Tuesday", "overnight").
+ */
+export const FOLLOW_UP_DAYS = 90;
 
 /** Recaptures at the same facility (or place) this many days after an escape attach to it. */
 export const RECAPTURE_WINDOW_DAYS = 30;

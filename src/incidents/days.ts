@@ -10,7 +10,31 @@ export function dayNumber(day: Day): number {
 
 /** The day `n` days after `day` (negative n goes back). */
 export function addDays(day: Day, n: number): Day {
-  return new Date((dayNumber(day) + n) * MS_PER_DAY).toISOString().slice(0, 10);
+  return dayOfNumber(dayNumber(day) + n);
+}
+
+/** The day a day number stands for (1 -> "1970-01-02"); the inverse of dayNumber. */
+export function dayOfNumber(n: number): Day {
+  return new Date(n * MS_PER_DAY).toISOString().slice(0, 10);
+}
+
+/** An inclusive window as day numbers: what merging compares, parsed once per mention. */
+export interface DayRange {
+  start: number;
+  end: number;
+}
+
+export function dayRangeOf(window: DateWindow): DayRange {
+  return { start: dayNumber(window.earliest), end: dayNumber(window.latest) };
+}
+
+export function dateWindowOf(range: DayRange): DateWindow {
+  return { earliest: dayOfNumber(range.start), latest: dayOfNumber(range.end) };
+}
+
+/** Days between two ranges: 0 when they overlap, else the gap between the nearer ends. */
+export function rangeGap(a: DayRange, b: DayRange): number {
+  return Math.max(0, a.start - b.end, b.start - a.end);
 }
 
 /** Days between two windows: 0 when they overlap, else the gap between the nearer ends. */

@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import type { Count, Incident } from "../model/incident.ts";
-import { atLarge, deriveAtLarge, escapeOfRecapture, sumEstimates, type Estimate } from "./derived.ts";
+import { atLarge, deriveAtLarge, escapeOfRecapture, movementOf, sumEstimates, type Estimate } from "./derived.ts";
 import { CITY_JAIL, GHWAYRAN, HASAKAH, day } from "./testing/fixtures.ts";
 
 const e = (low: number, best: number, high: number | null): Estimate => ({ low, best, high });
@@ -41,7 +41,8 @@ test("escapeOfRecapture: same site, within the window, nearest preceding escape"
     ["before any escape: none", incident("r", "recapture", "2022-01-10", [["recaptured", 5]]), null],
     ["another facility: none", incident("r", "recapture", "2022-01-25", [["recaptured", 5]], CITY_JAIL), null],
   ];
-  for (const [why, recapture, expected] of table) assert.equal(escapeOfRecapture(recapture, [early, later])?.id ?? null, expected?.id ?? null, why);
+  const escapes = [early, later].map((i) => movementOf(i)!);
+  for (const [why, recapture, expected] of table) assert.equal(escapeOfRecapture(movementOf(recapture)!, escapes)?.id ?? null, expected?.id ?? null, why);
 });
 
 test("deriveAtLarge: added, derived, without claims, naming its inputs", () => {

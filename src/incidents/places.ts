@@ -3,6 +3,7 @@
 // contradicts (two different facilities, or two different towns, are never the same site).
 import { admin1CodeOf, isTownLevel, sameFacility } from "../gazetteer/geo.ts";
 import type { FacilityRef, PlaceRef } from "../model/incident.ts";
+import { sameFacilityName } from "./facility-names.ts";
 
 /** What a mention or an incident says about where it happened. */
 export interface Located {
@@ -60,17 +61,30 @@ export function countryOf(x: Located): string | null {
   return x.facility?.place?.country ?? x.place?.country ?? null;
 }
 
+/** True when nothing known about the two sites' places contradicts (towns, else admin1, else country). */
+function placesAgree(a: Located, b: Located): boolean {
+  const [townA, townB] = [townKey(a), townKey(b)];
+  if (townA && townB) return townA === townB || townName(a) === townName(b);
+  const [adminA, adminB] = [admin1Key(a), admin1Key(b)];
+  if (adminA && adminB) return adminA === adminB;
+  const [countryA, countryB] = [countryOf(a), countryOf(b)];
+  return !countryA || !countryB || countryA === countryB;
+}
+
 /**
  * How two sites match, or null when they contradict.
- * Steps: 1. two facilities must be the same facility; 2. two known towns must be the same town
- * (by gazetteer id, else by name, so "Ras al-Ayn prison" and "in Ras al-Ayn" agree); 3. a vaguer
- * site matches a precise one inside it (same admin1, else same country).
+ * Steps: 1. two facilities must be the same facility: one id, a town-named facility inside the
+ * other's name, or one name told two ways ("X District Jail", "X Central Jail") at places that
+ * agree; 2. two known towns must be the same town (by gazetteer id, else by name, so "Ras al-Ayn
+ * prison" and "in Ras al-Ayn" agree); 3. a vaguer site matches a precise one inside it (same
+ * admin1, else same country).
  */
 export function matchSites(a: Located, b: Located): SiteMatch | null {
   // 1.
   if (a.facility && b.facility) {
     if (a.facility.id === b.facility.id) return SITE_MATCH.facility;
-    return sameFacility(a.facility, b.facility, "corpus") ? SITE_MATCH.town : null;
+    if (sameFacility(a.facility, b.facility, "corpus")) return SITE_MATCH.town;
+    return sameFacilityName(a.facility, b.facility) && placesAgree(a, b) ? SITE_MATCH.facility : null;
   }
   // 2.
   const townA = townKey(a);

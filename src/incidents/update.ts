@@ -1,45 +1,34 @@
 // Keeps the stored incidents in step with the stored mentions, block by block: ingesting a
-// document marks its mentions' blocks dirty; only those blocks are rebuilt, from all of their
-// mentions (old and new), so the result equals a rebuild from scratch.
-import type { Store, StoredMention } from "../store/store.ts";
-import { buildIncidents } from "./build.ts";
+// document queues its mentions and marks their blocks dirty; each dirty block is brought up to
+// date by resolution steps (step.ts) that place only the new mentions. A block is resolved from
+// scratch only when asked (rebuildAllIncidents: after a change to the merging rules) or when its
+// stored state cannot be continued (the store says so).
+import type { Store } from "../store/store.ts";
+import { planStep } from "./step.ts";
 
-/** Blocks rebuilt per transaction: bounds memory on a bulk ingest; an incident never spans blocks. */
-export const BLOCKS_PER_BATCH = 200;
-
-/** Rebuilds the incidents of `blocks` from their mentions and stores them, one batch at a time. */
-export async function rebuildBlocks(store: Store, blocks: string[]): Promise<number> {
-  const sorted = [...blocks].sort();
-  for (let i = 0; i < sorted.length; i += BLOCKS_PER_BATCH) {
-    const batch = sorted.slice(i, i + BLOCKS_PER_BATCH);
-    let mentions = await store.mentionsInBlocks(batch);
-    for (;;) {
-      const published = await store.publishedDays([...new Set(mentions.map((m) => m.mention.document))]);
-      await store.replaceIncidents(batch, buildIncidents(mentions, published));
-      // Another writer (a second ingest process, a concurrent API request) may have added a
-      // mention to these blocks after they were read; replaceIncidents then cleared its dirty
-      // mark with incidents that lack it. Mentions are only ever added, so an unchanged set after
-      // the replace proves the incidents are current; otherwise rebuild the batch again.
-      const after = await store.mentionsInBlocks(batch);
-      if (sameMentions(mentions, after)) break;
-      mentions = after;
-    }
+/** Brings one block up to date; a step planned while another writer committed is planned again. */
+export async function resolveBlock(store: Store, block: string, fromScratch = false): Promise<void> {
+  let scratch = fromScratch;
+  for (;;) {
+    const work = await store.mergeWork(block, { fromScratch: scratch });
+    const outcome = await store.commitMerge(await planStep(store, block, work));
+    if (outcome === "done") return;
+    // "more": mentions were stored meanwhile and wait for the next step, which continues from
+    // this one. "stale": nothing was written; plan the same step again on the new state.
+    if (outcome === "more") scratch = false;
   }
-  return sorted.length;
 }
 
-function sameMentions(a: StoredMention[], b: StoredMention[]): boolean {
-  if (a.length !== b.length) return false;
-  const ids = new Set(a.map((m) => `${m.mention.document}\u0000${m.mention.id}`));
-  return b.every((m) => ids.has(`${m.mention.document}\u0000${m.mention.id}`));
-}
-
-/** Rebuilds the incidents of every dirty block; returns how many blocks were rebuilt. */
+/** Resolves every dirty block; returns how many blocks were updated. */
 export async function updateIncidents(store: Store): Promise<number> {
-  return rebuildBlocks(store, await store.dirtyBlocks());
+  const blocks = await store.dirtyBlocks();
+  for (const block of blocks) await resolveBlock(store, block);
+  return blocks.length;
 }
 
-/** Rebuilds every block from scratch (after a change to merging rules); returns the block count. */
+/** Resolves every block from scratch (after a change to the merging rules); returns the block count. */
 export async function rebuildAllIncidents(store: Store): Promise<number> {
-  return rebuildBlocks(store, await store.allBlocks());
+  const blocks = await store.allBlocks();
+  for (const block of blocks) await resolveBlock(store, block, true);
+  return blocks.length;
 }

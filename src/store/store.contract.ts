@@ -5,7 +5,7 @@
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import type { Incident } from "../model/incident.ts";
-import type { IncidentFilter, Store } from "./store.ts";
+import type { IncidentFilter, IncidentState, MergeCommit, Placement, Store } from "./store.ts";
 import {
   ESCAPE_TEXT,
   HASAKAH_TOWN,
@@ -311,6 +311,96 @@ export function runStoreContract(name: string, makeStore: () => Promise<Store>):
           }
           assert.deepEqual(seen, ids);
           assert.equal(await store.countDocuments(), 1);
+        }));
+    });
+
+    describe("incident merging state", () => {
+      const state = (id: string, overrides: Partial<IncidentState> = {}): IncidentState => ({
+        id, block: ESCAPE_BLOCK, type: "escape", match: { start: 100, end: 102 }, date: { start: 100, end: 102 }, attachedTo: null, data: `{"id":"${id}"}`, ...overrides,
+      });
+      const placement = (document: string, mention: string, incident: string | null): Placement => ({ document, mention, published: "2025-03-04", start: 0, incident });
+      const commit = (version: number, overrides: Partial<MergeCommit> = {}): MergeCommit => ({
+        block: ESCAPE_BLOCK, version, reset: false, placements: [], states: [], removedStates: [], incidents: [], removedIncidents: [], ...overrides,
+      });
+
+      test("mergeWork: a new block is fresh with every mention; a commit places them and clears the dirty mark", () =>
+        withStore(async (store) => {
+          const m1 = makeMention("d1", "m1");
+          await store.addDocument(makeDoc("d1"), [stored(m1, ESCAPE_BLOCK)], []);
+          const work = await store.mergeWork(ESCAPE_BLOCK);
+          assert.deepEqual(work, { version: 0, fresh: true, pending: [{ mention: m1, published: "2025-03-04" }] });
+          const outcome = await store.commitMerge(commit(0, { reset: true, placements: [placement("d1", "m1", "inc-1")], states: [state("inc-1")], incidents: [makeIncident("inc-1", { mentions: ["m1"], documents: ["d1"] })] }));
+          assert.equal(outcome, "done");
+          assert.deepEqual(await store.dirtyBlocks(), []);
+          assert.deepEqual(await store.mergeWork(ESCAPE_BLOCK), { version: 1, fresh: false, pending: [] });
+          const m2 = makeMention("d2", "m2");
+          await store.addDocument(makeDoc("d2"), [stored(m2, ESCAPE_BLOCK)], []);
+          assert.deepEqual((await store.mergeWork(ESCAPE_BLOCK)).pending, [{ mention: m2, published: "2025-03-04" }], "only what is not placed yet");
+          assert.equal((await store.mergeWork(ESCAPE_BLOCK, { fromScratch: true })).pending.length, 2, "a rebuild reads every mention");
+        }));
+
+      test("commitMerge refuses a plan made on an older version and writes nothing", () =>
+        withStore(async (store) => {
+          await store.addDocument(makeDoc("d1"), [stored(makeMention("d1", "m1"), ESCAPE_BLOCK)], []);
+          assert.equal(await store.commitMerge(commit(0, { reset: true, placements: [placement("d1", "m1", "inc-1")] })), "done");
+          assert.equal(await store.commitMerge(commit(0, { incidents: [makeIncident("late")] })), "stale");
+          assert.equal(await store.getIncident("late"), null);
+        }));
+
+      test("commitMerge keeps the block dirty while mentions stored after its read wait", () =>
+        withStore(async (store) => {
+          await store.addDocument(makeDoc("d1"), [stored(makeMention("d1", "m1"), ESCAPE_BLOCK)], []);
+          const work = await store.mergeWork(ESCAPE_BLOCK);
+          await store.addDocument(makeDoc("d2"), [stored(makeMention("d2", "m2"), ESCAPE_BLOCK)], []);
+          assert.equal(await store.commitMerge(commit(work.version, { reset: true, placements: [placement("d1", "m1", "inc-1")] })), "more");
+          assert.deepEqual(await store.dirtyBlocks(), [ESCAPE_BLOCK]);
+          assert.deepEqual((await store.mergeWork(ESCAPE_BLOCK)).pending.map((p) => p.mention.id), ["m2"]);
+        }));
+
+      test("placedSince, membersOf and the state lookups read what was committed", () =>
+        withStore(async (store) => {
+          const [m1, m2, m3] = [makeMention("d1", "m1"), makeMention("d2", "m2"), makeMention("d3", "m3", { type: "recapture" })];
+          await store.addDocument(makeDoc("d1", { published: "2025-03-01" }), [stored(m1, ESCAPE_BLOCK)], []);
+          await store.addDocument(makeDoc("d2", { text: ESCAPE_TEXT, published: null, publishedOrigin: null }), [stored(m2, ESCAPE_BLOCK)], []);
+          await store.addDocument(makeDoc("d3", { text: "Report d3: guards caught two of them.", published: "2025-03-05" }), [stored(m3, ESCAPE_BLOCK)], []);
+          await store.commitMerge(
+            commit(0, {
+              reset: true,
+              placements: [
+                { ...placement("d1", "m1", "esc"), published: "2025-03-01" },
+                { ...placement("d2", "m2", "esc"), published: null },
+                { ...placement("d3", "m3", "rec"), published: "2025-03-05" },
+              ],
+              states: [state("esc"), state("rec", { type: "recapture", match: { start: 200, end: 200 }, date: { start: 200, end: 200 }, attachedTo: "esc" }), state("undated", { match: null, date: null })],
+            }),
+          );
+          const ids = (list: Array<{ mention: { id: string } } | { id: string }>) => list.map((x) => ("mention" in x ? x.mention.id : x.id)).sort();
+          assert.deepEqual(ids(await store.placedSince(ESCAPE_BLOCK, "2025-03-02")), ["m2", "m3"], "later days and undated documents");
+          assert.deepEqual(ids(await store.placedSince(ESCAPE_BLOCK, null)), ["m2"], "undated documents only");
+          const members = await store.membersOf(["esc", "none"]);
+          assert.deepEqual(ids(members.get("esc")!), ["m1", "m2"]);
+          assert.deepEqual(members.get("none"), []);
+          assert.deepEqual(members.get("esc")!.find((p) => p.mention.id === "m1"), { mention: m1, published: "2025-03-01", incident: "esc" });
+          assert.deepEqual(ids(await store.statesNear(ESCAPE_BLOCK, 101, 150)), ["esc", "undated"], "overlapping match windows and undated ones");
+          assert.deepEqual(ids(await store.statesNear(ESCAPE_BLOCK, 103, 150)), ["undated"]);
+          assert.deepEqual(ids(await store.statesDated(ESCAPE_BLOCK, "recapture", 150, 250)), ["rec"]);
+          assert.deepEqual(ids(await store.statesDated(ESCAPE_BLOCK, "escape", 150, 250)), []);
+          assert.deepEqual(ids(await store.statesAttachedTo(["esc"])), ["rec"]);
+          assert.deepEqual(await store.statesOf(["rec"]), [state("rec", { type: "recapture", match: { start: 200, end: 200 }, date: { start: 200, end: 200 }, attachedTo: "esc" })]);
+        }));
+
+      test("a reset commit and replaceIncidents start the block's merging over", () =>
+        withStore(async (store) => {
+          await store.addDocument(makeDoc("d1"), [stored(makeMention("d1", "m1"), ESCAPE_BLOCK)], []);
+          await store.commitMerge(commit(0, { reset: true, placements: [placement("d1", "m1", "old")], states: [state("old")], incidents: [makeIncident("old", { mentions: ["m1"] })] }));
+          await store.commitMerge(commit(1, { reset: true, placements: [placement("d1", "m1", "new")], states: [state("new")], incidents: [makeIncident("new", { mentions: ["m1"] })] }));
+          assert.deepEqual((await store.listIncidents()).map((i) => i.id), ["new"]);
+          assert.deepEqual((await store.statesOf(["old", "new"])).map((s) => s.id), ["new"]);
+          await store.replaceIncidents([ESCAPE_BLOCK], []);
+          const work = await store.mergeWork(ESCAPE_BLOCK);
+          assert.equal(work.fresh, true);
+          assert.deepEqual(work.pending.map((p) => p.mention.id), ["m1"]);
+          assert.deepEqual(await store.statesOf(["new"]), []);
         }));
     });
 

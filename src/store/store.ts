@@ -58,6 +58,75 @@ export interface IncidentFilter {
 
 export type AddResult = "new" | "known";
 
+/** A mention with its document's publication day: what incident merging reads of it. */
+export interface MergeMention {
+  mention: IncidentMention;
+  published: Day | null;
+}
+
+/** A mention incident merging has placed: in `incident`, or in none (null) when it was negated. */
+export interface PlacedMention extends MergeMention {
+  incident: string | null;
+}
+
+/** One block's merging work, read before new mentions are placed (see incidents/update.ts). */
+export interface MergeWork {
+  /** Changes with every commit to the block: a commit planned on an older read is refused. */
+  version: number;
+  /** True when the block must be resolved from scratch: nothing placed yet, a rebuild was asked, or a placed mention is gone. */
+  fresh: boolean;
+  /** Mentions to place: those not placed yet, or every mention of the block when `fresh`. */
+  pending: MergeMention[];
+}
+
+/** Inclusive day numbers (days since 1970-01-01). */
+export interface DayNumbers {
+  start: number;
+  end: number;
+}
+
+/** What incident merging keeps per incident, beside the columns the store indexes it by. */
+export interface IncidentState {
+  id: string;
+  block: string;
+  type: IncidentType;
+  /** The window new mentions are matched against; null for an undated incident. */
+  match: DayNumbers | null;
+  /** The incident's date, by which derived figures look up escapes and recaptures. */
+  date: DayNumbers | null;
+  /** For a recapture: the escape whose at_large figure it counts in. */
+  attachedTo: string | null;
+  /** The rest of the state (JSON), opaque to the store. */
+  data: string;
+}
+
+/** One placed mention as merging writes it. */
+export interface Placement {
+  document: string;
+  mention: string;
+  published: Day | null;
+  /** Trigger offset: with the day and the ids, the mention's rank in its block. */
+  start: number;
+  incident: string | null;
+}
+
+/** Everything one resolution step changes in one block, written atomically by commitMerge. */
+export interface MergeCommit {
+  block: string;
+  /** The MergeWork version this was planned on. */
+  version: number;
+  /** Drop the block's placements, states and incidents before writing (a resolution from scratch). */
+  reset: boolean;
+  placements: Placement[];
+  states: IncidentState[];
+  removedStates: string[];
+  incidents: Incident[];
+  removedIncidents: string[];
+}
+
+/** done: the block is up to date; more: mentions arrived meanwhile, plan again; stale: another writer committed first, plan again. */
+export type MergeOutcome = "done" | "more" | "stale";
+
 export interface Store {
   /** Short dialect name ("sqlite"), for messages only: callers never branch on it. */
   readonly dialect: string;
@@ -90,9 +159,29 @@ export interface Store {
 
   /**
    * Atomically replaces the incidents derived from `blocks` with `incidents` and clears those
-   * blocks' dirty marks: a crash leaves either the old incidents or the new ones.
+   * blocks' dirty marks: a crash leaves either the old incidents or the new ones. Merging's state
+   * for the blocks is dropped, so their next update resolves them from scratch.
    */
   replaceIncidents(blocks: string[], incidents: Incident[]): Promise<void>;
+
+  // Incremental incident merging (incidents/update.ts). Reads may interleave with other writers;
+  // commitMerge refuses a plan made on a state that changed since its mergeWork.
+
+  /** The block's version and the mentions to place; `fromScratch` asks for every mention (a rebuild). */
+  mergeWork(block: string, opts?: { fromScratch?: boolean }): Promise<MergeWork>;
+  /** Placed mentions of the block from documents published on or after `published`, and all from undated documents (they rank last); only those when `published` is null. */
+  placedSince(block: string, published: Day | null): Promise<PlacedMention[]>;
+  /** The placed members of each incident (an id with none maps to an empty list). */
+  membersOf(incidents: string[]): Promise<Map<string, PlacedMention[]>>;
+  /** States of the block's incidents whose match window overlaps [from, to], and of its undated ones. */
+  statesNear(block: string, from: number, to: number): Promise<IncidentState[]>;
+  /** States of the block's incidents of `type` whose date overlaps [from, to]. */
+  statesDated(block: string, type: IncidentType, from: number, to: number): Promise<IncidentState[]>;
+  /** States of the recaptures attached to any of `escapes`. */
+  statesAttachedTo(escapes: string[]): Promise<IncidentState[]>;
+  statesOf(ids: string[]): Promise<IncidentState[]>;
+  /** Writes one resolution step atomically; clears the block's dirty mark when nothing is left to place. */
+  commitMerge(commit: MergeCommit): Promise<MergeOutcome>;
   listIncidents(filter?: IncidentFilter): Promise<Incident[]>;
   countIncidents(filter?: IncidentFilter): Promise<number>;
   getIncident(id: string): Promise<Incident | null>;

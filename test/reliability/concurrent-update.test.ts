@@ -1,6 +1,6 @@
 // A deterministic replay of the race the two-process ingest test found: another writer adds a
-// mention to a block after updateIncidents has read that block's mentions and before it replaces
-// the block's incidents (which clears the dirty mark). The incidents must still include it.
+// mention to a block after updateIncidents has read that block's work and before it commits the
+// block's incidents (which clears the dirty mark). The incidents must still include it.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { openStore } from "../../src/store/open.ts";
@@ -8,19 +8,19 @@ import type { Store } from "../../src/store/store.ts";
 import { rebuildAllIncidents, updateIncidents } from "../../src/incidents/update.ts";
 import { claim, count, doc, inBlocks, mention } from "../../src/incidents/testing/fixtures.ts";
 
-/** The store, with `interleave` run once right after the first mentionsInBlocks read. */
+/** The store, with `interleave` run once right after the first mergeWork read. */
 function withWriterAfterFirstRead(store: Store, interleave: () => Promise<void>): Store {
   let pending: (() => Promise<void>) | null = interleave;
   return new Proxy(store, {
     get(target, name, receiver) {
       const value = Reflect.get(target, name, receiver);
-      if (name !== "mentionsInBlocks") return typeof value === "function" ? value.bind(target) : value;
-      return async (blocks: string[]) => {
-        const mentions = await target.mentionsInBlocks(blocks);
+      if (name !== "mergeWork") return typeof value === "function" ? value.bind(target) : value;
+      return async (...args: Parameters<Store["mergeWork"]>) => {
+        const work = await target.mergeWork(...args);
         const write = pending;
         pending = null;
         if (write) await write();
-        return mentions;
+        return work;
       };
     },
   });

@@ -37,9 +37,14 @@ export function count(quantity: QuantityName, ...claims: Claim[]): CountClaims {
 
 let serial = 0;
 
-/** An occurred escape at Ghwayran on 2022-01-20 unless overridden; ids are unique per call. */
+/**
+ * An occurred escape at Ghwayran on 2022-01-20 unless overridden; ids are unique per call. A
+ * given date is dated by the report's text (it has date evidence) unless `evidence` is given:
+ * see `undatedByText` for a report whose window is only the days before publication.
+ */
 export function mention(document: string, overrides: Partial<IncidentMention> = {}): IncidentMention {
   const start = overrides.trigger?.start ?? 10 * ++serial;
+  const date = overrides.date === undefined ? day("2022-01-20") : overrides.date;
   return {
     id: `${document}#${overrides.type ?? "escape"}@${start}`,
     document,
@@ -49,13 +54,18 @@ export function mention(document: string, overrides: Partial<IncidentMention> = 
     facility: GHWAYRAN,
     place: HASAKAH,
     destination: null,
-    date: day("2022-01-20"),
+    date,
     actors: [],
     counts: [],
     trigger: { start, end: start + 7, rule: "trigger.test" },
-    evidence: [],
+    evidence: date ? [{ kind: "date", start: start + 8, end: start + 16, rule: "date.test" }] : [],
     ...overrides,
   };
+}
+
+/** A mention whose window is extraction's default before publication: the text does not date it. */
+export function undatedByText(document: string, window: DateWindow, overrides: Partial<IncidentMention> = {}): IncidentMention {
+  return mention(document, { date: window, evidence: [], ...overrides });
 }
 
 /** Mentions with their real blocking keys, as the store hands them back. */

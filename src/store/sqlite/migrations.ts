@@ -83,4 +83,72 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX incident_documents_document ON incident_documents(document);
     `,
   },
+  {
+    version: 2,
+    name: "incremental incident merging: placements, pending mentions, incident states",
+    sql: `
+      -- Where merging placed each mention (incident NULL: negated, in none). With the published
+      -- day, the document, the trigger offset and the mention id it gives the mention's rank.
+      CREATE TABLE merge_placements (
+        document  TEXT NOT NULL,
+        mention   TEXT NOT NULL,
+        block     TEXT NOT NULL,
+        published TEXT,
+        start     INTEGER NOT NULL,
+        incident  TEXT,
+        PRIMARY KEY (document, mention)
+      );
+      CREATE INDEX merge_placements_block ON merge_placements(block, published);
+      CREATE INDEX merge_placements_incident ON merge_placements(incident);
+
+      -- Mentions stored but not placed yet. Filled by the trigger below, so whoever stores a
+      -- mention queues it without knowing about merging.
+      CREATE TABLE merge_pending (
+        document TEXT NOT NULL,
+        mention  TEXT NOT NULL,
+        block    TEXT NOT NULL,
+        PRIMARY KEY (document, mention)
+      );
+      CREATE INDEX merge_pending_block ON merge_pending(block);
+
+      -- Per block: a version every commit bumps (a plan made on an older read is refused), and
+      -- whether the block must next be resolved from scratch. No row: fresh, version 0.
+      CREATE TABLE merge_blocks (
+        block   TEXT PRIMARY KEY,
+        version INTEGER NOT NULL,
+        fresh   INTEGER NOT NULL
+      );
+
+      -- What a new mention is placed against, per incident; the columns are copies for lookups.
+      CREATE TABLE merge_states (
+        incident    TEXT PRIMARY KEY,
+        block       TEXT NOT NULL,
+        type        TEXT NOT NULL,
+        match_start INTEGER,
+        match_end   INTEGER,
+        date_start  INTEGER,
+        date_end    INTEGER,
+        attached_to TEXT,
+        data        TEXT NOT NULL
+      );
+      CREATE INDEX merge_states_match ON merge_states(block, match_end);
+      CREATE INDEX merge_states_date ON merge_states(block, type, date_end);
+      CREATE INDEX merge_states_attached ON merge_states(attached_to);
+
+      CREATE TRIGGER merge_queue_mention AFTER INSERT ON mentions BEGIN
+        INSERT OR IGNORE INTO merge_pending (document, mention, block) VALUES (new.document, new.id, new.block);
+      END;
+      -- A mention that disappears leaves placements the block can no longer be continued from.
+      CREATE TRIGGER merge_forget_mention AFTER DELETE ON mentions BEGIN
+        DELETE FROM merge_pending WHERE document = old.document AND mention = old.id;
+        INSERT INTO merge_blocks (block, version, fresh) VALUES (old.block, 0, 1)
+          ON CONFLICT (block) DO UPDATE SET fresh = 1;
+        INSERT OR IGNORE INTO dirty_blocks (block) VALUES (old.block);
+      END;
+
+      -- Stores merged before this migration: every block is resolved again from scratch.
+      INSERT INTO merge_pending (document, mention, block) SELECT document, id, block FROM mentions;
+      INSERT OR IGNORE INTO dirty_blocks (block) SELECT DISTINCT block FROM mentions;
+    `,
+  },
 ];

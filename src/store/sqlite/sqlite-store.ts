@@ -13,9 +13,16 @@ import type {
   DocumentSummary,
   FacilityHolding,
   IncidentFilter,
+  IncidentState,
+  MergeCommit,
+  MergeMention,
+  MergeOutcome,
+  MergeWork,
+  PlacedMention,
   Store,
   StoredMention,
 } from "../store.ts";
+import type { IncidentType } from "../../model/incident.ts";
 import { MIGRATIONS } from "./migrations.ts";
 
 /** How long a writer waits for another process's write lock before failing with SQLITE_BUSY. */
@@ -257,41 +264,181 @@ export class SqliteStore implements Store {
    * replaced. An incident id that already exists elsewhere is replaced (the latest rebuild wins).
    */
   async replaceIncidents(blocks: string[], incidents: IncidentWithBlock[]): Promise<void> {
-    const deleteBlock = this.db.prepare("DELETE FROM incidents WHERE block = ?");
-    const deleteId = this.db.prepare("DELETE FROM incidents WHERE id = ?");
-    const clearDirty = this.db.prepare("DELETE FROM dirty_blocks WHERE block = ?");
-    const insert = this.db.prepare(
-      `INSERT INTO incidents (id, block, type, status, facility_id, facility_name, facility, country,
-         earliest, latest, search, json)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    );
-    const link = this.db.prepare("INSERT OR IGNORE INTO incident_documents (incident, document) VALUES (?, ?)");
+    const deleteBlock = this.statement("DELETE FROM incidents WHERE block = ?");
+    const clearDirty = this.statement("DELETE FROM dirty_blocks WHERE block = ?");
     this.db.transaction(() => {
       for (const block of blocks) {
         deleteBlock.run(block); // incident_documents follow through ON DELETE CASCADE
         clearDirty.run(block);
+        this.forgetMergeState(block);
       }
       for (const incident of incidents) {
         const { block: _block, ...plain } = incident;
-        const facility = plain.facility;
-        deleteId.run(plain.id);
-        insert.run(
-          plain.id,
-          this.blockOf(incident, blocks),
-          plain.type,
-          plain.status,
-          facility?.id ?? null,
-          facility?.name.toLowerCase() ?? null,
-          facility ? JSON.stringify(facility) : null,
-          countryOf(plain),
-          plain.date?.earliest ?? null,
-          plain.date?.latest ?? null,
-          searchTextOf(plain),
-          JSON.stringify(plain),
-        );
-        for (const document of plain.documents) link.run(plain.id, document);
+        this.writeIncident(plain, this.blockOf(incident, blocks));
       }
     }).immediate();
+  }
+
+  /** Drops merging's state for a block and queues its mentions again: the next update starts from scratch. */
+  private forgetMergeState(block: string): void {
+    this.statement("DELETE FROM merge_placements WHERE block = ?").run(block);
+    this.statement("DELETE FROM merge_states WHERE block = ?").run(block);
+    this.statement(
+      `INSERT INTO merge_blocks (block, version, fresh) VALUES (?, 1, 1)
+       ON CONFLICT (block) DO UPDATE SET version = version + 1, fresh = 1`,
+    ).run(block);
+    this.statement("INSERT OR IGNORE INTO merge_pending (document, mention, block) SELECT document, id, block FROM mentions WHERE block = ?").run(block);
+  }
+
+  /** Inserts or replaces one incident (an id that exists elsewhere is replaced: the latest write wins). */
+  private writeIncident(incident: Incident, block: string): void {
+    const facility = incident.facility;
+    this.statement("DELETE FROM incidents WHERE id = ?").run(incident.id);
+    this
+      .statement(
+        `INSERT INTO incidents (id, block, type, status, facility_id, facility_name, facility, country,
+           earliest, latest, search, json)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        incident.id,
+        block,
+        incident.type,
+        incident.status,
+        facility?.id ?? null,
+        facility?.name.toLowerCase() ?? null,
+        facility ? JSON.stringify(facility) : null,
+        countryOf(incident),
+        incident.date?.earliest ?? null,
+        incident.date?.latest ?? null,
+        searchTextOf(incident),
+        JSON.stringify(incident),
+      );
+    const link = this.statement("INSERT OR IGNORE INTO incident_documents (incident, document) VALUES (?, ?)");
+    for (const document of incident.documents) link.run(incident.id, document);
+  }
+
+  async mergeWork(block: string, opts: { fromScratch?: boolean } = {}): Promise<MergeWork> {
+    return this.db.transaction((): MergeWork => {
+      const row = this.statement("SELECT version, fresh FROM merge_blocks WHERE block = ?").get(block) as { version: number; fresh: number } | undefined;
+      const fresh = opts.fromScratch === true || !row || row.fresh === 1;
+      const sql = fresh
+        ? `SELECT m.json, d.published FROM mentions m JOIN documents d ON d.id = m.document WHERE m.block = ?`
+        : `SELECT m.json, d.published FROM merge_pending q
+             JOIN mentions m ON m.document = q.document AND m.id = q.mention
+             JOIN documents d ON d.id = q.document
+            WHERE q.block = ?`;
+      const rows = this.statement(sql).all(block) as Array<{ json: string; published: string | null }>;
+      const pending: MergeMention[] = rows.map((r) => ({ mention: JSON.parse(r.json) as IncidentMention, published: r.published }));
+      return { version: row?.version ?? 0, fresh, pending };
+    })();
+  }
+
+  async placedSince(block: string, published: Day | null): Promise<PlacedMention[]> {
+    const rows = (
+      published === null
+        ? this.statement(
+            `SELECT p.incident, p.published, m.json FROM merge_placements p JOIN mentions m ON m.document = p.document AND m.id = p.mention
+              WHERE p.block = ? AND p.published IS NULL`,
+          ).all(block)
+        : this.statement(
+            `SELECT p.incident, p.published, m.json FROM merge_placements p JOIN mentions m ON m.document = p.document AND m.id = p.mention
+              WHERE p.block = ? AND (p.published >= ? OR p.published IS NULL)`,
+          ).all(block, published)
+    ) as PlacementRow[];
+    return rows.map(toPlaced);
+  }
+
+  async membersOf(incidents: string[]): Promise<Map<string, PlacedMention[]>> {
+    const members = new Map<string, PlacedMention[]>(unique(incidents).map((id) => [id, []]));
+    for (const chunk of chunks(unique(incidents), IN_LIST_CHUNK)) {
+      const rows = this.db
+        .prepare(
+          `SELECT p.incident, p.published, m.json FROM merge_placements p JOIN mentions m ON m.document = p.document AND m.id = p.mention
+            WHERE p.incident IN (${placeholders(chunk)})`,
+        )
+        .all(...chunk) as PlacementRow[];
+      for (const row of rows) members.get(row.incident!)!.push(toPlaced(row));
+    }
+    return members;
+  }
+
+  async statesNear(block: string, from: number, to: number): Promise<IncidentState[]> {
+    const rows = this.statement(
+      `SELECT * FROM merge_states WHERE block = ? AND ((match_end >= ? AND match_start <= ?) OR match_start IS NULL)`,
+    ).all(block, from, to) as StateRow[];
+    return rows.map(toState);
+  }
+
+  async statesDated(block: string, type: IncidentType, from: number, to: number): Promise<IncidentState[]> {
+    const rows = this.statement(`SELECT * FROM merge_states WHERE block = ? AND type = ? AND date_end >= ? AND date_start <= ?`).all(block, type, from, to) as StateRow[];
+    return rows.map(toState);
+  }
+
+  async statesAttachedTo(escapes: string[]): Promise<IncidentState[]> {
+    return this.statesWhere("attached_to", escapes);
+  }
+
+  async statesOf(ids: string[]): Promise<IncidentState[]> {
+    return this.statesWhere("incident", ids);
+  }
+
+  private statesWhere(column: "incident" | "attached_to", values: string[]): IncidentState[] {
+    const out: IncidentState[] = [];
+    for (const chunk of chunks(unique(values), IN_LIST_CHUNK)) {
+      const rows = this.db.prepare(`SELECT * FROM merge_states WHERE ${column} IN (${placeholders(chunk)})`).all(...chunk) as StateRow[];
+      out.push(...rows.map(toState));
+    }
+    return out.sort((a, b) => compare(a.id, b.id));
+  }
+
+  async commitMerge(commit: MergeCommit): Promise<MergeOutcome> {
+    const { block } = commit;
+    return this.db
+      .transaction((): MergeOutcome => {
+        // 1. Refuse a plan made on a state another writer has changed since.
+        const version = (this.statement("SELECT version FROM merge_blocks WHERE block = ?").pluck().get(block) as number | undefined) ?? 0;
+        if (version !== commit.version) return "stale";
+        // 2. A resolution from scratch replaces everything merging kept for the block.
+        if (commit.reset) {
+          this.statement("DELETE FROM merge_placements WHERE block = ?").run(block);
+          this.statement("DELETE FROM merge_states WHERE block = ?").run(block);
+          this.statement("DELETE FROM incidents WHERE block = ?").run(block);
+        }
+        // 3. Placements, states, incidents.
+        const place = this.statement(
+          "INSERT OR REPLACE INTO merge_placements (document, mention, block, published, start, incident) VALUES (?, ?, ?, ?, ?, ?)",
+        );
+        const unqueue = this.statement("DELETE FROM merge_pending WHERE document = ? AND mention = ?");
+        for (const p of commit.placements) {
+          place.run(p.document, p.mention, block, p.published, p.start, p.incident);
+          unqueue.run(p.document, p.mention);
+        }
+        const dropState = this.statement("DELETE FROM merge_states WHERE incident = ?");
+        for (const id of commit.removedStates) dropState.run(id);
+        const putState = this.statement(
+          `INSERT OR REPLACE INTO merge_states (incident, block, type, match_start, match_end, date_start, date_end, attached_to, data)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        );
+        for (const st of commit.states) {
+          putState.run(st.id, block, st.type, st.match?.start ?? null, st.match?.end ?? null, st.date?.start ?? null, st.date?.end ?? null, st.attachedTo, st.data);
+        }
+        const dropIncident = this.statement("DELETE FROM incidents WHERE id = ?");
+        for (const id of commit.removedIncidents) dropIncident.run(id);
+        for (const incident of commit.incidents) this.writeIncident(incident, block);
+        // 4. A new version; the block stays dirty while mentions stored meanwhile wait.
+        this.statement(
+          `INSERT INTO merge_blocks (block, version, fresh) VALUES (?, ?, 0)
+           ON CONFLICT (block) DO UPDATE SET version = excluded.version, fresh = 0`,
+        ).run(block, version + 1);
+        if (this.statement("SELECT 1 FROM merge_pending WHERE block = ? LIMIT 1").get(block)) {
+          this.statement("INSERT OR IGNORE INTO dirty_blocks (block) VALUES (?)").run(block);
+          return "more";
+        }
+        this.statement("DELETE FROM dirty_blocks WHERE block = ?").run(block);
+        return "done";
+      })
+      .immediate();
   }
 
   private blockOf(incident: IncidentWithBlock, blocks: string[]): string {
@@ -385,6 +532,40 @@ export class SqliteStore implements Store {
   async close(): Promise<void> {
     if (this.db.open) this.db.close();
   }
+}
+
+interface PlacementRow {
+  incident: string | null;
+  published: string | null;
+  json: string;
+}
+
+function toPlaced(row: PlacementRow): PlacedMention {
+  return { mention: JSON.parse(row.json) as IncidentMention, published: row.published, incident: row.incident };
+}
+
+interface StateRow {
+  incident: string;
+  block: string;
+  type: IncidentType;
+  match_start: number | null;
+  match_end: number | null;
+  date_start: number | null;
+  date_end: number | null;
+  attached_to: string | null;
+  data: string;
+}
+
+function toState(row: StateRow): IncidentState {
+  return {
+    id: row.incident,
+    block: row.block,
+    type: row.type,
+    match: row.match_start === null || row.match_end === null ? null : { start: row.match_start, end: row.match_end },
+    date: row.date_start === null || row.date_end === null ? null : { start: row.date_start, end: row.date_end },
+    attachedTo: row.attached_to,
+    data: row.data,
+  };
 }
 
 /** `base~1a2b3c4d`: the id an updated version of an already stored page is kept under. */
