@@ -5,6 +5,7 @@
 //   npm run bench                       mixed stream at 1k, 10k, 100k + incident-only + wink reference
 //   npm run bench -- --quick            1k of each, under a minute
 //   npm run bench -- --sizes 1000,5000  other sizes
+//   npm run bench -- --startup          only the start-up of one command (bench/startup.ts)
 //
 // Figures go to stdout as a markdown table and to bench/results.md (bench/results-quick.md for
 // --quick), with the machine they were measured on.
@@ -15,6 +16,7 @@ import { cpus, totalmem, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { syntheticStream } from "./stream.ts";
+import { measureStartup, startupReport } from "./startup.ts";
 
 const SIZES = [1_000, 10_000, 100_000];
 const QUICK_SIZES = [1_000];
@@ -290,6 +292,12 @@ async function main(): Promise<void> {
     return;
   }
 
+  if (process.argv.includes("--startup")) {
+    const report = `# escapewatch start-up\n\n${machine()}\n\n${startupReport(measureStartup())}\n`;
+    process.stdout.write(`\n${report}`);
+    writeFileSync(fileURLToPath(new URL("./results-startup.md", import.meta.url)), report);
+    return;
+  }
   const { quick, sizes } = parseArgs(process.argv.slice(2));
   const winkSize = Math.max(...sizes.filter((n) => n <= WINK_MAX_SIZE), Math.min(...sizes));
   const jobs: Job[] = [
@@ -318,6 +326,8 @@ async function main(): Promise<void> {
     "```",
     ...checks(results),
     "```",
+    "",
+    startupReport(measureStartup()),
     "",
   ].join("\n");
   process.stdout.write(`\n${report}`);
