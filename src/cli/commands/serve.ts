@@ -3,7 +3,6 @@ import { InvalidArgumentError, type Command } from "commander";
 import { storeFrom } from "../options.ts";
 import { ensureDashboard } from "../../server/dashboard.ts";
 import { DEFAULT_HOST, DEFAULT_PORT } from "../../server/listen.ts";
-import { runServer, untilStopped } from "../../server/run.ts";
 import type { RegisterCommand } from "./index.ts";
 
 const MAX_PORT = 65_535;
@@ -41,6 +40,8 @@ export const register: RegisterCommand = (program) => {
     .action(async (options: ServeOptions) => {
       const store = await storeFrom(options.db);
       const webRoot = await ensureDashboard({ log: (line) => console.log(line) });
+      // The HTTP stack and the API are loaded by the commands that serve only.
+      const { runServer, untilStopped } = await import("../../server/run.ts");
       const server = await runServer(store, { port: options.port, host: options.host, webRoot });
       await untilStopped(server, store);
     });
