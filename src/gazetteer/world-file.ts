@@ -18,10 +18,11 @@ import { endianness } from "node:os";
 import { dirname, join, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { WorldIndex, WorldPlace } from "./world.ts";
+import { townCellsOf } from "./town-cells.ts";
 import { PrebuiltPlaceMap, type WorldColumns } from "./world-map.ts";
 
 /** Bump when the layout changes. */
-const FORMAT = 1;
+const FORMAT = 2;
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 /** The same path from src/gazetteer and from its compiled twin dist/gazetteer. */
 export const WORLD_INDEX_FILE = join(ROOT, "dist", "world-index.bin");
@@ -30,7 +31,7 @@ const GAZETTEER_SOURCES = join(ROOT, "src", "gazetteer");
 const ALIGN = 8;
 
 const TEXT_SECTIONS = ["keyText", "nameText", "words", "prefixes", "admin1Names"] as const;
-const UINT32_SECTIONS = ["keyStart", "order", "listStart", "refs", "nameStart", "fields"] as const;
+const UINT32_SECTIONS = ["keyStart", "order", "listStart", "refs", "nameStart", "fields", "cellIds", "cellStart", "cellRefs"] as const;
 const FLOAT64_SECTIONS = ["coordinates"] as const;
 const SECTIONS = [...TEXT_SECTIONS, ...UINT32_SECTIONS, ...FLOAT64_SECTIONS];
 type SectionName = (typeof SECTIONS)[number];
@@ -99,6 +100,14 @@ function encode(index: WorldIndex): Record<SectionName, Buffer> {
     listStart[k + 1] = refs.length;
   });
 
+  const cells = [...townCellsOf(index.byKey)].sort(([a], [b]) => a - b);
+  const cellStart = new Uint32Array(cells.length + 1);
+  const cellRefs: number[] = [];
+  cells.forEach(([, towns], i) => {
+    for (const town of towns) cellRefs.push(placeNumbers.get(town)!);
+    cellStart[i + 1] = cellRefs.length;
+  });
+
   const uint32 = (a: ArrayLike<number>) => Buffer.from(Uint32Array.from(a).buffer);
   return {
     keyText: Buffer.from(keys.join(""), "utf8"),
@@ -113,6 +122,9 @@ function encode(index: WorldIndex): Record<SectionName, Buffer> {
     nameStart: uint32(nameStart),
     fields: uint32(fields),
     coordinates: Buffer.from(Float64Array.from(coordinates).buffer),
+    cellIds: uint32(cells.map(([cell]) => cell)),
+    cellStart: uint32(cellStart),
+    cellRefs: uint32(cellRefs),
   };
 }
 
@@ -186,6 +198,9 @@ export function readWorldIndexFile(path = WORLD_INDEX_FILE): WorldIndex | null {
     fields: uint32("fields"),
     coordinates: float64("coordinates"),
     words: splitLines(text("words")),
+    cellIds: uint32("cellIds"),
+    cellStart: uint32("cellStart"),
+    cellRefs: uint32("cellRefs"),
   };
   const admin1Names = new Map<string, string>();
   for (const line of splitLines(text("admin1Names"))) {

