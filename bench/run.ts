@@ -3,11 +3,13 @@
 // store. Each measurement runs in a fresh child process so its peak memory is its own.
 //
 //   npm run bench                       mixed stream at 1k, 10k, 100k, incident-only (synthetic and
-//                                       real density), one big event of 5,000 reports, wink reference
+//                                       real density), one big event of 5,000 reports, wink reference,
+//                                       start-up of one command
 //   npm run bench -- --quick            1k of each and a big event of 2,000, a few minutes
 //   npm run bench -- --sizes 1000,5000  other sizes of the mixed stream
 //   npm run bench -- --only big-event   some streams only (mixed, incident-only, incident-real, big-event, wink)
 //   npm run bench -- --stage prepare    the text stages alone (bench/stage.ts), CPU per page kind
+//   npm run bench -- --startup          only the start-up of one command (bench/startup.ts)
 //
 // Figures go to stdout as a markdown table and to bench/results.md (bench/results-quick.md for
 // --quick), with the machine they were measured on.
@@ -19,6 +21,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { syntheticStream } from "./stream.ts";
 import { BIG_EVENT_REPORTS, bigEventStream } from "./big-event.ts";
+import { measureStartup, startupReport } from "./startup.ts";
 
 const SIZES = [1_000, 10_000, 100_000];
 const QUICK_SIZES = [1_000];
@@ -344,6 +347,12 @@ async function main(): Promise<void> {
     return;
   }
 
+  if (process.argv.includes("--startup")) {
+    const report = `# escapewatch start-up\n\n${machine()}\n\n${startupReport(measureStartup())}\n`;
+    process.stdout.write(`\n${report}`);
+    writeFileSync(fileURLToPath(new URL("./results-startup.md", import.meta.url)), report);
+    return;
+  }
   const { quick, sizes, only } = parseArgs(process.argv.slice(2));
   const stageAt = process.argv.indexOf("--stage");
   if (stageAt >= 0) {
@@ -387,6 +396,8 @@ async function main(): Promise<void> {
     "```",
     ...checks(results),
     "```",
+    "",
+    startupReport(measureStartup()),
     "",
   ].join("\n");
   process.stdout.write(`\n${report}`);

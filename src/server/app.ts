@@ -23,7 +23,8 @@ export type IngestOutcome = RecordOutcome;
 
 /** Ingests one record and brings the incidents it touches up to date. */
 export async function ingestOne(store: Store, raw: RawRecord): Promise<IngestOutcome> {
-  // Loaded on the first write only: a read-only server never pays for the extraction models.
+  // Loaded on the first write only (runServer loads it at start when writes are enabled, see
+  // warm.ts): a read-only server never pays for the extraction models.
   const [{ ingestRecord }, { updateIncidents }] = await Promise.all([import("../ingest/pipeline.ts"), import("../incidents/update.ts")]);
   const outcome = await ingestRecord(store, raw);
   if (outcome.status === "new") await updateIncidents(store);

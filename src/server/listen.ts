@@ -1,5 +1,5 @@
 // Binds the app to a socket. Loopback by default: exposing the API is a deliberate choice.
-import { serve, type ServerType } from "@hono/node-server";
+import type { ServerType } from "@hono/node-server";
 import type { Hono } from "hono";
 
 export const DEFAULT_PORT = 8080;
@@ -13,7 +13,9 @@ export interface RunningServer {
 }
 
 /** Starts serving `app`; port 0 picks a free port (tests). */
-export function listen(app: Hono, options: { port?: number; host?: string } = {}): Promise<RunningServer> {
+export async function listen(app: Hono, options: { port?: number; host?: string } = {}): Promise<RunningServer> {
+  // Loaded here rather than at the top: the commands that never serve do not load the HTTP stack.
+  const { serve } = await import("@hono/node-server");
   const host = options.host ?? DEFAULT_HOST;
   return new Promise((resolve, reject) => {
     let server: ServerType;

@@ -3,6 +3,7 @@
 import type { Store } from "../store/store.ts";
 import { createApp } from "./app.ts";
 import { listen, type RunningServer } from "./listen.ts";
+import { warmPipeline } from "./warm.ts";
 
 export const WRITE_TOKEN_ENV = "ESCAPEWATCH_TOKEN";
 export const READ_TOKEN_ENV = "ESCAPEWATCH_READ_TOKEN";
@@ -23,6 +24,9 @@ export async function runServer(store: Store, options: RunOptions): Promise<Runn
   const token = env[WRITE_TOKEN_ENV] || null;
   const readToken = env[READ_TOKEN_ENV] || null;
   const app = createApp({ store, token, readToken, webRoot: options.webRoot });
+  // With writes enabled the pipeline is loaded before the first request, not by it; a read-only
+  // server never runs it.
+  if (token) await warmPipeline();
   const server = await listen(app, { port: options.port, host: options.host });
   log(`escapewatch dashboard: ${server.url}`);
   log(`escapewatch API: ${server.url}api/openapi.json`);

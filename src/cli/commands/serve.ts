@@ -1,10 +1,8 @@
-// `escapewatch serve`: the JSON API and the built dashboard over an existing database.
+// `escapewatch serve`: the JSON API and the dashboard (built first if missing) over an existing database.
 import { InvalidArgumentError, type Command } from "commander";
 import { storeFrom } from "../options.ts";
-import { dashboardBuilt } from "../../server/dashboard.ts";
+import { ensureDashboard } from "../../server/dashboard.ts";
 import { DEFAULT_HOST, DEFAULT_PORT } from "../../server/listen.ts";
-import { WEB_DIST } from "../../server/paths.ts";
-import { runServer, untilStopped } from "../../server/run.ts";
 import type { RegisterCommand } from "./index.ts";
 
 const MAX_PORT = 65_535;
@@ -32,7 +30,7 @@ export interface ServeOptions {
 
 export const register: RegisterCommand = (program) => {
   withServerOptions(
-    program.command("serve").description("Serve the JSON API (/api, OpenAPI at /api/openapi.json) and the dashboard (if built)."),
+    program.command("serve").description("Serve the JSON API (/api, OpenAPI at /api/openapi.json) and the dashboard (built if missing)."),
   )
     .addHelpText(
       "after",
@@ -41,8 +39,10 @@ export const register: RegisterCommand = (program) => {
     )
     .action(async (options: ServeOptions) => {
       const store = await storeFrom(options.db);
-      if (!dashboardBuilt()) console.log("dashboard not built: run `npm run build:web` (or use `escapewatch start`); serving the API only");
-      const server = await runServer(store, { port: options.port, host: options.host, webRoot: dashboardBuilt() ? WEB_DIST : null });
+      const webRoot = await ensureDashboard({ log: (line) => console.log(line) });
+      // The HTTP stack and the API are loaded by the commands that serve only.
+      const { runServer, untilStopped } = await import("../../server/run.ts");
+      const server = await runServer(store, { port: options.port, host: options.host, webRoot });
       await untilStopped(server, store);
     });
 };

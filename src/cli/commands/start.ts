@@ -5,7 +5,6 @@ import { ingestPaths } from "../../ingest/pipeline.ts";
 import { formatRejection } from "../../ingest/errors.ts";
 import { ensureDashboard } from "../../server/dashboard.ts";
 import { SAMPLES_DIR } from "../../server/paths.ts";
-import { runServer, untilStopped } from "../../server/run.ts";
 import { withServerOptions, type ServeOptions } from "./serve.ts";
 import type { RegisterCommand } from "./index.ts";
 
@@ -21,6 +20,8 @@ export const register: RegisterCommand = (program) => {
         const summary = await ingestPaths(store, [SAMPLES_DIR], { onRejected: (r) => console.error(formatRejection(r)) });
         console.log(`loaded ${summary.new} sample reports from samples/ (${await store.countIncidents()} incidents)`);
       }
+      // The HTTP stack and the API are loaded by the commands that serve only.
+      const { runServer, untilStopped } = await import("../../server/run.ts");
       const server = await runServer(store, { port: options.port, host: options.host, webRoot });
       await untilStopped(server, store);
     });

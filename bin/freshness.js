@@ -1,0 +1,72 @@
+// Whether dist/ was compiled from the src/ that is here now. scripts/build.mjs records, for every
+// source file the CLI can run, its size, modification time and content hash in dist/build.json;
+// bin/escapewatch.js runs dist/ only when src/ still matches that record, so an edit made since the
+// build is never run stale. Plain JavaScript: it runs before anything can compile TypeScript.
+import { createHash } from "node:crypto";
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join, sep } from "node:path";
+
+export const SOURCE_DIR = "src";
+export const DIST_DIR = "dist";
+/** The manifest, inside DIST_DIR. */
+export const BUILD_MANIFEST = "build.json";
+
+/** Source files the CLI runs: modules and their JSON data (tests run from src/ through tsx). */
+export function isRuntimeSource(path) {
+  return (path.endsWith(".ts") && !path.endsWith(".test.ts") && !path.endsWith(".d.ts")) || path.endsWith(".json");
+}
+
+/** Runtime source files under `srcDir`, relative with "/" separators, sorted. */
+export function sourceFiles(srcDir) {
+  return readdirSync(srcDir, { recursive: true })
+    .map((f) => String(f).split(sep).join("/"))
+    .filter(isRuntimeSource)
+    .sort();
+}
+
+function contentHash(path) {
+  return createHash("sha256").update(readFileSync(path)).digest("hex");
+}
+
+/** What the build records of each source file: { "cli/main.ts": { size, mtimeMs, sha256 } }. */
+export function snapshotSources(srcDir) {
+  const snapshot = {};
+  for (const file of sourceFiles(srcDir)) {
+    const path = join(srcDir, file);
+    const { size, mtimeMs } = statSync(path);
+    snapshot[file] = { size, mtimeMs, sha256: contentHash(path) };
+  }
+  return snapshot;
+}
+
+/**
+ * True when `root`/dist holds a complete build of `root`/src as it is now: the same files, each
+ * with the recorded size and either the recorded modification time or, when only the time
+ * changed (a checkout back and forth), the recorded content.
+ */
+export function buildIsCurrent(root) {
+  let recorded;
+  try {
+    recorded = JSON.parse(readFileSync(join(root, DIST_DIR, BUILD_MANIFEST), "utf8")).sources;
+  } catch {
+    return false;
+  }
+  if (!recorded || typeof recorded !== "object") return false;
+  const srcDir = join(root, SOURCE_DIR);
+  let files;
+  try {
+    files = sourceFiles(srcDir);
+  } catch {
+    return false;
+  }
+  if (files.length !== Object.keys(recorded).length) return false;
+  for (const file of files) {
+    const was = recorded[file];
+    if (!was) return false;
+    const path = join(srcDir, file);
+    const { size, mtimeMs } = statSync(path);
+    if (size !== was.size) return false;
+    if (mtimeMs !== was.mtimeMs && contentHash(path) !== was.sha256) return false;
+  }
+  return true;
+}
