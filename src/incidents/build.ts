@@ -8,6 +8,7 @@ import { INCIDENT_ID_HEX } from "./constants.ts";
 import { intersectWindows, windowWidth } from "./days.ts";
 import { deriveAtLarge } from "./derived.ts";
 import { reconcileCounts } from "./reconcile.ts";
+import { rolesOf } from "./roles.ts";
 
 /** Stable id: a later report joining the incident never changes it, nor does the ingest order. */
 export function incidentIdOf(earliestMentionId: string): string {
@@ -83,6 +84,7 @@ export function assembleIncident(mentions: IncidentMention[]): Incident {
     destination: mostPrecisePlace(mentions.map((m) => m.destination).filter((p): p is PlaceRef => p !== null)),
     date: incidentDate(mentions.map((m) => m.date).filter((d): d is DateWindow => d !== null)),
     actors: actorsOf(mentions),
+    roles: rolesOf(mentions),
     counts,
     documents: [...new Set(mentions.map((m) => m.document))].sort(),
     mentions: mentions.map((m) => m.id),
