@@ -78,6 +78,7 @@ export function runStoreFilterContract(name: string, makeStore: () => Promise<St
           return seen;
         };
         assert.deepEqual(await documents(), ["doc-1", "doc-2", "doc-3", "doc-4"]);
+        assert.deepEqual(await documents({ limit: 1 }), ["doc-1", "doc-2", "doc-3", "doc-4"], "a filter with no condition keeps every document");
         assert.deepEqual(await documents({ facility: "Gweiran" }), ["doc-1", "doc-2"]);
         assert.deepEqual(await documents({ type: "transfer" }), ["doc-3"]);
         assert.deepEqual(await documents({ type: "riot" }), []);

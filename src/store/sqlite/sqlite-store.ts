@@ -339,12 +339,12 @@ export class SqliteStore implements Store {
     }
   }
 
-  async *iterateDocuments(filter?: IncidentFilter): AsyncIterable<DocumentSummary> {
-    if (!filter) {
+  async *iterateDocuments(filter: IncidentFilter = {}): AsyncIterable<DocumentSummary> {
+    const { where, params } = incidentWhere(filter);
+    if (!where) {
       for await (const row of this.iterateRows<SummaryRow>("documents", SUMMARY_COLUMNS)) yield toSummary(row);
       return;
     }
-    const { where, params } = incidentWhere(filter);
     const reported = `WHERE id IN (SELECT link.document FROM incident_documents AS link
       WHERE link.incident IN (SELECT id FROM incidents ${where}))`;
     for await (const row of this.iterateRows<SummaryRow>("documents", SUMMARY_COLUMNS, reported, params)) yield toSummary(row);
