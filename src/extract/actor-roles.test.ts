@@ -67,3 +67,15 @@ test("isGenericActor: generic words, not names", () => {
   for (const word of ["officials", "Authorities", "the authorities", "security sources"]) assert.equal(isGenericActor(word), true, word);
   for (const name of ["Syrian Democratic Forces", "Reuters", "Islamic State"]) assert.equal(isGenericActor(name), false, name);
 });
+
+test("a speaker before the trigger is no side of the event", () => {
+  const table: Array<[string, IncidentType, string]> = [
+    ["The Syrian Democratic Forces said a dozen inmates escaped from Ghwayran prison on Friday.", "escape", "Syrian Democratic Forces"],
+    ["The Syrian Democratic Forces disputed reports that 800 inmates escaped from Ghwayran prison on Friday.", "escape", "Syrian Democratic Forces"],
+  ];
+  for (const [text, type, actor] of table) {
+    const roles = rolesOf(text, type);
+    assert.ok(roles, `a ${type} mention is found in: ${text}`);
+    assert.ok(!has(roles, actor, "initiator"), JSON.stringify(roles));
+  }
+});

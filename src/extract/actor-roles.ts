@@ -9,6 +9,7 @@ import type { ActorRole, IncidentMention, IncidentType, RoledActor } from "../mo
 import type { FacilityHolding } from "../store/store.ts";
 import type { ActorValue } from "./attribution.ts";
 import data from "./actor-roles.json" with { type: "json" };
+import { ATTRIBUTION_VERBS, matchAll } from "./lexicon.ts";
 
 /** How far before its verb a subject may stand, in characters. */
 const SUBJECT_REACH = 60;
@@ -25,6 +26,12 @@ const GENERIC_IDS = new Set(data.generic.actor_ids);
 const GENERIC_NAMES = new Set(data.generic.names.map((n) => n.toLowerCase()));
 const NOT_PARTIES = new Set(data.not_parties.kinds);
 const LOSING_VERB = new RegExp(`\\b(?:${data.losing_verbs.words.join("|")})\\b`, "i");
+const SPEAKER_VERB = new RegExp(`\\b(?:${data.speaker_verbs.words.join("|")})\\b`, "i");
+
+/** True when a verb of saying stands between the actor and the trigger: the actor is a speaker. */
+function speaksBefore(text: string, from: number, to: number): boolean {
+  return SPEAKER_VERB.test(text.slice(from, to)) || matchAll(ATTRIBUTION_VERBS, text, from, to).length > 0;
+}
 
 /** True for words that name no one in particular ("officials", "the authorities"). */
 export function isGenericActor(name: string): boolean {
@@ -46,7 +53,7 @@ function rolesAroundTrigger(text: string, type: IncidentType, trigger: Span, sen
   const inSentence = actors.filter((a) => a.start >= sentence.start && a.end <= sentence.end && isParty(a));
   // 1. The subject: the nearest actor before the verb; passive clauses and verbs of giving up turn it around.
   const subject = inSentence.filter((a) => a.end <= trigger.start && trigger.start - a.end <= SUBJECT_REACH).pop();
-  if (subject) {
+  if (subject && !speaksBefore(text, subject.end, trigger.start)) {
     const between = text.slice(subject.end, trigger.start);
     const verb = text.slice(trigger.start, trigger.end);
     add(subject, PASSIVE.test(between) ? "passive_subject" : LOSING_VERB.test(verb) && roles.losing_subject ? "losing_subject" : "subject");

@@ -41,6 +41,10 @@ export interface FacilityFigure {
   derived: boolean;
   claims: Claim[];
   disagreement?: SourceFigure[];
+  /** When derived: the incidents it was computed from. */
+  derivedFrom?: string[];
+  /** When best stands for a vague amount ("thousands"). */
+  vague?: boolean;
 }
 
 export interface FacilityHistory {
@@ -127,6 +131,8 @@ function figuresOf(incidents: Incident[], quantities: QuantityName[]): FacilityF
         derived: c.derived ?? false,
         claims: c.claims,
         ...(c.disagreement ? { disagreement: c.disagreement } : {}),
+        ...(c.derivedFrom ? { derivedFrom: c.derivedFrom } : {}),
+        ...(c.vague ? { vague: true } : {}),
       })),
   );
 }
