@@ -368,9 +368,18 @@ describe("csv export (ACLED's columns)", () => {
 
   test("notes: a sentence of when, what, where, who and every figure, with the disputed ones by source", () => {
     const notes = String(column(attack, "notes"));
-    assert.match(notes, /^On 2025-03-03, attack on North Gate Prison \(Hasakah, Syria\) by Islamic State and People's Protection Units against Syrian Democratic Forces\./);
+    assert.match(notes, /^On 2025-03-03, attack on North Gate Prison in Hasakah, Syria by Islamic State and People's Protection Units against Syrian Democratic Forces\./);
     assert.match(notes, /Escaped 2,000 to 9,999 \(best 3,000; a vague amount\)/);
     assert.match(notes, /Killed 60 to 80 \(best 67; disputed: Health ministry 60, Monitor 70-80\)/);
+  });
+
+  test("notes name a place once, and an unnamed facility as such", () => {
+    const table: Array<[Incident, RegExp]> = [
+      [{ ...attack, facility: null, place: { name: "Syria", admin1: null, country: "SY", lat: 35, lon: 38, precision: "country" } }, /^On 2025-03-03, attack on a detention facility in Syria by/],
+      [transfer, /^Between 2025-05-01 and 2025-05-05, planned transfer of detainees from a detention facility in Tal Khadra, Iraq to Baghdad\./],
+      [nowhere, /^On an unknown date, forces on alert over a detention facility\.$/],
+    ];
+    for (const [incident, expected] of table) assert.match(String(column(incident, "notes")), expected);
   });
 
   test("fatalities equal the JSON export's overall killed figure", async () => {

@@ -41,7 +41,7 @@ export function countText(count: Count): string {
   return `${name} ${range}${details.length ? ` (${details.join("; ")})` : ""}`;
 }
 
-/** The notes cell: "On 2022-01-20, attack on Ghwayran prison (Hasakah, Syria) by Islamic State against ... Escaped ..." */
+/** The notes cell: "On 2022-01-20, attack on Ghwayran prison in Hasakah, Syria by Islamic State against ... Escaped ..." */
 export function notesOf(incident: Incident): string {
   const when = !incident.date
     ? "On an unknown date"
@@ -49,12 +49,14 @@ export function notesOf(incident: Incident): string {
       ? `On ${incident.date.earliest}`
       : `Between ${incident.date.earliest} and ${incident.date.latest}`;
   const place = incident.facility?.place ?? incident.place;
-  const where = [place?.name !== incident.facility?.name ? place?.name : null, countryName(place?.country ?? null)].filter(Boolean).join(", ");
-  const site = incident.facility?.name ?? place?.name ?? "an unnamed facility";
+  const site = incident.facility?.name ?? "a detention facility";
+  // "in Hasakah, Syria": each name once, and never the facility's own name again.
+  const names = [place?.name, countryName(place?.country ?? null)].filter((name): name is string => Boolean(name) && name !== incident.facility?.name);
+  const where = [...new Set(names)].join(", ");
   const parties = partiesOf(incident);
   const sentences = [
     `${when}, ${incident.unconfirmed ? "unconfirmed " : ""}${incident.status === "planned" ? "planned " : ""}${WHAT[incident.type]} ${site}` +
-      `${where && site !== where ? ` (${where})` : ""}` +
+      `${where ? ` in ${where}` : ""}` +
       `${incident.destination ? ` to ${incident.destination.name}` : ""}` +
       `${parties.initiators.length ? ` by ${parties.initiators.join(" and ")}` : ""}` +
       `${parties.targets.length ? ` against ${parties.targets.join(" and ")}` : ""}.`,

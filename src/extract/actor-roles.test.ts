@@ -35,6 +35,7 @@ const POSITIVE: Array<[string, IncidentType, Array<[string, string]>]> = [
   ["The prison in Ras al-Ayn fell to Turkish-backed factions on Friday, residents said.", "control_change", [["Syrian National Army", "initiator"]]],
   ["The Syrian Democratic Forces handed over al-Shaddadi prison to Syrian army units on Friday.", "control_change", [["Syrian army", "initiator"], ["Syrian Democratic Forces", "target"]]],
   ["Iraqi forces were put on high alert along the border on Friday after the jailbreak in Hasakah.", "alert", [["Iraqi security forces", "initiator"]]],
+  ["Inmates escaped from a jail run by the Syrian Democratic Forces in Qamishli on Friday.", "escape", [["Syrian Democratic Forces", "holder"]]],
   ["Dozens of inmates escaped from the SDF-run Ghwayran prison on Friday, the Syrian Observatory for Human Rights said.", "escape", [["Syrian Democratic Forces", "holder"], ["Syrian Observatory for Human Rights", "source"]]],
 ];
 
@@ -72,6 +73,7 @@ test("a speaker before the trigger is no side of the event", () => {
   const table: Array<[string, IncidentType, string]> = [
     ["The Syrian Democratic Forces said a dozen inmates escaped from Ghwayran prison on Friday.", "escape", "Syrian Democratic Forces"],
     ["The Syrian Democratic Forces disputed reports that 800 inmates escaped from Ghwayran prison on Friday.", "escape", "Syrian Democratic Forces"],
+    ["Inmates escaped from a jail run by the Syrian Democratic Forces in Qamishli on Friday.", "escape", "Syrian Democratic Forces"],
   ];
   for (const [text, type, actor] of table) {
     const roles = rolesOf(text, type);

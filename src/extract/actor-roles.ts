@@ -17,15 +17,14 @@ const SUBJECT_REACH = 60;
 const OBJECT_REACH = 50;
 /** Words between a subject and its verb that make the clause passive ("were attacked"). */
 const PASSIVE = /\b(?:was|were|been|being|is|are|got)\b/i;
-/** The preposition right before an actor after the verb, a few words back at most. */
-const PREPOSITION = /\b(by|to|from)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}$/i;
-
 type Position = "subject" | "passive_subject" | "losing_subject" | "object" | "by" | "to" | "from";
 const ROLE_BY_POSITION = data.types as Record<IncidentType, Partial<Record<Position, ActorRole>>>;
 const GENERIC_IDS = new Set(data.generic.actor_ids);
 const GENERIC_NAMES = new Set(data.generic.names.map((n) => n.toLowerCase()));
 const NOT_PARTIES = new Set(data.not_parties.kinds);
 const LOSING_VERB = new RegExp(`\\b(?:${data.losing_verbs.words.join("|")})\\b`, "i");
+/** The preposition right before an actor after the verb, a few words back at most, and a holding participle before "by". */
+const PREPOSITION = new RegExp(`\\b(?:(${data.holding_verbs.words.join("|")})\\s+)?(by|to|from)\\s+(?:the\\s+)?(?:[\\w'’-]+\\s+){0,2}$`, "i");
 const SPEAKER_VERB = new RegExp(`\\b(?:${data.speaker_verbs.words.join("|")})\\b`, "i");
 
 /** True when a verb of saying stands between the actor and the trigger: the actor is a speaker. */
@@ -62,8 +61,10 @@ function rolesAroundTrigger(text: string, type: IncidentType, trigger: Span, sen
   let objectTaken = false;
   for (const actor of inSentence.filter((a) => a.start >= trigger.end && a.start - trigger.end <= OBJECT_REACH)) {
     // From the verb's start: a trigger may end with its preposition ("fell to").
-    const preposition = PREPOSITION.exec(text.slice(trigger.start, actor.start))?.[1]?.toLowerCase() as Position | undefined;
-    if (preposition) add(actor, preposition);
+    const match = PREPOSITION.exec(text.slice(trigger.start, actor.start));
+    const preposition = match?.[2]?.toLowerCase() as Position | undefined;
+    if (match?.[1] && preposition === "by") found.push({ actor: actor.value.name, role: "holder" });
+    else if (preposition) add(actor, preposition);
     else if (!objectTaken) add(actor, "object");
     objectTaken = true;
   }
