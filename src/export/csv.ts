@@ -1,96 +1,37 @@
-// The CSV export: one row per incident with ACLED's column names where they apply (so ACLED
-// tooling and analysts' habits carry over), then escapewatch's own columns: status and every
-// quantity as low/best/high. Quoting is csv-stringify's; rows are streamed, never joined.
+// The two tabular exports: `csv` (ACLED's columns, then escapewatch's; acled.ts) and `ucdp`
+// (UCDP GED's; ucdp.ts). Quoting is csv-stringify's; rows are streamed, never joined: an incident
+// is read, its reports' summaries looked up, its row written, and the next one read.
 import { Readable, type Writable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { stringify } from "csv-stringify";
-import { QUANTITIES, type Incident } from "../model/incident.ts";
+import type { Incident } from "../model/incident.ts";
+import type { DocumentSummary, IncidentFilter } from "../store/store.ts";
 import type { ExportSource } from "./sink.ts";
-import { GEO_PRECISION, countryName, locationOf, sourcesOf, timePrecision, totalsOf } from "./project.ts";
+import { CSV_COLUMNS, acledRow } from "./acled.ts";
+import { UCDP_COLUMNS, ucdpRow } from "./ucdp.ts";
 
-/** ACLED has no event type for detention facilities; every row carries this one. */
-export const CSV_EVENT_TYPE = "Detention facility incident";
-/** Joins several values (sources, documents) inside one cell. */
-export const CSV_LIST_SEPARATOR = "; ";
+export { CSV_COLUMNS } from "./acled.ts";
 
-const ACLED_COLUMNS = [
-  "event_id_cnty",
-  "event_date",
-  "time_precision",
-  "event_type",
-  "sub_event_type",
-  "actor1",
-  "actor2",
-  "country",
-  "admin1",
-  "location",
-  "latitude",
-  "longitude",
-  "geo_precision",
-  "source",
-  "notes",
-  "fatalities",
-] as const;
+type Row = Record<string, string | number | null>;
+type RowOf = (incident: Incident, documents: DocumentSummary[]) => Row;
 
-const QUANTITY_COLUMNS = QUANTITIES.flatMap((q) => [`${q}_low`, `${q}_best`, `${q}_high`]);
-
-export const CSV_COLUMNS: readonly string[] = [
-  ...ACLED_COLUMNS,
-  "iso2",
-  "status",
-  "unconfirmed",
-  "facility_id",
-  "facility",
-  ...QUANTITY_COLUMNS,
-  "documents",
-];
-
-type Cell = string | number | null;
-
-/** One incident as a CSV row keyed by column name. */
-export function csvRow(incident: Incident): Record<string, Cell> {
-  const where = locationOf(incident);
-  const firstQuote = incident.counts.flatMap((c) => c.claims)[0]?.quote;
-  const row: Record<string, Cell> = {
-    event_id_cnty: incident.id,
-    // The window's first day: ACLED dates an event to one day and states the doubt separately.
-    event_date: incident.date?.earliest ?? null,
-    time_precision: timePrecision(incident.date),
-    event_type: CSV_EVENT_TYPE,
-    sub_event_type: incident.type,
-    actor1: incident.actors[0] ?? null,
-    actor2: incident.actors[1] ?? null,
-    country: countryName(where?.country ?? null),
-    admin1: where?.admin1 ?? null,
-    location: where?.name ?? null,
-    latitude: where?.lat ?? null,
-    longitude: where?.lon ?? null,
-    geo_precision: where ? GEO_PRECISION[where.precision] : null,
-    source: sourcesOf(incident).join(CSV_LIST_SEPARATOR),
-    notes: firstQuote ?? incident.facility?.name ?? null,
-    fatalities: totalsOf(incident, "killed")?.best ?? 0,
-    iso2: where?.country ?? null,
-    status: incident.status,
-    unconfirmed: incident.unconfirmed ? 1 : 0,
-    facility_id: incident.facility?.id ?? null,
-    facility: incident.facility?.name ?? null,
-    documents: incident.documents.join(CSV_LIST_SEPARATOR),
-  };
-  for (const quantity of QUANTITIES) {
-    const totals = totalsOf(incident, quantity);
-    row[`${quantity}_low`] = totals?.low ?? null;
-    row[`${quantity}_best`] = totals?.best ?? null;
-    row[`${quantity}_high`] = totals?.high ?? null;
+async function* rowsOf(source: ExportSource, rowOf: RowOf, filter?: IncidentFilter): AsyncIterable<Row> {
+  for await (const incident of source.iterateIncidents(filter)) {
+    yield rowOf(incident, await source.documentSummaries(incident.documents));
   }
-  return row;
 }
 
-async function* rowsOf(incidents: AsyncIterable<Incident>): AsyncIterable<Record<string, Cell>> {
-  for await (const incident of incidents) yield csvRow(incident);
+async function exportTable(source: ExportSource, out: Writable, columns: readonly string[], rowOf: RowOf, filter?: IncidentFilter): Promise<void> {
+  const stringifier = stringify({ header: true, columns: [...columns] });
+  await pipeline(Readable.from(rowsOf(source, rowOf, filter)), stringifier, out, { end: false });
 }
 
-/** Writes every incident as CSV (header row always) to `out`, which is left open. */
-export async function exportCsv(source: ExportSource, out: Writable): Promise<void> {
-  const stringifier = stringify({ header: true, columns: [...CSV_COLUMNS] });
-  await pipeline(Readable.from(rowsOf(source.iterateIncidents())), stringifier, out, { end: false });
+/** Writes the incidents as ACLED-shaped CSV (header row always) to `out`, which is left open. */
+export function exportCsv(source: ExportSource, out: Writable, filter?: IncidentFilter): Promise<void> {
+  return exportTable(source, out, CSV_COLUMNS, acledRow, filter);
+}
+
+/** Writes the incidents as UCDP GED-shaped CSV to `out`, which is left open. */
+export function exportUcdp(source: ExportSource, out: Writable, filter?: IncidentFilter): Promise<void> {
+  return exportTable(source, out, UCDP_COLUMNS, ucdpRow, filter);
 }

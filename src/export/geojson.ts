@@ -4,7 +4,9 @@
 import type { Writable } from "node:stream";
 import { QUANTITIES, type Incident } from "../model/incident.ts";
 import { writeChunk, type ExportSource } from "./sink.ts";
-import { coordinatesOf, locationOf, totalsOf, type Totals } from "./project.ts";
+import { coordinatesOf, locationOf, totalsAreVague, totalsOf, type Totals } from "./project.ts";
+import type { IncidentFilter } from "../store/store.ts";
+import { partiesOf } from "./parties.ts";
 
 /** "37" for an exact count, "24-99" for a range, "750+" for an open one. */
 export function formatTotals(totals: Totals): string {
@@ -30,12 +32,16 @@ export function geojsonFeature(incident: Incident) {
     country: where?.country ?? null,
     precision: where?.precision ?? null,
     actors: incident.actors.join("; "),
+    initiators: partiesOf(incident).initiators.join("; "),
+    targets: partiesOf(incident).targets.join("; "),
+    holders: partiesOf(incident).holders.join("; "),
   };
   const summary: string[] = [];
   for (const quantity of QUANTITIES) {
     const totals = totalsOf(incident, quantity);
     if (!totals) continue;
     properties[`${quantity}_best`] = totals.best;
+    if (totalsAreVague(incident, quantity)) properties[`${quantity}_vague`] = true;
     summary.push(`${quantity} ${formatTotals(totals)}`);
   }
   properties.counts = summary.join(", ");
@@ -48,11 +54,11 @@ export function geojsonFeature(incident: Incident) {
   };
 }
 
-/** Writes every incident as a GeoJSON FeatureCollection to `out` (which is left open). */
-export async function exportGeojson(source: ExportSource, out: Writable): Promise<void> {
+/** Writes the incidents (matching `filter`) as a GeoJSON FeatureCollection to `out` (which is left open). */
+export async function exportGeojson(source: ExportSource, out: Writable, filter?: IncidentFilter): Promise<void> {
   await writeChunk(out, `{"type":"FeatureCollection","features":[`);
   let separator = "\n";
-  for await (const incident of source.iterateIncidents()) {
+  for await (const incident of source.iterateIncidents(filter)) {
     await writeChunk(out, separator + JSON.stringify(geojsonFeature(incident)));
     separator = ",\n";
   }

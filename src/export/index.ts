@@ -1,6 +1,7 @@
 // The export formats by name: what `escapewatch export --format` and the HTTP API offer.
 import type { Writable } from "node:stream";
-import { exportCsv } from "./csv.ts";
+import type { IncidentFilter } from "../store/store.ts";
+import { exportCsv, exportUcdp } from "./csv.ts";
 import { exportGeojson } from "./geojson.ts";
 import { exportJson } from "./json.ts";
 import type { ExportSource } from "./sink.ts";
@@ -10,6 +11,7 @@ export type { ExportSource } from "./sink.ts";
 export const EXPORT_FORMATS = {
   json: { write: exportJson, contentType: "application/json; charset=utf-8", extension: "json" },
   csv: { write: exportCsv, contentType: "text/csv; charset=utf-8", extension: "csv" },
+  ucdp: { write: exportUcdp, contentType: "text/csv; charset=utf-8", extension: "ucdp.csv" },
   geojson: { write: exportGeojson, contentType: "application/geo+json; charset=utf-8", extension: "geojson" },
 } as const;
 
@@ -30,13 +32,16 @@ export class ExportError extends Error {
   }
 }
 
-/** Streams the store to `out` in `format`; throws E_EXPORT_FORMAT for an unknown format. */
-export async function writeExport(source: ExportSource, format: string, out: Writable): Promise<void> {
+/**
+ * Streams the store (or the incidents matching `filter`; its limit and offset are ignored) to
+ * `out` in `format`; throws E_EXPORT_FORMAT for an unknown format.
+ */
+export async function writeExport(source: ExportSource, format: string, out: Writable, filter?: IncidentFilter): Promise<void> {
   if (!isExportFormat(format)) {
     throw new ExportError(
       "E_EXPORT_FORMAT",
       `unknown export format "${format}": use one of ${Object.keys(EXPORT_FORMATS).join(", ")}`,
     );
   }
-  await EXPORT_FORMATS[format].write(source, out);
+  await EXPORT_FORMATS[format].write(source, out, filter);
 }

@@ -2,7 +2,7 @@
 // scorer reads. Streamed: the header, then one record per line as the store yields it.
 import type { Writable } from "node:stream";
 import type { Count, Incident, PlaceRef } from "../model/incident.ts";
-import type { DocumentSummary } from "../store/store.ts";
+import type { DocumentSummary, IncidentFilter } from "../store/store.ts";
 import { writeChunk, type ExportSource } from "./sink.ts";
 
 export const EXPORT_FORMAT_ID = "escapewatch.export/1";
@@ -25,7 +25,8 @@ function exportedCount(count: Count) {
     best: count.best,
     high: count.high,
     ...(count.disputed ? { disputed: true } : {}),
-    ...(count.derived ? { derived: true } : {}),
+    ...(count.vague ? { vague: true } : {}),
+    ...(count.derived ? { derived: true, derivedFrom: count.derivedFrom ?? [] } : {}),
     claims: count.claims.map((c) => ({
       low: c.low,
       high: c.high,
@@ -57,22 +58,26 @@ export function exportedIncident(incident: Incident) {
     destination: exportedPlace(incident.destination),
     date: incident.date ? { earliest: incident.date.earliest, latest: incident.date.latest } : null,
     actors: incident.actors,
+    roles: incident.roles ?? [],
     counts: incident.counts.map(exportedCount),
     documents: incident.documents,
   };
 }
 
-/** Writes the whole store as escapewatch.export/1 JSON to `out` (which is left open). */
-export async function exportJson(source: ExportSource, out: Writable): Promise<void> {
+/**
+ * Writes the store as escapewatch.export/1 JSON to `out` (which is left open). With a filter:
+ * the matching incidents and only the documents that report them.
+ */
+export async function exportJson(source: ExportSource, out: Writable, filter?: IncidentFilter): Promise<void> {
   await writeChunk(out, `{"format":${JSON.stringify(EXPORT_FORMAT_ID)},\n"documents":[`);
   let separator = "\n";
-  for await (const doc of source.iterateDocuments()) {
+  for await (const doc of source.iterateDocuments(filter)) {
     await writeChunk(out, separator + JSON.stringify(exportedDocument(doc)));
     separator = ",\n";
   }
   await writeChunk(out, `\n],\n"incidents":[`);
   separator = "\n";
-  for await (const incident of source.iterateIncidents()) {
+  for await (const incident of source.iterateIncidents(filter)) {
     await writeChunk(out, separator + JSON.stringify(exportedIncident(incident)));
     separator = ",\n";
   }

@@ -8,6 +8,7 @@ import type { Annotation, Doc, Span } from "../model/doc.ts";
 import type { FacilityRef } from "../model/incident.ts";
 import type { Extraction } from "../store/store.ts";
 import { matchGazetteer } from "../gazetteer/index.ts";
+import { assignActorRoles } from "./actor-roles.ts";
 import { Attributor, type ActorValue } from "./attribution.ts";
 import { findDates, type DateValue } from "./dates/index.ts";
 import { findHoldings } from "./holdings.ts";
@@ -46,6 +47,7 @@ export function extract(doc: Doc): Extraction {
   const mentions = mergeWithinDocument(attributor.describeClaims(buildMentions(doc, sentences, entities, attributor)));
   add(mentions.map((m) => ({ start: m.trigger.start, end: m.trigger.end, kind: "trigger" as const, rule: m.trigger.rule, value: { type: m.type, mention: m.id } })));
   const holdings = findHoldings(doc, entities.facilities, entities.actors, mentions);
+  assignActorRoles(doc.text, sentences, mentions, entities.actors, holdings);
   return { mentions, holdings };
 }
 

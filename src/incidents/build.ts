@@ -10,6 +10,7 @@ import { dateWindowOf } from "./days.ts";
 import { deriveAtLarge } from "./derived.ts";
 import { factsOf, inRankOrder } from "./facts.ts";
 import { reconcileCounts } from "./reconcile.ts";
+import { rolesOf } from "./roles.ts";
 import { placeMentions, type Cluster } from "./resolve.ts";
 
 export type PublishedDays = Map<string, Day | null>;
@@ -93,6 +94,7 @@ export function assembleIncident(mentions: IncidentMention[], aggregate: Inciden
     destination: mostPrecisePlace(mentions.map((m) => m.destination).filter((p): p is PlaceRef => p !== null)),
     date: incidentDate(aggregate),
     actors: actorsOf(mentions),
+    roles: rolesOf(mentions),
     counts,
     documents: [...new Set(mentions.map((m) => m.document))].sort(),
     mentions: mentions.map((m) => m.id),

@@ -3,6 +3,7 @@
 import type { DateWindow, Day } from "../model/doc.ts";
 import { INCIDENT_TYPES, type Claim, type FacilityRef, type Incident, type IncidentType, type QuantityName, type SourceFigure } from "../model/incident.ts";
 import type { Store } from "../store/store.ts";
+import { facilityIdsFor } from "../store/filter-terms.ts";
 import { nameKey } from "./places.ts";
 
 /** Why we believe a force held the facility from some day. */
@@ -40,6 +41,10 @@ export interface FacilityFigure {
   derived: boolean;
   claims: Claim[];
   disagreement?: SourceFigure[];
+  /** When derived: the incidents it was computed from. */
+  derivedFrom?: string[];
+  /** When best stands for a vague amount ("thousands"). */
+  vague?: boolean;
 }
 
 export interface FacilityHistory {
@@ -63,13 +68,17 @@ export async function listFacilities(store: Store): Promise<Array<{ facility: Fa
 }
 
 /**
- * Facilities matching an id or a name: the exact id, else the exact name ("Ghwayran" finds
- * "Ghwayran prison" only if no facility is named exactly so), else every name containing it.
+ * Facilities matching an id or a name: the exact id, else a facility any of whose gazetteer
+ * aliases it is ("Gweiran", "Sinaa prison"), else the exact name ("Ghwayran" finds "Ghwayran
+ * prison" only if no facility is named exactly so), else every name containing it.
  */
 export async function findFacilities(store: Store, nameOrId: string): Promise<FacilityRef[]> {
   const all = await store.listFacilities(); // most incidents first
   const byId = all.filter((f) => f.facility.id === nameOrId);
   if (byId.length) return byId.map((f) => f.facility);
+  const aliasIds = facilityIdsFor(nameOrId);
+  const byAlias = all.filter((f) => aliasIds.includes(f.facility.id));
+  if (byAlias.length) return byAlias.map((f) => f.facility);
   const query = nameKey(nameOrId);
   if (!query) return [];
   const exact = all.filter((f) => nameKey(f.facility.name) === query);
@@ -101,6 +110,11 @@ function holderPeriods(events: Array<{ day: Day | null; holders: string[]; evide
   return periods;
 }
 
+function takersOf(incident: Incident): string[] {
+  const initiators = (incident.roles ?? []).filter((r) => r.role === "initiator").map((r) => r.actor);
+  return initiators.length ? initiators : incident.actors;
+}
+
 function figuresOf(incidents: Incident[], quantities: QuantityName[]): FacilityFigure[] {
   return incidents.flatMap((incident) =>
     incident.counts
@@ -117,6 +131,8 @@ function figuresOf(incidents: Incident[], quantities: QuantityName[]): FacilityF
         derived: c.derived ?? false,
         claims: c.claims,
         ...(c.disagreement ? { disagreement: c.disagreement } : {}),
+        ...(c.derivedFrom ? { derivedFrom: c.derivedFrom } : {}),
+        ...(c.vague ? { vague: true } : {}),
       })),
   );
 }
@@ -125,9 +141,10 @@ function figuresOf(incidents: Incident[], quantities: QuantityName[]): FacilityF
 export async function facilityHistory(store: Store, nameOrId: string): Promise<FacilityHistory | null> {
   const [facility, ...alsoMatched] = await findFacilities(store, nameOrId);
   if (!facility) return null;
-  const incidents = (await store.listIncidents({ facility: facility.id }))
-    .filter((i) => i.facility?.id === facility.id)
-    .sort((a, b) => byDate(a, b) || INCIDENT_TYPES.indexOf(a.type) - INCIDENT_TYPES.indexOf(b.type) || a.id.localeCompare(b.id));
+  // Every incident there, not a first page: a busy prison has hundreds.
+  const incidents: Incident[] = [];
+  for await (const incident of store.iterateIncidents({ facility: facility.id })) if (incident.facility?.id === facility.id) incidents.push(incident);
+  incidents.sort((a, b) => byDate(a, b) || INCIDENT_TYPES.indexOf(a.type) - INCIDENT_TYPES.indexOf(b.type) || a.id.localeCompare(b.id));
   const holdings = await store.holdingsOf(facility.id);
   const published = await store.publishedDays([...new Set(holdings.map((h) => h.document))]);
 
@@ -136,7 +153,8 @@ export async function facilityHistory(store: Store, nameOrId: string): Promise<F
       .filter((i) => i.type === "control_change" && i.status !== "planned")
       .map((i) => ({
         day: i.date?.earliest ?? null,
-        holders: i.actors,
+        // The force that took it, when reports name one; else every actor, in order of mention.
+        holders: takersOf(i),
         evidence: { basis: "control_change" as const, day: i.date?.earliest ?? null, incident: i.id, document: i.documents[0] },
       })),
     ...holdings.map((h) => {

@@ -85,3 +85,19 @@ test("counts come out in contract order, one per quantity and group", () => {
   ]);
   assert.deepEqual(counts.map((c) => `${c.quantity}/${c.group}`), ["escaped/null", "killed/null", "killed/attackers"]);
 });
+
+test("vague: the best comes from a word standing in for a figure", () => {
+  const vague = (document: string, low: number, high: number | null, best: number, rule: string, source: string) => ({ ...claim(document, low, high, source), best, rule });
+  const table: Array<[string, ReturnType<typeof vague>[], boolean]> = [
+    ["'thousands' alone", [vague("d1", 2000, 9999, 3000, "quantity.thousands", "a")], true],
+    ["'dozens' from two sources", [vague("d1", 24, 99, 36, "quantity.dozens", "a"), vague("d2", 24, 99, 36, "quantity.dozens", "b")], true],
+    ["a stated figure beside 'thousands' gives the best", [vague("d1", 2000, 9999, 3000, "quantity.thousands", "a"), vague("d2", 2500, 2500, 2500, "quantity.digits", "b")], false],
+    ["'at least 750' is open, not vague", [vague("d1", 750, null, 750, "quantity.at-least", "a")], false],
+    ["'about 120' is approximate, not vague", [vague("d1", 108, 132, 120, "quantity.about", "a")], false],
+    ["the lower median is a stated bound, not the vague word", [vague("d1", 2000, 9999, 3000, "quantity.thousands", "a"), vague("d2", 1500, null, 1500, "quantity.at-least", "b")], false],
+  ];
+  for (const [why, claims, expected] of table) {
+    const [c] = reconcileCounts([count("escaped", ...claims)]);
+    assert.equal(c.vague ?? false, expected, why);
+  }
+});

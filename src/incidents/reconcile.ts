@@ -12,11 +12,17 @@
 //    source gave one. A median is not moved by one outlying source; the LOWER median keeps
 //    the conservative figure when two sources split (ACLED's caution on a tie, UCDP's "most
 //    likely" otherwise).
-// 4. disputed when two distinct sources' ranges miss each other (each widened by
+// 4. vague when that best was read from a word standing in for a figure ("thousands"), not a
+//    stated figure: readers must see its range, never the point value alone.
+// 5. disputed when two distinct sources' ranges miss each other (each widened by
 //    DISPUTE_RANGE_SLACK) and their best values differ by more than DISPUTE_BEST_RATIO; the
 //    disputed count lists every source's figure in `disagreement`.
 import { QUANTITIES, type Claim, type CountClaims, type Count, type SourceFigure } from "../model/incident.ts";
+import { VAGUE_AMOUNTS } from "../extract/quantities/lexicon.ts";
 import { DISPUTE_BEST_RATIO, DISPUTE_RANGE_SLACK } from "./constants.ts";
+
+/** Rule ids of claims read from a vague amount ("quantity.thousands"). */
+const VAGUE_RULES = new Set(VAGUE_AMOUNTS.map((amount) => `quantity.${amount.id}`));
 
 /** Orders documents: a larger rank is a later document (published day, then id). */
 export type DocumentRank = (documentId: string) => number;
@@ -82,7 +88,15 @@ function bestsDiffer(a: SourceFigure, b: SourceFigure): boolean {
   return small === 0 ? large > 0 : large / small > DISPUTE_BEST_RATIO;
 }
 
-/** Step 4: true when some two distinct sources cannot both be right. */
+/** Step 4: true when no stated figure gives `best` and some vague amount does. */
+function bestIsVague(figures: SourceFigure[], claims: Claim[], best: number): boolean {
+  if (figures.some((f) => f.high === f.low && f.best === best)) return false;
+  return figures.some(
+    (f) => f.best === best && claims.some((c) => VAGUE_RULES.has(c.rule) && c.document === f.document && c.low === f.low && c.high === f.high),
+  );
+}
+
+/** Step 5: true when some two distinct sources cannot both be right. */
 export function isDisputed(figures: SourceFigure[]): boolean {
   return figures.some((a, i) => figures.slice(i + 1).some((b) => rangesMiss(a, b) && bestsDiffer(a, b)));
 }
@@ -92,6 +106,7 @@ export function reconcileCount(quantity: Count["quantity"], group: Count["group"
   const figures = figuresBySource(claims, rank);
   const { low, high } = rangeOf(figures);
   const count: Count = { quantity, group, claims, low, best: bestOf(figures, low, high), high };
+  if (bestIsVague(figures, claims, count.best)) count.vague = true;
   if (isDisputed(figures)) {
     count.disputed = true;
     count.disagreement = figures;

@@ -100,6 +100,8 @@ export interface Count extends CountClaims {
   high: number | null;
   /** True when distinct sources disagree beyond the tolerance. */
   disputed?: boolean;
+  /** True when `best` stands for a vague amount ("thousands"): show the range, not the point. */
+  vague?: boolean;
   /** True for figures escapewatch computed (at_large) rather than read. */
   derived?: boolean;
   /** When disputed: each distinct source's figure, so the disagreement is named. */
@@ -118,6 +120,19 @@ export interface SourceFigure {
   document: string;
 }
 
+/**
+ * What an actor did in an incident. initiator: who acted (stormed, recaptured, took over);
+ * target: who was acted upon (the attacked guards, the force that lost the facility); holder:
+ * who held the facility ("the SDF-run prison"); source: who stated its figures.
+ */
+export type ActorRole = "initiator" | "target" | "holder" | "source";
+export const ACTOR_ROLES: readonly ActorRole[] = ["initiator", "target", "holder", "source"];
+
+export interface RoledActor {
+  actor: string;
+  role: ActorRole;
+}
+
 /** One incident as told by one document: the output of extraction. */
 export interface IncidentMention {
   /** Stable within the document: hash of document id, type and trigger offsets. */
@@ -132,6 +147,8 @@ export interface IncidentMention {
   destination: PlaceRef | null;
   date: DateWindow | null;
   actors: string[];
+  /** The actors' roles in this report (src/extract/actor-roles.ts); absent in mentions stored before roles were read. */
+  roles?: RoledActor[];
   counts: CountClaims[];
   /** The trigger span and rule ("trigger.escape.verb"). */
   trigger: Span & { rule: string };
@@ -160,6 +177,8 @@ export interface Incident {
   destination: PlaceRef | null;
   date: DateWindow | null;
   actors: string[];
+  /** Actors by role over every report (src/incidents/roles.ts); absent in incidents built before roles were read. */
+  roles?: RoledActor[];
   counts: Count[];
   documents: string[];
   mentions: string[];

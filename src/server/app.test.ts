@@ -402,6 +402,7 @@ describe("openapi.json", () => {
     assert.deepEqual(Object.keys(spec.paths).sort(), [
       "/api/documents",
       "/api/documents/{id}",
+      "/api/export",
       "/api/facilities",
       "/api/facilities/{id}",
       "/api/incidents",

@@ -11,9 +11,11 @@ import { bearerToken, tokenMatches } from "./auth.ts";
 import { ApiError, errorResponse } from "./errors.ts";
 import { openApiDocument } from "./openapi.ts";
 import { rateLimit, rateLimitsFromEnv, type RateLimits } from "./ratelimit.ts";
-import { parseIncidentFilter, parsePage } from "./query.ts";
+import { MAX_TEXT_QUERY, parseIncidentFilter, parsePage } from "./query.ts";
 import { recordFromBody } from "./records.ts";
-import { documentSummary, documentView, facilityView, incidentSummary, incidentView } from "./views.ts";
+import { documentPageView, documentSummary, facilityView, incidentSummary, incidentView } from "./views.ts";
+import { exportResponse } from "./export-route.ts";
+import { findFacilities } from "../incidents/facilities.ts";
 
 /** Bodies over this are refused with 413 before they are read: a report is text, not a dump. */
 export const MAX_BODY_BYTES = 2 * 1024 * 1024;
@@ -98,8 +100,14 @@ export function createApp(options: AppOptions): Hono {
     return c.json(await incidentView(store, incident));
   });
 
+  app.get("/api/export", (c) => exportResponse(c, store));
+
   app.get("/api/facilities", async (c) => {
-    const facilities = await store.listFacilities();
+    const q = c.req.query("q")?.trim();
+    if (q && q.length > MAX_TEXT_QUERY) throw new ApiError("E_BAD_QUERY", `q must be at most ${MAX_TEXT_QUERY} characters.`);
+    const all = await store.listFacilities();
+    // q: any alias, transliteration or fragment of a name ("Gweiran", "Sinaa prison").
+    const facilities = q ? await matchingFacilities(store, all, q) : all;
     return c.json({ total: facilities.length, items: facilities });
   });
   app.get("/api/facilities/:id", async (c) => {
@@ -116,7 +124,7 @@ export function createApp(options: AppOptions): Hono {
   app.get("/api/documents/:id", async (c) => {
     const doc = await store.getDocument(c.req.param("id"));
     if (!doc) throw new ApiError("E_NOT_FOUND", `No document with id '${c.req.param("id")}'.`);
-    return c.json(documentView(doc));
+    return c.json(await documentPageView(store, doc));
   });
   app.post(
     "/api/documents",
@@ -150,6 +158,12 @@ export function createApp(options: AppOptions): Hono {
     );
   }
   return app;
+}
+
+/** The listed facilities `findFacilities` matches for `q`, with their incident counts, in its order. */
+async function matchingFacilities(store: Store, all: Awaited<ReturnType<Store["listFacilities"]>>, q: string) {
+  const found = await findFacilities(store, q);
+  return found.flatMap((f) => all.filter((entry) => entry.facility.id === f.id));
 }
 
 /** Reads are open unless a read token is configured; then either token opens them. */

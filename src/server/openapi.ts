@@ -1,7 +1,8 @@
 // The OpenAPI 3.1 description of the API, as data; served at /api/openapi.json.
-import { INCIDENT_TYPES, QUANTITIES } from "../model/incident.ts";
+import { ACTOR_ROLES, INCIDENT_TYPES, QUANTITIES } from "../model/incident.ts";
+import { EXPORT_FORMATS } from "../export/index.ts";
 import { API_ERRORS } from "./errors.ts";
-import { MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE } from "./query.ts";
+import { INCIDENT_STATUSES, MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE, MAX_TEXT_QUERY } from "./query.ts";
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const nullable = (type: string) => ({ type: [type, "null"] });
@@ -26,9 +27,41 @@ const reconciledFigure = {
   high: nullable("integer"),
   disputed: { type: "boolean" },
   derived: { type: "boolean" },
+  vague: { type: "boolean", description: "best stands for a vague amount (\"thousands\"): read the range" },
+  derivedFrom: { type: "array", items: { type: "string" }, description: "incidents a derived figure was computed from" },
   claims: { type: "array", items: ref("Claim") },
 };
 const day = { type: "string", pattern: "^\\d{4}-\\d{2}-\\d{2}$" };
+/** The filters GET /api/incidents and GET /api/export share. */
+const incidentFilterParams = [
+  { name: "type", in: "query", schema: { type: "string", enum: [...INCIDENT_TYPES] } },
+  { name: "country", in: "query", description: "ISO 3166-1 alpha-2", schema: { type: "string", pattern: "^[A-Za-z]{2}$" } },
+  { name: "facility", in: "query", description: "Facility id, a name fragment, or any alias or transliteration (\"Gweiran\", \"Sinaa prison\")", schema: { type: "string" } },
+  { name: "since", in: "query", description: "Incidents ending on or after this day", schema: day },
+  { name: "until", in: "query", description: "Incidents starting on or before this day", schema: day },
+  { name: "q", in: "query", description: "Free text over facility, place, actors, quotes and sources; aliases of facilities, places, countries and actors count (\"Hassakeh\")", schema: { type: "string", maxLength: MAX_TEXT_QUERY } },
+  { name: "status", in: "query", schema: { type: "string", enum: [...INCIDENT_STATUSES] } },
+  { name: "document", in: "query", description: "Only incidents this document reports", schema: { type: "string" } },
+];
+
+/** What an Incident and an IncidentSummary share (all but their counts and mention ids). */
+const incidentProperties = {
+  id: { type: "string" },
+  type: { type: "string", enum: [...INCIDENT_TYPES] },
+  status: { type: "string", enum: [...INCIDENT_STATUSES] },
+  unconfirmed: { type: "boolean" },
+  facility: { oneOf: [ref("Facility"), { type: "null" }] },
+  place: { oneOf: [ref("Place"), { type: "null" }] },
+  destination: { oneOf: [ref("Place"), { type: "null" }] },
+  date: { oneOf: [ref("DateWindow"), { type: "null" }] },
+  actors: { type: "array", items: { type: "string" } },
+  roles: {
+    type: "array",
+    description: "actors by role: initiator (who acted), target (acted upon), holder (held the facility), source (stated its figures)",
+    items: { type: "object", required: ["actor", "role"], properties: { actor: { type: "string" }, role: { type: "string", enum: [...ACTOR_ROLES] } } },
+  },
+  documents: { type: "array", items: { type: "string" } },
+};
 
 export const openApiDocument = {
   openapi: "3.1.0",
@@ -45,15 +78,7 @@ export const openApiDocument = {
     "/api/incidents": {
       get: {
         summary: "List incidents, newest first, filtered",
-        parameters: [
-          { name: "type", in: "query", schema: { type: "string", enum: [...INCIDENT_TYPES] } },
-          { name: "country", in: "query", description: "ISO 3166-1 alpha-2", schema: { type: "string", pattern: "^[A-Za-z]{2}$" } },
-          { name: "facility", in: "query", description: "Facility id or a name fragment", schema: { type: "string" } },
-          { name: "since", in: "query", description: "Incidents ending on or after this day", schema: day },
-          { name: "until", in: "query", description: "Incidents starting on or before this day", schema: day },
-          { name: "q", in: "query", description: "Free text over facility, place, actors and quotes", schema: { type: "string", maxLength: 200 } },
-          ...pageParams,
-        ],
+        parameters: [...incidentFilterParams, ...pageParams],
         responses: {
           "200": json({
             type: "object",
@@ -66,21 +91,46 @@ export const openApiDocument = {
     },
     "/api/incidents/{id}": {
       get: {
-        summary: "One incident with every claim and the summaries of its documents",
+        summary: "One incident with every claim, the summaries of its documents, and the incidents its derived figures come from",
         parameters: [pathId("Incident")],
         responses: {
           "200": json({
             type: "object",
-            required: ["incident", "documents"],
-            properties: { incident: ref("Incident"), documents: { type: "array", items: ref("DocumentSummary") } },
+            required: ["incident", "documents", "derivedFrom"],
+            properties: {
+              incident: ref("Incident"),
+              documents: { type: "array", items: ref("DocumentSummary") },
+              derivedFrom: { type: "array", description: "incidents a derived figure (at_large) was computed from", items: ref("IncidentSummary") },
+            },
           }),
           ...errorResponses("E_NOT_FOUND", "E_UNAUTHORIZED"),
+        },
+      },
+    },
+    "/api/export": {
+      get: {
+        summary: "Stream the incidents matching the filters as json (escapewatch.export/1), csv (ACLED's columns), ucdp (UCDP GED's columns) or geojson",
+        parameters: [
+          { name: "format", in: "query", schema: { type: "string", enum: Object.keys(EXPORT_FORMATS), default: "json" } },
+          ...incidentFilterParams,
+        ],
+        responses: {
+          "200": {
+            description: "The export, as an attachment",
+            content: {
+              "application/json": { schema: { type: "object", description: "escapewatch.export/1: documents and incidents" } },
+              "text/csv": { schema: { type: "string" } },
+              "application/geo+json": { schema: { type: "object", description: "A FeatureCollection" } },
+            },
+          },
+          ...errorResponses("E_BAD_QUERY", "E_UNAUTHORIZED"),
         },
       },
     },
     "/api/facilities": {
       get: {
         summary: "Facilities that have incidents or holder statements",
+        parameters: [{ name: "q", in: "query", description: "Only facilities this id, name fragment, alias or transliteration names", schema: { type: "string", maxLength: MAX_TEXT_QUERY } }],
         responses: {
           "200": json({
             type: "object",
@@ -185,10 +235,46 @@ export const openApiDocument = {
     },
     "/api/documents/{id}": {
       get: {
-        summary: "One document: cleaned text, segments and every annotation with kind, rule and offsets",
+        summary: "One document: cleaned text, segments, every annotation with kind, rule and offsets, and the incidents and claims it fed",
         parameters: [pathId("Document")],
         responses: {
-          "200": json(ref("Document")),
+          "200": json({
+            allOf: [
+              ref("Document"),
+              {
+                type: "object",
+                required: ["fed"],
+                properties: {
+                  fed: {
+                    type: "array",
+                    items: {
+                      type: "object",
+                      required: ["incident", "claims"],
+                      properties: {
+                        incident: ref("IncidentSummary"),
+                        claims: {
+                          type: "array",
+                          items: {
+                            type: "object",
+                            properties: {
+                              quantity: { type: "string", enum: [...QUANTITIES] },
+                              group: nullable("string"),
+                              low: { type: "integer" },
+                              high: nullable("integer"),
+                              source: nullable("string"),
+                              start: { type: "integer" },
+                              end: { type: "integer" },
+                              rule: { type: "string" },
+                            },
+                          },
+                        },
+                      },
+                    },
+                  },
+                },
+              },
+            ],
+          }),
           ...errorResponses("E_NOT_FOUND", "E_UNAUTHORIZED"),
         },
       },
@@ -258,38 +344,33 @@ export const openApiDocument = {
       Incident: {
         type: "object",
         required: ["id", "type", "status", "counts", "documents"],
-        properties: {
-          id: { type: "string" },
-          type: { type: "string", enum: [...INCIDENT_TYPES] },
-          status: { type: "string", enum: ["occurred", "planned", "disputed"] },
-          unconfirmed: { type: "boolean" },
-          facility: { oneOf: [ref("Facility"), { type: "null" }] },
-          place: { oneOf: [ref("Place"), { type: "null" }] },
-          destination: { oneOf: [ref("Place"), { type: "null" }] },
-          date: { oneOf: [ref("DateWindow"), { type: "null" }] },
-          actors: { type: "array", items: { type: "string" } },
-          counts: { type: "array", items: ref("Count") },
-          documents: { type: "array", items: { type: "string" } },
-          mentions: { type: "array", items: { type: "string" } },
-        },
+        properties: { ...incidentProperties, counts: { type: "array", items: ref("Count") }, mentions: { type: "array", items: { type: "string" } } },
       },
       IncidentSummary: {
-        description: "An Incident whose counts carry the number of claims instead of the claims",
-        allOf: [
-          ref("Incident"),
-          {
-            type: "object",
-            properties: {
-              counts: {
-                type: "array",
-                items: {
-                  type: "object",
-                  properties: { quantity: { type: "string" }, low: { type: "integer" }, best: { type: "integer" }, high: nullable("integer"), disputed: { type: "boolean" }, claims: { type: "integer" } },
-                },
+        description: "An Incident whose counts carry the number of claims instead of the claims, and no mention ids",
+        type: "object",
+        required: ["id", "type", "status", "counts", "documents"],
+        properties: {
+          ...incidentProperties,
+          counts: {
+            type: "array",
+            items: {
+              type: "object",
+              required: ["quantity", "low", "best", "high", "claims"],
+              properties: {
+                quantity: { type: "string", enum: [...QUANTITIES] },
+                group: nullable("string"),
+                low: { type: "integer" },
+                best: { type: "integer" },
+                high: nullable("integer"),
+                disputed: { type: "boolean" },
+                derived: { type: "boolean" },
+                vague: { type: "boolean" },
+                claims: { type: "integer", description: "how many claims the count was reconciled from" },
               },
             },
           },
-        ],
+        },
       },
       FacilityFigure: {
         type: "object",

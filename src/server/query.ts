@@ -1,15 +1,17 @@
 // Query-string parsing for list endpoints: every parameter validated, bad input answered with a
 // 400 that names the parameter instead of being silently ignored.
-import { INCIDENT_TYPES, type IncidentType } from "../model/incident.ts";
+import { INCIDENT_TYPES, type IncidentStatus, type IncidentType } from "../model/incident.ts";
+import { EXPORT_FORMATS, isExportFormat, type ExportFormat } from "../export/index.ts";
 import type { IncidentFilter } from "../store/store.ts";
 import { ApiError } from "./errors.ts";
 
 export const DEFAULT_PAGE_SIZE = 50;
 /** Larger pages must be fetched with offset: keeps one response bounded in memory and time. */
 export const MAX_PAGE_SIZE = 500;
-const MAX_TEXT_QUERY = 200;
+export const MAX_TEXT_QUERY = 200;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const COUNTRY = /^[A-Za-z]{2}$/;
+export const INCIDENT_STATUSES: readonly IncidentStatus[] = ["occurred", "planned", "disputed"];
 
 type Query = Record<string, string | undefined>;
 
@@ -25,7 +27,19 @@ export function parsePage(query: Query): { limit: number; offset: number } {
 
 /** The store filter for GET /api/incidents. */
 export function parseIncidentFilter(query: Query): IncidentFilter {
-  const filter: IncidentFilter = { ...parsePage(query) };
+  return { ...parsePage(query), ...parseConditions(query) };
+}
+
+/** The format and filter for GET /api/export: the filters of GET /api/incidents, no paging. */
+export function parseExportQuery(query: Query): { format: ExportFormat; filter: IncidentFilter } {
+  const format = nonEmpty(query.format) ?? "json";
+  if (!isExportFormat(format)) throw new ApiError("E_BAD_QUERY", `format must be one of: ${Object.keys(EXPORT_FORMATS).join(", ")}.`);
+  return { format, filter: parseConditions(query) };
+}
+
+/** The filter conditions shared by the list and the export: type, country, facility, since, until, q, status, document. */
+function parseConditions(query: Query): IncidentFilter {
+  const filter: IncidentFilter = {};
   const type = nonEmpty(query.type);
   if (type !== undefined) {
     if (!(INCIDENT_TYPES as readonly string[]).includes(type)) {
@@ -51,6 +65,15 @@ export function parseIncidentFilter(query: Query): IncidentFilter {
     if (text.length > MAX_TEXT_QUERY) throw new ApiError("E_BAD_QUERY", `q must be at most ${MAX_TEXT_QUERY} characters.`);
     filter.text = text;
   }
+  const status = nonEmpty(query.status);
+  if (status !== undefined) {
+    if (!(INCIDENT_STATUSES as readonly string[]).includes(status)) {
+      throw new ApiError("E_BAD_QUERY", `status must be one of: ${INCIDENT_STATUSES.join(", ")}.`);
+    }
+    filter.status = status as IncidentStatus;
+  }
+  const document = nonEmpty(query.document);
+  if (document !== undefined) filter.document = document;
   return filter;
 }
 

@@ -15,6 +15,8 @@ export interface CountSummary {
   high: number | null;
   disputed: boolean;
   derived: boolean;
+  /** Present (true) when best stands for a vague amount ("thousands"). */
+  vague?: boolean;
   claims: number;
 }
 
@@ -39,7 +41,29 @@ export interface DocumentView extends DocumentSummaryView {
 export interface IncidentView {
   incident: Incident;
   documents: DocumentSummaryView[];
+  /** The incidents its derived figures were computed from (at_large: the escape and the recaptures). */
+  derivedFrom: IncidentSummary[];
 }
+
+/** A claim a document gave to an incident, without the quote (the document page has the text). */
+export interface FedClaim {
+  quantity: Count["quantity"];
+  group: Count["group"];
+  low: number;
+  high: number | null;
+  source: string | null;
+  start: number;
+  end: number;
+  rule: string;
+}
+
+/** What one document fed: each incident it reports, with the claims it gave it. */
+export interface DocumentFed {
+  incident: IncidentSummary;
+  claims: FedClaim[];
+}
+
+export type DocumentPageView = DocumentView & { fed: DocumentFed[] };
 
 /** A facility's history (incidents/facilities.ts) with its incidents as summaries. */
 export type FacilityView = Omit<FacilityHistory, "incidents"> & { incidents: IncidentSummary[] };
@@ -56,6 +80,7 @@ export function incidentSummary(incident: Incident): IncidentSummary {
       high: c.high,
       disputed: c.disputed ?? false,
       derived: c.derived ?? false,
+      ...(c.vague ? { vague: true } : {}),
       claims: c.claims.length,
     })),
   };
@@ -82,14 +107,33 @@ export function documentView(doc: Doc): DocumentView {
   };
 }
 
-/** The incident with every claim and the summaries of the documents that report it. */
+/** The incident with every claim, the summaries of the documents that report it, and the incidents its derived figures come from. */
 export async function incidentView(store: Store, incident: Incident): Promise<IncidentView> {
-  const documents: DocumentSummaryView[] = [];
-  for (const id of incident.documents) {
-    const doc = await store.getDocument(id);
-    if (doc) documents.push(documentSummary(doc));
+  const documents = (await store.documentSummaries(incident.documents)).map(({ id, url, title, published, relevant, length }) => ({ id, url, title, published, relevant, length }));
+  const sourceIds = [...new Set(incident.counts.flatMap((c) => c.derivedFrom ?? []))].filter((id) => id !== incident.id);
+  const derivedFrom: IncidentSummary[] = [];
+  for (const id of sourceIds) {
+    const source = await store.getIncident(id);
+    if (source) derivedFrom.push(incidentSummary(source));
   }
-  return { incident, documents };
+  return { incident, documents, derivedFrom };
+}
+
+/** Most incidents one document page lists: a report tells a handful, never hundreds. */
+export const MAX_FED_INCIDENTS = 200;
+
+/** The document with the incidents it reports and the claims it gave each of them. */
+export async function documentPageView(store: Store, doc: Doc): Promise<DocumentPageView> {
+  const incidents = await store.listIncidents({ document: doc.id, limit: MAX_FED_INCIDENTS });
+  const fed = incidents.map((incident) => ({
+    incident: incidentSummary(incident),
+    claims: incident.counts.flatMap((count) =>
+      count.claims
+        .filter((claim) => claim.document === doc.id)
+        .map((claim) => ({ quantity: count.quantity, group: count.group, low: claim.low, high: claim.high, source: claim.source, start: claim.start, end: claim.end, rule: claim.rule })),
+    ),
+  }));
+  return { ...documentView(doc), fed };
 }
 
 /** The history of the facility matching `nameOrId`, or null when none does. */

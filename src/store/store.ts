@@ -3,7 +3,7 @@
 // and passing the same contract suite (store.contract.ts). The API is async even though the
 // SQLite driver is synchronous, so a networked database can follow without touching callers.
 import type { Doc, Day } from "../model/doc.ts";
-import type { FacilityRef, Holding, Incident, IncidentMention, IncidentType } from "../model/incident.ts";
+import type { FacilityRef, Holding, Incident, IncidentMention, IncidentStatus, IncidentType } from "../model/incident.ts";
 
 /** A holder statement ("the SDF-run prison") tied to its facility. */
 export interface FacilityHolding extends Holding {
@@ -44,14 +44,23 @@ export interface IncidentFilter {
   type?: IncidentType;
   /** ISO 3166-1 alpha-2. */
   country?: string;
-  /** Facility id or a name fragment. */
+  /**
+   * Facility id, a name fragment, or any alias or transliteration the gazetteer knows
+   * ("Gweiran", "Sinaa prison" and "ghwayran-prison" find the same incidents).
+   */
   facility?: string;
   /** Incidents whose window ends on or after this day. */
   since?: Day;
   /** Incidents whose window starts on or before this day. */
   until?: Day;
-  /** Free text over facility, place, actors and claim quotes. */
+  /**
+   * Free text over facility, place, actors, claim quotes and sources; a gazetteer alias also
+   * finds what its entry's own name finds ("Hassakeh" finds incidents in Hasakah).
+   */
   text?: string;
+  status?: IncidentStatus;
+  /** Incidents this document reports. */
+  document?: string;
   limit?: number;
   offset?: number;
 }
@@ -185,10 +194,12 @@ export interface Store {
   listIncidents(filter?: IncidentFilter): Promise<Incident[]>;
   countIncidents(filter?: IncidentFilter): Promise<number>;
   getIncident(id: string): Promise<Incident | null>;
-  /** Streams every incident in id order, for exports of stores larger than memory. */
-  iterateIncidents(): AsyncIterable<Incident>;
-  /** Streams every document summary in id order. */
-  iterateDocuments(): AsyncIterable<DocumentSummary>;
+  /** Streams every incident (matching `filter`, whose limit/offset are ignored) in id order, for exports of stores larger than memory. */
+  iterateIncidents(filter?: IncidentFilter): AsyncIterable<Incident>;
+  /** Streams every document summary in id order; with a filter, only documents that report a matching incident. */
+  iterateDocuments(filter?: IncidentFilter): AsyncIterable<DocumentSummary>;
+  /** Summaries of the stored documents among `ids`, in the order of `ids` (unknown ids skipped). */
+  documentSummaries(ids: string[]): Promise<DocumentSummary[]>;
 
   holdingsOf(facilityId: string): Promise<FacilityHolding[]>;
   /** Every facility that has incidents or holdings, with its incident count. */

@@ -4,7 +4,7 @@
 // XSS report whose payloads must show as text. Screenshots go to screenshots/ (git-ignored).
 import { test, describe, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { existsSync, mkdirSync, mkdtempSync, rmSync, readdirSync, statSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
@@ -16,7 +16,8 @@ import { updateIncidents } from "../../src/incidents/update.ts";
 import { createApp } from "../../src/server/app.ts";
 import { listen, type RunningServer } from "../../src/server/listen.ts";
 import { ensureDashboard } from "../../src/server/dashboard.ts";
-import { REPO_ROOT, SAMPLES_DIR, WEB_DIST, WEB_ROOT } from "../../src/server/paths.ts";
+import { REPO_ROOT, SAMPLES_DIR, WEB_DIST } from "../../src/server/paths.ts";
+import { dashboardStale } from "./stale.ts";
 
 const CHROMIUM = "/usr/bin/chromium";
 const SKIP = existsSync(CHROMIUM) ? false : "chromium not installed: apt-get install -y chromium";
@@ -30,15 +31,6 @@ const XSS_TITLE = `Jail break ${SCRIPT_PAYLOAD} ${IMG_PAYLOAD}`;
 const XSS_TEXT =
   `Inmates escaped ${SCRIPT_PAYLOAD} from the central prison in Mosul on Monday, officials said.\n\n` +
   `Police said 14 prisoners escaped after a wall collapsed ${IMG_PAYLOAD} and a link ${JS_URL_PAYLOAD} circulated online.`;
-
-/** True when a file under web/ is newer than the built index.html: the build is stale. */
-function dashboardStale(): boolean {
-  const built = join(WEB_DIST, "index.html");
-  if (!existsSync(built)) return true;
-  const builtAt = statSync(built).mtimeMs;
-  const sources = ["index.html", "vite.config.ts", ...readdirSync(join(WEB_ROOT, "src")).map((f) => join("src", f))];
-  return sources.some((f) => statSync(join(WEB_ROOT, f)).mtimeMs > builtAt);
-}
 
 /** A hand-made incident whose every article-derived string carries a payload. */
 function xssIncident(documentId: string): Incident {
@@ -119,9 +111,9 @@ describe("dashboard in Chromium", { skip: SKIP }, () => {
 
   test("overview shows map markers, the timeline canvas and the incident list", async () => {
     await page.goto(server.url);
-    await page.waitForSelector("svg.map circle.marker");
-    const markers = await page.locator("svg.map circle.marker").count();
-    assert.ok(markers >= 3, `markers on the map: ${markers}`);
+    await page.waitForSelector("svg.map .marker, svg.map .cluster");
+    const markers = Number(await page.locator("svg.map").getAttribute("data-markers"));
+    assert.ok(markers >= 3, `incidents on the map: ${markers}`);
     await page.waitForSelector("#timeline canvas");
     assert.ok((await page.locator("table.incidents tbody tr").count()) >= 3);
     assert.ok((await page.locator("svg.map path.land").getAttribute("d"))!.length > 1000, "country outlines drawn");
@@ -132,13 +124,15 @@ describe("dashboard in Chromium", { skip: SKIP }, () => {
   test("the Syria & Iraq view zooms the map onto the markers there", async () => {
     await page.locator(".regions button[data-region='syria_iraq']").click();
     await page.waitForSelector(".regions button[data-region='syria_iraq'][aria-pressed='true']");
-    const inFrame = await page.locator("svg.map circle.marker").evaluateAll((circles) =>
-      circles.filter((c) => {
+    await page.waitForFunction(() => document.querySelectorAll("svg.map .marker, svg.map .cluster").length > 0);
+    const inFrame = await page.locator("svg.map").evaluate((map) => {
+      const [width, height] = [Number(map.getAttribute("width")), Number(map.getAttribute("height"))];
+      return Array.from(map.querySelectorAll(".marker, .cluster circle")).filter((c) => {
         const [x, y] = [Number(c.getAttribute("cx")), Number(c.getAttribute("cy"))];
-        return c.getAttribute("data-type") && x >= 0 && x <= 960 && y >= 0 && y <= 520;
-      }).length,
-    );
-    assert.ok(inFrame >= 2, `markers inside the Syria & Iraq frame: ${inFrame}`);
+        return x >= 0 && x <= width && y >= 0 && y <= height;
+      }).length;
+    });
+    assert.ok(inFrame >= 2, `marks inside the Syria & Iraq frame: ${inFrame}`);
     await page.locator("svg.map").screenshot({ path: join(SCREENSHOTS, "map-syria-iraq.png") });
     await page.locator(".regions button[data-region='']").click();
   });
@@ -152,7 +146,7 @@ describe("dashboard in Chromium", { skip: SKIP }, () => {
     await page.mouse.down();
     await page.mouse.move(box.x + box.width * 0.3, box.y + box.height / 2, { steps: 5 });
     await page.mouse.up();
-    await page.waitForFunction(() => document.querySelector(".brush-info")?.textContent?.startsWith("Showing"));
+    await page.waitForFunction(() => / from \d{4}-\d{2}-\d{2} to /.test(document.querySelector(".summary")?.textContent ?? ""));
     const afterDrag = await page.locator("table.incidents tbody tr").count();
     assert.ok(afterDrag < before, `list narrowed from ${before} to ${afterDrag}`);
   });

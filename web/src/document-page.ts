@@ -1,7 +1,8 @@
 // A document: its cleaned text rebuilt from text nodes and <mark> elements, one mark per stretch
 // covered by extracted spans (hover shows kind and rule), and the `hl` range emphasised.
-import { getDocument, listDocuments, type DocumentView } from "./api.ts";
+import { getDocument, listDocuments, type DocumentPageView, type DocumentView } from "./api.ts";
 import { el, externalLink, replace } from "./dom.ts";
+import { TYPE_STYLE, QUANTITY_LABEL, dateLabel, formatRange } from "./incidents.ts";
 
 /** Sentences frame everything; marking them would paint the whole text. */
 const UNMARKED_KINDS = new Set(["sentence"]);
@@ -96,6 +97,8 @@ export async function renderDocument(root: HTMLElement, id: string, params: URLS
         doc.url ? externalLink(doc.url, "original") : null,
         doc.url ? el("span", { class: "muted url" }, ` ${doc.url}`) : null,
       ),
+      fedSection(doc),
+      el("h2", {}, "Text"),
       el(
         "ul",
         { class: "legend kinds" },
@@ -106,6 +109,44 @@ export async function renderDocument(root: HTMLElement, id: string, params: URLS
     ),
   );
   (firstHighlight as HTMLElement | null)?.scrollIntoView({ block: "center" });
+}
+
+/** The incidents this report fed and the claims it gave each, every claim linked to its sentence. */
+function fedSection(doc: DocumentPageView): HTMLElement {
+  if (!doc.fed.length) return el("section", { class: "fed" }, el("h2", {}, "Incidents"), el("p", { class: "muted" }, "This report fed no incident."));
+  return el(
+    "section",
+    { class: "fed" },
+    el("h2", {}, `Incidents this report fed (${doc.fed.length})`),
+    el(
+      "ul",
+      {},
+      ...doc.fed.map(({ incident, claims }) =>
+        el(
+          "li",
+          { "data-incident": incident.id },
+          el("span", { class: `badge type-${incident.type}` }, TYPE_STYLE[incident.type]?.label ?? incident.type),
+          " ",
+          el("a", { href: `#/incidents/${encodeURIComponent(incident.id)}` }, `${incident.facility?.name ?? incident.place?.name ?? "unknown place"}, ${dateLabel(incident.date)}`),
+          ` · ${incident.documents.length} report${incident.documents.length === 1 ? "" : "s"} in all`,
+          claims.length
+            ? el(
+                "ul",
+                { class: "fed-claims" },
+                ...claims.map((claim) =>
+                  el(
+                    "li",
+                    {},
+                    el("a", { href: `#/documents/${encodeURIComponent(doc.id)}?hl=${claim.start}-${claim.end}`, class: "fed-claim" }, `${QUANTITY_LABEL[claim.quantity] ?? claim.quantity}${claim.group ? ` (${claim.group.replace("_", " ")})` : ""}: ${formatRange(claim.low, undefined, claim.high)}`),
+                    ` — ${claim.source ?? "unattributed"}`,
+                  ),
+                ),
+              )
+            : el("p", { class: "muted" }, "No figure from this report."),
+        ),
+      ),
+    ),
+  );
 }
 
 export async function renderDocumentList(root: HTMLElement, params: URLSearchParams): Promise<void> {

@@ -1,13 +1,16 @@
-// An incident: its counts as low/best/high, a "disputed" badge, and every claim side by side
-// with its source, quote and a link to the sentence in its document.
-import { getIncident } from "./api.ts";
+// An incident: who acted on whom, its counts as low/best/high (a vague amount as its range), a
+// "disputed" badge, every claim side by side with its source, quote and a link to the sentence in
+// its document, and for a derived figure the incidents and figures it was computed from.
+import { getIncident, type IncidentSummary } from "./api.ts";
 import { el, externalLink, replace } from "./dom.ts";
-import { TYPE_STYLE, dateLabel, formatRange, isDisputed, QUANTITY_LABEL } from "./incidents.ts";
+import { ROLE_LABEL, TYPE_STYLE, actorsByRole, dateLabel, formatFigure, formatRange, headlineCount, isDisputed, QUANTITY_LABEL } from "./incidents.ts";
 import type { Claim, Count, PlaceRef } from "../../src/model/incident.ts";
 
 export async function renderIncident(root: HTMLElement, id: string): Promise<void> {
-  const { incident, documents } = await getIncident(id);
+  const { incident, documents, derivedFrom } = await getIncident(id);
   const titles = new Map(documents.map((d) => [d.id, d.title ?? d.id]));
+  const roles = actorsByRole(incident);
+  const withoutRole = incident.actors.filter((a) => !(incident.roles ?? []).some((r) => r.actor === a));
   replace(
     root,
     el(
@@ -33,20 +36,25 @@ export async function renderIncident(root: HTMLElement, id: string): Promise<voi
           "dd",
           {},
           incident.facility
-            ? el("a", { href: `#/facilities/${encodeURIComponent(incident.facility.id)}` }, `${incident.facility.name} (${incident.facility.kind})`)
+            ? el("a", { href: `#/facilities/${encodeURIComponent(incident.facility.id)}` }, `${incident.facility.name} (${incident.facility.kind.replace("_", " ")})`)
             : "—",
         ),
         el("dt", {}, "Place"),
         el("dd", {}, placeLabel(incident.place)),
         incident.destination ? el("dt", {}, "Destination") : null,
         incident.destination ? el("dd", {}, placeLabel(incident.destination)) : null,
-        el("dt", {}, "Actors"),
-        el("dd", {}, incident.actors.length ? incident.actors.join(", ") : "—"),
+        ...["initiator", "target", "holder", "source"].flatMap((role) =>
+          roles.has(role) ? [el("dt", {}, ROLE_LABEL[role]), el("dd", { "data-role": role }, roles.get(role)!.join(", "))] : [],
+        ),
+        withoutRole.length ? el("dt", {}, "Also named") : null,
+        withoutRole.length ? el("dd", {}, withoutRole.join(", ")) : null,
         el("dt", {}, "Status"),
         el("dd", {}, incident.status),
       ),
       el("h2", {}, "Counts"),
-      incident.counts.length ? el("div", { class: "counts" }, ...incident.counts.map((c) => countBlock(c, titles))) : el("p", { class: "muted" }, "No figures reported."),
+      incident.counts.length
+        ? el("div", { class: "counts" }, ...incident.counts.map((c) => countBlock(c, titles, derivedFrom)))
+        : el("p", { class: "muted" }, "No figures reported."),
       el("h2", {}, `Reports (${documents.length})`),
       el(
         "ul",
@@ -67,7 +75,7 @@ export async function renderIncident(root: HTMLElement, id: string): Promise<voi
   );
 }
 
-function countBlock(count: Count, titles: Map<string, string>): HTMLElement {
+function countBlock(count: Count, titles: Map<string, string>, derivedFrom: IncidentSummary[]): HTMLElement {
   const name = (QUANTITY_LABEL[count.quantity] ?? count.quantity) + (count.group ? ` (${count.group.replace("_", " ")})` : "");
   return el(
     "section",
@@ -77,11 +85,14 @@ function countBlock(count: Count, titles: Map<string, string>): HTMLElement {
       {},
       name,
       ": ",
-      el("strong", {}, count.best.toLocaleString("en")),
+      // A vague amount leads with its range: "thousands" is never "3,000".
+      el("strong", {}, count.vague ? formatFigure(count) : count.best.toLocaleString("en")),
       el("span", { class: "range" }, ` low ${count.low.toLocaleString("en")} · best ${count.best.toLocaleString("en")} · high ${count.high === null ? "open" : count.high.toLocaleString("en")}`),
+      count.vague ? el("span", { class: "badge vague", title: "read from a word such as 'thousands', not a stated figure" }, "vague") : null,
       count.disputed ? el("span", { class: "badge disputed" }, "disputed") : null,
       count.derived ? el("span", { class: "badge derived", title: "computed by escapewatch, not read" }, "derived") : null,
     ),
+    count.derived ? derivation(count, derivedFrom) : null,
     el(
       "div",
       { class: "claims" },
@@ -95,11 +106,7 @@ function countBlock(count: Count, titles: Map<string, string>): HTMLElement {
           el(
             "figcaption",
             {},
-            el(
-              "a",
-              { class: "claim-link", href: `#/documents/${encodeURIComponent(claim.document)}?hl=${claim.start}-${claim.end}` },
-              `in “${titles.get(claim.document) ?? claim.document}”`,
-            ),
+            el("a", { class: "claim-link", href: `#/documents/${encodeURIComponent(claim.document)}?hl=${claim.start}-${claim.end}` }, `in “${titles.get(claim.document) ?? claim.document}”`),
           ),
         ),
       ),
@@ -111,6 +118,29 @@ function countBlock(count: Count, titles: Map<string, string>): HTMLElement {
 function sourceLine(claim: Claim): string {
   if (!claim.source) return "unattributed";
   return `${claim.source}${claim.role ? ` (${claim.role})` : ""}${claim.via ? `, to ${claim.via}` : ""}`;
+}
+
+/** "Computed from: escaped 120 at Ghwayran prison (2022-01-20) − recaptured 40 (2022-01-24)". */
+function derivation(count: Count, derivedFrom: IncidentSummary[]): HTMLElement {
+  const sources = derivedFrom.filter((i) => count.derivedFrom?.includes(i.id));
+  return el(
+    "div",
+    { class: "derivation" },
+    el("p", {}, "Computed by escapewatch as escaped minus recaptured, from these incidents:"),
+    el(
+      "ul",
+      {},
+      ...sources.map((i) =>
+        el(
+          "li",
+          {},
+          el("a", { href: `#/incidents/${encodeURIComponent(i.id)}` }, `${TYPE_STYLE[i.type]?.label ?? i.type}, ${dateLabel(i.date)}`),
+          headlineCount(i) ? `: ${headlineCount(i)!.text}` : "",
+        ),
+      ),
+      (count.derivedFrom ?? []).length > sources.length ? el("li", { class: "muted" }, "and this incident's own figures") : null,
+    ),
+  );
 }
 
 function placeLabel(place: PlaceRef | null): string {

@@ -22,7 +22,7 @@ async function render(): Promise<void> {
   try {
     if (!page) cleanup = await renderOverview(root, params);
     else if (page === "incidents" && id) await renderIncident(root, id);
-    else if (page === "facilities" && id) await renderFacility(root, id);
+    else if (page === "facilities" && id) cleanup = await renderFacility(root, id);
     else if (page === "documents" && id) await renderDocument(root, id, params);
     else if (page === "documents") await renderDocumentList(root, params);
     else replace(root, el("p", { class: "error" }, "No such page. "), el("a", { href: "#/" }, "Back to the overview"));

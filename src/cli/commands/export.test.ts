@@ -9,6 +9,7 @@ import { main } from "../main.ts";
 import { openStore } from "../../store/open.ts";
 import { makeDoc, makeIncident, makeMention, stored } from "../../store/store.fixtures.ts";
 import { CSV_COLUMNS } from "../../export/csv.ts";
+import { eventNumber } from "../../export/project.ts";
 import { TABLE_HEADER, documentLine } from "./documents.ts";
 
 const BIN = fileURLToPath(new URL("../../../bin/escapewatch.js", import.meta.url));
@@ -19,7 +20,10 @@ before(async () => {
   const store = await openStore(db);
   await store.addDocument(makeDoc("doc-1", { title: "Guards, \"on alert\" after break" }), [stored(makeMention("doc-1", "m1"), "escape|SY")], []);
   await store.addDocument(makeDoc("doc-2", { published: null }), [], []);
-  await store.replaceIncidents(["escape|SY"], [makeIncident("inc-1", { documents: ["doc-1"], mentions: ["m1"] })]);
+  await store.replaceIncidents(["escape|SY"], [
+    makeIncident("inc-1", { documents: ["doc-1"], mentions: ["m1"] }),
+    makeIncident("inc-2", { type: "attack", status: "disputed", date: { earliest: "2025-04-01", latest: "2025-04-01" }, documents: ["doc-2"], mentions: ["m1"] }),
+  ]);
   await store.close();
 });
 after(() => rmSync(scratch, { recursive: true, force: true }));
@@ -36,8 +40,8 @@ describe("escapewatch export", () => {
     assert.equal(await main(["export", "--db", db, "--format", "csv", "--out", file]), 0);
     const lines = readFileSync(file, "utf8").trimEnd().split("\n");
     assert.equal(lines[0], CSV_COLUMNS.join(","));
-    assert.equal(lines.length, 2);
-    assert.ok(lines[1].startsWith("inc-1,2025-03-03,1,"));
+    assert.equal(lines.length, 3);
+    assert.match(lines[1], new RegExp(`^SYR${eventNumber("inc-1")},2025-03-03,2025,1,Strategic developments,`));
     assert.equal(existsSync(`${file}.partial`), false);
   });
 
@@ -59,7 +63,40 @@ describe("escapewatch export", () => {
     const data = JSON.parse(run.stdout);
     assert.equal(data.format, "escapewatch.export/1");
     assert.deepEqual(data.documents.map((d: { id: string }) => d.id), ["doc-1", "doc-2"]);
-    assert.deepEqual(data.incidents.map((i: { id: string }) => i.id), ["inc-1"]);
+    assert.deepEqual(data.incidents.map((i: { id: string }) => i.id), ["inc-1", "inc-2"]);
+  });
+
+  test("the filters of `incidents` narrow the export", () => {
+    const table: Array<[string[], string[], string[]]> = [
+      [["--type", "attack"], ["inc-2"], ["doc-2"]],
+      [["--status", "occurred"], ["inc-1"], ["doc-1"]],
+      [["--since", "2025-03-10"], ["inc-2"], ["doc-2"]],
+      [["--until", "2025-03-10"], ["inc-1"], ["doc-1"]],
+      [["--facility", "North Gate"], ["inc-1", "inc-2"], ["doc-1", "doc-2"]],
+      [["--q", "nothing like this"], [], []],
+    ];
+    for (const [filter, incidents, documents] of table) {
+      const run = escapewatch("export", "--db", db, "--format", "json", ...filter);
+      assert.equal(run.status, 0, run.stderr);
+      const data = JSON.parse(run.stdout);
+      assert.deepEqual(data.incidents.map((i: { id: string }) => i.id), incidents, filter.join(" "));
+      assert.deepEqual(data.documents.map((d: { id: string }) => d.id), documents, filter.join(" "));
+    }
+  });
+
+  test("a bad filter exits 2 with the same codes as `incidents`", () => {
+    const run = escapewatch("export", "--db", db, "--format", "csv", "--status", "maybe");
+    assert.equal(run.status, 2);
+    assert.match(run.stderr, /E_INCIDENTS_STATUS/);
+  });
+
+  test("writes UCDP GED columns", () => {
+    const run = escapewatch("export", "--db", db, "--format", "ucdp", "--type", "escape");
+    assert.equal(run.status, 0, run.stderr);
+    const lines = run.stdout.trimEnd().split("\n");
+    assert.ok(lines[0].startsWith("id,date_start,date_end,date_prec,where_prec,where_description,adm_1,country,"));
+    assert.equal(lines.length, 2);
+    assert.ok(lines[1].startsWith(`${eventNumber("inc-1")},2025-03-03,2025-03-03,1,1,`));
   });
 
   test("writes geojson to standard output", () => {

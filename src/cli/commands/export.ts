@@ -1,23 +1,28 @@
-// `escapewatch export`: streams the whole store as JSON (the scorer's contract), CSV (ACLED-style
-// columns) or GeoJSON to standard output or a file.
+// `escapewatch export`: streams the store, or the incidents matching the same filters as
+// `incidents`, as JSON (the scorer's contract), CSV (ACLED's columns), UCDP GED's columns or
+// GeoJSON, to standard output or a file.
 import { createWriteStream } from "node:fs";
 import { rename, rm } from "node:fs/promises";
 import { finished } from "node:stream/promises";
 import { EXPORT_FORMATS, isExportFormat, writeExport } from "../../export/index.ts";
+import type { IncidentFilter } from "../../store/store.ts";
 import { storeFrom } from "../options.ts";
+import { UsageError, filterFrom, filterOptions, type FilterOptions } from "./incidents.ts";
 import type { RegisterCommand } from "./index.ts";
 
 /** Exit status for a command line that cannot be run as given. */
 export const USAGE_ERROR = 2;
 
 export const register: RegisterCommand = (program, exit) => {
-  program
-    .command("export")
-    .description("Write every document and incident as json, csv or geojson")
-    .requiredOption("--format <format>", `one of ${Object.keys(EXPORT_FORMATS).join(", ")}`)
+  filterOptions(
+    program
+      .command("export")
+      .description("Write the documents and incidents (all, or those matching the filters) as json, csv (ACLED), ucdp (UCDP GED) or geojson")
+      .requiredOption("--format <format>", `one of ${Object.keys(EXPORT_FORMATS).join(", ")}`),
+  )
     .option("--db <path>", "database file (default: $ESCAPEWATCH_DB or ./escapewatch.db)")
     .option("--out <file>", "write to this file instead of standard output")
-    .action(async (opts: { format: string; db?: string; out?: string }) => {
+    .action(async (opts: FilterOptions & { format: string; db?: string; out?: string }) => {
       // Checked before the store opens, so a typo never creates an empty database.
       if (!isExportFormat(opts.format)) {
         console.error(
@@ -27,10 +32,19 @@ export const register: RegisterCommand = (program, exit) => {
         exit(USAGE_ERROR);
         return;
       }
+      let filter: IncidentFilter;
+      try {
+        filter = filterFrom(opts);
+      } catch (error) {
+        if (!(error instanceof UsageError)) throw error;
+        console.error(`escapewatch export: ${error.message}`);
+        exit(USAGE_ERROR);
+        return;
+      }
       const store = await storeFrom(opts.db);
       try {
-        if (opts.out) await exportToFile(store, opts.format, opts.out);
-        else await exportToStdout(store, opts.format);
+        if (opts.out) await exportToFile(store, opts.format, opts.out, filter);
+        else await exportToStdout(store, opts.format, filter);
       } finally {
         await store.close();
       }
@@ -38,11 +52,11 @@ export const register: RegisterCommand = (program, exit) => {
 };
 
 /** Writes beside the target and renames at the end: a failed export never leaves half a file. */
-async function exportToFile(store: Parameters<typeof writeExport>[0], format: string, path: string): Promise<void> {
+async function exportToFile(store: Parameters<typeof writeExport>[0], format: string, path: string, filter: IncidentFilter): Promise<void> {
   const partial = `${path}.partial`;
   const out = createWriteStream(partial, { encoding: "utf8" });
   try {
-    await writeExport(store, format, out);
+    await writeExport(store, format, out, filter);
     out.end();
     await finished(out);
     await rename(partial, path);
@@ -53,11 +67,11 @@ async function exportToFile(store: Parameters<typeof writeExport>[0], format: st
   }
 }
 
-async function exportToStdout(store: Parameters<typeof writeExport>[0], format: string): Promise<void> {
+async function exportToStdout(store: Parameters<typeof writeExport>[0], format: string, filter: IncidentFilter): Promise<void> {
   // A reader that stops early (`| head`) is not an error of the export.
   process.stdout.once("error", (error: NodeJS.ErrnoException) => {
     if (error.code === "EPIPE") process.exit(0);
     throw error;
   });
-  await writeExport(store, format, process.stdout);
+  await writeExport(store, format, process.stdout, filter);
 }

@@ -1,9 +1,12 @@
-// `escapewatch incidents`: the incident list as a readable table, or JSON.
-//   escapewatch incidents [--db PATH] [--type T] [--country CC] [--since YYYY-MM-DD] [--json]
-import { INCIDENT_TYPES, type Count, type Incident, type IncidentType } from "../../model/incident.ts";
+// `escapewatch incidents`: the incident list as a readable table, a page at a time, or JSON.
+//   escapewatch incidents [--db PATH] [filters] [--limit N] [--offset N] [--json]
+// The filters (see `filterOptions`) are the same for `export` and GET /api/incidents.
+import type { Command } from "commander";
+import { INCIDENT_TYPES, type Count, type Incident, type IncidentStatus, type IncidentType } from "../../model/incident.ts";
 import type { DateWindow } from "../../model/doc.ts";
 import type { IncidentFilter } from "../../store/store.ts";
 import { isDay } from "../../incidents/days.ts";
+import { partiesOf } from "../../export/parties.ts";
 import { storeFrom } from "../options.ts";
 import type { RegisterCommand } from "./index.ts";
 
@@ -12,7 +15,15 @@ export const INCIDENTS_ERRORS = {
   badType: "E_INCIDENTS_TYPE",
   badCountry: "E_INCIDENTS_COUNTRY",
   badDay: "E_INCIDENTS_SINCE",
+  badStatus: "E_INCIDENTS_STATUS",
+  badPage: "E_INCIDENTS_PAGE",
 } as const;
+
+export const STATUSES: readonly IncidentStatus[] = ["occurred", "planned", "disputed"];
+/** Rows per page when --limit is not given. */
+export const DEFAULT_LIMIT = 100;
+/** The store's largest page. */
+export const MAX_LIMIT = 1000;
 
 /** "37", "100–130", "750+". */
 export function formatRange(low: number, high: number | null): string {
@@ -20,10 +31,12 @@ export function formatRange(low: number, high: number | null): string {
   return low === high ? `${low}` : `${low}–${high}`;
 }
 
-/** "escaped 100+ (best 115, disputed)"; "killed/attackers 9". */
+/** "escaped 100+ (best 115, disputed)"; "killed/attackers 9"; "escaped 2000–9999 (vague, best 3000)". */
 export function formatCount(count: Count): string {
   const name = count.group ? `${count.quantity}/${count.group}` : count.quantity;
   const notes = [
+    // A vague amount is never shown as its point value alone: the range leads, "vague" says why.
+    ...(count.vague ? ["vague"] : []),
     ...(count.low !== count.high ? [`best ${count.best}`] : []),
     ...(count.disputed ? ["disputed"] : []),
     ...(count.derived ? ["derived"] : []),
@@ -49,9 +62,17 @@ export function sourcesOf(incident: Incident): string[] {
   return [...new Set(incident.counts.flatMap((c) => c.claims.map((cl) => cl.source)).filter((s): s is string => s !== null))].sort();
 }
 
-const HEADERS = ["date", "type", "status", "facility / place", "counts", "sources", "documents"];
+/** "Islamic State → Syrian Democratic Forces": who acted on whom, "-" when no one is named. */
+export function formatSides(incident: Incident): string {
+  const { initiators, targets, holders } = partiesOf(incident);
+  const other = targets.length ? targets : holders.map((h) => `${h} (holder)`);
+  if (!initiators.length && !other.length) return "-";
+  return `${initiators.join(", ") || "?"} → ${other.join(", ") || "?"}`;
+}
 
-/** The incidents as an aligned plain-text table (one row per incident). */
+const HEADERS = ["date", "type", "status", "facility / place", "counts", "who", "sources", "reports"];
+
+/** The incidents as an aligned plain-text table (one row per incident; reports as a count, never a list of ids). */
 export function incidentTable(incidents: Incident[]): string {
   const rows = incidents.map((i) => [
     formatWindow(i.date),
@@ -59,22 +80,52 @@ export function incidentTable(incidents: Incident[]): string {
     i.unconfirmed ? `${i.status}?` : i.status,
     formatSite(i),
     i.counts.map(formatCount).join("; ") || "-",
+    formatSides(i),
     String(sourcesOf(i).length),
-    i.documents.join(","),
+    String(i.documents.length),
   ]);
   const widths = HEADERS.map((h, col) => Math.max(h.length, ...rows.map((r) => r[col].length)));
   const line = (cells: string[]) => cells.map((c, col) => (col === cells.length - 1 ? c : c.padEnd(widths[col]))).join("  ");
   return [line(HEADERS), ...rows.map(line)].join("\n");
 }
 
-class UsageError extends Error {
+/** "Incidents 1–100 of 665 (next page: --offset 100)". */
+export function pageLine(shown: number, offset: number, total: number): string {
+  if (shown === 0) return offset > 0 ? `No incidents at offset ${offset}; there are ${total}.` : "No incidents match.";
+  const next = offset + shown < total ? ` (next page: --offset ${offset + shown})` : "";
+  return `Incidents ${offset + 1}–${offset + shown} of ${total}${next}`;
+}
+
+export class UsageError extends Error {
   constructor(readonly code: string, message: string) {
     super(`${code}: ${message}`);
   }
 }
 
+export interface FilterOptions {
+  type?: string;
+  country?: string;
+  facility?: string;
+  since?: string;
+  until?: string;
+  q?: string;
+  status?: string;
+}
+
+/** Adds the filter options `incidents` and `export` share. */
+export function filterOptions(command: Command): Command {
+  return command
+    .option("--type <type>", `only this type (${INCIDENT_TYPES.join(", ")})`)
+    .option("--country <cc>", "only this country (ISO 3166-1 alpha-2, e.g. SY)")
+    .option("--facility <name>", "only this facility: its id, a fragment of its name, or any alias (\"Gweiran\", \"Sinaa prison\")")
+    .option("--since <day>", "only incidents ending on or after this day (YYYY-MM-DD)")
+    .option("--until <day>", "only incidents starting on or before this day (YYYY-MM-DD)")
+    .option("--q <text>", "free text over facility, place, actors, quotes and sources; aliases count (\"Hassakeh\")")
+    .option("--status <status>", `only this status (${STATUSES.join(", ")})`);
+}
+
 /** Validates the command-line filter; throws a UsageError naming the fix. */
-export function filterFrom(opts: { type?: string; country?: string; since?: string }): IncidentFilter {
+export function filterFrom(opts: FilterOptions): IncidentFilter {
   const filter: IncidentFilter = {};
   if (opts.type !== undefined) {
     if (!(INCIDENT_TYPES as readonly string[]).includes(opts.type)) {
@@ -88,26 +139,56 @@ export function filterFrom(opts: { type?: string; country?: string; since?: stri
     }
     filter.country = opts.country.toUpperCase();
   }
-  if (opts.since !== undefined) {
-    if (!isDay(opts.since)) throw new UsageError(INCIDENTS_ERRORS.badDay, `--since "${opts.since}" is not a day; write YYYY-MM-DD`);
-    filter.since = opts.since;
+  for (const name of ["since", "until"] as const) {
+    const day = opts[name];
+    if (day === undefined) continue;
+    if (!isDay(day)) throw new UsageError(INCIDENTS_ERRORS.badDay, `--${name} "${day}" is not a day; write YYYY-MM-DD`);
+    filter[name] = day;
   }
+  if (opts.status !== undefined) {
+    if (!(STATUSES as readonly string[]).includes(opts.status)) {
+      throw new UsageError(INCIDENTS_ERRORS.badStatus, `unknown status "${opts.status}"; use one of ${STATUSES.join(", ")}`);
+    }
+    filter.status = opts.status as IncidentStatus;
+  }
+  if (opts.facility?.trim()) filter.facility = opts.facility.trim();
+  if (opts.q?.trim()) filter.text = opts.q.trim();
   return filter;
 }
 
+function pageNumber(value: string | undefined, name: string, fallback: number, min: number, max: number): number {
+  if (value === undefined) return fallback;
+  if (!/^\d{1,9}$/.test(value) || Number(value) < min || Number(value) > max) {
+    throw new UsageError(INCIDENTS_ERRORS.badPage, `--${name} "${value}" must be a whole number from ${min} to ${max}`);
+  }
+  return Number(value);
+}
+
+interface IncidentsOptions extends FilterOptions {
+  db?: string;
+  limit?: string;
+  offset?: string;
+  json?: boolean;
+}
+
 export const register: RegisterCommand = (program, exit) => {
-  program
-    .command("incidents")
-    .description("List incidents: date, type, status, facility, reconciled counts, sources, documents.")
+  filterOptions(
+    program
+      .command("incidents")
+      .description("List incidents a page at a time: date, type, status, facility, reconciled counts, who acted on whom, sources, reports."),
+  )
     .option("--db <path>", "database file (default: $ESCAPEWATCH_DB or ./escapewatch.db)")
-    .option("--type <type>", `only this type (${INCIDENT_TYPES.join(", ")})`)
-    .option("--country <cc>", "only this country (ISO 3166-1 alpha-2, e.g. SY)")
-    .option("--since <day>", "only incidents ending on or after this day (YYYY-MM-DD)")
-    .option("--json", "print the incidents as JSON")
-    .action(async (opts: { db?: string; type?: string; country?: string; since?: string; json?: boolean }) => {
+    .option("--limit <n>", `incidents per page (default ${DEFAULT_LIMIT}, at most ${MAX_LIMIT})`)
+    .option("--offset <n>", "skip this many incidents (the next page starts at the previous offset + limit)")
+    .option("--json", "print { total, offset, limit, items } as JSON")
+    .action(async (opts: IncidentsOptions) => {
       let filter: IncidentFilter;
       try {
-        filter = filterFrom(opts);
+        filter = {
+          ...filterFrom(opts),
+          limit: pageNumber(opts.limit, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT),
+          offset: pageNumber(opts.offset, "offset", 0, 0, Number.MAX_SAFE_INTEGER),
+        };
       } catch (error) {
         if (!(error instanceof UsageError)) throw error;
         console.error(`escapewatch incidents: ${error.message}`);
@@ -116,9 +197,13 @@ export const register: RegisterCommand = (program, exit) => {
       }
       const store = await storeFrom(opts.db);
       try {
-        const incidents = await store.listIncidents(filter);
-        if (opts.json) console.log(JSON.stringify(incidents, null, 2));
-        else console.log(incidents.length ? incidentTable(incidents) : "No incidents match.");
+        const [total, incidents] = await Promise.all([store.countIncidents(filter), store.listIncidents(filter)]);
+        if (opts.json) {
+          console.log(JSON.stringify({ total, offset: filter.offset, limit: filter.limit, items: incidents }, null, 2));
+          return;
+        }
+        if (incidents.length) console.log(incidentTable(incidents));
+        console.log(pageLine(incidents.length, filter.offset ?? 0, total));
       } finally {
         await store.close();
       }

@@ -6,6 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { runStoreContract } from "../store.contract.ts";
+import { runStoreFilterContract } from "../store.filter-contract.ts";
 import { openStore } from "../open.ts";
 import { MIGRATIONS } from "./migrations.ts";
 import { SqliteStore, derivedDocumentId } from "./sqlite-store.ts";
@@ -16,6 +17,7 @@ let files = 0;
 
 runStoreContract("sqlite :memory:", () => openStore(":memory:"));
 runStoreContract("sqlite file", () => openStore(join(scratch, `contract-${files++}.db`)));
+runStoreFilterContract("sqlite :memory:", () => openStore(":memory:"));
 
 test("migrations are numbered 1..n in order and each is recorded once", async () => {
   assert.deepEqual(

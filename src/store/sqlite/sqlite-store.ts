@@ -23,6 +23,7 @@ import type {
   StoredMention,
 } from "../store.ts";
 import type { IncidentType } from "../../model/incident.ts";
+import { facilityIdsFor, textTermsFor } from "../filter-terms.ts";
 import { MIGRATIONS } from "./migrations.ts";
 
 /** How long a writer waits for another process's write lock before failing with SQLITE_BUSY. */
@@ -478,14 +479,33 @@ export class SqliteStore implements Store {
     return json === undefined ? null : (JSON.parse(json) as Incident);
   }
 
-  async *iterateIncidents(): AsyncIterable<Incident> {
-    for await (const row of this.iterateRows<{ id: string; json: string }>("incidents", "id, json")) {
+  async *iterateIncidents(filter: IncidentFilter = {}): AsyncIterable<Incident> {
+    const { where, params } = incidentWhere(filter);
+    for await (const row of this.iterateRows<{ id: string; json: string }>("incidents", "id, json", where, params)) {
       yield JSON.parse(row.json) as Incident;
     }
   }
 
-  async *iterateDocuments(): AsyncIterable<DocumentSummary> {
-    for await (const row of this.iterateRows<SummaryRow>("documents", SUMMARY_COLUMNS)) yield toSummary(row);
+  async *iterateDocuments(filter: IncidentFilter = {}): AsyncIterable<DocumentSummary> {
+    const { where, params } = incidentWhere(filter);
+    if (!where) {
+      for await (const row of this.iterateRows<SummaryRow>("documents", SUMMARY_COLUMNS)) yield toSummary(row);
+      return;
+    }
+    const reported = `WHERE id IN (SELECT link.document FROM incident_documents AS link
+      WHERE link.incident IN (SELECT id FROM incidents ${where}))`;
+    for await (const row of this.iterateRows<SummaryRow>("documents", SUMMARY_COLUMNS, reported, params)) yield toSummary(row);
+  }
+
+  async documentSummaries(ids: string[]): Promise<DocumentSummary[]> {
+    const byId = new Map<string, DocumentSummary>();
+    for (const chunk of chunks(unique(ids), IN_LIST_CHUNK)) {
+      const rows = this.db
+        .prepare(`SELECT ${SUMMARY_COLUMNS} FROM documents WHERE id IN (${placeholders(chunk)})`)
+        .all(...chunk) as SummaryRow[];
+      for (const row of rows) byId.set(row.id, toSummary(row));
+    }
+    return unique(ids).flatMap((id) => byId.get(id) ?? []);
   }
 
   /**
@@ -493,11 +513,12 @@ export class SqliteStore implements Store {
    * better-sqlite3 refuses every write on the connection while a cursor is open, and a consumer
    * that awaits between rows (an export writing to a slow pipe) would lock out ingest meanwhile.
    */
-  private async *iterateRows<Row extends { id: string }>(table: string, columns: string): AsyncIterable<Row> {
-    const batch = this.db.prepare(`SELECT ${columns} FROM ${table} WHERE id > ? ORDER BY id LIMIT ?`);
+  private async *iterateRows<Row extends { id: string }>(table: string, columns: string, where = "", params: unknown[] = []): AsyncIterable<Row> {
+    const condition = where ? `${where} AND id > ?` : "WHERE id > ?";
+    const batch = this.db.prepare(`SELECT ${columns} FROM ${table} ${condition} ORDER BY id LIMIT ?`);
     let after = "";
     for (;;) {
-      const rows = batch.all(after, STREAM_BATCH) as Row[];
+      const rows = batch.all(...params, after, STREAM_BATCH) as Row[];
       for (const row of rows) yield row;
       if (rows.length < STREAM_BATCH) return;
       after = rows[rows.length - 1].id;
@@ -601,13 +622,19 @@ function incidentWhere(filter: IncidentFilter): { where: string; params: unknown
     clauses.push("type = ?");
     params.push(filter.type);
   }
+  if (filter.status) {
+    clauses.push("status = ?");
+    params.push(filter.status);
+  }
   if (filter.country) {
     clauses.push("country = ?");
     params.push(filter.country.toUpperCase());
   }
   if (filter.facility) {
-    clauses.push("(facility_id = ? OR facility_name LIKE ? ESCAPE '\\')");
-    params.push(filter.facility, containsPattern(filter.facility));
+    // The id as given or of the gazetteer facility it is an alias of, else a fragment of the name.
+    const ids = facilityIdsFor(filter.facility);
+    clauses.push(`(facility_id IN (${placeholders(ids)}) OR facility_name LIKE ? ESCAPE '\\')`);
+    params.push(...ids, containsPattern(filter.facility));
   }
   // Window overlap: an incident is in [since, until] when any of its possible days is.
   if (filter.since) {
@@ -619,8 +646,22 @@ function incidentWhere(filter: IncidentFilter): { where: string; params: unknown
     params.push(filter.until);
   }
   if (filter.text) {
-    clauses.push("search LIKE ? ESCAPE '\\'");
-    params.push(containsPattern(filter.text));
+    const terms = textTermsFor(filter.text);
+    const alternatives = terms.fragments.map(() => "search LIKE ? ESCAPE '\\'");
+    params.push(...terms.fragments.map(containsPattern));
+    if (terms.facilityIds.length) {
+      alternatives.push(`facility_id IN (${placeholders(terms.facilityIds)})`);
+      params.push(...terms.facilityIds);
+    }
+    if (terms.countries.length) {
+      alternatives.push(`country IN (${placeholders(terms.countries)})`);
+      params.push(...terms.countries);
+    }
+    clauses.push(`(${alternatives.join(" OR ")})`);
+  }
+  if (filter.document) {
+    clauses.push("id IN (SELECT incident FROM incident_documents WHERE document = ?)");
+    params.push(filter.document);
   }
   return { where: clauses.length ? `WHERE ${clauses.join(" AND ")}` : "", params };
 }
