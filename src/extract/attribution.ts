@@ -5,6 +5,7 @@
 import type { Annotation, Span } from "../model/doc.ts";
 import { ACCORDING_TO, ATTRIBUTION_VERBS, PERSON_ROLES, matchAll } from "./lexicon.ts";
 import { windowBefore } from "./window.ts";
+import { ActorIndex } from "./actor-index.ts";
 
 export interface ActorValue {
   id: string;
@@ -56,11 +57,13 @@ export class Attributor {
   private lastOrgSource: string | null = null;
   private lastSource: string | null = null;
   private readonly bySentence: Attribution[][] = [];
+  private readonly actors: ActorIndex;
 
   /** Per sentence: does it start inside an open quotation (“ … ”) of its paragraph? */
   private readonly opensInQuote: boolean[];
 
   constructor(private readonly doc: DocContext, private readonly sentences: Span[]) {
+    this.actors = new ActorIndex(doc.actors);
     this.opensInQuote = quoteStates(doc.text, sentences);
     this.registerPersons();
     for (const sentence of sentences) this.bySentence.push(this.attributeSentence(sentence));
@@ -141,7 +144,7 @@ export class Attributor {
     const { text } = this.doc;
     const from = windowBefore(text, verbStart, SUBJECT_WORDS, floor);
     // An actor may start before the window: "Nigerian Correctional Service spokesman Abubakar Umar said".
-    const actor = this.doc.actors.filter((a) => a.end > from && a.end <= verbStart && a.start >= floor).pop();
+    const actor = this.actors.startingIn(floor, verbStart).filter((a) => a.end > from && a.end <= verbStart).pop();
     if (actor) return { start: actor.start, source: actor.value.name, rule: "attribution.actor-verb" };
     const words = text.slice(from, verbStart).trim();
     // "a spokesman for the service, Abubakar Umar, said": the subject sits between commas.
@@ -177,7 +180,7 @@ export class Attributor {
   }
 
   private remember(a: Attribution): Attribution {
-    const isOrg = this.doc.actors.some((x) => x.value.name === a.source) || !/^[A-Z][a-z]+(?:\s[A-Z][a-z]+)+$/.test(a.source);
+    const isOrg = this.actors.names.has(a.source) || !/^[A-Z][a-z]+(?:\s[A-Z][a-z]+)+$/.test(a.source);
     this.lastSource = a.source;
     if (a.rule === "attribution.person" || a.rule === "attribution.pronoun-person") this.lastPersonSource = a.source;
     else if (isOrg) this.lastOrgSource = a.source;
@@ -203,7 +206,7 @@ export class Attributor {
   private actorNear(pos: number, words: number): string | null {
     const { text } = this.doc;
     const limit = pos + text.slice(pos, pos + LOOKAHEAD_CHARS).split(/\s+/, words + 1).join(" ").length + 1;
-    const actor = this.doc.actors.find((a) => a.start >= pos && a.start <= limit);
+    const actor = this.actors.startingIn(pos, limit + 1)[0];
     return actor ? actor.value.name : null;
   }
 
@@ -211,18 +214,18 @@ export class Attributor {
   private definite(phrase: string, pos: number): string | null {
     const head = /^(?:the\s+)?([a-z]+)$/i.exec(phrase.trim())?.[1]?.toLowerCase();
     if (!head || head.length < 4) return null;
-    const actor = this.doc.actors.filter((a) => a.end <= pos && a.value.name.toLowerCase().split(/\s+/).includes(head)).pop();
+    const actor = this.actors.lastWithWordBefore(head, pos);
     return actor?.value.name ?? null;
   }
 
   private actorWithin(from: number, to: number): string | null {
-    const actor = this.doc.actors.find((a) => a.start >= from && a.end <= to);
+    const actor = this.actors.startingIn(from, to).find((a) => a.end <= to);
     return actor ? actor.value.name : null;
   }
 
   private actorEndingNear(pos: number, words: number): string | null {
     const from = windowBefore(this.doc.text, pos, words, 0);
-    const actor = this.doc.actors.filter((a) => a.end <= pos && a.start >= from).pop();
+    const actor = this.actors.startingIn(from, pos).filter((a) => a.end <= pos).pop();
     return actor ? actor.value.name : null;
   }
 

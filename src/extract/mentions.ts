@@ -75,8 +75,9 @@ export function buildMentions(doc: Doc, sentences: Span[], entities: Entities, a
   // whose date is not the sentence's.
   const references = new Set<Working>();
 
+  const bySentence = sentenceBuckets(sentences);
   sentences.forEach((sentence, index) => {
-    const inSentence = <T extends Span>(list: T[]) => list.filter((a) => a.start >= sentence.start && a.end <= sentence.end);
+    const inSentence = <T extends Span>(list: T[]) => bySentence(list)[index];
     const facilities = inSentence(entities.facilities);
     const salientNearby = Boolean(salientFacility(entities.facilities, sentences, index, sentence.start, CUSTODY_SALIENCE_SENTENCES));
     const scan = findTriggers(text, sentence, facilities, salientNearby);
@@ -218,7 +219,7 @@ export function buildMentions(doc: Doc, sentences: Span[], entities: Entities, a
     for (const m of created) {
       const main = m.type === "recapture" ? "recaptured" : m.type === "escape" ? "escaped" : null;
       if (!main || m.counts.some((c) => c.quantity === main)) continue;
-      const pending = pendingDetaineeCounts.filter((p) => p.sentence >= index - 2 && p.sentence < index).pop();
+      const pending = lastPendingBefore(pendingDetaineeCounts, index);
       if (pending && /\b(?:the|these|those)\s+(?:\w+\s+)?(?:inmates|prisoners|detainees|escapees|fugitives)\b/i.test(text.slice(sentence.start, m.trigger.start))) {
         addClaim(m, main, null, { ...pending.span, kind: "quantity", value: pending.value, rule: pending.rule }, doc, attributor.sourceAt(pending.sentence, pending.span.start)?.source ?? null, sentences[pending.sentence], text);
       }
@@ -351,8 +352,54 @@ function nearestMention<M extends { trigger: Span }>(list: M[], span: Span): M |
 function salientFacility(facilities: Array<Annotation<FacilityRef>>, sentences: Span[], index: number, before: number, reach: number): Annotation<FacilityRef> | undefined {
   const floor = sentences[Math.max(0, index - reach)].start;
   // A police station is named as an actor far more often than as where detainees are held.
-  const candidates = facilities.filter((f) => f.end <= before && f.start >= floor && f.value.kind !== "police_station");
-  return candidates[candidates.length - 1];
+  // Facilities come in text order, so the search walks back from `before` and stops at `floor`.
+  for (let i = firstStartingAtOrAfter(facilities, before) - 1; i >= 0; i--) {
+    const f = facilities[i];
+    if (f.start < floor) break;
+    if (f.end <= before && f.value.kind !== "police_station") return f;
+  }
+  return undefined;
+}
+
+/** Index of the first span starting at or after `offset` in spans sorted by start. */
+function firstStartingAtOrAfter(spans: Span[], offset: number): number {
+  let [low, high] = [0, spans.length];
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (spans[mid].start < offset) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+/**
+ * The entities of each sentence (those lying wholly inside it), per list, computed once per list:
+ * filtering every list for every sentence cost the product of the two.
+ */
+function sentenceBuckets(sentences: Span[]): <T extends Span>(list: T[]) => T[][] {
+  const cache = new Map<Span[], Span[][]>();
+  return <T extends Span>(list: T[]): T[][] => {
+    let buckets = cache.get(list);
+    if (!buckets) {
+      buckets = sentences.map(() => []);
+      for (const a of list) {
+        const i = firstStartingAtOrAfter(sentences, a.start + 1) - 1; // the sentence starting at or before a
+        if (i >= 0 && a.start >= sentences[i].start && a.end <= sentences[i].end) buckets[i].push(a);
+      }
+      cache.set(list, buckets);
+    }
+    return buckets as T[][];
+  };
+}
+
+/** The latest pending count from the two sentences before `index` (counts are pushed in sentence order). */
+function lastPendingBefore<P extends { sentence: number }>(pending: P[], index: number): P | undefined {
+  for (let i = pending.length - 1; i >= 0; i--) {
+    const p = pending[i];
+    if (p.sentence < index - 2) return undefined;
+    if (p.sentence < index) return p;
+  }
+  return undefined;
 }
 
 function placeAgrees(facility: FacilityRef, place: PlaceRef | null): boolean {
@@ -402,10 +449,10 @@ function placeRole(text: string, p: Annotation<PlaceValue>): PlaceRole {
     return "subject";
   }
   // "ERBIL, Kurdistan Region – ...": the dateline names where the reporter is, not the event.
-  const lineStart = text.lastIndexOf("\n", p.start) + 1;
-  if (p.start - lineStart < 40 && /^[^.]{0,40}?\s[–—-]\s/.test(text.slice(lineStart, lineStart + 60)) && p.start < lineStart + text.slice(lineStart).search(/\s[–—-]\s/)) return "none";
+  const lineStart = lineStartWithin(text, p.start, 39);
+  if (lineStart >= 0 && /^[^.]{0,40}?\s[–—-]\s/.test(text.slice(lineStart, lineStart + 60)) && p.start < lineStart + text.slice(lineStart, lineStart + 60).search(/\s[–—-]\s/)) return "none";
   // "DERA ISMAIL KHAN:" and "KABUL (Reuters) -" datelines in capitals.
-  if (p.start - lineStart < 40 && /^[A-Z][A-Z .'-]{2,40}(?::|,|\s\()/.test(text.slice(lineStart, lineStart + 60)) && text.slice(lineStart, p.end) === text.slice(lineStart, p.end).toUpperCase()) return "none";
+  if (lineStart >= 0 && /^[A-Z][A-Z .'-]{2,40}(?::|,|\s\()/.test(text.slice(lineStart, lineStart + 60)) && text.slice(lineStart, p.end) === text.slice(lineStart, p.end).toUpperCase()) return "none";
   // A bulk-dataset town right after a capitalised word is a surname ("John Kirby").
   if (p.rule === "gazetteer.place.world-city" && /[A-Z][a-z]+\s$/.test(before) && !/(?:^|[.!?]\s+|\b(?:In|At|From|Of|To|Near)\s)[A-Z][a-z]+\s$/.test(before)) return "none";
   return "event";
@@ -489,10 +536,21 @@ function fillUndatedWindows(mentions: Working[], published: Day | null): void {
   }
 }
 
+/**
+ * Start of the line holding `at` when it lies at most `reach` characters back, else -1. Bounded,
+ * unlike lastIndexOf, which walks back through a whole one-line page for every entity.
+ */
+function lineStartWithin(text: string, at: number, reach: number): number {
+  for (let k = at - 1; k >= at - reach - 1; k--) {
+    if (k < 0 || text[k] === "\n") return k + 1;
+  }
+  return -1;
+}
+
 /** A date in a paragraph's opening dateline: "NIAMEY, July 12 (Sahel Wire) -", "BAMAKO, Aug 19 -". */
 function isDatelineDate(text: string, d: Span): boolean {
-  const lineStart = text.lastIndexOf("\n", d.start) + 1;
-  if (d.start - lineStart > 40) return false;
+  const lineStart = lineStartWithin(text, d.start, 40);
+  if (lineStart < 0) return false;
   return /^[A-Z][A-Za-z .'-]{1,40},\s*$/.test(text.slice(lineStart, d.start)) && /^\s*(?:\(|[-–—])/.test(text.slice(d.end, d.end + 4));
 }
 

@@ -95,8 +95,16 @@ function mint(name: string, nameWords: Token[], head: Head, place: PlaceRef | nu
 export function recogniseFacilities(text: string, tokens: Token[], places: Proposal[], countries: Set<string>): Proposal[] {
   void countries;
   const out: Proposal[] = [];
+  // Places by start offset, built once: filtering every place for every facility word cost the
+  // product of the two on a long page.
+  const placesByStart = new Map<number, Proposal[]>();
+  for (const p of places) {
+    const list = placesByStart.get(p.start);
+    if (list) list.push(p);
+    else placesByStart.set(p.start, [p]);
+  }
   const placeStartingAt = (offset: number, before = Infinity): Proposal | undefined =>
-    places.filter((p) => p.start === offset && p.end <= before).sort((a, b) => b.end - a.end)[0];
+    (placesByStart.get(offset) ?? []).filter((p) => p.end <= before).sort((a, b) => b.end - a.end)[0];
   const placeAfterIn = (last: Token, next: number): Proposal | undefined => {
     const word = tokens[next];
     if (!word || word.text !== "in" || !adjacent(text, last, word) || !tokens[next + 1]) return undefined;

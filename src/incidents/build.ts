@@ -33,7 +33,7 @@ const PRECISION_RANK: Record<PlacePrecision, number> = { facility: 0, town: 1, a
 /** Most precise place, most frequent among equally precise ones. */
 function mostPrecisePlace(places: PlaceRef[]): PlaceRef | null {
   if (places.length === 0) return null;
-  const top = Math.min(...places.map((p) => PRECISION_RANK[p.precision]));
+  const top = places.reduce((best, p) => Math.min(best, PRECISION_RANK[p.precision]), Infinity);
   return mostFrequent(places.filter((p) => PRECISION_RANK[p.precision] === top), (p) => p.id ?? p.name);
 }
 
@@ -105,7 +105,7 @@ export function buildIncidents(mentions: Array<{ mention: IncidentMention; block
   const incidents: Incident[] = [];
   for (const block of [...byBlock.keys()].sort()) {
     const clusters = clusterMentions(byBlock.get(block)!, published); // 2.
-    incidents.push(...deriveAtLarge(clusters.map(assembleIncident))); // 3. 4.
+    for (const incident of deriveAtLarge(clusters.map(assembleIncident))) incidents.push(incident); // 3. 4.
   }
   return incidents;
 }

@@ -77,7 +77,7 @@ function candidateFor(mention: IncidentMention, cluster: IncidentMention[], inde
   // Rule 3.
   const own = matchWindow(mention, published);
   const gaps = own ? cluster.map((m) => matchWindow(m, published)).filter((w) => w !== null).map((w) => windowGap(own, w)) : [];
-  const gap = gaps.length ? Math.min(...gaps) : null;
+  const gap = gaps.length ? gaps.reduce((a, b) => Math.min(a, b)) : null;
   if (gap !== null && gap > DATE_TOLERANCE_DAYS) return null;
   return { index, gap, site: site as SiteMatch, countAgreement: countAgreement(mention, cluster) };
 }
