@@ -10,6 +10,7 @@ import type { IncidentMention } from "../model/incident.ts";
 import { ACCORDING_TO, ATTRIBUTION_VERBS, PERSON_ROLES, matchAll } from "./lexicon.ts";
 import { isRolePhrase, personInApposition, sourceEndingClause, sourceStartingClause, type SourcePhrase } from "./source-phrase.ts";
 import { windowBefore } from "./window.ts";
+import { ActorIndex } from "./actor-index.ts";
 
 export interface ActorValue {
   id: string;
@@ -87,11 +88,13 @@ export class Attributor {
   private lastOrg: Attribution | null = null;
   private lastSource: Attribution | null = null;
   private readonly bySentence: Attribution[][] = [];
+  private readonly actors: ActorIndex;
 
   /** Per sentence: does it start inside an open quotation (“ … ”) of its paragraph? */
   private readonly opensInQuote: boolean[];
 
   constructor(private readonly doc: DocContext, private readonly sentences: Span[]) {
+    this.actors = new ActorIndex(doc.actors);
     this.opensInQuote = quoteStates(doc.text, sentences);
     this.registerPersons();
     for (const sentence of sentences) this.bySentence.push(this.attributeSentence(sentence));
@@ -239,7 +242,7 @@ export class Attributor {
       return this.personSource(known, at(known.name.split(/\s+/).pop()!), "attribution.person");
     }
     // An actor may start before the window: "Nigerian Correctional Service spokesman Abubakar Umar said".
-    const actor = this.doc.actors.filter((a) => a.end > from && a.end <= verbStart && a.start >= floor).pop();
+    const actor = this.actors.startingIn(floor, verbStart).filter((a) => a.end > from && a.end <= verbStart).pop();
     const read = sourceEndingClause(last);
     if (read?.kind === "person" && !(actor && actor.end > at(read.name))) {
       const role = read.role ?? (pieces.length > 1 && isRolePhrase(pieces[pieces.length - 2]) ? cleanRole(pieces[pieces.length - 2]) : null);
@@ -262,7 +265,7 @@ export class Attributor {
     const m = HEADLINE_CREDIT.exec(text.slice(from, sentence.end));
     if (!m) return null;
     const start = from + m.index + m[0].indexOf(m[1]);
-    const actor = this.doc.actors.find((a) => a.start >= start && a.end <= sentence.end);
+    const actor = this.actors.startingIn(start, sentence.end).find((a) => a.end <= sentence.end);
     const read = actor ? null : sourceStartingClause(m[1]) ?? sourceEndingClause(m[1]);
     const source = actor?.value.name ?? read?.name ?? (this.knownPerson(m[1], true)?.name ?? null);
     return source ? { start, end: start + m[1].length, source, rule: "attribution.headline-credit", ...(read?.role ? { role: read.role } : {}) } : null;
@@ -288,7 +291,7 @@ export class Attributor {
     }
     const known = this.knownPerson(last, true);
     if (known) return this.personSource(known, at(last), "attribution.person");
-    const actor = this.doc.actors.filter((a) => a.start >= at(last) && a.end <= floor + stretch.length).pop();
+    const actor = this.actors.startingIn(at(last), floor + stretch.length).filter((a) => a.end <= floor + stretch.length).pop();
     const read = sourceEndingClause(last);
     if (actor) return this.actorSource(actor, read, "attribution.actor-verb");
     if (/^the\s/i.test(last) && SOURCE_ANAPHOR.test(last) && this.lastSource) return { ...this.lastSource, start: at(last), rule: "attribution.anaphor" };
@@ -399,7 +402,7 @@ export class Attributor {
   private actorAnnotationNear(pos: number, words: number): Annotation<ActorValue> | undefined {
     const { text } = this.doc;
     const limit = pos + text.slice(pos, pos + LOOKAHEAD_CHARS).split(/\s+/, words + 1).join(" ").length + 1;
-    return this.doc.actors.find((a) => a.start >= pos && a.start <= limit);
+    return this.actors.startingIn(pos, limit + 1)[0];
   }
 
   private actorNear(pos: number, words: number): string | null {
@@ -410,18 +413,18 @@ export class Attributor {
   private definite(phrase: string, pos: number): string | null {
     const head = /^(?:the\s+)?([a-z]+)$/i.exec(phrase.trim())?.[1]?.toLowerCase();
     if (!head || head.length < 4) return null;
-    const actor = this.doc.actors.filter((a) => a.end <= pos && a.value.name.toLowerCase().split(/\s+/).includes(head)).pop();
+    const actor = this.actors.lastWithWordBefore(head, pos);
     return actor?.value.name ?? null;
   }
 
   private actorWithin(from: number, to: number): string | null {
-    const actor = this.doc.actors.find((a) => a.start >= from && a.end <= to);
+    const actor = this.actors.startingIn(from, to).find((a) => a.end <= to);
     return actor ? actor.value.name : null;
   }
 
   private actorEndingNear(pos: number, words: number): string | null {
     const from = windowBefore(this.doc.text, pos, words, 0);
-    const actor = this.doc.actors.filter((a) => a.end <= pos && a.start >= from).pop();
+    const actor = this.actors.startingIn(from, pos).filter((a) => a.end <= pos).pop();
     return actor ? actor.value.name : null;
   }
 }

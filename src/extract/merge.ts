@@ -16,6 +16,10 @@ const DATE_GAP_DAYS = 3;
 
 /** Types of the mentions folded into each merged one, to name the merged departure. */
 const absorbedTypes = new WeakMap<IncidentMention, IncidentType[]>();
+/** Whether the text dates a merged mention, kept as it absorbs: rescanning its evidence each time grew with the square. */
+const textDated = new WeakMap<IncidentMention, boolean>();
+/** Claims already in a merged count, by start and figures, for the same reason. */
+const claimKeys = new WeakMap<CountClaims, Set<string>>();
 
 const FAMILY: Record<IncidentType, string> = {
   attack: "attack",
@@ -122,13 +126,17 @@ function absorb(target: IncidentMention, m: IncidentMention): void {
   target.facility ??= m.facility;
   if (!target.place || (m.place && precisionRank(m.place) < precisionRank(target.place) && !target.facility)) target.place = m.place ?? target.place;
   target.destination ??= m.destination;
-  target.date = datedByText(m) && !datedByText(target) && !overlaps(target.date, m.date) ? m.date : narrower(target.date, m.date);
-  if (datedByText(m) && !datedByText(target)) target.evidence.push(...m.evidence.filter((e) => e.kind === "date"));
+  const [mDated, targetDated] = [datedByText(m), textDated.get(target) ?? datedByText(target)];
+  target.date = mDated && !targetDated && !overlaps(target.date, m.date) ? m.date : narrower(target.date, m.date);
+  if (mDated && !targetDated) for (const e of m.evidence) if (e.kind === "date") target.evidence.push(e);
+  textDated.set(target, mDated || targetDated);
   target.actors = [...new Set([...target.actors, ...m.actors])];
   target.unconfirmed = target.unconfirmed && m.unconfirmed;
   for (const count of m.counts) mergeCount(target.counts, count);
-  target.evidence.push(...m.evidence);
-  absorbedTypes.set(target, [...(absorbedTypes.get(target) ?? []), m.type]);
+  for (const e of m.evidence) target.evidence.push(e); // not push(...): evidence grows with every merged mention
+  const types = absorbedTypes.get(target);
+  if (types) types.push(m.type);
+  else absorbedTypes.set(target, [m.type]);
 }
 
 /** True when the text dated this mention (not the default window before publication). */
@@ -155,8 +163,13 @@ function mergeCount(counts: CountClaims[], add: CountClaims): void {
     counts.push({ ...add, claims: [...add.claims] });
     return;
   }
+  const keyOf = (c: CountClaims["claims"][number]) => `${c.start}|${c.low}|${c.high}`;
+  let keys = claimKeys.get(existing);
+  if (!keys) claimKeys.set(existing, (keys = new Set(existing.claims.map(keyOf))));
   for (const claim of add.claims) {
-    if (!existing.claims.some((c) => c.start === claim.start && c.low === claim.low && c.high === claim.high)) existing.claims.push(claim);
+    if (keys.has(keyOf(claim))) continue;
+    keys.add(keyOf(claim));
+    existing.claims.push(claim);
   }
 }
 

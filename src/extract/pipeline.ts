@@ -24,7 +24,9 @@ export function extract(doc: Doc): Extraction {
   if (!segments.length) return { mentions: [], holdings: [] };
   const sentences: Span[] = segments.flatMap((s) => splitSentences(doc.text, s.start, s.end));
   const add = (list: Annotation[]) => {
-    doc.annotations.push(...list);
+    // One push per item: push(...list) passes the list as call arguments, which overflows the
+    // stack on a long page (an 800 KB report has more annotations than V8 takes arguments).
+    for (const a of list) doc.annotations.push(a);
     return list;
   };
   add(sentences.map((s) => ({ ...s, kind: "sentence" as const, rule: "sentence.split", value: null })));

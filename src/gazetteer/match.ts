@@ -7,7 +7,7 @@
 //  4. recognise facilities the gazetteer lacks ("Kakwangura prison", "a prison in Ras al-Ayn");
 //  5. keep the longest of overlapping matches (an actor and a place may share the same span);
 //  6. give each facility of the report one id, and resolve references back to it ("the jail").
-import type { Annotation } from "../model/doc.ts";
+import type { Annotation, Span } from "../model/doc.ts";
 import type { PlaceRef } from "../model/incident.ts";
 import type { FacilityRef } from "../model/incident.ts";
 import { nameCore } from "./facility-heads.ts";
@@ -116,7 +116,9 @@ export function matchGazetteer(text: string, opts: MatchOptions = {}): Annotatio
     if (place) curated.push({ kind: "place", rule: place.precision === "admin1" ? "gazetteer.place.world-admin1" : "gazetteer.place.world-city", start: w.start, end: w.end, value: place, rank: RANK.world });
   }
   // 4. facilities the gazetteer lacks
-  curated.push(...recogniseFacilities(text, tokens, [...placeProposals, ...curated.filter((p) => p.rank === RANK.world)], story));
+  for (const facility of recogniseFacilities(text, tokens, [...placeProposals, ...curated.filter((p) => p.rank === RANK.world)], story)) {
+    curated.push(facility); // not push(...list): a spread of a long page's proposals overflows the stack
+  }
   // 5. overlaps, 6. one id per facility
   return unifyFacilities(text, tokens, resolveOverlaps(curated));
 }
@@ -236,19 +238,55 @@ function preferTown(candidates: WorldPlace[]): WorldPlace {
   return candidates.find((c) => c.kind === "town") ?? candidates[0];
 }
 
+/**
+ * Spans kept so far, bucketed by start so that finding those a new span overlaps looks at a few
+ * neighbours instead of every span of the page. No kept span is longer than `longest` (proposals
+ * come longest first), so an overlapping one starts less than `longest` before the new span.
+ */
+class KeptSpans {
+  readonly all: Proposal[] = [];
+  private readonly order = new Map<Proposal, number>();
+  private readonly buckets = new Map<number, Proposal[]>();
+  private readonly width: number;
+
+  constructor(longest: number) {
+    this.width = Math.max(1, longest);
+  }
+
+  add(p: Proposal): void {
+    this.order.set(p, this.all.length);
+    this.all.push(p);
+    const key = Math.floor(p.start / this.width);
+    const bucket = this.buckets.get(key);
+    if (bucket) bucket.push(p);
+    else this.buckets.set(key, [p]);
+  }
+
+  /** Kept spans overlapping `span`, in the order they were kept. */
+  overlapping(span: Span): Proposal[] {
+    const found: Proposal[] = [];
+    const last = Math.floor((span.end - 1) / this.width);
+    for (let key = Math.floor((span.start - this.width) / this.width); key <= last; key++) {
+      for (const k of this.buckets.get(key) ?? []) if (span.start < k.end && k.start < span.end) found.push(k);
+    }
+    return found.length > 1 ? found.sort((a, b) => this.order.get(a)! - this.order.get(b)!) : found;
+  }
+}
+
 /** Longest first; among equal spans the better rank; an actor may share its exact span with a place. */
 export function resolveOverlaps(proposals: Proposal[]): Annotation[] {
   const sorted = [...proposals].sort((a, b) => b.end - b.start - (a.end - a.start) || a.rank - b.rank || a.start - b.start);
-  const kept: Proposal[] = [];
+  const kept = new KeptSpans(sorted.length ? sorted[0].end - sorted[0].start : 1);
   for (const p of sorted) {
-    const clash = kept.find((k) => p.start < k.end && k.start < p.end);
+    const clashes = kept.overlapping(p);
+    const clash = clashes[0];
     if (!clash) {
-      kept.push(p);
+      kept.add(p);
       continue;
     }
     const sameSpan = clash.start === p.start && clash.end === p.end;
-    const actorBesidePlace = sameSpan && (p.kind === "actor") !== (clash.kind === "actor") && !kept.some((k) => k !== clash && p.start < k.end && k.start < p.end && k.kind === p.kind);
-    if (actorBesidePlace) kept.push(p);
+    const actorBesidePlace = sameSpan && (p.kind === "actor") !== (clash.kind === "actor") && !clashes.some((k) => k !== clash && k.kind === p.kind);
+    if (actorBesidePlace) kept.add(p);
   }
-  return kept.sort((a, b) => a.start - b.start || a.rank - b.rank).map(({ rank: _rank, ...annotation }) => annotation);
+  return kept.all.sort((a, b) => a.start - b.start || a.rank - b.rank).map(({ rank: _rank, ...annotation }) => annotation);
 }

@@ -44,7 +44,7 @@ const PRECISION_RANK: Record<PlacePrecision, number> = { facility: 0, town: 1, a
 /** Most precise place, most frequent among equally precise ones. */
 function mostPrecisePlace(places: PlaceRef[]): PlaceRef | null {
   if (places.length === 0) return null;
-  const top = Math.min(...places.map((p) => PRECISION_RANK[p.precision]));
+  const top = places.reduce((best, p) => Math.min(best, PRECISION_RANK[p.precision]), Infinity);
   return mostFrequent(places.filter((p) => PRECISION_RANK[p.precision] === top), (p) => p.id ?? p.name);
 }
 
@@ -108,15 +108,23 @@ export function assembleIncident(mentions: IncidentMention[], aggregate: Inciden
  */
 export function buildIncidents(mentions: StoredMention[], published: PublishedDays): Incident[] {
   const byBlock = new Map<string, IncidentMention[]>();
-  for (const { mention, block } of mentions) byBlock.set(block, [...(byBlock.get(block) ?? []), mention]);
+  for (const { mention, block } of mentions) {
+    const list = byBlock.get(block);
+    if (list) list.push(mention);
+    else byBlock.set(block, [mention]);
+  }
   const incidents: Incident[] = [];
   for (const block of [...byBlock.keys()].sort()) {
     const facts = inRankOrder(byBlock.get(block)!.map((m) => factsOf(m, published.get(m.document) ?? null))); // 1.
     const members = new Map<Cluster, IncidentMention[]>();
     for (const { facts: f, cluster } of placeMentions(facts, [])) { // 2.
-      if (cluster) members.set(cluster, [...(members.get(cluster) ?? []), f.mention]);
+      if (!cluster) continue;
+      const list = members.get(cluster);
+      if (list) list.push(f.mention);
+      else members.set(cluster, [f.mention]);
     }
-    incidents.push(...deriveAtLarge([...members].map(([cluster, list]) => assembleIncident(list, cluster.aggregate)))); // 3. 4.
+    // 3. 4. (a loop, not push(...list): a block of thousands of incidents would overflow the stack)
+    for (const incident of deriveAtLarge([...members].map(([cluster, list]) => assembleIncident(list, cluster.aggregate)))) incidents.push(incident);
   }
   return incidents;
 }

@@ -61,9 +61,9 @@ export function figuresBySource(claims: Claim[], rank: DocumentRank): SourceFigu
 
 /** Step 2: the range covering every source, open only when no source bounds an open figure. */
 function rangeOf(figures: SourceFigure[]): { low: number; high: number | null } {
-  const low = Math.min(...figures.map((f) => f.low));
+  const low = figures.reduce((least, f) => Math.min(least, f.low), Infinity);
   const bounded = figures.filter((f) => f.high !== null).map((f) => f.high as number);
-  const boundedHigh = bounded.length ? Math.max(...bounded) : null;
+  const boundedHigh = bounded.length ? bounded.reduce((a, b) => Math.max(a, b)) : null;
   const unbounded = figures.some((f) => f.high === null && (boundedHigh === null || f.low > boundedHigh));
   return { low, high: unbounded ? null : boundedHigh };
 }

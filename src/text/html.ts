@@ -6,6 +6,7 @@ import { parseHTML } from "linkedom";
 import { Readability } from "@mozilla/readability";
 import type { Day } from "../model/doc.ts";
 import { parseDay } from "./dates.ts";
+import { htmlPieces, htmlTags, RAW_TEXT_ELEMENTS } from "./html-tags.ts";
 import metaNames from "./data/html-date-meta.json" with { type: "json" };
 
 /** Deeper nesting than this never occurs in real pages; the DOM path would recurse that deep. */
@@ -15,29 +16,22 @@ export const MAX_HTML_DEPTH = 400;
 const NON_NESTING = new Set(
   "area base br col embed hr img input link meta param source track wbr p li td th tr dt dd option thead tbody tfoot colgroup optgroup rp rt".split(" "),
 );
-const BLOCK_TAGS =
-  "address|article|aside|blockquote|dd|div|dl|dt|fieldset|figcaption|figure|footer|form|h[1-6]|header|hr|li|main|nav|ol|p|pre|section|table|tr|ul";
+const BLOCK_TAGS = new Set(
+  "address article aside blockquote dd div dl dt fieldset figcaption figure footer form h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section table tr ul".split(" "),
+);
 const NAMED_ENTITIES: Record<string, string> = {
   amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: "\u00a0", ndash: "–", mdash: "—", hellip: "…",
   lsquo: "‘", rsquo: "’", ldquo: "“", rdquo: "”", laquo: "«", raquo: "»", copy: "©", reg: "®", deg: "°",
   middot: "·", bull: "•", eacute: "é", egrave: "è", uuml: "ü", ouml: "ö", auml: "ä", ccedil: "ç", shy: "\u00ad",
 };
 
-/** Removes scripts, styles, templates and comments: markup that is never article text. */
-function withoutCode(html: string): string {
-  return html
-    .replace(/<!--[\s\S]*?-->/g, " ")
-    .replace(/<(script|style|noscript|template|svg|iframe)\b[^>]*>[\s\S]*?<\/\1\s*>/gi, " ");
-}
-
-/** Deepest element nesting, from a single linear scan of the tags. */
+/** Deepest element nesting, from a single linear scan of the tags (comments and code skipped). */
 export function htmlNestingDepth(html: string): number {
   let depth = 0;
   let deepest = 0;
-  for (const m of withoutCode(html).matchAll(/<(\/?)([a-zA-Z][a-zA-Z0-9-]*)[^>]*?(\/?)>/g)) {
-    const name = m[2].toLowerCase();
-    if (NON_NESTING.has(name) || m[3] === "/") continue;
-    if (m[1] === "/") depth = Math.max(0, depth - 1);
+  for (const tag of htmlTags(html)) {
+    if (NON_NESTING.has(tag.name) || tag.selfClosing) continue;
+    if (tag.closing) depth = Math.max(0, depth - 1);
     else deepest = Math.max(deepest, ++depth);
   }
   return deepest;
@@ -55,12 +49,14 @@ function decodeEntities(text: string): string {
 
 /** HTML (a fragment or a page) as text: block elements become blank-line paragraph breaks. */
 export function htmlToText(html: string): string {
-  return decodeEntities(
-    withoutCode(html)
-      .replace(/<br\s*\/?>/gi, "\n")
-      .replace(new RegExp(`</?(?:${BLOCK_TAGS})\\b[^>]*>`, "gi"), "\n\n")
-      .replace(/<[^>]*>/g, ""),
-  );
+  const parts: string[] = [];
+  for (const piece of htmlPieces(html)) {
+    if (piece.kind === "text") parts.push(html.slice(piece.start, piece.end));
+    else if (piece.tag.name === "br" && !piece.tag.closing) parts.push("\n");
+    else if (BLOCK_TAGS.has(piece.tag.name)) parts.push("\n\n");
+    else if (RAW_TEXT_ELEMENTS.has(piece.tag.name)) parts.push(" ");
+  }
+  return decodeEntities(parts.join(""));
 }
 
 /** The text of the first <title> element, found by index (a page of unclosed "<title" stays linear). */
@@ -149,6 +145,10 @@ export function readHtml(html: string, opts: ReadHtmlOptions = {}): HtmlArticle 
   return stripped ?? tagStripped(html);
 }
 
+/** Longer tags are not read for attributes: no real <meta> or <time> tag comes near this. */
+export const MAX_ATTRIBUTE_TAG_CHARS = 4096;
+const ITEMPROP_DATE_PUBLISHED = /\bitemprop\s*=\s*["']?datepublished\b/i;
+
 function attributes(tag: string): Map<string, string> {
   const attrs = new Map<string, string>();
   for (const m of tag.matchAll(/([a-zA-Z_:][\w:.-]*)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))/g)) {
@@ -163,24 +163,31 @@ function attributes(tag: string): Map<string, string> {
  */
 export function htmlMetaDay(html: string): Day | null {
   const meta = new Map<string, string>();
-  for (const m of html.matchAll(/<meta\b[^>]*>/gi)) {
-    const attrs = attributes(m[0]);
-    const key = (attrs.get("property") ?? attrs.get("name") ?? attrs.get("itemprop") ?? "").toLowerCase();
-    const content = attrs.get("content");
-    if (key && content && !meta.has(key)) meta.set(key, content);
+  const itemprops: Array<Map<string, string>> = [];
+  const times: Array<Map<string, string>> = [];
+  for (const tag of htmlTags(html)) {
+    // Attributes are read only from tags of a sane length, which keeps their pattern linear.
+    if (tag.closing || tag.end - tag.start > MAX_ATTRIBUTE_TAG_CHARS) continue;
+    const source = html.slice(tag.start, tag.end);
+    if (tag.name === "meta") {
+      const attrs = attributes(source);
+      const key = (attrs.get("property") ?? attrs.get("name") ?? attrs.get("itemprop") ?? "").toLowerCase();
+      const content = attrs.get("content");
+      if (key && content && !meta.has(key)) meta.set(key, content);
+    }
+    if (ITEMPROP_DATE_PUBLISHED.test(source)) itemprops.push(attributes(source));
+    if (tag.name === "time") times.push(attributes(source));
   }
   for (const name of metaNames.meta) {
     const day = parseDay(meta.get(name));
     if (day) return day;
   }
-  for (const m of html.matchAll(/<[a-z][^>]*\bitemprop\s*=\s*["']?datepublished\b[^>]*>/gi)) {
-    const attrs = attributes(m[0]);
+  for (const attrs of itemprops) {
     const day = parseDay(attrs.get("content") ?? attrs.get("datetime"));
     if (day) return day;
   }
   const jsonLd = /"datePublished"\s*:\s*"([^"]{4,40})"/.exec(html);
   if (jsonLd && parseDay(jsonLd[1])) return parseDay(jsonLd[1]);
-  const times = [...html.matchAll(/<time\b[^>]*>/gi)].map((m) => attributes(m[0]));
   const time = times.find((a) => a.has("pubdate")) ?? times[0];
   return parseDay(time?.get("datetime"));
 }

@@ -5,11 +5,14 @@
 //   3. chrono proposes calendar dates and weekdays, already biased to the past by its refiners;
 //   4. overlaps go to the longest match, then "since X" widens X up to publication;
 //   5. windows that start on or before publication are clipped to it (a report tells the past).
+// Stages 1-3 read one sentence at a time: chrono's refiners look across their whole input for
+// every date they find, so a text read whole costs the square of its length.
 import type { Annotation, DateWindow, Day } from "../../model/doc.ts";
 import { longestWins } from "../quantities/overlap.ts";
 import { dayToDate, makeDay, monthWindow } from "./calendar.ts";
 import { TAG, pastBiasedChrono } from "./chrono-dates.ts";
 import { RELATIVE_PHRASES, phraseFigure } from "./phrases.ts";
+import { splitSentences } from "../sentences.ts";
 
 /** `exact`: the text names one day. `relative`: it took the publication day to resolve. */
 export type DateValue = DateWindow & { exact: boolean; relative: boolean };
@@ -120,11 +123,15 @@ export function findDates(text: string, published: Day | null, from = 0, to = te
   const floor = Math.max(0, from);
   const ceiling = Math.min(text.length, to);
   if (floor >= ceiling) return [];
-  const scope = text.slice(floor, ceiling);
-  const candidates = [
-    ...(published ? relativePhrases(scope, floor, published) : []),
-    ...yearOnly(scope, floor, published),
-    ...calendarDates(scope, floor, published),
-  ];
+  const candidates: DateAnnotation[] = [];
+  for (const sentence of splitSentences(text, floor, ceiling)) {
+    const scope = text.slice(sentence.start, sentence.end);
+    const found = [
+      ...(published ? relativePhrases(scope, sentence.start, published) : []),
+      ...yearOnly(scope, sentence.start, published),
+      ...calendarDates(scope, sentence.start, published),
+    ];
+    for (const d of found) candidates.push(d);
+  }
   return longestWins(candidates).map((d) => clipToPublication(widenSince(text, floor, d, published), published));
 }

@@ -102,6 +102,41 @@ export function inside<T extends Span>(list: T[], sentence: Span): T[] {
   return list.filter((a) => a.start >= sentence.start && a.end <= sentence.end);
 }
 
+/**
+ * The spans of `list` lying wholly inside each sentence, by sentence index, in one pass: filtering
+ * every list for every sentence would cost the product of the two on a long page.
+ */
+export function bySentence<T extends Span>(list: T[], sentences: Span[]): T[][] {
+  const buckets: T[][] = sentences.map(() => []);
+  for (const a of list) {
+    const i = firstStartingAtOrAfter(sentences, a.start + 1) - 1; // the sentence starting at or before a
+    if (i >= 0 && a.start >= sentences[i].start && a.end <= sentences[i].end) buckets[i].push(a);
+  }
+  return buckets;
+}
+
+/** Index of the first span starting at or after `offset` in spans sorted by start. */
+export function firstStartingAtOrAfter(spans: Span[], offset: number): number {
+  let [low, high] = [0, spans.length];
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (spans[mid].start < offset) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+/**
+ * Start of the line holding `at` when it lies at most `reach` characters back, else -1. Bounded,
+ * unlike lastIndexOf, which walks back through a whole one-line page for every entity.
+ */
+export function lineStartWithin(text: string, at: number, reach: number): number {
+  for (let k = at - 1; k >= at - reach - 1; k--) {
+    if (k < 0 || text[k] === "\n") return k + 1;
+  }
+  return -1;
+}
+
 export function unique<T>(xs: T[]): T[] {
   return [...new Set(xs)];
 }

@@ -10,7 +10,7 @@
 //      the day before.
 import type { Annotation, DateWindow, Day, Span } from "../../model/doc.ts";
 import type { DateValue } from "../dates/index.ts";
-import { distanceTo, nearestMention, type SentenceView, type Story, type Working } from "./context.ts";
+import { distanceTo, lineStartWithin, nearestMention, type SentenceView, type Story, type Working } from "./context.ts";
 import { shiftDay } from "./days.ts";
 import { referenceWindow } from "./references.ts";
 
@@ -108,7 +108,7 @@ export function fillUndatedWindows(story: Story): void {
 
 /** A date in a paragraph's opening dateline: "NIAMEY, July 12 (Sahel Wire) -", "BAMAKO, Aug 19 -". */
 function isDatelineDate(text: string, d: Span): boolean {
-  const lineStart = text.lastIndexOf("\n", d.start) + 1;
-  if (d.start - lineStart > 40) return false;
+  const lineStart = lineStartWithin(text, d.start, 40);
+  if (lineStart < 0) return false;
   return /^[A-Z][A-Za-z .'-]{1,40},\s*$/.test(text.slice(lineStart, d.start)) && /^\s*(?:\(|[-–—])/.test(text.slice(d.end, d.end + 4));
 }

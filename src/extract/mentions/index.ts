@@ -14,7 +14,7 @@ import { findTriggers } from "../triggers.ts";
 import { tagSentence, type TaggedToken } from "../verb-groups.ts";
 import { linkActors } from "./actors.ts";
 import { placeAlertsAtTheirEvent, placeAlertsByForces } from "./alert-places.ts";
-import { inside, type Entities, type SentenceStage, type SentenceView, type Story, type StoryStage } from "./context.ts";
+import { bySentence, type Entities, type SentenceStage, type SentenceView, type Story, type StoryStage } from "./context.ts";
 import { claimCounts, claimPendingCounts, followAttackFocus } from "./count-ownership.ts";
 import { fillUndatedWindows, linkDates, shareSentenceDate } from "./date-windows.ts";
 import { facilityOfTown, linkFacilities, shareSentenceLocation } from "./facility-links.ts";
@@ -50,8 +50,15 @@ const STORY_STAGES: StoryStage[] = [inheritSalientFacility, placeAlertsAtTheirEv
 /** Builds the mentions of `doc` from its sentences, entities and attributions. */
 export function buildMentions(doc: Doc, sentences: Span[], entities: Entities, attributor: Attributor): IncidentMention[] {
   const story: Story = { doc, text: doc.text, sentences, entities, attributor, mentions: [], attackFocus: null, references: new Set(), pendingDetaineeCounts: [], destinations: new Set() };
+  const inSentence: SentenceEntities = {
+    facilities: bySentence(entities.facilities, sentences),
+    places: bySentence(entities.places, sentences),
+    actors: bySentence(entities.actors, sentences),
+    quantities: bySentence(entities.quantities, sentences),
+    dates: bySentence(entities.dates, sentences),
+  };
   sentences.forEach((sentence, index) => {
-    const view = readSentence(story, sentence, index);
+    const view = readSentence(story, inSentence, sentence, index);
     for (const stage of SENTENCE_STAGES) stage(view);
     story.mentions.push(...view.created);
     followAttackFocus(view);
@@ -64,13 +71,19 @@ export function buildMentions(doc: Doc, sentences: Span[], entities: Entities, a
 const ALERT_REACH_SENTENCES = 2;
 
 function recentEscape(story: Story, index: number): boolean {
-  return story.mentions.some((m) => m.type === "escape" && index - m.sentence <= ALERT_REACH_SENTENCES);
+  // Mentions are in reading order: walk back only over the last few sentences.
+  for (let i = story.mentions.length - 1; i >= 0 && index - story.mentions[i].sentence <= ALERT_REACH_SENTENCES; i--) {
+    if (story.mentions[i].type === "escape") return true;
+  }
+  return false;
 }
 
+/** Each entity list split by sentence, once per document. */
+type SentenceEntities = { [K in keyof Entities]: Array<Entities[K]> };
+
 /** The sentence's entities and its trigger scan; custody is implied when a facility was named just before. */
-function readSentence(story: Story, sentence: Span, index: number): SentenceView {
-  const { entities } = story;
-  const facilities = inside(entities.facilities, sentence);
+function readSentence(story: Story, inSentence: SentenceEntities, sentence: Span, index: number): SentenceView {
+  const facilities = inSentence.facilities[index];
   let tokens: TaggedToken[] | null = null;
   const salientNearby = Boolean(salientFacility(story, story.sentences, index, sentence.start, CUSTODY_SALIENCE_SENTENCES));
   return {
@@ -78,10 +91,10 @@ function readSentence(story: Story, sentence: Span, index: number): SentenceView
     index,
     sentence,
     facilities,
-    places: inside(entities.places, sentence),
-    actors: inside(entities.actors, sentence),
-    quantities: inside(entities.quantities, sentence),
-    dates: inside(entities.dates, sentence),
+    places: inSentence.places[index],
+    actors: inSentence.actors[index],
+    quantities: inSentence.quantities[index],
+    dates: inSentence.dates[index],
     scan: findTriggers(story.text, sentence, facilities, { salientFacility: salientNearby, recentEscape: recentEscape(story, index) }),
     triggers: [],
     created: [],

@@ -6,7 +6,7 @@ import type { Annotation, Span } from "../../model/doc.ts";
 import type { IncidentType } from "../../model/incident.ts";
 import { precisionRank } from "../../gazetteer/geo.ts";
 import { PLACE_ACTOR_NOUNS, PLACE_NOT_AFTER, PLACE_SPEAKER_VERBS } from "../lexicon.ts";
-import { distanceTo, nearestMention, type PlaceValue, type SentenceView, type Working } from "./context.ts";
+import { distanceTo, lineStartWithin, nearestMention, type PlaceValue, type SentenceView, type Working } from "./context.ts";
 
 /** A town may be this many characters further from the trigger than a province or country and still win. */
 const TOWN_BONUS_CHARS = 20;
@@ -66,10 +66,10 @@ function placeRole(text: string, p: Annotation<PlaceValue>): PlaceRole {
     return "subject";
   }
   // "ERBIL, Kurdistan Region – ...": the dateline names where the reporter is, not the event.
-  const lineStart = text.lastIndexOf("\n", p.start) + 1;
-  if (p.start - lineStart < 40 && /^[^.]{0,40}?\s[–—-]\s/.test(text.slice(lineStart, lineStart + 60)) && p.start < lineStart + text.slice(lineStart).search(/\s[–—-]\s/)) return "none";
+  const lineStart = lineStartWithin(text, p.start, 39);
+  if (lineStart >= 0 && /^[^.]{0,40}?\s[–—-]\s/.test(text.slice(lineStart, lineStart + 60)) && p.start < lineStart + text.slice(lineStart, lineStart + 60).search(/\s[–—-]\s/)) return "none";
   // "DERA ISMAIL KHAN:" and "KABUL (Reuters) -" datelines in capitals.
-  if (p.start - lineStart < 40 && /^[A-Z][A-Z .'-]{2,40}(?::|,|\s\()/.test(text.slice(lineStart, lineStart + 60)) && text.slice(lineStart, p.end) === text.slice(lineStart, p.end).toUpperCase()) return "none";
+  if (lineStart >= 0 && /^[A-Z][A-Z .'-]{2,40}(?::|,|\s\()/.test(text.slice(lineStart, lineStart + 60)) && text.slice(lineStart, p.end) === text.slice(lineStart, p.end).toUpperCase()) return "none";
   // A bulk-dataset town right after a capitalised word is a surname ("John Kirby").
   if (p.rule === "gazetteer.place.world-city" && /[A-Z][a-z]+\s$/.test(before) && !/(?:^|[.!?]\s+|\b(?:In|At|From|Of|To|Near)\s)[A-Z][a-z]+\s$/.test(before)) return "none";
   return "event";

@@ -3,7 +3,7 @@
 // (the facility of its last event) beats a facility named in passing.
 import type { Annotation, Span } from "../../model/doc.ts";
 import type { FacilityRef, IncidentType, PlaceRef } from "../../model/incident.ts";
-import type { Story } from "./context.ts";
+import { firstStartingAtOrAfter, type Story } from "./context.ts";
 
 /** A facility named this many sentences back is still what "the prison" refers to. */
 const SALIENCE_SENTENCES = 40;
@@ -17,9 +17,15 @@ const INHERITS_FACILITY = new Set<IncidentType>(["escape", "release", "riot", "a
 /** The last facility named within `reach` sentences before `before`, not counting where transfers went. */
 export function salientFacility(story: Story, sentences: Span[], index: number, before: number, reach: number): Annotation<FacilityRef> | undefined {
   const floor = sentences[Math.max(0, index - reach)].start;
-  // A police station is named as an actor far more often than as where detainees are held.
-  const candidates = story.entities.facilities.filter((f) => f.end <= before && f.start >= floor && f.value.kind !== "police_station" && !story.destinations.has(f));
-  return candidates[candidates.length - 1];
+  const facilities = story.entities.facilities;
+  // Facilities come in text order, so the search walks back from `before` and stops at `floor`.
+  for (let i = firstStartingAtOrAfter(facilities, before) - 1; i >= 0; i--) {
+    const f = facilities[i];
+    if (f.start < floor) break;
+    // A police station is named as an actor far more often than as where detainees are held.
+    if (f.end <= before && f.value.kind !== "police_station" && !story.destinations.has(f)) return f;
+  }
+  return undefined;
 }
 
 /** Story stage, in reading order: mentions naming no facility inherit the salient one. */

@@ -15,7 +15,7 @@ export function longestWins<T extends Span>(candidates: readonly T[]): T[] {
     const byLength = cluster.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
     const chosen: T[] = [];
     for (const c of byLength) if (!chosen.some((k) => c.start < k.end && k.start < c.end)) chosen.push(c);
-    kept.push(...chosen.sort((a, b) => a.start - b.start));
+    for (const c of chosen.sort((a, b) => a.start - b.start)) kept.push(c);
     cluster = [];
   };
   for (const c of byStart) {
