@@ -98,10 +98,6 @@ export function nearestMention<M extends { trigger: Span }>(list: M[], span: Spa
   return best;
 }
 
-export function inside<T extends Span>(list: T[], sentence: Span): T[] {
-  return list.filter((a) => a.start >= sentence.start && a.end <= sentence.end);
-}
-
 /**
  * The spans of `list` lying wholly inside each sentence, by sentence index, in one pass: filtering
  * every list for every sentence would cost the product of the two on a long page.
