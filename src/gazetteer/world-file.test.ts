@@ -120,6 +120,14 @@ test("a missing, damaged or foreign file is not read", () => {
   });
 });
 
+test("a place with a field the file does not store is refused, not dropped", () => {
+  withTemporaryFile((path) => {
+    const index = smallIndex();
+    index.byKey.set("tal afar", [{ ...town("Tal Afar", "IQ", "15", 36.37, 42.45), population: 100_000 } as WorldPlace]);
+    assert.throws(() => writeWorldIndexFile(index, path), /population/);
+  });
+});
+
 test("the index read from its file cannot be changed", () => {
   withTemporaryFile((path) => {
     writeWorldIndexFile(smallIndex(), path);

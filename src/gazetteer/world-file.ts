@@ -59,6 +59,17 @@ export function worldIndexFingerprint(): string {
   return hash.digest("hex");
 }
 
+/** The fields of a WorldPlace the file stores: a place with others cannot be written (the build says so). */
+const STORED_PLACE_FIELDS = "admin1Code,country,kind,lat,lon,name";
+
+function storable(place: WorldPlace): WorldPlace {
+  const fields = Object.keys(place).sort().join(",");
+  if (fields !== STORED_PLACE_FIELDS) {
+    throw new Error(`world index: places have the fields ${fields}, the file stores ${STORED_PLACE_FIELDS}: extend world-file.ts and world-map.ts`);
+  }
+  return place;
+}
+
 function withoutLineBreaks(field: string): string {
   if (/[\t\n]/.test(field)) throw new Error(`world index: a name holds a tab or a line break: ${JSON.stringify(field)}`);
   return field;
@@ -84,7 +95,7 @@ function encode(index: WorldIndex): Record<SectionName, Buffer> {
   for (const list of index.byKey.values()) {
     for (const place of list) {
       if (placeNumbers.has(place)) continue;
-      placeNumbers.set(place, names.length);
+      placeNumbers.set(storable(place), names.length);
       names.push(Buffer.from(place.name, "utf8"));
       fields.push(word(place.kind), word(place.country), word(place.admin1Code));
       coordinates.push(place.lat, place.lon);

@@ -25,6 +25,7 @@ import type {
 import type { IncidentType } from "../../model/incident.ts";
 import { facilityIdsFor, textTermsFor } from "../filter-terms.ts";
 import { MIGRATIONS } from "./migrations.ts";
+import { switchToWal } from "./wal.ts";
 
 /** How long a writer waits for another process's write lock before failing with SQLITE_BUSY. */
 export const BUSY_TIMEOUT_MS = 10_000;
@@ -89,7 +90,7 @@ export class SqliteStore implements Store {
     }
     this.db = new Database(location, { timeout: BUSY_TIMEOUT_MS });
     this.db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
-    this.db.pragma("journal_mode = WAL");
+    switchToWal(this.db);
     this.db.pragma("synchronous = NORMAL");
     this.db.pragma("foreign_keys = ON");
   }
