@@ -53,7 +53,7 @@ const VERB_OF: Record<IncidentType, string> = {
   attack: "died when gunmen assaulted",
   riot: "were hurt in unrest inside",
   alert: "troops were sent to guard",
-  control_change: "detainees changed hands with",
+  control_change: "were held when control passed at",
 };
 
 function weighted<T>(rng: Rng, items: T[], weights: number[]): T {

@@ -1,6 +1,8 @@
 // Time bins for the timeline that fit the range shown: days for a few weeks, weeks for up to a
 // year and a half, months beyond. 665 incidents over two weeks make fourteen day bars, not one.
 
+import { TYPE_STYLE, TYPES } from "./incidents.ts";
+
 export type BinUnit = "day" | "week" | "month";
 
 /** Ranges up to this many days are shown by day. */
@@ -89,4 +91,11 @@ export function binIncidents(items: Array<{ type: string; date: { earliest: stri
     totals[i] += 1;
   }
   return { unit, starts, byType, totals };
+}
+
+/** The readout for bin `i`: "week of 2025-01-13: 12 incidents — 8 escape, 4 attack". */
+export function binReadout(bins: Bins, i: number): string {
+  const parts = TYPES.filter((t) => (bins.byType.get(t)?.[i] ?? 0) > 0).map((t) => `${bins.byType.get(t)![i]} ${TYPE_STYLE[t].label.toLowerCase()}`);
+  const total = bins.totals[i] ?? 0;
+  return `${binLabel(bins.starts[i], bins.unit)}: ${total} incident${total === 1 ? "" : "s"}${parts.length ? ` — ${parts.join(", ")}` : ""}`;
 }

@@ -5,7 +5,7 @@
 import uPlot from "uplot";
 import "uplot/dist/uPlot.min.css";
 import type { IncidentSummary } from "./api.ts";
-import { binIncidents, binLabel, dayOfSeconds, nextBin, type Bins, type DayRange } from "./bins.ts";
+import { binIncidents, binReadout, dayOfSeconds, nextBin, type DayRange } from "./bins.ts";
 import { el, replace } from "./dom.ts";
 import { TYPE_STYLE, TYPES } from "./incidents.ts";
 
@@ -16,13 +16,6 @@ const BAR_WIDTH_FACTOR = 0.86;
 const MIN_SELECTION_PX = 3;
 
 export type DayWindow = DayRange;
-
-/** The readout for bin `i`: "week of 2025-01-13: 12 incidents — 8 escape, 4 attack". */
-export function binReadout(bins: Bins, i: number): string {
-  const parts = TYPES.filter((t) => (bins.byType.get(t)?.[i] ?? 0) > 0).map((t) => `${bins.byType.get(t)![i]} ${TYPE_STYLE[t].label.toLowerCase()}`);
-  const total = bins.totals[i] ?? 0;
-  return `${binLabel(bins.starts[i], bins.unit)}: ${total} incident${total === 1 ? "" : "s"}${parts.length ? ` — ${parts.join(", ")}` : ""}`;
-}
 
 /**
  * Mounts the timeline of `incidents` over `range` into `container`. `onSelect` receives the dragged

@@ -1,14 +1,17 @@
 // `escapewatch facility NAME`: one facility over time - who held it, every incident there, and
 // each figure's claims side by side with their sources and quotes. Without NAME: every facility.
 //   escapewatch facility [NAME] [--db PATH] [--json]
+// NAME may be the facility's id, a fragment of its name, or any alias the gazetteer knows ("Gweiran").
 import type { Claim, Count, FacilityRef } from "../../model/incident.ts";
 import { facilityHistory, listFacilities, type FacilityHistory } from "../../incidents/facilities.ts";
 import { storeFrom } from "../options.ts";
-import { formatCount, formatRange, formatSite, formatWindow } from "./incidents.ts";
+import { formatCount, formatRange, formatSite, formatWindow, quietOnClosedPipe } from "./incidents.ts";
 import type { RegisterCommand } from "./index.ts";
 
 export const FACILITY_ERRORS = { notFound: "E_FACILITY_NOT_FOUND" } as const;
 
+/** Pieces of evidence named per holder period in the text view; the rest are counted (JSON keeps all). */
+const EVIDENCE_SHOWN = 3;
 /** Quotes longer than this are cut in the text view (JSON keeps them whole). */
 const QUOTE_CHARS = 140;
 
@@ -38,14 +41,18 @@ export function historyText(h: FacilityHistory): string {
   out.push("", "Held by");
   if (!h.holders.length) out.push("  nothing known");
   for (const p of h.holders) {
-    const basis = p.evidence.map((e) => (e.basis === "control_change" ? `took it: ${e.incident}` : `statement in ${e.document}`)).join("; ");
+    const shown = p.evidence.slice(0, EVIDENCE_SHOWN).map((e) => (e.basis === "control_change" ? `took it: ${e.incident}` : `statement in ${e.document}`));
+    const rest = p.evidence.length - shown.length;
+    const basis = [...shown, ...(rest > 0 ? [`and ${rest} more`] : [])].join("; ");
     out.push(`  ${(p.from ?? "?").padEnd(10)} .. ${(p.until ?? "").padEnd(10)}  ${p.holder}  (${basis})`);
   }
   out.push("", "Incidents");
   if (!h.incidents.length) out.push("  none");
   for (const i of h.incidents) {
-    out.push(`  ${formatWindow(i.date)}  ${i.type}  ${i.status}${i.unconfirmed ? " (unconfirmed)" : ""}  ${i.id}  documents: ${i.documents.join(", ")}`);
-    if (i.actors.length) out.push(`    actors: ${i.actors.join(", ")}`);
+    out.push(`  ${formatWindow(i.date)}  ${i.type}  ${i.status}${i.unconfirmed ? " (unconfirmed)" : ""}  ${i.id}  ${i.documents.length} report${i.documents.length === 1 ? "" : "s"}`);
+    const roles = (i.roles ?? []).map((r) => `${r.role} ${r.actor}`);
+    if (roles.length) out.push(`    ${roles.join("; ")}`);
+    else if (i.actors.length) out.push(`    actors: ${i.actors.join(", ")}`);
     for (const c of i.counts) out.push(`    ${formatCount(c)}`, ...claimLines(c));
   }
   return out.join("\n");
@@ -54,11 +61,12 @@ export function historyText(h: FacilityHistory): string {
 export const register: RegisterCommand = (program, exit) => {
   program
     .command("facility")
-    .argument("[name]", "facility id or name (a fragment is enough); omit to list every facility")
+    .argument("[name]", "facility id, name (a fragment is enough) or any alias (\"Gweiran\", \"Sinaa prison\"); omit to list every facility")
     .description("One facility over time: holders, incidents, and every figure's claims with sources and quotes.")
     .option("--db <path>", "database file (default: $ESCAPEWATCH_DB or ./escapewatch.db)")
     .option("--json", "print the history as JSON")
     .action(async (name: string | undefined, opts: { db?: string; json?: boolean }) => {
+      quietOnClosedPipe();
       const store = await storeFrom(opts.db);
       try {
         if (name === undefined) {

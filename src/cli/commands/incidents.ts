@@ -96,6 +96,14 @@ export function pageLine(shown: number, offset: number, total: number): string {
   return `Incidents ${offset + 1}–${offset + shown} of ${total}${next}`;
 }
 
+/** A reader that stops early (`| head`) ends the command quietly, not with an EPIPE trace. */
+export function quietOnClosedPipe(): void {
+  process.stdout.once("error", (error: NodeJS.ErrnoException) => {
+    if (error.code === "EPIPE") process.exit(0);
+    throw error;
+  });
+}
+
 export class UsageError extends Error {
   constructor(readonly code: string, message: string) {
     super(`${code}: ${message}`);
@@ -195,6 +203,7 @@ export const register: RegisterCommand = (program, exit) => {
         exit(2);
         return;
       }
+      quietOnClosedPipe();
       const store = await storeFrom(opts.db);
       try {
         const [total, incidents] = await Promise.all([store.countIncidents(filter), store.listIncidents(filter)]);
