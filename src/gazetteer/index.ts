@@ -6,3 +6,4 @@ export { facilityHeadWords } from "./facility-pattern.ts";
 export { findFacility, findPlace, placeById, facilityById, countryName, admin1Name } from "./lookup.ts";
 export type { ActorRef, DemonymRef } from "./lexicon.ts";
 export type { ActorKind } from "./data.ts";
+export { facilityWordingIn, type FacilityWording } from "./facility-wording.ts";

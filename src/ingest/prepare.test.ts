@@ -52,3 +52,18 @@ test("a page that is all boilerplate is rejected with E_NO_TEXT", () => {
     (e: unknown) => e instanceof IngestError && e.code === "E_NO_TEXT",
   );
 });
+
+// Pages that carry prose are never rejected, whatever chrome surrounds them.
+const STORED: Array<[string, string]> = [
+  ["a one-line flash", "40 inmates escape Marova jail - police"],
+  ["a film review under a comments label", "The Long Wall (12A)\n\nComments\n\nFew films about prison breaks bother with the boredom of the years before the escape, and this one makes it the subject.\n\nThe director keeps the camera on the three cellmates for so long that the tunnel comes as a relief."],
+  ["a story under site chrome", "Menu\n\nComments\n\nWant to discuss?\n\nGuards at the Marova jail were disarmed by gunmen who freed 31 inmates on Friday, police said."],
+  ["a doubled paragraph", "Guards at the Marova jail were disarmed by gunmen on Friday.\n\nGuards at the Marova jail were disarmed by gunmen on Friday."],
+];
+for (const [name, text] of STORED) {
+  test(`stored, not rejected: ${name}`, () => assert.notEqual(prepareDocument(raw({ text })).text, ""));
+}
+
+test("a one-line flash is a relevant document", () => {
+  assert.equal(prepareDocument(raw({ text: "40 inmates escape Marova jail - police" })).segments[0].relevant, true);
+});

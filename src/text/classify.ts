@@ -1,10 +1,13 @@
 // Context-free verdict on each paragraph candidate, in the spirit of jusText: boilerplate rules,
 // repeated lines, then shape (length and stop-word density). Context (where a short line sits
-// relative to the story's prose) is applied later, in clean.ts.
+// relative to the story's prose) is applied later, in clean.ts. Features come from one indexed
+// pass over the page (features.ts); a unit's text is built only when a rule must read it.
 import type { Unit } from "./units.ts";
-import { repeatKey, words } from "./normalize.ts";
+import { unitText } from "./units.ts";
 import { isDateOnlyLine } from "./dateline.ts";
-import { hasCaptionCredit, isSectionLabel, linkDensity, matchBoilerplate, MAX_LINK_DENSITY, stopwordDensity } from "./boilerplate.ts";
+import { densityOf, featuresOf, isTitleCase, keyOf, sameLetters, type UnitFeatures } from "./features.ts";
+import { BOILERPLATE_MAX_WORDS, hasCaptionCredit, isSectionLabel, matchBoilerplate, MAX_LINK_DENSITY, SECTION_LABEL_MAX_WORDS } from "./boilerplate.ts";
+import { namesDetentionEvent } from "./relevance.ts";
 
 /** At least this many words with prose-like stop-word density make a paragraph "good" on its own. */
 export const GOOD_MIN_WORDS = 10;
@@ -14,8 +17,8 @@ export const SENTENCE_MIN_WORDS = 4;
 export const SENTENCE_MIN_STOP_DENSITY = 0.1;
 /** Longer lines without a closing full stop are not headlines. */
 export const HEADLINE_MAX_WORDS = 25;
-/** Share of capitalised long words that makes a line Title Case (headline style). */
-export const TITLE_CASE_MIN_SHARE = 0.6;
+/** A line that only states a date is never longer than this. */
+export const DATE_LINE_MAX_WORDS = 12;
 
 /**
  * good: prose; heading: headline-shaped (no closing full stop); short: anything else that is not
@@ -33,15 +36,37 @@ export interface UnitVerdict {
   repeatedCaption: boolean;
   /** The matched rule says everything after it is page furniture. */
   endsArticle: boolean;
+  /** Boilerplate that sits inside stories (an ad slot): the story runs on across it. */
+  insideStory: boolean;
   endsSentence: boolean;
+  /**
+   * Reads as prose although no full stop closes it: a standfirst, a summary bullet, a last
+   * paragraph cut off by the scraper. Never a headline.
+   */
+  prose: boolean;
+  /** The line is the page's metadata title. */
+  isTitle: boolean;
+  features: UnitFeatures;
+  /** The normalised text, when a rule had to read it (short lines and lines without a full stop). */
+  text: string | null;
 }
 
-const ENDS_SENTENCE = /[.!?…]["”’')\]]*$/;
+/** Prose that lacks its closing full stop: long enough, dense in function words, not Title Case. */
+function isOpenProse(f: UnitFeatures): boolean {
+  return !f.endsSentence && f.words >= GOOD_MIN_WORDS && densityOf(f) >= GOOD_MIN_STOP_DENSITY && !isTitleCase(f);
+}
 
-function isTitleCase(tokens: string[]): boolean {
-  const long = tokens.map((t) => t.replace(/^[^\p{L}\p{N}]+/u, "")).filter((t) => t.length > 3);
-  if (long.length === 0) return false;
-  return long.filter((t) => /^\p{Lu}/u.test(t)).length / long.length >= TITLE_CASE_MIN_SHARE;
+/**
+ * Shape of a paragraph that no boilerplate rule claimed. A line of up to HEADLINE_MAX_WORDS
+ * without closing punctuation is headline-shaped unless it reads as prose: news prose ends its
+ * paragraphs with punctuation, and headlines are sparse in function words.
+ */
+function shapeOf(f: UnitFeatures): { cls: Exclude<UnitClass, "bad">; rule: string } {
+  const density = densityOf(f);
+  if (!f.endsSentence && f.words >= 2 && f.words <= HEADLINE_MAX_WORDS) return { cls: "heading", rule: isOpenProse(f) ? "shape.open-prose" : "shape.heading" };
+  if (f.words >= GOOD_MIN_WORDS && density >= GOOD_MIN_STOP_DENSITY) return { cls: "good", rule: "shape.prose" };
+  if (f.endsSentence && f.words >= SENTENCE_MIN_WORDS && density >= SENTENCE_MIN_STOP_DENSITY) return { cls: "good", rule: "shape.sentence" };
+  return { cls: "short", rule: "shape.short" };
 }
 
 /**
@@ -61,80 +86,84 @@ export function withoutClosingParenthetical(text: string): string {
   return text.slice(0, start);
 }
 
-/**
- * Shape of a paragraph that no boilerplate rule claimed. A line of up to HEADLINE_MAX_WORDS
- * without closing punctuation is headline-shaped whatever its words: news prose ends its
- * paragraphs with punctuation.
- */
-function shapeOf(tokens: string[], endsSentence: boolean): { cls: Exclude<UnitClass, "bad">; rule: string } {
-  const density = stopwordDensity(tokens);
-  if (!endsSentence && tokens.length >= 2 && tokens.length <= HEADLINE_MAX_WORDS) return { cls: "heading", rule: "shape.heading" };
-  if (tokens.length >= GOOD_MIN_WORDS && density >= GOOD_MIN_STOP_DENSITY) return { cls: "good", rule: "shape.prose" };
-  if (endsSentence && tokens.length >= SENTENCE_MIN_WORDS && density >= SENTENCE_MIN_STOP_DENSITY) {
-    return { cls: "good", rule: "shape.sentence" };
-  }
-  return { cls: "short", rule: "shape.short" };
+const ENDS_SENTENCE = /[.!?…]["”’')\]]*$/;
+
+/** Repeated lines, grouped: unit index -> indexes of every copy (only for lines seen twice or more). */
+function repeatGroups(raw: string, units: Unit[], features: UnitFeatures[]): Map<number, number[]> {
+  const byKey = new Map<number, number[]>();
+  features.forEach(({ key }, i) => {
+    if (key === 0) return;
+    const group = byKey.get(key);
+    // Equal keys are equal lines unless two hashes collide: then the later line stays alone.
+    if (!group) byKey.set(key, [i]);
+    else if (sameLetters(raw, units[group[0]].start, units[group[0]].end, raw, units[i].start, units[i].end)) group.push(i);
+  });
+  const groups = new Map<number, number[]>();
+  for (const group of byKey.values()) if (group.length >= 2) for (const i of group) groups.set(i, group);
+  return groups;
 }
 
 /**
  * Verdicts for every unit of one page. `title` (from metadata) marks which repeated line is the
  * headline when the page has one.
  */
-export function classifyUnits(units: Unit[], title: string | null): UnitVerdict[] {
-  // 1. Group repeated lines across the whole page. Each unit's words, key and closing
-  //    punctuation are computed once here: every later step reads them.
-  const facts = units.map((u) => ({ tokens: words(u.text), key: repeatKey(u.text), endsSentence: ENDS_SENTENCE.test(u.text) }));
-  const copies = new Map<string, number[]>();
-  facts.forEach(({ key }, i) => {
-    if (key === "") return;
-    const group = copies.get(key);
-    if (group) group.push(i);
-    else copies.set(key, [i]);
-  });
-  const titleKey = title ? repeatKey(title) : null;
+export function classifyUnits(raw: string, units: Unit[], title: string | null): UnitVerdict[] {
+  // 1. Features of every unit, from one pass over the page; then the lines the page repeats.
+  const features = units.map((u) => featuresOf(raw, u.start, u.end));
+  const groups = repeatGroups(raw, units, features);
+  const titleKey = title ? keyOf(title) : 0;
+  const isTitle = (i: number) => titleKey !== 0 && features[i].key === titleKey && sameLetters(raw, units[i].start, units[i].end, title!, 0, title!.length);
 
   return units.map((unit, i): UnitVerdict => {
-    const { tokens, key, endsSentence } = facts[i];
+    const f = features[i];
+    const group = groups.get(i);
+    const adjacent = group !== undefined && group.some((g, k) => k > 0 && g === group[k - 1] + 1);
+    // Only short lines can be boilerplate by rule, and only lines without a closing full stop can
+    // be captions: the text of a long prose paragraph is never built here.
+    const text = f.words <= BOILERPLATE_MAX_WORDS || !f.endsSentence ? unitText(raw, unit) : null;
+    const matchesTitle = isTitle(i);
     const verdict = (cls: UnitClass, rule: string, extra: Partial<UnitVerdict> = {}): UnitVerdict => ({
       cls,
       rule,
       repeatedHeadline: false,
-      repeatedCaption: false,
+      repeatedCaption: adjacent,
       endsArticle: false,
-      endsSentence,
+      insideStory: false,
+      endsSentence: f.endsSentence,
+      prose: false,
+      isTitle: matchesTitle,
+      features: f,
+      text,
       ...extra,
     });
 
-    // 2. Boilerplate rules from data win over everything else.
-    const rule = matchBoilerplate(unit.text, tokens.length);
-    if (rule) return verdict("bad", rule.id, { endsArticle: rule.endsArticle });
+    // 2. Boilerplate rules from data win over everything else, except over a complete sentence
+    //    that tells an event of the domain ("Follow-up raids recaptured twelve escapees.").
+    const rule = text === null ? null : matchBoilerplate(text, f.words);
+    if (rule && (rule.dropsSentences || !(f.endsSentence && f.words >= SENTENCE_MIN_WORDS && namesDetentionEvent(text!)))) {
+      return verdict("bad", rule.id, { endsArticle: rule.endsArticle, insideStory: rule.insideStory });
+    }
 
-    // 3. Repeated lines: adjacent copies are image captions (drop every copy); a repeated
-    //    headline keeps its first copy; a repeated full sentence (pull quote) keeps its first.
-    const group = copies.get(key) ?? [];
-    if (group.length >= 2) {
-      const adjacent = group.some((g, k) => k > 0 && g === group[k - 1] + 1);
-      const shape = shapeOf(tokens, endsSentence);
-      const headlineLike = key === titleKey || (shape.cls === "heading" && isTitleCase(tokens));
-      if (!adjacent && headlineLike) {
-        return group[0] === i ? verdict("heading", "repeat.headline-first", { repeatedHeadline: true }) : verdict("bad", "repeat.headline");
-      }
-      if (!adjacent && endsSentence) {
-        return group[0] === i ? verdict(shape.cls, shape.rule) : verdict("bad", "repeat.copy");
-      }
-      return verdict("bad", "repeat.caption", { repeatedCaption: true });
+    // 3. Repeated lines keep their first copy. A headline the page repeats apart from itself marks
+    //    where a story starts; adjacent copies (caption + alt text) are judged on the first alone.
+    if (group) {
+      const shape = shapeOf(f);
+      const headlineLike = matchesTitle || (shape.cls === "heading" && shape.rule !== "shape.open-prose" && isTitleCase(f));
+      if (group[0] !== i) return verdict("bad", headlineLike ? "repeat.headline" : "repeat.copy");
+      if (!adjacent && headlineLike) return verdict("heading", "repeat.headline-first", { repeatedHeadline: true });
     }
 
     // 4. Date banners, captions, section navigation and link lists.
-    if (isDateOnlyLine(unit.text)) return verdict("bad", "dateline.date-only");
-    if (!ENDS_SENTENCE.test(withoutClosingParenthetical(unit.text)) && hasCaptionCredit(unit.text)) {
+    if (text !== null && f.words <= DATE_LINE_MAX_WORDS && isDateOnlyLine(text)) return verdict("bad", "dateline.date-only");
+    if (text !== null && !f.endsSentence && !ENDS_SENTENCE.test(withoutClosingParenthetical(text)) && hasCaptionCredit(text)) {
       return verdict("bad", "caption.credit");
     }
-    if (isSectionLabel(tokens)) return verdict("bad", "label.section");
-    if (linkDensity(unit.text) > MAX_LINK_DENSITY) return verdict("bad", "links.dense");
+    if (text !== null && f.words <= SECTION_LABEL_MAX_WORDS && isSectionLabel(text)) return verdict("bad", "label.section");
+    if (f.length > 0 && f.linkChars / f.length > MAX_LINK_DENSITY) return verdict("bad", "links.dense");
 
-    // 5. Shape.
-    const shape = shapeOf(tokens, endsSentence);
-    return verdict(shape.cls, shape.rule);
+    // 5. Shape. The metadata title is a headline whatever its shape.
+    const shape = shapeOf(f);
+    if (matchesTitle && !f.endsSentence) return verdict("heading", "title");
+    return verdict(shape.cls, shape.rule, { prose: shape.rule === "shape.open-prose" });
   });
 }

@@ -12,6 +12,20 @@ const RELEVANT = [
   "Police recaptured 23 of the inmates who broke out of the district jail last week.",
   "Hundreds of women and children fled the camp where detainees linked to the group were held, after guards abandoned it.",
   "Prisoners mutinied at the penitentiary and took two guards hostage.",
+  // Wording outside the old term list: the prefilter must let these through.
+  "Armed men broke into the town's prison before dawn, setting dozens of inmates free.",
+  "More than forty inmates have broken out of the provincial lock-up, the police said.",
+  "A commando unit freed the businessman from the jail where he had been held for a year.",
+  "A curfew was declared across the province after the jailbreak.",
+  "The border with the neighbouring country was closed after 60 convicts escaped.",
+  "Rebels took control of the central prison on Friday.",
+  "Security forces regained control of the penitentiary after a week of gang rule.",
+  "Troops retook the prison on Wednesday after a siege.",
+  "Rebels breached part of the central prison, releasing several hundred inmates.",
+  "The Taliban released thousands of inmates from a prison outside the capital.",
+  "Inmates set fire to mattresses in one wing of the custodial centre.",
+  "Women and children fled al-Hol camp after the guards left.",
+  "Hundreds of detainees were moved by bus to a facility further north.",
 ];
 
 const NOT_RELEVANT = [
@@ -21,14 +35,24 @@ const NOT_RELEVANT = [
   "The court sentenced the former minister to five years in prison for corruption.",
   "Gunmen stormed an army barracks north of the capital, killing 11 soldiers before escaping.",
   "A jail visit was arranged for the family on Sunday.",
+  "Soldiers repelled an attack on their camp near the border before dawn.",
+  "The striker's late goal completed the club's great escape from relegation.",
+  "Police stations in the capital were reopened after the holiday.",
+  "The aid worker was freed by her kidnappers after eleven days in captivity.",
 ];
 
 for (const text of RELEVANT) test(`relevant: ${text}`, () => assert.equal(judgeRelevance(text).relevant, true));
 for (const text of NOT_RELEVANT) test(`not relevant: ${text}`, () => assert.equal(judgeRelevance(text).relevant, false));
 
 test("relevance gives a reason", () => {
-  assert.match(judgeRelevance(RELEVANT[0]).reason, /^facility\+event terms: \d+ in 1 sentence/);
-  assert.match(judgeRelevance(NOT_RELEVANT[0]).reason, /no sentence names a detention facility/);
+  assert.equal(judgeRelevance(RELEVANT[0]).reason, "detention with an event in 1 sentence: event.escape, event.assault");
+  assert.equal(judgeRelevance("Parliament approved the budget after a long debate.").reason, "names no detention facility, detainees or custody");
+  assert.equal(judgeRelevance("The prison was built in 1952.").reason, "no sentence words detention together with an event");
+});
+
+test("an event in another sentence than the detention wording is not enough", () => {
+  assert.equal(judgeRelevance("The town has a prison. Gunmen attacked a bank on Monday.").relevant, false);
+  assert.equal(judgeRelevance("Gunmen attacked a bank on Monday. The town has a prison.").relevant, false);
 });
 
 test("segments of a page with a glued story: jail raid relevant, camp fire not", () => {

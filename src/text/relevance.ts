@@ -1,72 +1,111 @@
-// Is a story about the security of a detention facility? A small scored classifier over
-// data/relevance.json: a sentence scores only when it names a facility AND an event, so a
-// refugee-camp fire, a hostage story or a court case about one prisoner stays out.
+// Could a story be about the security of a detention facility? A cheap, high-recall prefilter
+// over data/relevance.json: extraction decides what happened. Steps:
+//  1. find where the story words detention at all: a facility the gazetteer recognises (head word
+//     or name) or a custody word. Most pages have none and stop here, after two scans.
+//  2. read only the sentences around those words: one of them must also name an event (escape,
+//     assault, riot, transfer, release, control, alert ...). A camp or police station counts
+//     only in a sentence that also names detainees or custody, or when the camp is known by name.
 import data from "./data/relevance.json" with { type: "json" };
-import facilities from "../gazetteer/data/facilities.json" with { type: "json" };
+import { facilityWordingIn } from "../gazetteer/index.ts";
+import type { FacilityKind } from "../model/incident.ts";
+import type { Span } from "../model/doc.ts";
+import { isSpaceCode, isUpperCode } from "./chars.ts";
 
-interface TermRule {
+interface EventRule {
   id: string;
   pattern: RegExp;
-  /** For ambiguous facility words ("camp"): the sentence must also name detainees. */
-  requires: RegExp | null;
-  weight: number;
 }
 
-const wordPattern = (source: string) => new RegExp(`\\b(?:${source})\\b`, "i");
-const FACILITY: TermRule[] = data.facility.map((r) => ({
-  id: r.id,
-  pattern: wordPattern(r.pattern),
-  requires: "requires" in r && r.requires ? wordPattern(r.requires) : null,
-  weight: 0,
-}));
-// Named facilities from the gazetteer's curated list ("al-Hol", "Kuje prison"): a detention
-// facility by name, even when the sentence only says "camp" and "families".
-const NAMED_FACILITY_MIN_LETTERS = 4;
-const namedFacilities = facilities.facilities
-  .flatMap((f: { name: string; aliases: string[] }) => [f.name, ...f.aliases])
-  // "al-Hol camp" is also reported as plain "al-Hol".
-  .flatMap((name: string) => [name, name.replace(/\s+(?:camp|prison|jail|penitentiary|central prison|detention (?:centre|center|camp))$/i, "")])
-  .filter((name: string) => name.replace(/[^A-Za-z]/g, "").length >= NAMED_FACILITY_MIN_LETTERS)
-  .map((name: string) => name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/[-\s]+/g, "[-\\s]+"))
-  .sort((a: string, b: string) => b.length - a.length);
-FACILITY.push({ id: "facility.named", pattern: wordPattern(namedFacilities.join("|")), requires: null, weight: 0 });
-
-const EVENT: TermRule[] = data.event.map((r) => ({ id: r.id, pattern: wordPattern(r.pattern), requires: null, weight: r.weight }));
-
-/** Total sentence score a relevant story reaches. */
-export const RELEVANCE_MIN_SCORE = data.minScore;
-/** Events of at least this weight are incidents in themselves (escape, attack, riot, transfer ...). */
-export const STRONG_EVENT_WEIGHT = 2;
+const wordPattern = (source: string, flags = "i") => new RegExp(`\\b(?:${source})\\b`, flags);
+const CUSTODY = wordPattern(data.custody.pattern, "gi");
+const EVENTS: EventRule[] = data.event.map((r) => ({ id: r.id, pattern: wordPattern(r.pattern) }));
+const NEEDS_CUSTODY_WORDS = new Set<string>(data.kindsNeedingCustodyWords);
 
 export interface Relevance {
   relevant: boolean;
+  /** Sentences that word detention together with an event. */
   score: number;
   reason: string;
 }
 
-// Sentence ends: terminal punctuation (and closing quotes) before a space and a capital or quote.
-const SENTENCE_BREAK = /(?<=[.!?…]["”’')\]]*)\s+(?=["“‘(\p{Lu}\p{N}])|\n+/u;
+/** A stretch that words detention; `certain` unless it is a camp or police station not known by name. */
+interface DetentionWord extends Span {
+  certain: boolean;
+}
 
-/** Scores one story's text. Example: "Gunmen stormed the central prison." -> relevant. */
+function detentionWords(text: string): DetentionWord[] {
+  const words: DetentionWord[] = facilityWordingIn(text).map((w) => ({
+    start: w.start,
+    end: w.end,
+    certain: w.named || !NEEDS_CUSTODY_WORDS.has(w.kind satisfies FacilityKind),
+  }));
+  for (const m of text.matchAll(CUSTODY)) words.push({ start: m.index, end: m.index + m[0].length, certain: true });
+  return words.sort((a, b) => a.start - b.start);
+}
+
+const TERMINALS = new Set([46, 33, 63, 0x2026]); // . ! ? …
+const CLOSERS = new Set([34, 0x201d, 0x2019, 39, 41, 93]); // " ” ’ ' ) ]
+const OPENERS = new Set([34, 0x201c, 0x2018, 40]); // " “ ‘ (
+
+/** A sentence may start at `i`: a capital, a digit or an opening quote (as the old splitter required). */
+function opensSentence(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  return (c >= 48 && c <= 57) || OPENERS.has(c) || isUpperCode(c);
+}
+
+/** Closing quotes and brackets looked through after a full stop: bounded, so every check is O(1). */
+const MAX_CLOSERS = 3;
+
+/**
+ * A sentence ends at `i` (exclusive): terminal punctuation and closing quotes before it, then a
+ * line break, the end, or a space before a new sentence (or a wider gap).
+ */
+function endsSentenceAt(text: string, i: number): boolean {
+  let k = i - 1;
+  while (k >= 0 && i - 1 - k < MAX_CLOSERS && CLOSERS.has(text.charCodeAt(k))) k -= 1;
+  if (k < 0 || !TERMINALS.has(text.charCodeAt(k))) return false;
+  if (i >= text.length || text.charCodeAt(i) === 10) return true;
+  if (!isSpaceCode(text.charCodeAt(i))) return false;
+  return i + 1 >= text.length || isSpaceCode(text.charCodeAt(i + 1)) || opensSentence(text, i + 1);
+}
+
+/** The sentence around offset `at`, never starting before `floor` (where the previous one ended). */
+function sentenceAround(text: string, at: number, floor: number): Span {
+  let start = at;
+  while (start > floor && text.charCodeAt(start - 1) !== 10 && !(isSpaceCode(text.charCodeAt(start - 1)) && endsSentenceAt(text, start - 1))) start -= 1;
+  let end = at;
+  while (end < text.length && text.charCodeAt(end) !== 10 && !endsSentenceAt(text, end)) end += 1;
+  return { start, end };
+}
+
+/** True when `text` names an event of the domain (an escape, a raid, a transfer ...). */
+export function namesDetentionEvent(text: string): boolean {
+  return EVENTS.some((e) => e.pattern.test(text));
+}
+
+/** Judges one story's text. Example: "Gunmen stormed the central prison." -> relevant. */
 export function judgeRelevance(text: string): Relevance {
-  let score = 0;
-  let strong = false;
+  const words = detentionWords(text);
+  if (words.length === 0) return { relevant: false, score: 0, reason: "names no detention facility, detainees or custody" };
   let sentences = 0;
-  for (const sentence of text.split(SENTENCE_BREAK)) {
-    // Events first: a sentence needs both, and the event patterns are far cheaper to try on
-    // unrelated news than the long alternation of named facilities.
-    const events = EVENT.filter((e) => e.pattern.test(sentence));
-    if (events.length === 0) continue;
-    const facility = FACILITY.some((f) => f.pattern.test(sentence) && (!f.requires || f.requires.test(sentence)));
-    if (!facility) continue;
+  const events = new Set<string>();
+  let floor = 0;
+  for (let w = 0; w < words.length; ) {
+    const sentence = sentenceAround(text, words[w].start, floor);
+    // Every detention word of this sentence is read with it, then the next sentence starts after it.
+    let certain = false;
+    for (; w < words.length && words[w].start < sentence.end; w++) certain ||= words[w].certain;
+    floor = sentence.end;
+    if (!certain) continue;
+    const body = text.slice(sentence.start, sentence.end);
+    const found = EVENTS.filter((e) => e.pattern.test(body));
+    if (found.length === 0) continue;
     sentences += 1;
-    score += events.reduce((sum, e) => sum + e.weight, 0);
-    strong ||= events.some((e) => e.weight >= STRONG_EVENT_WEIGHT);
+    for (const e of found) events.add(e.id);
   }
-  const relevant = strong && score >= RELEVANCE_MIN_SCORE;
   const reason =
     sentences === 0
-      ? "no sentence names a detention facility together with an event"
-      : `facility+event terms: ${score} in ${sentences} sentence${sentences === 1 ? "" : "s"}${strong ? "" : ", no escape/attack/riot/transfer"}`;
-  return { relevant, score, reason };
+      ? "no sentence words detention together with an event"
+      : `detention with an event in ${sentences} sentence${sentences === 1 ? "" : "s"}: ${[...events].join(", ")}`;
+  return { relevant: sentences > 0, score: sentences, reason };
 }

@@ -1,0 +1,87 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import stopwordData from "./data/stopwords-en.json" with { type: "json" };
+import { featuresOf, keyOf, sameLetters } from "./features.ts";
+import { normalizeSpace, repeatKey, words } from "./normalize.ts";
+import { splitUnits, unitText } from "./units.ts";
+
+// The indexed features must say what the string versions say: words(), stop words after
+// stripping non-word characters, Title Case over long words, closing punctuation, repeat keys.
+const STOPWORDS = new Set(stopwordData.words);
+function reference(line: string) {
+  const text = normalizeSpace(line);
+  const tokens = words(text);
+  const long = tokens.map((t) => t.replace(/^[^\p{L}\p{N}]+/u, "")).filter((t) => t.length > 3);
+  let linkChars = 0;
+  for (const m of text.matchAll(/\b(https?:\/\/|www\.)\S+/gi)) linkChars += m[0].length;
+  return {
+    words: tokens.length,
+    stopwords: tokens.filter((t) => STOPWORDS.has(t.toLowerCase().replace(/^\W+|\W+$/g, ""))).length,
+    longWords: long.length,
+    capitalised: long.filter((t) => /^\p{Lu}/u.test(t)).length,
+    endsSentence: /[.!?…]["”’')\]]*$/.test(text),
+    length: text.length,
+    linkChars,
+  };
+}
+
+const LINES = [
+  "Armed men attacked the jail on Sunday, officials said.",
+  "  Armed\u00a0 men\u200b attacked   the jail\t on Sunday  ",
+  "Gunmen Free Inmates in Night Raid on Provincial Jail",
+  "(The prison) was “stormed” by gunmen!”",
+  "It's the guards' fault, they said…",
+  "Read more: https://example.org/a/b and www.example.com/x",
+  "Élan Vital Über Ölstraße attacked",
+  "— – · •",
+  "",
+  "i.e. THE U.S. AND UK: WHAT? (AFP)",
+  "Ѐкран і детенція: В'язниця",
+];
+
+for (const line of LINES) {
+  test(`indexed features match the string versions: ${JSON.stringify(line)}`, () => {
+    const { key, ...features } = featuresOf(line, 0, line.length);
+    assert.deepEqual(features, reference(line));
+    assert.equal(key === 0, repeatKey(line) === "");
+  });
+}
+
+const SAME_KEY: Array<[string, string]> = [
+  ["Smoke rises over the camp (AFP)", "smoke rises over the camp AFP"],
+  ["Gunmen free 40 inmates", "GUNMEN FREE 40 INMATES!"],
+  ["Ölstraße prison", "ölstraße   PRISON"],
+];
+const OTHER_KEY: Array<[string, string]> = [
+  ["Gunmen free 40 inmates", "Gunmen free 41 inmates"],
+  ["Smoke rises over the camp", "Smoke rises over the camps"],
+];
+for (const [a, b] of SAME_KEY) {
+  test(`same repeat key: ${a} / ${b}`, () => {
+    assert.equal(keyOf(a), keyOf(b));
+    assert.equal(sameLetters(a, 0, a.length, b, 0, b.length), true);
+  });
+}
+for (const [a, b] of OTHER_KEY) {
+  test(`different repeat keys: ${a} / ${b}`, () => {
+    assert.notEqual(keyOf(a), keyOf(b));
+    assert.equal(sameLetters(a, 0, a.length, b, 0, b.length), false);
+  });
+}
+
+const SPLITS: Array<[string, string[]]> = [
+  ["Title\n\nLine one.\nLine two.", ["Title", "Line one.", "Line two."]],
+  ["Armed men attacked the\njail on Sunday.", ["Armed men attacked the jail on Sunday."]],
+  ["They freed\nmore than forty inmates.", ["They freed more than forty inmates."]],
+  ["One,\nTwo.\r\nThree\rFour", ["One, Two.", "Three", "Four"]],
+  ["\u200b\n  \nText\u00a0 here  \n", ["Text here"]],
+];
+for (const [raw, expected] of SPLITS) {
+  test(`splits units by index: ${JSON.stringify(raw)}`, () => {
+    assert.deepEqual(splitUnits(raw).map((u) => unitText(raw, u)), expected);
+  });
+}
+
+test("counts the blank lines before each unit", () => {
+  assert.deepEqual(splitUnits("A\n\n\nB\nC").map((u) => u.blankBefore), [0, 2, 0]);
+});
