@@ -6,6 +6,7 @@ import { cleanText, PARAGRAPH_SEPARATOR } from "../text/clean.ts";
 import { datelineDay, yearHintFromUrl } from "../text/dateline.ts";
 import { htmlMetaDay, readHtml } from "../text/html.ts";
 import { segmentsOf } from "../text/segment.ts";
+import { mayConcernDetention } from "../text/relevance.ts";
 import { repeatKey } from "../text/normalize.ts";
 import { IngestError } from "./errors.ts";
 
@@ -23,7 +24,9 @@ export function contentHashOf(text: string): string {
 function bodyOf(raw: RawRecord): { body: string; title: string | null } {
   if (raw.text !== null && raw.text.trim() !== "") return { body: raw.text, title: raw.title };
   if (raw.html === null || raw.html.trim() === "") throw new IngestError("E_NO_TEXT");
-  const article = readHtml(raw.html);
+  // A page that never words detention is read by tag stripping: Readability's DOM would only
+  // polish a story that extraction never reads.
+  const article = readHtml(raw.html, { worthReading: mayConcernDetention });
   const title = raw.title ?? article.title;
   // Readability lifts the headline out of the article; put it back as the first paragraph.
   const hasTitle = title !== null && repeatKey(article.text.slice(0, title.length * 2)).includes(repeatKey(title));

@@ -4,6 +4,7 @@
 // pass over the page (features.ts); a unit's text is built only when a rule must read it.
 import type { Unit } from "./units.ts";
 import { unitText } from "./units.ts";
+import { repeatKey } from "./normalize.ts";
 import { isDateOnlyLine } from "./dateline.ts";
 import { densityOf, featuresOf, isTitleCase, keyOf, sameLetters, type UnitFeatures } from "./features.ts";
 import { BOILERPLATE_MAX_WORDS, hasCaptionCredit, isSectionLabel, matchBoilerplate, MAX_LINK_DENSITY, SECTION_LABEL_MAX_WORDS } from "./boilerplate.ts";
@@ -91,16 +92,23 @@ const ENDS_SENTENCE = /[.!?…]["”’')\]]*$/;
 /** Repeated lines, grouped: unit index -> indexes of every copy (only for lines seen twice or more). */
 function repeatGroups(raw: string, units: Unit[], features: UnitFeatures[]): Map<number, number[]> {
   const byKey = new Map<number, number[]>();
+  // A line whose hash another line already holds is grouped by its full key string instead.
+  const byText = new Map<string, number[]>();
   features.forEach(({ key }, i) => {
     if (key === 0) return;
     const group = byKey.get(key);
-    // Equal keys are equal lines unless two hashes collide: then the later line stays alone.
     if (!group) byKey.set(key, [i]);
     else if (sameLetters(raw, units[group[0]].start, units[group[0]].end, raw, units[i].start, units[i].end)) group.push(i);
+    else {
+      const text = repeatKey(raw.slice(units[i].start, units[i].end));
+      const collided = byText.get(text);
+      if (collided) collided.push(i);
+      else byText.set(text, [i]);
+    }
   });
-  const groups = new Map<number, number[]>();
-  for (const group of byKey.values()) if (group.length >= 2) for (const i of group) groups.set(i, group);
-  return groups;
+  const copies = new Map<number, number[]>();
+  for (const group of [...byKey.values(), ...byText.values()]) if (group.length >= 2) for (const i of group) copies.set(i, group);
+  return copies;
 }
 
 /**
@@ -120,7 +128,7 @@ export function classifyUnits(raw: string, units: Unit[], title: string | null):
     const adjacent = group !== undefined && group.some((g, k) => k > 0 && g === group[k - 1] + 1);
     // Only short lines can be boilerplate by rule, and only lines without a closing full stop can
     // be captions: the text of a long prose paragraph is never built here.
-    const text = f.words <= BOILERPLATE_MAX_WORDS || !f.endsSentence ? unitText(raw, unit) : null;
+    const text = f.words <= BOILERPLATE_MAX_WORDS || !f.endsSentence ? unitText(raw, unit, f.spaced) : null;
     const matchesTitle = isTitle(i);
     const verdict = (cls: UnitClass, rule: string, extra: Partial<UnitVerdict> = {}): UnitVerdict => ({
       cls,

@@ -49,6 +49,12 @@ const BOILERPLATE = [
   "Comments",
   "3 Comments",
   "Story continues below advertisement",
+  "(Reporting by Ana Ruiz in Lagos; Editing by Tom Hale)",
+  "Subscribe to the Morning Digest",
+  "Skip to main content",
+  "By Staff Reporter",
+  "4 min read",
+  "Rate this article",
 ];
 
 const STORY = [

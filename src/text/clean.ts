@@ -198,7 +198,7 @@ export function cleanText(raw: string, title: string | null = null): CleanText {
         dropped.push({ start: unit.start, end: unit.end, rule: judged[i].rule });
         continue;
       }
-      const text = verdicts[i].text ?? unitText(raw, unit);
+      const text = verdicts[i].text ?? unitText(raw, unit, verdicts[i].features.spaced);
       if (pieces.length > 0) offset += PARAGRAPH_SEPARATOR.length;
       paragraphs.push({ start: offset, end: offset + text.length, role: judged[i].role });
       pieces.push(text);

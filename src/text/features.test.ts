@@ -41,8 +41,9 @@ const LINES = [
 
 for (const line of LINES) {
   test(`indexed features match the string versions: ${JSON.stringify(line)}`, () => {
-    const { key, ...features } = featuresOf(line, 0, line.length);
+    const { key, spaced, ...features } = featuresOf(line, 0, line.length);
     assert.deepEqual(features, reference(line));
+    assert.equal(spaced, normalizeSpace(line) === line);
     assert.equal(key === 0, repeatKey(line) === "");
   });
 }

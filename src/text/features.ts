@@ -17,43 +17,60 @@ export interface UnitFeatures {
   /** Length of the whitespace-normalised text, and how much of it is URLs. */
   length: number;
   linkChars: number;
-  /** Hash of the lower-cased letters and digits (0 when there are none): equal lines, equal keys. */
+  /** The text's whitespace is single plain spaces already: its normalised text is a plain slice. */
+  spaced: boolean;
+  /**
+   * FNV-1a hash of the lower-cased letters and digits (0 when there are none): equal lines have
+   * equal keys; lines with equal keys are compared letter by letter before they count as copies.
+   */
   key: number;
 }
 
 /** Share of capitalised long words that makes a line Title Case (headline style). */
 export const TITLE_CASE_MIN_SHARE = 0.6;
 
-// Stop words as numbers: a word of up to MAX_CODED_LETTERS ASCII letters, base 27, is exact.
-const MAX_CODED_LETTERS = 11;
+// Stop words as numbers: a word of ASCII letters in base 27 is exact. Words of up to
+// SMALL_CODE_LETTERS letters stay small integers, which a Set finds fastest; longer ones go apart.
+const SMALL_CODE_LETTERS = 6;
 const codeOfWord = (word: string) => [...word].reduce((code, ch) => code * 27 + (ch.charCodeAt(0) - 96), 0);
-const STOPWORD_CODES = new Set(stopwordData.words.filter((w) => /^[a-z]+$/.test(w) && w.length <= MAX_CODED_LETTERS).map(codeOfWord));
+const STOPWORDS = stopwordData.words.filter((w) => /^[a-z]+$/.test(w));
+const SHORT_STOPWORD_CODES = new Set(STOPWORDS.filter((w) => w.length <= SMALL_CODE_LETTERS).map(codeOfWord));
+const LONG_STOPWORD_CODES = new Set(STOPWORDS.filter((w) => w.length > SMALL_CODE_LETTERS).map(codeOfWord));
+const LONGEST_STOPWORD = Math.max(...STOPWORDS.map((w) => w.length));
 
 /** Stop-word density: high in prose, low in menus, labels and headlines. */
 export const densityOf = (f: UnitFeatures) => (f.words === 0 ? 0 : f.stopwords / f.words);
 /** Mostly capitalised long words: headline or name-list style. */
 export const isTitleCase = (f: UnitFeatures) => f.longWords > 0 && f.capitalised / f.longWords >= TITLE_CASE_MIN_SHARE;
 
-const CLOSERS = new Set([34, 0x201d, 0x2019, 39, 41, 93]); // " ” ’ ' ) ]
-const TERMINALS = new Set([46, 33, 63, 0x2026]); // . ! ? …
+/** Closing quotes and brackets after sentence punctuation: " ” ’ ' ) ] */
+const isCloser = (c: number) => c === 34 || c === 0x201d || c === 0x2019 || c === 39 || c === 41 || c === 93;
+/** Sentence punctuation: . ! ? … */
+const isTerminal = (c: number) => c === 46 || c === 33 || c === 63 || c === 0x2026;
 
 /** The text [start, end) closes a sentence: /[.!?…]["”’')\]]*$/. */
 export function closesSentence(text: string, start: number, end: number): boolean {
   let i = end - 1;
-  while (i >= start && CLOSERS.has(text.charCodeAt(i))) i -= 1;
-  return i >= start && TERMINALS.has(text.charCodeAt(i));
+  while (i >= start && isCloser(text.charCodeAt(i))) i -= 1;
+  return i >= start && isTerminal(text.charCodeAt(i));
 }
+
+const lowerAscii = (c: number) => (c >= 65 && c <= 90 ? c + 32 : c);
 
 /** A URL starts at `i`: "http://", "https://" or "www.", in any case. */
 function urlAt(text: string, i: number, end: number): boolean {
-  const lower = (k: number) => (i + k < end ? foldCode(text.charCodeAt(i + k)) : 0);
-  if (lower(0) === 119) return lower(1) === 119 && lower(2) === 119 && lower(3) === 46;
-  if (lower(0) !== 104 || lower(1) !== 116 || lower(2) !== 116 || lower(3) !== 112) return false;
-  const k = lower(4) === 115 ? 5 : 4;
-  return lower(k) === 58 && lower(k + 1) === 47 && lower(k + 2) === 47;
+  if (end - i < 4) return false;
+  const c0 = lowerAscii(text.charCodeAt(i));
+  if (c0 === 119) return lowerAscii(text.charCodeAt(i + 1)) === 119 && lowerAscii(text.charCodeAt(i + 2)) === 119 && text.charCodeAt(i + 3) === 46;
+  if (c0 !== 104 || lowerAscii(text.charCodeAt(i + 1)) !== 116 || lowerAscii(text.charCodeAt(i + 2)) !== 116 || lowerAscii(text.charCodeAt(i + 3)) !== 112) return false;
+  const k = lowerAscii(text.charCodeAt(i + 4)) === 115 ? i + 5 : i + 4;
+  return k + 3 <= end && text.charCodeAt(k) === 58 && text.charCodeAt(k + 1) === 47 && text.charCodeAt(k + 2) === 47;
 }
 
-/** Features of the unit text[start, end). The same text gives the same key wherever it stands. */
+/**
+ * Features of the unit text[start, end). The same text gives the same key wherever it stands. One pass: each token is read once, its
+ * stop-word code built from its letters between leading and trailing punctuation.
+ */
 export function featuresOf(text: string, start: number, end: number): UnitFeatures {
   let words = 0;
   let stopwords = 0;
@@ -61,56 +78,64 @@ export function featuresOf(text: string, start: number, end: number): UnitFeatur
   let capitalised = 0;
   let length = 0;
   let linkChars = 0;
-  let h1 = 0x811c9dc5;
-  let h2 = 0;
+  let spaced = true;
+  let hash = 0x811c9dc5;
   let i = start;
   while (i < end) {
+    // Whitespace between tokens: already normalised when it is one plain space.
+    const gapStart = i;
     while (i < end && isSpaceCode(text.charCodeAt(i))) i += 1;
+    if (i > gapStart && (length === 0 || i >= end || i - gapStart > 1 || text.charCodeAt(gapStart) !== 32)) spaced = false;
     if (i >= end) break;
+    if (i > gapStart && length > 0) length += 1;
     const tokenStart = i;
-    while (i < end && !isSpaceCode(text.charCodeAt(i))) i += 1;
-    const tokenEnd = i;
-    length += (length > 0 ? 1 : 0) + tokenEnd - tokenStart;
-
     let firstLetter = -1;
     let inLink = false;
-    for (let k = tokenStart; k < tokenEnd; k++) {
-      const c = text.charCodeAt(k);
-      if (!inLink && (c === 104 || c === 72 || c === 119 || c === 87) && (k === tokenStart || !isWordCode(text.charCodeAt(k - 1))) && urlAt(text, k, tokenEnd)) {
-        inLink = true;
-        linkChars += tokenEnd - k;
+    // The stop-word candidate: ASCII word characters after leading punctuation, up to trailing punctuation.
+    let coreStarted = false;
+    let coreEnded = false;
+    let coreLetters = 0;
+    let code = 0;
+    let coreIsWord = true;
+    for (; i < end; i++) {
+      const c = text.charCodeAt(i);
+      if (isSpaceCode(c)) break;
+      if ((c | 32) === 104 || (c | 32) === 119) {
+        if (!inLink && (i === tokenStart || !isWordCode(text.charCodeAt(i - 1))) && urlAt(text, i, end)) {
+          inLink = true;
+          let tokenEnd = i;
+          while (tokenEnd < end && !isSpaceCode(text.charCodeAt(tokenEnd))) tokenEnd += 1;
+          linkChars += tokenEnd - i;
+        }
       }
-      if (!isLetterOrDigitCode(c)) continue;
-      if (firstLetter < 0) firstLetter = k;
-      const folded = foldCode(c);
-      h1 = Math.imul(h1 ^ folded, 0x01000193);
-      h2 = (Math.imul(h2, 31) + folded) | 0;
+      if (isWordCode(c)) {
+        if (coreEnded) coreIsWord = false;
+        coreStarted = true;
+        const lower = c | 32;
+        if (lower >= 97 && lower <= 122 && c >= 65) {
+          coreLetters += 1;
+          if (coreLetters <= LONGEST_STOPWORD) code = code * 27 + (lower - 96);
+        } else coreIsWord = false;
+      } else if (coreStarted) coreEnded = true;
+      if (c < 128 ? !((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122)) : !isLetterOrDigitCode(c)) continue;
+      if (firstLetter < 0) firstLetter = i;
+      const folded = c < 128 ? lowerAscii(c) : foldCode(c);
+      hash = Math.imul(hash ^ folded, 0x01000193);
     }
+    length += i - tokenStart;
     if (firstLetter < 0) continue;
     words += 1;
     // Title case counts words after leading punctuation: "(Reuters)" is a long capitalised word.
-    if (tokenEnd - firstLetter > 3) {
+    if (i - firstLetter > 3) {
       longWords += 1;
       if (isUpperCode(text.charCodeAt(firstLetter))) capitalised += 1;
     }
-    if (isStopword(text, tokenStart, tokenEnd)) stopwords += 1;
+    if (coreIsWord && coreLetters > 0 && coreLetters <= LONGEST_STOPWORD) {
+      if (coreLetters <= SMALL_CODE_LETTERS ? SHORT_STOPWORD_CODES.has(code) : LONG_STOPWORD_CODES.has(code)) stopwords += 1;
+    }
   }
-  const key = words === 0 ? 0 : (h1 >>> 0) * 0x200000 + (h2 >>> 11) + 1;
-  return { words, stopwords, longWords, capitalised, endsSentence: closesSentence(text, start, end), length, linkChars, key };
-}
-
-/** The token without leading and trailing non-word (\W) characters is a stop word, in any case. */
-function isStopword(text: string, start: number, end: number): boolean {
-  while (start < end && !isWordCode(text.charCodeAt(start))) start += 1;
-  while (end > start && !isWordCode(text.charCodeAt(end - 1))) end -= 1;
-  if (end === start || end - start > MAX_CODED_LETTERS) return false;
-  let code = 0;
-  for (let k = start; k < end; k++) {
-    const c = foldCode(text.charCodeAt(k));
-    if (c < 97 || c > 122) return false;
-    code = code * 27 + (c - 96);
-  }
-  return STOPWORD_CODES.has(code);
+  const key = words === 0 ? 0 : (hash >>> 0) + 1;
+  return { words, stopwords, longWords, capitalised, endsSentence: closesSentence(text, start, end), length, linkChars, spaced, key };
 }
 
 /** The repeat key of a free-standing text (a metadata title), comparable with UnitFeatures.key. */

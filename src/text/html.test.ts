@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { htmlMetaDay, htmlNestingDepth, htmlToText, MAX_HTML_DEPTH, readHtml } from "./html.ts";
+import { htmlMetaDay, htmlNestingDepth, htmlToText, MAX_HTML_DEPTH, readHtml, withoutFurniture } from "./html.ts";
 
 const page = readFileSync(new URL("../../test/fixtures/ingest/article.html", import.meta.url), "utf8");
 
@@ -52,3 +52,27 @@ test("ten thousand nested elements fall back to tag stripping without overflowin
   assert.equal(article.method, "tag-strip");
   assert.ok(article.text.includes("Inmates escaped from the district jail on Monday, police said."));
 });
+
+test("a page the caller finds not worth reading is tag-stripped, without Readability", () => {
+  const seen: string[] = [];
+  const article = readHtml(page, { worthReading: (text) => (seen.push(text), false) });
+  assert.equal(article.method, "tag-strip");
+  assert.ok(article.text.includes("Authorities transferred 140 detainees"));
+  assert.equal(article.text.includes("should never run"), false);
+  assert.match(seen[0], /^Detainees moved from overcrowded centre/);
+});
+
+test("a page worth reading goes through Readability", () => {
+  assert.equal(readHtml(page, { worthReading: () => true }).method, "readability");
+});
+
+const FURNITURE: Array<[string, string]> = [
+  ["<nav><a>Home</a></nav><p>Story</p>", " <p>Story</p>"],
+  ["<p>Story</p><FOOTER class=x>© 2024</FOOTER>", "<p>Story</p> "],
+  ["<header>Top<nav>Menu</nav></header><p>Story</p>", " <p>Story</p>"],
+  ["<aside>Unclosed<p>Story</p>", "<aside>Unclosed<p>Story</p>"],
+  ["<form><input></form><nav>x</nav><p>Story</p>", "  <p>Story</p>"],
+];
+for (const [html, expected] of FURNITURE) {
+  test(`furniture removed: ${html}`, () => assert.equal(withoutFurniture(html), expected));
+}

@@ -63,9 +63,12 @@ export function htmlToText(html: string): string {
   );
 }
 
+/** The text of the first <title> element, found by index (a page of unclosed "<title" stays linear). */
 function titleTag(html: string): string | null {
-  const m = /<title\b[^>]*>([\s\S]*?)<\/title\s*>/i.exec(html);
-  const title = m ? decodeEntities(m[1]).replace(/\s+/g, " ").trim() : "";
+  const open = /<title\b/i.exec(html);
+  const from = open ? html.indexOf(">", open.index) : -1;
+  const close = from < 0 ? -1 : html.slice(from).search(/<\/title\s*>/i);
+  const title = close < 0 ? "" : decodeEntities(html.slice(from + 1, from + close)).replace(/\s+/g, " ").trim();
   return title === "" ? null : title;
 }
 
@@ -75,11 +78,64 @@ export interface HtmlArticle {
   method: "readability" | "tag-strip";
 }
 
-/** Page furniture the tag-stripping fallback drops wholesale. */
-const FURNITURE = /<(nav|header|footer|aside|form)\b[^>]*>[\s\S]*?<\/\1\s*>/gi;
+export interface ReadHtmlOptions {
+  /**
+   * Asked with the tag-stripped page (title first) before the DOM is built: when it answers
+   * false, that text is the article and Readability never runs. The ingest path passes the
+   * relevance prefilter, so a page that never words detention costs a tag strip, not a DOM.
+   */
+  worthReading?: (pageText: string) => boolean;
+}
+
+/** Page furniture the tag-stripping path drops wholesale. */
+const FURNITURE_TAGS = /<(nav|header|footer|aside|form)\b/gi;
+
+/**
+ * The markup without <nav>, <header>, <footer>, <aside> and <form> elements (up to the first
+ * closing tag of the same name). Found by index: a page of unclosed tags stays linear, because a
+ * name whose closing tag was not found once is never searched for again.
+ */
+export function withoutFurniture(html: string): string {
+  const unclosed = new Set<string>();
+  const pieces: string[] = [];
+  let kept = 0;
+  for (const m of html.matchAll(FURNITURE_TAGS)) {
+    const name = m[1].toLowerCase();
+    if (m.index < kept || unclosed.has(name)) continue;
+    const closing = new RegExp(`</${name}\\b`, "gi");
+    closing.lastIndex = m.index + m[0].length;
+    const close = closing.exec(html);
+    const end = close ? html.indexOf(">", close.index) : -1;
+    if (end < 0) {
+      unclosed.add(name);
+      continue;
+    }
+    pieces.push(html.slice(kept, m.index), " ");
+    kept = end + 1;
+  }
+  pieces.push(html.slice(kept));
+  return pieces.join("");
+}
+
+/** The part of a page after its <body> tag, or the whole page when it has none. */
+function bodyPart(html: string): string {
+  const open = /<body\b/i.exec(html);
+  const end = open ? html.indexOf(">", open.index) : -1;
+  return end < 0 ? html : html.slice(end + 1);
+}
+
+/** Title and text of a page by tag stripping: linear in the page, no DOM. */
+function tagStripped(html: string): HtmlArticle {
+  return { title: titleTag(html), text: htmlToText(withoutFurniture(bodyPart(html))), method: "tag-strip" };
+}
 
 /** Article title and text of an HTML page, paragraphs separated by blank lines. */
-export function readHtml(html: string): HtmlArticle {
+export function readHtml(html: string, opts: ReadHtmlOptions = {}): HtmlArticle {
+  let stripped: HtmlArticle | null = null;
+  if (opts.worthReading) {
+    stripped = tagStripped(html);
+    if (!opts.worthReading(stripped.title ? `${stripped.title}\n\n${stripped.text}` : stripped.text)) return stripped;
+  }
   if (htmlNestingDepth(html) <= MAX_HTML_DEPTH) {
     try {
       const { document } = parseHTML(html);
@@ -90,8 +146,7 @@ export function readHtml(html: string): HtmlArticle {
       // Readability gives up on some malformed pages; the fallback below still reads them.
     }
   }
-  const body = /<body\b[^>]*>([\s\S]*)/i.exec(html)?.[1] ?? html;
-  return { title: titleTag(html), text: htmlToText(body.replace(FURNITURE, " ")), method: "tag-strip" };
+  return stripped ?? tagStripped(html);
 }
 
 function attributes(tag: string): Map<string, string> {

@@ -78,6 +78,16 @@ function sentenceAround(text: string, at: number, floor: number): Span {
   return { start, end };
 }
 
+const CUSTODY_ANYWHERE = wordPattern(data.custody.pattern);
+
+/**
+ * Step 1 alone: does the text word detention anywhere (a facility or custody)? False means no
+ * story in it can be relevant, so work done only for relevant stories can be skipped.
+ */
+export function mayConcernDetention(text: string): boolean {
+  return CUSTODY_ANYWHERE.test(text) || facilityWordingIn(text).length > 0;
+}
+
 /** True when `text` names an event of the domain (an escape, a raid, a transfer ...). */
 export function namesDetentionEvent(text: string): boolean {
   return EVENTS.some((e) => e.pattern.test(text));

@@ -69,7 +69,11 @@ export function splitUnits(raw: string): Unit[] {
   return units;
 }
 
-/** The unit's paragraph as the cleaned text shows it: whitespace runs collapsed to one space. */
-export function unitText(raw: string, unit: Unit): string {
-  return normalizeSpace(raw.slice(unit.start, unit.end));
+/**
+ * The unit's paragraph as the cleaned text shows it: whitespace runs collapsed to one space.
+ * `spaced`: its whitespace is known to be single spaces already, so the slice is the text.
+ */
+export function unitText(raw: string, unit: Unit, spaced = false): string {
+  const slice = raw.slice(unit.start, unit.end);
+  return spaced ? slice : normalizeSpace(slice);
 }
