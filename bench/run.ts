@@ -5,6 +5,7 @@
 //   npm run bench                       mixed stream at 1k, 10k, 100k + incident-only + wink reference
 //   npm run bench -- --quick            1k of each, under a minute
 //   npm run bench -- --sizes 1000,5000  other sizes
+//   npm run bench -- --stage prepare    the text stages alone (bench/stage.ts), CPU per page kind
 //
 // Figures go to stdout as a markdown table and to bench/results.md (bench/results-quick.md for
 // --quick), with the machine they were measured on.
@@ -291,6 +292,16 @@ async function main(): Promise<void> {
   }
 
   const { quick, sizes } = parseArgs(process.argv.slice(2));
+  const stageAt = process.argv.indexOf("--stage");
+  if (stageAt >= 0) {
+    if (process.argv[stageAt + 1] !== "prepare") {
+      console.error("E_BENCH_STAGE: --stage takes the stage to measure alone: --stage prepare");
+      process.exit(2);
+    }
+    const { prepareStageReport, STAGE_DEFAULT_SIZE } = await import("./stage.ts");
+    process.stdout.write(`${await prepareStageReport(process.argv.includes("--sizes") ? sizes[0] : STAGE_DEFAULT_SIZE)}\n`);
+    return;
+  }
   const winkSize = Math.max(...sizes.filter((n) => n <= WINK_MAX_SIZE), Math.min(...sizes));
   const jobs: Job[] = [
     ...sizes.map((size) => ({ kind: "mixed" as const, size })),

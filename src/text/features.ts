@@ -67,9 +67,36 @@ function urlAt(text: string, i: number, end: number): boolean {
   return k + 3 <= end && text.charCodeAt(k) === 58 && text.charCodeAt(k + 1) === 47 && text.charCodeAt(k + 2) === 47;
 }
 
+// ASCII character classes in one table: one read per character instead of several comparisons.
+const SPACE = 1;
+const WORD = 2; // \w: letters, digits, underscore
+const LETTER = 4; // A-Z, a-z
+const ALNUM = 8; // letters and digits
+const UPPER = 16;
+const ASCII_CLASS = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  const upper = c >= 65 && c <= 90;
+  const lower = c >= 97 && c <= 122;
+  const digit = c >= 48 && c <= 57;
+  ASCII_CLASS[c] =
+    (c === 32 || (c >= 9 && c <= 13) ? SPACE : 0) |
+    (upper || lower || digit || c === 95 ? WORD : 0) |
+    (upper || lower ? LETTER : 0) |
+    (upper || lower || digit ? ALNUM : 0) |
+    (upper ? UPPER : 0);
+}
+
+/** The same classes for any code unit; non-ASCII ones asked of chars.ts (never WORD or LETTER: \w is ASCII). */
+function classOf(c: number): number {
+  if (c < 128) return ASCII_CLASS[c];
+  if (isSpaceCode(c)) return SPACE;
+  return (isLetterOrDigitCode(c) ? ALNUM : 0) | (isUpperCode(c) ? UPPER : 0);
+}
+
 /**
- * Features of the unit text[start, end). The same text gives the same key wherever it stands. One pass: each token is read once, its
- * stop-word code built from its letters between leading and trailing punctuation.
+ * Features of the unit text[start, end). The same text gives the same key wherever it stands.
+ * One pass: each token is read once, its stop-word code built from its letters between leading
+ * and trailing punctuation.
  */
 export function featuresOf(text: string, start: number, end: number): UnitFeatures {
   let words = 0;
@@ -84,7 +111,7 @@ export function featuresOf(text: string, start: number, end: number): UnitFeatur
   while (i < end) {
     // Whitespace between tokens: already normalised when it is one plain space.
     const gapStart = i;
-    while (i < end && isSpaceCode(text.charCodeAt(i))) i += 1;
+    while (i < end && (classOf(text.charCodeAt(i)) & SPACE) !== 0) i += 1;
     if (i > gapStart && (length === 0 || i >= end || i - gapStart > 1 || text.charCodeAt(gapStart) !== 32)) spaced = false;
     if (i >= end) break;
     if (i > gapStart && length > 0) length += 1;
@@ -92,35 +119,33 @@ export function featuresOf(text: string, start: number, end: number): UnitFeatur
     let firstLetter = -1;
     let inLink = false;
     // The stop-word candidate: ASCII word characters after leading punctuation, up to trailing punctuation.
-    let coreStarted = false;
-    let coreEnded = false;
+    let coreState = 0; // 0 before the core, 1 inside it, 2 after it
     let coreLetters = 0;
     let code = 0;
     let coreIsWord = true;
     for (; i < end; i++) {
       const c = text.charCodeAt(i);
-      if (isSpaceCode(c)) break;
-      if ((c | 32) === 104 || (c | 32) === 119) {
-        if (!inLink && (i === tokenStart || !isWordCode(text.charCodeAt(i - 1))) && urlAt(text, i, end)) {
-          inLink = true;
-          let tokenEnd = i;
-          while (tokenEnd < end && !isSpaceCode(text.charCodeAt(tokenEnd))) tokenEnd += 1;
-          linkChars += tokenEnd - i;
+      const cls = classOf(c);
+      if ((cls & SPACE) !== 0) break;
+      if ((cls & WORD) !== 0) {
+        if ((c | 32) === 104 || (c | 32) === 119) {
+          if (!inLink && (i === tokenStart || (classOf(text.charCodeAt(i - 1)) & WORD) === 0) && urlAt(text, i, end)) {
+            inLink = true;
+            let tokenEnd = i;
+            while (tokenEnd < end && (classOf(text.charCodeAt(tokenEnd)) & SPACE) === 0) tokenEnd += 1;
+            linkChars += tokenEnd - i;
+          }
         }
-      }
-      if (isWordCode(c)) {
-        if (coreEnded) coreIsWord = false;
-        coreStarted = true;
-        const lower = c | 32;
-        if (lower >= 97 && lower <= 122 && c >= 65) {
+        if (coreState === 2) coreIsWord = false;
+        coreState = 1;
+        if ((cls & LETTER) !== 0) {
           coreLetters += 1;
-          if (coreLetters <= LONGEST_STOPWORD) code = code * 27 + (lower - 96);
+          if (coreLetters <= LONGEST_STOPWORD) code = code * 27 + ((c | 32) - 96);
         } else coreIsWord = false;
-      } else if (coreStarted) coreEnded = true;
-      if (c < 128 ? !((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122)) : !isLetterOrDigitCode(c)) continue;
+      } else if (coreState === 1) coreState = 2;
+      if ((cls & ALNUM) === 0) continue;
       if (firstLetter < 0) firstLetter = i;
-      const folded = c < 128 ? lowerAscii(c) : foldCode(c);
-      hash = Math.imul(hash ^ folded, 0x01000193);
+      hash = Math.imul(hash ^ (c < 128 ? c | ((cls & UPPER) !== 0 ? 32 : 0) : foldCode(c)), 0x01000193);
     }
     length += i - tokenStart;
     if (firstLetter < 0) continue;
@@ -128,7 +153,7 @@ export function featuresOf(text: string, start: number, end: number): UnitFeatur
     // Title case counts words after leading punctuation: "(Reuters)" is a long capitalised word.
     if (i - firstLetter > 3) {
       longWords += 1;
-      if (isUpperCode(text.charCodeAt(firstLetter))) capitalised += 1;
+      if ((classOf(text.charCodeAt(firstLetter)) & UPPER) !== 0) capitalised += 1;
     }
     if (coreIsWord && coreLetters > 0 && coreLetters <= LONGEST_STOPWORD) {
       if (coreLetters <= SMALL_CODE_LETTERS ? SHORT_STOPWORD_CODES.has(code) : LONG_STOPWORD_CODES.has(code)) stopwords += 1;
