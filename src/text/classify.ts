@@ -119,13 +119,15 @@ export function classifyUnits(raw: string, units: Unit[], title: string | null):
   // 1. Features of every unit, from one pass over the page; then the lines the page repeats.
   const features = units.map((u) => featuresOf(raw, u.start, u.end));
   const groups = repeatGroups(raw, units, features);
+  // Groups with two copies side by side (caption + alt text), found once per group.
+  const adjacentGroups = new Set([...new Set(groups.values())].filter((group) => group.some((g, k) => k > 0 && g === group[k - 1] + 1)));
   const titleKey = title ? keyOf(title) : 0;
   const isTitle = (i: number) => titleKey !== 0 && features[i].key === titleKey && sameLetters(raw, units[i].start, units[i].end, title!, 0, title!.length);
 
   return units.map((unit, i): UnitVerdict => {
     const f = features[i];
     const group = groups.get(i);
-    const adjacent = group !== undefined && group.some((g, k) => k > 0 && g === group[k - 1] + 1);
+    const adjacent = group !== undefined && adjacentGroups.has(group);
     // Only short lines can be boilerplate by rule, and only lines without a closing full stop can
     // be captions: the text of a long prose paragraph is never built here.
     const text = f.words <= BOILERPLATE_MAX_WORDS || !f.endsSentence ? unitText(raw, unit, f.spaced) : null;
