@@ -37,7 +37,7 @@ export interface UnitVerdict {
   repeatedCaption: boolean;
   /** The matched rule says everything after it is page furniture. */
   endsArticle: boolean;
-  /** Boilerplate that sits inside stories (an ad slot): the story runs on across it. */
+  /** Boilerplate that sits inside stories (an ad slot, a caption, a repeated paragraph): the story runs on across it. */
   insideStory: boolean;
   endsSentence: boolean;
   /**
@@ -159,14 +159,14 @@ export function classifyUnits(raw: string, units: Unit[], title: string | null):
     if (group) {
       const shape = shapeOf(f);
       const headlineLike = matchesTitle || (shape.cls === "heading" && shape.rule !== "shape.open-prose" && isTitleCase(f));
-      if (group[0] !== i) return verdict("bad", headlineLike ? "repeat.headline" : "repeat.copy");
+      if (group[0] !== i) return verdict("bad", headlineLike ? "repeat.headline" : "repeat.copy", { insideStory: !headlineLike });
       if (!adjacent && headlineLike) return verdict("heading", "repeat.headline-first", { repeatedHeadline: true });
     }
 
     // 4. Date banners, captions, section navigation and link lists.
     if (text !== null && f.words <= DATE_LINE_MAX_WORDS && isDateOnlyLine(text)) return verdict("bad", "dateline.date-only");
     if (text !== null && !f.endsSentence && !ENDS_SENTENCE.test(withoutClosingParenthetical(text)) && hasCaptionCredit(text)) {
-      return verdict("bad", "caption.credit");
+      return verdict("bad", "caption.credit", { insideStory: true });
     }
     if (text !== null && f.words <= SECTION_LABEL_MAX_WORDS && isSectionLabel(text)) return verdict("bad", "label.section");
     if (f.length > 0 && f.linkChars / f.length > MAX_LINK_DENSITY) return verdict("bad", "links.dense");
