@@ -22,9 +22,9 @@ export type DateOrigin = "metadata" | "dateline" | "html-meta" | "cli";
 
 /** A stretch of the page that tells one story; pages sometimes carry an unrelated second one. */
 export interface Segment extends Span {
-  /** true when the story is about the security of a detention facility. */
+  /** true when the story may be about the security of a detention facility (extraction decides). */
   relevant: boolean;
-  /** Why the relevance classifier decided so (e.g. "facility+event terms: 7"). */
+  /** Why the relevance prefilter decided so (e.g. "detention with an event in 2 sentences: event.escape"). */
   reason: string;
 }
 

@@ -11,7 +11,7 @@ export interface BoilerplateRule {
   endsArticle: boolean;
   /** The rule may drop a complete sentence of the domain ("Also read: gunmen stormed a jail."). */
   dropsSentences: boolean;
-  /** The line sits inside stories (an ad slot): the story runs on across it. */
+  /** The line sits inside stories (an ad slot, a link to another story): the story runs on across it. */
   insideStory: boolean;
   reason: string;
 }

@@ -37,7 +37,7 @@ export interface UnitVerdict {
   repeatedCaption: boolean;
   /** The matched rule says everything after it is page furniture. */
   endsArticle: boolean;
-  /** Boilerplate that sits inside stories (an ad slot): the story runs on across it. */
+  /** Boilerplate that sits inside stories (an ad slot, a caption, a repeated paragraph): the story runs on across it. */
   insideStory: boolean;
   endsSentence: boolean;
   /**
@@ -119,13 +119,15 @@ export function classifyUnits(raw: string, units: Unit[], title: string | null):
   // 1. Features of every unit, from one pass over the page; then the lines the page repeats.
   const features = units.map((u) => featuresOf(raw, u.start, u.end));
   const groups = repeatGroups(raw, units, features);
+  // Groups with two copies side by side (caption + alt text), found once per group.
+  const adjacentGroups = new Set([...new Set(groups.values())].filter((group) => group.some((g, k) => k > 0 && g === group[k - 1] + 1)));
   const titleKey = title ? keyOf(title) : 0;
   const isTitle = (i: number) => titleKey !== 0 && features[i].key === titleKey && sameLetters(raw, units[i].start, units[i].end, title!, 0, title!.length);
 
   return units.map((unit, i): UnitVerdict => {
     const f = features[i];
     const group = groups.get(i);
-    const adjacent = group !== undefined && group.some((g, k) => k > 0 && g === group[k - 1] + 1);
+    const adjacent = group !== undefined && adjacentGroups.has(group);
     // Only short lines can be boilerplate by rule, and only lines without a closing full stop can
     // be captions: the text of a long prose paragraph is never built here.
     const text = f.words <= BOILERPLATE_MAX_WORDS || !f.endsSentence ? unitText(raw, unit, f.spaced) : null;
@@ -157,14 +159,14 @@ export function classifyUnits(raw: string, units: Unit[], title: string | null):
     if (group) {
       const shape = shapeOf(f);
       const headlineLike = matchesTitle || (shape.cls === "heading" && shape.rule !== "shape.open-prose" && isTitleCase(f));
-      if (group[0] !== i) return verdict("bad", headlineLike ? "repeat.headline" : "repeat.copy");
+      if (group[0] !== i) return verdict("bad", headlineLike ? "repeat.headline" : "repeat.copy", { insideStory: !headlineLike });
       if (!adjacent && headlineLike) return verdict("heading", "repeat.headline-first", { repeatedHeadline: true });
     }
 
     // 4. Date banners, captions, section navigation and link lists.
     if (text !== null && f.words <= DATE_LINE_MAX_WORDS && isDateOnlyLine(text)) return verdict("bad", "dateline.date-only");
     if (text !== null && !f.endsSentence && !ENDS_SENTENCE.test(withoutClosingParenthetical(text)) && hasCaptionCredit(text)) {
-      return verdict("bad", "caption.credit");
+      return verdict("bad", "caption.credit", { insideStory: true });
     }
     if (text !== null && f.words <= SECTION_LABEL_MAX_WORDS && isSectionLabel(text)) return verdict("bad", "label.section");
     if (f.length > 0 && f.linkChars / f.length > MAX_LINK_DENSITY) return verdict("bad", "links.dense");

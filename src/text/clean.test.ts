@@ -322,3 +322,10 @@ test("the dropped paragraphs are offsets into the page, each with its rule", () 
     [["Leave a Reply", "comments.leave-reply"], ["Also Read: Minister opens new market hall", "interjection.also-read"]],
   );
 });
+
+test("a closing sentence after a link to another story or a caption still belongs to the story", () => {
+  for (const between of ["Also Read: Minister opens new market hall", "Soldiers at the gate of the Marova jail (AFP)"]) {
+    const clean = cleanText([P1, P2, between, "Two guards died."].join("\n\n"));
+    assert.ok(clean.text.endsWith("Two guards died."), between);
+  }
+});

@@ -76,3 +76,10 @@ const FURNITURE: Array<[string, string]> = [
 for (const [html, expected] of FURNITURE) {
   test(`furniture removed: ${html}`, () => assert.equal(withoutFurniture(html), expected));
 }
+
+test("the question is asked of the whole body: an article inside a <form> is still read", () => {
+  const html = "<html><body><form><article><h1>Jail raid</h1><p>Gunmen stormed the district prison on Sunday and freed 40 inmates, police said.</p></article></form></body></html>";
+  const seen: string[] = [];
+  readHtml(html, { worthReading: (text) => (seen.push(text), true) });
+  assert.match(seen[0], /Gunmen stormed the district prison/);
+});

@@ -76,9 +76,10 @@ export interface HtmlArticle {
 
 export interface ReadHtmlOptions {
   /**
-   * Asked with the tag-stripped page (title first) before the DOM is built: when it answers
-   * false, that text is the article and Readability never runs. The ingest path passes the
-   * relevance prefilter, so a page that never words detention costs a tag strip, not a DOM.
+   * Asked with the whole tag-stripped body (title first) before the DOM is built: when it
+   * answers false, the tag-stripped page without its furniture is the article and Readability
+   * never runs. The ingest path passes the relevance prefilter, so a page that never words
+   * detention costs a tag strip, not a DOM.
    */
   worthReading?: (pageText: string) => boolean;
 }
@@ -120,17 +121,19 @@ function bodyPart(html: string): string {
   return end < 0 ? html : html.slice(end + 1);
 }
 
-/** Title and text of a page by tag stripping: linear in the page, no DOM. */
+/** Title and text of a page by tag stripping, furniture dropped: linear in the page, no DOM. */
 function tagStripped(html: string): HtmlArticle {
   return { title: titleTag(html), text: htmlToText(withoutFurniture(bodyPart(html))), method: "tag-strip" };
 }
 
 /** Article title and text of an HTML page, paragraphs separated by blank lines. */
 export function readHtml(html: string, opts: ReadHtmlOptions = {}): HtmlArticle {
-  let stripped: HtmlArticle | null = null;
+  // The question is asked of the whole body, furniture included: some sites wrap their article
+  // in a <form> or an <aside>, and Readability would still find it there.
   if (opts.worthReading) {
-    stripped = tagStripped(html);
-    if (!opts.worthReading(stripped.title ? `${stripped.title}\n\n${stripped.text}` : stripped.text)) return stripped;
+    const title = titleTag(html);
+    const page = htmlToText(bodyPart(html));
+    if (!opts.worthReading(title ? `${title}\n\n${page}` : page)) return tagStripped(html);
   }
   if (htmlNestingDepth(html) <= MAX_HTML_DEPTH) {
     try {
@@ -142,7 +145,7 @@ export function readHtml(html: string, opts: ReadHtmlOptions = {}): HtmlArticle 
       // Readability gives up on some malformed pages; the fallback below still reads them.
     }
   }
-  return stripped ?? tagStripped(html);
+  return tagStripped(html);
 }
 
 /** Longer tags are not read for attributes: no real <meta> or <time> tag comes near this. */
