@@ -122,6 +122,10 @@ const POSITIVE: Case[] = [
     claim: "escaped 50 senior prison official", via: "AFP",
   },
   {
+    text: "The prison service's spokesperson, Maj. Grace Atim, said the 25 inmates, most of them serving life terms, escaped from Kuje prison on Friday.",
+    claim: "escaped 25 Grace Atim", role: "prison service's spokesperson",
+  },
+  {
     text: "Kuje prison: 40 inmates escaped on Friday - police chief",
     claim: "escaped 40 police chief",
   },
