@@ -1,6 +1,7 @@
 // Where a sentence with no attribution of its own takes its source from: the quotation it sits
 // in, the hard-wrapped line it continues, or an attributed sentence just before it in its
-// paragraph. Each rule is one function over the sentences and their own attributions.
+// paragraph, or the speaker who introduced the quotation it opens. Each rule is one function over
+// the sentences and their own attributions.
 import type { Span } from "../model/doc.ts";
 import type { Attribution } from "./attribution.ts";
 
@@ -8,10 +9,17 @@ import type { Attribution } from "./attribution.ts";
 const PARAGRAPH_REACH_SENTENCES = 2;
 /** A quotation is followed this many sentences ahead to the sentence that closes and attributes it. */
 const QUOTE_REACH_SENTENCES = 4;
+/** A quotation with no attribution of its own speaks for a source named at most this many sentences before it. */
+const QUOTE_INTRO_REACH_SENTENCES = 2;
 
 /** The source a sentence continues from its neighbours, or null. */
 export function continuedSource(text: string, sentences: Span[], own: Attribution[][], opensInQuote: boolean[], index: number): Attribution | null {
-  return quoteContinuation(text, sentences, own, opensInQuote, index) ?? wrappedLineContinuation(text, sentences, own, index) ?? paragraphContinuation(text, sentences, own, index);
+  return (
+    quoteContinuation(text, sentences, own, opensInQuote, index) ??
+    wrappedLineContinuation(text, sentences, own, index) ??
+    introducedQuote(text, sentences, own, index) ??
+    paragraphContinuation(text, sentences, own, index)
+  );
 }
 
 // 1. A sentence inside a quotation takes the source of the sentence that closes the quote.
@@ -34,12 +42,24 @@ function wrappedLineContinuation(text: string, sentences: Span[], own: Attributi
   const here = sentences[index];
   const next = sentences[index + 1];
   if (!next || /[.!?…"”’]\s*$/.test(text.slice(here.start, here.end))) return null;
-  if (!/^[ \t]*\n[ \t]*$/.test(text.slice(here.end, next.start))) return null;
+  // Cleaning may have turned the wrap into a paragraph break: any run of line breaks.
+  if (!/^\s*\n\s*$/.test(text.slice(here.end, next.start))) return null;
   const following = own[index + 1];
   return following?.length ? { ...following[0], rule: "attribution.wrapped-line" } : null;
 }
 
-// 3. "According to CENTCOM, five escaped. Two have since been recaptured.": a report goes on in
+// 3. A quotation opening its own paragraph after “X said:” or after a paragraph attributed to X
+//    is X speaking: "According to the service:\n“Ten inmates have been recaptured.”"
+function introducedQuote(text: string, sentences: Span[], own: Attribution[][], index: number): Attribution | null {
+  if (index === 0 || !/^[“"]/.test(text.slice(sentences[index].start, sentences[index].end))) return null;
+  for (let i = index - 1; i >= 0 && i >= index - QUOTE_INTRO_REACH_SENTENCES; i--) {
+    const before = own[i];
+    if (before?.length) return { ...before[before.length - 1], rule: "attribution.introduced-quote" };
+  }
+  return null;
+}
+
+// 4. "According to CENTCOM, five escaped. Two have since been recaptured.": a report goes on in
 //    its paragraph after the sentence that attributes it.
 function paragraphContinuation(text: string, sentences: Span[], own: Attribution[][], index: number): Attribution | null {
   for (let i = index - 1; i >= 0 && i >= index - PARAGRAPH_REACH_SENTENCES; i--) {

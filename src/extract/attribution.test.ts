@@ -126,6 +126,18 @@ const POSITIVE: Case[] = [
     claim: "escaped 25 Grace Atim", role: "prison service's spokesperson",
   },
   {
+    text: "Reliable sources have informed the Observatory that three inmates escaped from Kuje prison on Friday.",
+    claim: "escaped 3 reliable sources",
+  },
+  {
+    text: "The prison service said gunmen attacked Kuje prison on Friday. It added in a statement:\n\n“Twelve of the inmates who escaped have been recaptured.”",
+    claim: "recaptured 12 prison service",
+  },
+  {
+    text: "Seventy-six inmates escaped from Kuje prison on Friday, 40 of them from the north and 36\n\nfrom the south, officials said.",
+    claim: "escaped 76 officials",
+  },
+  {
     text: "Kuje prison: 40 inmates escaped on Friday - police chief",
     claim: "escaped 40 police chief",
   },

@@ -163,11 +163,11 @@ export class Attributor {
       const passive = /\b(?:is|are|was|were|be|been|being)\s+$/i.exec(text.slice(Math.max(sentence.start, m.start - 7), m.start));
       const quotedAs = passive && /^quoted$/i.test(m.text) && /^\s+as\s+say/i.test(text.slice(m.end, m.end + 12));
       if ((passive && !quotedAs) || /^\s+by\b/i.test(text.slice(m.end, m.end + 4))) continue;
-      const via = /^told$/i.test(m.text) ? this.outletAfter(m.end) : null;
+      const via = /^(?:told|informed)$/i.test(m.text) ? this.outletAfter(m.end) : null;
       // "..., said X" and “...,” said X: the verb right after a break, its subject after it.
       // "told" takes the listener as its object ("..., told journalists"): never an inverted subject.
       // "Peter Lomuria, said the inmates ...": a person in apposition just before is the subject.
-      const inverted = !/^tel|^told/i.test(m.text) && (/[,“”"]\s*$/.test(text.slice(Math.max(sentence.start, m.start - 3), m.start)) || m.start === sentence.start) && !this.personJustBefore(m.start, sentence.start);
+      const inverted = !/^(?:tel|told|informed)/i.test(m.text) && (/[,“”"]\s*$/.test(text.slice(Math.max(sentence.start, m.start - 3), m.start)) || m.start === sentence.start) && !this.personJustBefore(m.start, sentence.start);
       const object = inverted ? this.objectAfter(m.end, sentence.end, true) : null;
       if (object) {
         found.push(this.remember({ ...object, start: m.start, end: m.end, rule: object.rule.startsWith("attribution.pronoun") ? object.rule : "attribution.said-x" }));
