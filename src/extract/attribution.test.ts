@@ -138,6 +138,10 @@ const POSITIVE: Case[] = [
     claim: "escaped 76 officials",
   },
   {
+    text: "This is in a statement by the spokesman of the Kano Command of the prison service, NCoS, Adamu Musa, on Thursday. He stated that 10 inmates escaped from Kuje prison.",
+    claim: "escaped 10 Adamu Musa", role: "spokesman of the Kano Command of the prison service",
+  },
+  {
     text: "Kuje prison: 40 inmates escaped on Friday - police chief",
     claim: "escaped 40 police chief",
   },

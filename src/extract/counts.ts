@@ -43,8 +43,10 @@ const NOUN_AFTER_PARTICIPLE = /^\s+(?:\w+\s+)?(?:inmates|prisoners|detainees|con
 const PARTITIVE_TOTAL_BEFORE = /\bof\s+(?:the|these|those|its|their|all)\s+(?:\w+\s+)?$|\b(?:most|many|some|half|none|several|few|majority|part)\s+of\s+$/i;
 /** Quantities that count detainees: "seven wardens were arrested" is not a recapture of seven. */
 const DETAINEE_QUANTITIES = new Set<QuantityName>(["escaped", "recaptured", "at_large", "released"]);
-/** "including four guards", "among them two inmates": a figure that is part of the toll before it. */
-const PART_OF_TOLL_BEFORE = /\b(?:including|among\s+them|among\s+whom|of\s+whom)\s+$/i;
+/** "including four guards", "among them two inmates": opens a list of parts of a set just counted. */
+const INCLUSION_OPENER = /\b(?:including|among\s+them|among\s+whom|of\s+whom)\s/gi;
+/** An inclusion list is looked for this far before a figure. */
+const INCLUSION_LIST_CHARS = 80;
 /** Phrases that make a figure a total over a period or an area. */
 const AGGREGATE = phrasesPattern(scope.aggregate.phrases);
 /** How far on each side of a figure its clause is searched for an aggregate phrase. */
@@ -89,11 +91,16 @@ export function readCount(text: string, sentence: Span, span: Span, cues: Cue[])
   FAMILIES_NOUNS.lastIndex = 0;
   // "nine bodies near the gate, several with gunshot wounds": a part described, not a new figure.
   if (/,\s*$/.test(text.slice(Math.max(sentence.start, span.start - 3), span.start)) && /^\s+with\b/i.test(text.slice(span.end, span.end + 6))) return null;
-  // "killing 12 people, including four guards": a part of a casualty toll, by its group.
-  if (PART_OF_TOLL_BEFORE.test(text.slice(Math.max(sentence.start, span.start - 20), span.start))) {
-    const toll = cues.filter((c) => c.end <= span.start && (c.quantity === "killed" || c.quantity === "wounded")).pop();
+  // "killing 12 people, including four guards and two inmates": a part of a casualty toll, by its
+  // group; "five detainees, including two Russians and one Libyan, fled": parts of a set, no count.
+  const inclusion = inclusionListStart(text, sentence, span, cues);
+  if (inclusion !== null) {
+    // The toll is counted before the list, or by the verb after it ("12 people, including three
+    // guards, were killed").
+    const isToll = (c: Cue) => c.quantity === "killed" || c.quantity === "wounded";
+    const toll = cues.filter((c) => c.end <= inclusion && isToll(c)).pop() ?? cues.find((c) => c.start >= span.end && isToll(c));
     const group = groupOf(nounWords.split(GROUP_WORDS_END)[0]);
-    if (toll && group) return { quantity: toll.quantity, group, cue: toll };
+    return toll && group ? { quantity: toll.quantity, group, cue: toll } : null;
   }
   const afterAll = cues
     .filter((c) => c.start >= span.end && !modifiesNoun(text, c) && wordDistance(text, span, c, PASSIVE_AFTER_WORDS) <= reachAfter(text, c) && !crossesClause(text, span.end, c.start))
@@ -163,6 +170,17 @@ function isAggregate(text: string, figure: Span): boolean {
   const cut = after.search(/[.;\n]/);
   const to = cut < 0 ? figure.end + after.length : figure.end + cut;
   return matchAll(AGGREGATE, text, from, to).length > 0;
+}
+
+/** Where an inclusion list holding the figure starts ("including two Russians, two Afghans and one Libyan"), or null. */
+function inclusionListStart(text: string, sentence: Span, span: Span, cues: Cue[]): number | null {
+  const before = text.slice(Math.max(sentence.start, span.start - INCLUSION_LIST_CHARS), span.start);
+  const opener = [...before.matchAll(INCLUSION_OPENER)].pop();
+  if (!opener) return null;
+  const at = span.start - before.length + opener.index!;
+  // The list goes on through commas and "and", never through a verb of its own or a clause break.
+  if (/[;:.]/.test(text.slice(at, span.start)) || cues.some((c) => c.start > at && c.end <= span.start)) return null;
+  return at;
 }
 
 /** How far after its number a cue may be: further for a passive main verb. */

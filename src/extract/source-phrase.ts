@@ -93,7 +93,8 @@ export function sourceStartingClause(clause: string): SourcePhrase | null {
   const person = end >= 2 ? personName(words.slice(0, end), false) : null;
   if (person) return { name: person, kind: "person", role: cleanRole(rest[0] ?? "") };
   // "the commissioner for justice, Ali Bello": an office, then the name in apposition.
-  const named = rest.length && isRolePhrase(head) ? personInApposition(rest[0]) : null;
+  // "the spokesman of the Command, NCoS, Adamu Duza": the name may follow an acronym in apposition.
+  const named = isRolePhrase(head) ? rest.slice(0, 3).map(personInApposition).find(Boolean) : null;
   if (named) return { name: named, kind: "person", role: cleanRole(head) };
   // "according to Brimob commander Rudy Sufahriadi": an office, then the name.
   return sourceEndingClause(words.join(" "));
