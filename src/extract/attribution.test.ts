@@ -154,6 +154,7 @@ const NEGATIVE: string[] = [
   "The warden was sacked after 12 inmates escaped from Kuje prison, in changes announced by the ministry.",
   "According to her, 20 inmates escaped from Kuje prison.",
   "Forty inmates escaped from Kuje prison on Friday — the third jailbreak this year.",
+  "The government declared a state of emergency on Saturday after gangs freed 400 inmates from Kuje prison.",
 ];
 
 for (const c of POSITIVE) {
