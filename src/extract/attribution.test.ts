@@ -142,6 +142,10 @@ const POSITIVE: Case[] = [
     claim: "escaped 10 Adamu Musa", role: "spokesman of the Kano Command of the prison service",
   },
   {
+    text: "Radio Kano quoted prison spokesman Musa Bala as saying 40 inmates escaped from Kuje prison on Friday.",
+    claim: "escaped 40 Musa Bala", role: "prison spokesman", via: "Radio Kano",
+  },
+  {
     text: "Kuje prison: 40 inmates escaped on Friday - police chief",
     claim: "escaped 40 police chief",
   },

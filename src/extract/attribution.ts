@@ -53,6 +53,8 @@ const HEADLINE_CREDIT = /\s[—–-]\s+([\p{L}'’.()-]+(?:\s+[\p{L}'’.()-]+){
 const CREDIT_CHARS = 80;
 /** A subject is read from at most this many characters before its verb: long run-on sentences stay linear. */
 const SUBJECT_REACH_CHARS = 300;
+/** "quoted a police officer as saying": the one quoted, up to "as saying". */
+const QUOTED_AS = /^\s+([^.;:“”"]{2,100}?)\s+as\s+say(?:ing|s)\b/i;
 /** What separates a subject from what comes before it: commas, quotes, dashes, brackets. */
 const CLAUSE_SEPARATORS = /[,;:“”"()]|\s[-–—]\s|—/;
 /** Actors whose name is a generic word ("authorities", "officials"): the words the text uses say more. */
@@ -174,6 +176,16 @@ export class Attributor {
         continue;
       }
       const subject = this.subjectBefore(quotedAs ? m.start - passive[0].length : m.start, sentence.start);
+      // "The agency quoted a police officer as saying ...": the speaker is the one quoted, the
+      // subject the outlet that carried it.
+      const quotedSpeaker = !passive && /^quoted$/i.test(m.text) ? QUOTED_AS.exec(text.slice(m.end, Math.min(sentence.end, m.end + LOOKAHEAD_CHARS))) : null;
+      const speaker = quotedSpeaker ? sourceStartingClause(quotedSpeaker[1]) : null;
+      if (speaker) {
+        if (speaker.kind === "person") this.addPerson(speaker.name, speaker.role);
+        const outlet = subject?.source;
+        found.push(this.remember({ start: m.start, end: m.end, source: speaker.name, rule: speaker.kind === "person" ? "attribution.person-quoted" : "attribution.quoted", ...(speaker.role ? { role: speaker.role } : {}), ...(outlet ? { via: outlet } : {}) }));
+        continue;
+      }
       if (subject) {
         found.push(this.remember({ ...subject, end: m.end, ...(via ? { via } : {}) }));
         continue;
