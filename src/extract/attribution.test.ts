@@ -122,6 +122,30 @@ const POSITIVE: Case[] = [
     claim: "escaped 50 senior prison official", via: "AFP",
   },
   {
+    text: "The prison service's spokesperson, Maj. Grace Atim, said the 25 inmates, most of them serving life terms, escaped from Kuje prison on Friday.",
+    claim: "escaped 25 Grace Atim", role: "prison service's spokesperson",
+  },
+  {
+    text: "Reliable sources have informed the Observatory that three inmates escaped from Kuje prison on Friday.",
+    claim: "escaped 3 reliable sources",
+  },
+  {
+    text: "The prison service said gunmen attacked Kuje prison on Friday. It added in a statement:\n\n“Twelve of the inmates who escaped have been recaptured.”",
+    claim: "recaptured 12 prison service",
+  },
+  {
+    text: "Seventy-six inmates escaped from Kuje prison on Friday, 40 of them from the north and 36\n\nfrom the south, officials said.",
+    claim: "escaped 76 officials",
+  },
+  {
+    text: "This is in a statement by the spokesman of the Kano Command of the prison service, NCoS, Adamu Musa, on Thursday. He stated that 10 inmates escaped from Kuje prison.",
+    claim: "escaped 10 Adamu Musa", role: "spokesman of the Kano Command of the prison service",
+  },
+  {
+    text: "Radio Kano quoted prison spokesman Musa Bala as saying 40 inmates escaped from Kuje prison on Friday.",
+    claim: "escaped 40 Musa Bala", role: "prison spokesman", via: "Radio Kano",
+  },
+  {
     text: "Kuje prison: 40 inmates escaped on Friday - police chief",
     claim: "escaped 40 police chief",
   },
@@ -134,6 +158,7 @@ const NEGATIVE: string[] = [
   "The warden was sacked after 12 inmates escaped from Kuje prison, in changes announced by the ministry.",
   "According to her, 20 inmates escaped from Kuje prison.",
   "Forty inmates escaped from Kuje prison on Friday — the third jailbreak this year.",
+  "The government declared a state of emergency on Saturday after gangs freed 400 inmates from Kuje prison.",
 ];
 
 for (const c of POSITIVE) {

@@ -7,8 +7,10 @@
 // outlet the source spoke through.
 import type { Annotation, Span } from "../model/doc.ts";
 import type { IncidentMention } from "../model/incident.ts";
-import { ACCORDING_TO, ATTRIBUTION_VERBS, PERSON_ROLES, matchAll } from "./lexicon.ts";
+import { ACCORDING_TO, ATTRIBUTION_VERBS, matchAll } from "./lexicon.ts";
+import { cleanRole, peopleWithRoles, roleBefore } from "./attribution-people.ts";
 import { isRolePhrase, personInApposition, sourceEndingClause, sourceStartingClause, type SourcePhrase } from "./source-phrase.ts";
+import { continuedSource, quoteStates } from "./attribution-continuation.ts";
 import { windowBefore } from "./window.ts";
 import { ActorIndex } from "./actor-index.ts";
 
@@ -30,11 +32,10 @@ export interface Attribution extends Span {
   via?: string;
 }
 
-/** A person the document names with an office: the full name, the role and the organisation. */
+/** A person the document names: the full name and the office the text gives them. */
 interface Person {
   name: string;
   role: string | null;
-  org: string | null;
 }
 
 /** Enough characters ahead for a few words: lookups never slice the rest of the document. */
@@ -44,30 +45,17 @@ const SUBJECT_WORDS = 6;
 /** How many words after "according to" / an inverted "said" the source may start. */
 const OBJECT_WORDS = 4;
 
-const ROLE = PERSON_ROLES.map((r) => r.replace(/\s+/g, "\\s+")).join("|");
-const NAME = "[A-Z][a-z'’-]+(?:\\s+(?:al-|el-|bin\\s|abu\\s)?[A-Z][a-z'’-]+){1,3}";
-/** "Farhad Shami, a spokesman for the Kurdish-led Syrian Democratic Forces" */
-const APPOSITION_AFTER = new RegExp(`(${NAME}),\\s+(?:an?|the)\\s+(?:[a-z-]+\\s+){0,2}(?:${ROLE})\\s+(?:for|of|at|with|in)\\s+`, "g");
-/** "Yehia Rasool, Iraq's defense ministry spokesperson" */
-const APPOSITION_POSSESSIVE = new RegExp(`(${NAME}),\\s+([A-Z][\\w-]*(?:['’]s)?(?:\\s+[\\w-]+){0,4}?)\\s+(?:${ROLE})\\b`, "g");
-/** "a spokesman for the prison service, Abubakar Umar," */
-const ROLE_FOR_ORG_NAME = new RegExp(`\\b(?:an?|the)\\s+(?:[a-z-]+\\s+){0,2}(?:${ROLE})\\s+(?:for|of|at|with)\\s+((?:the\\s+)?[^,.;]{2,60}),\\s+(${NAME}),`, "gi");
-/** "The Uganda People's Defence Force (UPDF) 3rd Division spokesperson, Maj. Peter Lomuria," */
-const ORG_ROLE_COMMA_NAME = new RegExp(`((?:[A-Z][\\w'’.-]*\\s+){1,8})(?:\\([A-Z]{2,8}\\)\\s+)?(?:\\d\\w*\\s+[A-Z]\\w*\\s+)?(?:regional\\s+|deputy\\s+|chief\\s+)?(?:${ROLE}),\\s+(?:(?:[A-Z][a-z]{1,5}\\.|Jail|Senior|Chief|Police|Superintendent|Inspector|Colonel|Major|Captain|General|Lieutenant)\\s+)*(${NAME}),`, "g");
-/** "CENTCOM commander Brad Cooper", "Pentagon press secretary John Kirby" */
-const ROLE_BEFORE_NAME = new RegExp(`(?:${ROLE})\\s+(${NAME})`, "g");
-
 const PRONOUN_PERSON = /^(?:he|she|him|her)$/i;
 const PRONOUN_ORG = /^(?:it|they|them)$/i;
 const SOURCE_ANAPHOR = /^(?:the\s+)?(?:source|sources|official|officials|statement|report|reports|spokesman|spokesperson|spokeswoman)$/i;
-/** An unattributed sentence takes the source of an attributed one at most this many sentences before it in its paragraph. */
-const PARAGRAPH_REACH_SENTENCES = 2;
 /** A credit after a final dash: "... 443 recaptured — NCoS", "... freed – police chief". */
 const HEADLINE_CREDIT = /\s[—–-]\s+([\p{L}'’.()-]+(?:\s+[\p{L}'’.()-]+){0,5})\.?$/u;
 /** A credit is read from this many characters at the end of a sentence. */
 const CREDIT_CHARS = 80;
 /** A subject is read from at most this many characters before its verb: long run-on sentences stay linear. */
 const SUBJECT_REACH_CHARS = 300;
+/** "quoted a police officer as saying": the one quoted, up to "as saying". */
+const QUOTED_AS = /^\s+([^.;:“”"]{2,100}?)\s+as\s+say(?:ing|s)\b/i;
 /** What separates a subject from what comes before it: commas, quotes, dashes, brackets. */
 const CLAUSE_SEPARATORS = /[,;:“”"()]|\s[-–—]\s|—/;
 /** Actors whose name is a generic word ("authorities", "officials"): the words the text uses say more. */
@@ -104,7 +92,7 @@ export class Attributor {
   sourceAt(index: number, position: number): Attribution | null {
     const own = this.bySentence[index] ?? [];
     if (own.length) return nearest(own, position);
-    return this.quoteContinuation(index) ?? this.wrappedLineContinuation(index) ?? this.paragraphContinuation(index);
+    return continuedSource(this.doc.text, this.sentences, this.bySentence, this.opensInQuote, index);
   }
 
   /** Every attribution found, for the explanation. */
@@ -133,43 +121,19 @@ export class Attributor {
     }));
   }
 
-  // 1. People named with a role and an organisation anywhere in the document.
+  // 1. People named with a role anywhere in the document, so "Shami said" finds Farhad Shami.
   private registerPersons(): void {
-    const { text } = this.doc;
-    for (const m of text.matchAll(APPOSITION_AFTER)) {
-      const org = this.actorNear(m.index! + m[0].length, 8) ?? nounPhraseAfter(text, m.index! + m[0].length);
-      this.addPerson(m[1], org, roleAfter(text, m.index! + m[1].length));
-    }
-    for (const m of text.matchAll(APPOSITION_POSSESSIVE)) {
-      const org = this.actorWithin(m.index! + m[1].length, m.index! + m[0].length) ?? m[2].replace(/['’]s\b/, "");
-      this.addPerson(m[1], org, roleAfter(text, m.index! + m[1].length));
-    }
-    for (const m of text.matchAll(ROLE_FOR_ORG_NAME)) {
-      const orgStart = m.index! + m[0].indexOf(m[1]);
-      const org = this.actorWithin(orgStart, orgStart + m[1].length) ?? this.definite(m[1], orgStart) ?? m[1].replace(/^the\s+/i, "");
-      this.addPerson(m[2], org, cleanRole(m[0].slice(0, m[0].indexOf(m[2]))));
-    }
-    for (const m of text.matchAll(ORG_ROLE_COMMA_NAME)) {
-      const org = this.actorWithin(m.index!, m.index! + m[1].length + 12) ?? properNameAtEnd(m[1]);
-      this.addPerson(m[2], org, cleanRole(m[0].slice(0, m[0].lastIndexOf(m[2])).replace(/(?:\s+\p{Lu}\p{L}{0,5}\.)+\s*$/u, "")));
-    }
-    for (const m of text.matchAll(ROLE_BEFORE_NAME)) {
-      const before = /([A-Za-z]+)\s*$/.exec(text.slice(Math.max(0, m.index! - 30), m.index!))?.[1] ?? "";
-      // "Uganda Prisons Service spokesperson Simon Ojok": the capitalised name before the role.
-      const org = this.actorEndingNear(m.index!, 3) ?? this.definite(before, m.index!) ?? properNameAtEnd(text.slice(Math.max(0, m.index! - 80), m.index!));
-      this.addPerson(m[1], org, null);
-    }
+    for (const { name, role } of peopleWithRoles(this.doc.text)) this.addPerson(name, role);
   }
 
-  private addPerson(name: string, org: string | null, role: string | null): Person {
+  private addPerson(name: string, role: string | null): Person {
     const clean = personInApposition(name.trim()) ?? name.trim();
     const known = this.persons.get(clean);
     if (known) {
       known.role ??= role || null;
-      known.org ??= org;
       return known;
     }
-    const person: Person = { name: clean, role: role || null, org };
+    const person: Person = { name: clean, role: role || null };
     this.persons.set(clean, person);
     const surname = clean.split(/\s+/).pop()!;
     if (!this.persons.has(surname)) this.persons.set(surname, person);
@@ -204,16 +168,27 @@ export class Attributor {
       const passive = /\b(?:is|are|was|were|be|been|being)\s+$/i.exec(text.slice(Math.max(sentence.start, m.start - 7), m.start));
       const quotedAs = passive && /^quoted$/i.test(m.text) && /^\s+as\s+say/i.test(text.slice(m.end, m.end + 12));
       if ((passive && !quotedAs) || /^\s+by\b/i.test(text.slice(m.end, m.end + 4))) continue;
-      const via = /^told$/i.test(m.text) ? this.outletAfter(m.end) : null;
+      const via = /^(?:told|informed)$/i.test(m.text) ? this.outletAfter(m.end) : null;
       // "..., said X" and “...,” said X: the verb right after a break, its subject after it.
       // "told" takes the listener as its object ("..., told journalists"): never an inverted subject.
-      const inverted = !/^tel|^told/i.test(m.text) && (/[,“”"]\s*$/.test(text.slice(Math.max(sentence.start, m.start - 3), m.start)) || m.start === sentence.start);
+      // "Peter Lomuria, said the inmates ...": a person in apposition just before is the subject.
+      const inverted = !/^(?:tel|told|informed)/i.test(m.text) && (/[,“”"]\s*$/.test(text.slice(Math.max(sentence.start, m.start - 3), m.start)) || m.start === sentence.start) && !this.personJustBefore(m.start, sentence.start);
       const object = inverted ? this.objectAfter(m.end, sentence.end, true) : null;
       if (object) {
         found.push(this.remember({ ...object, start: m.start, end: m.end, rule: object.rule.startsWith("attribution.pronoun") ? object.rule : "attribution.said-x" }));
         continue;
       }
       const subject = this.subjectBefore(quotedAs ? m.start - passive[0].length : m.start, sentence.start);
+      // "The agency quoted a police officer as saying ...": the speaker is the one quoted, the
+      // subject the outlet that carried it.
+      const quotedSpeaker = !passive && /^quoted$/i.test(m.text) ? QUOTED_AS.exec(text.slice(m.end, Math.min(sentence.end, m.end + LOOKAHEAD_CHARS))) : null;
+      const speaker = quotedSpeaker ? sourceStartingClause(quotedSpeaker[1]) : null;
+      if (speaker) {
+        if (speaker.kind === "person") this.addPerson(speaker.name, speaker.role);
+        const outlet = subject?.source;
+        found.push(this.remember({ start: m.start, end: m.end, source: speaker.name, rule: speaker.kind === "person" ? "attribution.person-quoted" : "attribution.quoted", ...(speaker.role ? { role: speaker.role } : {}), ...(outlet ? { via: outlet } : {}) }));
+        continue;
+      }
       if (subject) {
         found.push(this.remember({ ...subject, end: m.end, ...(via ? { via } : {}) }));
         continue;
@@ -246,7 +221,7 @@ export class Attributor {
     const read = sourceEndingClause(last);
     if (read?.kind === "person" && !(actor && actor.end > at(read.name))) {
       const role = read.role ?? (pieces.length > 1 && isRolePhrase(pieces[pieces.length - 2]) ? cleanRole(pieces[pieces.length - 2]) : null);
-      return this.personSource(this.addPerson(read.name, null, role), at(read.name), "attribution.person-named");
+      return this.personSource(this.addPerson(read.name, role), at(read.name), "attribution.person-named");
     }
     if (actor) return this.actorSource(actor, read, "attribution.actor-verb");
     const tail = last.split(/\s+/).slice(-2).join(" ");
@@ -287,7 +262,7 @@ export class Attributor {
     const isPerson = named && (personInApposition(last) || sourceEndingClause(previous)?.kind === "person" || personInApposition(previous));
     if (named && isPerson) {
       const role = personInApposition(last) ? roleBefore(chunks.slice(0, -1)) : cleanRole(last);
-      return this.personSource(this.addPerson(named, null, role), at(named.split(/\s+/)[0]), "attribution.person-apposition");
+      return this.personSource(this.addPerson(named, role), at(named.split(/\s+/)[0]), "attribution.person-apposition");
     }
     const known = this.knownPerson(last, true);
     if (known) return this.personSource(known, at(last), "attribution.person");
@@ -295,7 +270,7 @@ export class Attributor {
     const read = sourceEndingClause(last);
     if (actor) return this.actorSource(actor, read, "attribution.actor-verb");
     if (/^the\s/i.test(last) && SOURCE_ANAPHOR.test(last) && this.lastSource) return { ...this.lastSource, start: at(last), rule: "attribution.anaphor" };
-    if (read?.kind === "person") return this.personSource(this.addPerson(read.name, null, read.role), at(last), "attribution.person-named");
+    if (read?.kind === "person") return this.personSource(this.addPerson(read.name, read.role), at(last), "attribution.person-named");
     if (read) return { start: at(last), end: floor + stretch.length, source: read.name, rule: "attribution.speaker" };
     // "A monitoring group, the Observatoire congolais des prisons, said": a name in apposition.
     const name = /^(?:the\s+)?(\p{Lu}[\p{L}'’-]*(?:\s+[\p{L}'’-]+){0,5})$/u.exec(last)?.[1];
@@ -319,11 +294,17 @@ export class Attributor {
     if (known) return known;
     if (inverted && /^\s*(?:that|this|it|there|on|in|at|by|the\s+\w+\s+(?:had|have|was|were|is|are))\b/i.test(rest)) return null;
     const read = sourceStartingClause(rest.split(/[.;:“”"]/)[0]);
-    if (read?.kind === "person") this.addPerson(read.name, null, read.role);
+    if (read?.kind === "person") this.addPerson(read.name, read.role);
     if (read) return { source: read.name, rule: "attribution.said-x", ...(read.role ? { role: read.role } : {}) };
     if (inverted) return null;
     const phrase = nounPhraseAfter(text, pos, end);
     return phrase ? { source: phrase, rule: "attribution.noun-phrase" } : null;
+  }
+
+  /** "..., Peter Lomuria, said": a person's name is the chunk right before the verb's comma. */
+  private personJustBefore(verbStart: number, floor: number): boolean {
+    const chunks = this.doc.text.slice(Math.max(floor, verbStart - SUBJECT_REACH_CHARS), verbStart).split(CLAUSE_SEPARATORS);
+    return chunks.length > 1 && /^\s*$/.test(chunks[chunks.length - 1]) && personInApposition(chunks[chunks.length - 2].trim()) !== null;
   }
 
   /** An actor or a person already named, right after `pos`. */
@@ -360,45 +341,6 @@ export class Attributor {
     return a;
   }
 
-  // 3. A sentence inside a quotation takes the source of the sentence that closes the quote.
-  private quoteContinuation(index: number): Attribution | null {
-    const { text } = this.doc;
-    let open = 0;
-    for (let i = index; i < this.sentences.length && i < index + 4; i++) {
-      const s = this.sentences[i];
-      const body = text.slice(s.start, s.end);
-      open += (body.match(/[“]/g)?.length ?? 0) - (body.match(/[”]/g)?.length ?? 0);
-      if (i === index && !/^[“"]/.test(body) && open <= 0 && !this.opensInQuote[index]) return null;
-      if (i > index && this.bySentence[i]?.length) return this.bySentence[i][0];
-      if (i > index && /[”"]/.test(body) === false && /\n/.test(text.slice(this.sentences[i - 1].end, s.start))) return null;
-    }
-    return null;
-  }
-
-  // 4. Hard-wrapped wire copy: a "sentence" with no closing punctuation goes on in the next line,
-  //    whose attribution is its own ("… 76, including 40 Brazilians and 36\nParaguayans, officials said.").
-  private wrappedLineContinuation(index: number): Attribution | null {
-    const { text } = this.doc;
-    const here = this.sentences[index];
-    const next = this.sentences[index + 1];
-    if (!next || /[.!?…"”’]\s*$/.test(text.slice(here.start, here.end))) return null;
-    if (!/^[ \t]*\n[ \t]*$/.test(text.slice(here.end, next.start))) return null;
-    const own = this.bySentence[index + 1];
-    return own?.length ? { ...own[0], rule: "attribution.wrapped-line" } : null;
-  }
-
-  // 5. "According to CENTCOM, five escaped. Two have since been recaptured.": a report goes on in
-  //    its paragraph after the sentence that attributes it.
-  private paragraphContinuation(index: number): Attribution | null {
-    const { text } = this.doc;
-    for (let i = index - 1; i >= 0 && i >= index - PARAGRAPH_REACH_SENTENCES; i--) {
-      if (text.slice(this.sentences[i].end, this.sentences[i + 1].start).includes("\n")) return null;
-      const own = this.bySentence[i];
-      if (own?.length) return { ...own[own.length - 1], rule: "attribution.paragraph" };
-    }
-    return null;
-  }
-
   private actorAnnotationNear(pos: number, words: number): Annotation<ActorValue> | undefined {
     const { text } = this.doc;
     const limit = pos + text.slice(pos, pos + LOOKAHEAD_CHARS).split(/\s+/, words + 1).join(" ").length + 1;
@@ -416,39 +358,6 @@ export class Attributor {
     const actor = this.actors.lastWithWordBefore(head, pos);
     return actor?.value.name ?? null;
   }
-
-  private actorWithin(from: number, to: number): string | null {
-    const actor = this.actors.startingIn(from, to).find((a) => a.end <= to);
-    return actor ? actor.value.name : null;
-  }
-
-  private actorEndingNear(pos: number, words: number): string | null {
-    const from = windowBefore(this.doc.text, pos, words, 0);
-    const actor = this.actors.startingIn(from, pos).filter((a) => a.end <= pos).pop();
-    return actor ? actor.value.name : null;
-  }
-}
-
-/** "Controller of Corrections, Kano State Command, Mr. Yusuf Garba": the role chunks before a name. */
-function roleBefore(chunks: string[]): string | null {
-  const last = chunks[chunks.length - 1] ?? "";
-  if (isRolePhrase(last)) return cleanRole(last);
-  // An organisation in apposition to the office before it.
-  const office = chunks[chunks.length - 2] ?? "";
-  return /^\s*(?:the\s+)?\p{Lu}/u.test(last) && isRolePhrase(office) ? cleanRole(`${office.trim()}, ${last.trim()}`) : null;
-}
-
-/** "..., spokesman for the SDF, said": the role written after a name, up to the next break. */
-function roleAfter(text: string, nameEnd: number): string | null {
-  const clause = text.slice(nameEnd, nameEnd + 120).replace(/^\s*,\s*/, "").split(/[,;.“”"(]/)[0];
-  return cleanRole(clause);
-}
-
-function cleanRole(phrase: string): string | null {
-  // A role never reaches back over a sentence: "... Mount Moroto.\n\nThe UPDF spokesperson,".
-  const own = phrase.split(/[.!?]\s+|\n/).pop() ?? "";
-  const role = own.trim().replace(/[,;:\s]+$/, "").replace(/^(?:an?|the)\s+/i, "").trim();
-  return role && isRolePhrase(role) ? role : null;
 }
 
 /** Words between a subject and its verb that are not the subject: "security sources have said". */
@@ -468,33 +377,6 @@ function nearest(list: Attribution[], position: number): Attribution {
   return list[0];
 }
 
-/** The proper name a stretch of text ends with ("... the Uganda Prisons Service "), acronyms in brackets dropped. */
-function properNameAtEnd(stretch: string): string | null {
-  const clean = stretch.replace(/\s*\([A-Z]{2,8}\)\s*$/, "").replace(/\s+\d\w*\s+[A-Z]\w*\s*$/, "").trimEnd();
-  const m = /((?:[A-Z][\w'’-]*)(?:\s+(?:of|and|for|the|on|de|du|des|al|el)?\s*[A-Z][\w'’-]*)*)$/.exec(clean);
-  if (!m) return null;
-  const name = m[1].replace(/^(?:The|A|An)\s+/, "").replace(/['’]s$/, "");
-  return name.length > 2 && name.split(/\s+/).length <= 8 ? name : null;
-}
-
-/** "media reports", "Kurdish media", "a resident": the last short noun phrase of a clause. */
-function nounPhraseBefore(words: string): string | null {
-  const clause = words.split(/[,;:“”"]/).pop()!.trim();
-  // A proper name keeps its connectors: "the Ministry of Migration and Displaced (MoMD)".
-  const proper = /[A-Z][\w'’-]*\s+\S/.test(clause) ? properNameAtEnd(clause) : null;
-  if (proper && proper.includes(" ")) return proper;
-  const tokens = clause.split(/\s+/).filter(Boolean).slice(-4);
-  // "One of the armed groups": the group, without the partitive.
-  while (tokens.length && /^(?:of|the)$/i.test(tokens[0])) tokens.shift();
-  if (tokens.length && /^(?:to|the|a|an|of|and|or|that|which|for|with|by|in|on|at)$/i.test(tokens[tokens.length - 1])) return null;
-  while (tokens.length && /^(?:that|and|also|on|in|earlier|later|meanwhile|had|has|have|was|were)$/i.test(tokens[0])) tokens.shift();
-  const phrase = tokens.join(" ").replace(/^(?:the|a|an)\s+/i, "");
-  if (!phrase || /^(?:he|she|it|they|we|i|you|who|which|this|there)$/i.test(phrase)) return null;
-  if (/^(?:which|who|that|what|where|when|whom|whose)\b/i.test(phrase)) return null;
-  if (/\d/.test(phrase) || phrase.split(/\s+/).length > 4) return null;
-  return phrase;
-}
-
 function nounPhraseAfter(text: string, pos: number, end = text.length): string | null {
   const clause = text.slice(pos, Math.min(end, pos + 80)).split(/[,;.“”"]/)[0].trim();
   const phrase = clause.split(/\s+/).slice(0, 5).join(" ").replace(/^(?:the|a|an)\s+/i, "");
@@ -503,21 +385,4 @@ function nounPhraseAfter(text: string, pos: number, end = text.length): string |
 
 function escape(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
-
-/** One pass over the text: whether each sentence starts inside an open “…” quotation of its paragraph. */
-function quoteStates(text: string, sentences: Span[]): boolean[] {
-  const states: boolean[] = [];
-  let depth = 0;
-  let at = 0;
-  for (const s of sentences) {
-    for (; at < s.start; at++) {
-      const ch = text[at];
-      if (ch === "\n") depth = 0;
-      else if (ch === "“") depth++;
-      else if (ch === "”") depth = Math.max(0, depth - 1);
-    }
-    states.push(depth > 0);
-  }
-  return states;
 }

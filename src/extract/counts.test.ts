@@ -46,6 +46,10 @@ const POSITIVE: Array<[string, string[]]> = [
   ["The attack on Kuje prison on Friday left two guards dead and five wounded.", ["killed/security_forces 2..2", "wounded 5..5"]],
   ["About 240 inmates escaped from Kuje prison on Friday. Of the 240 who escaped, 110 have been recaptured.", ["recaptured 110..110"]],
   ["Three inmates escaped from Kuje prison on Monday. One of them was recaptured hours later, and two remain on the run.", ["recaptured 1..1", "at_large 2..2"]],
+  ["In Kano, 34 inmates escaped from Kuje prison on Thursday.", ["escaped 34..34"]],
+  ["Gunmen stormed Kuje prison on Friday, killing 12 people, three of them guards.", ["killed 12..12", "killed/security_forces 3..3"]],
+  ["Gunmen stormed Kuje prison on Friday, killing 12 people, including three guards and two inmates.", ["killed/security_forces 3..3", "killed/detainees 2..2"]],
+  ["Most of 21 inmates who escaped from Kuje prison on Monday were recaptured.", ["escaped 21..21"]],
 ];
 
 /** [text, counts it must not give] */
@@ -56,6 +60,12 @@ const NEGATIVE: Array<[string, string[]]> = [
   ["Three convicts with a Sh20 million bounty on their heads escaped from Kuje prison on Friday.", ["escaped 20000000..20000000"]],
   ["Gunmen attacked Kuje prison on Friday; 15 of the 21 escaped prisoners were recaptured.", ["escaped 15..15", "recaptured 21..21"]],
   ["Three killed as inmates riot at Kuje prison", ["killed/detainees 3..3"]],
+  ["Danelo Rocha, 34, escaped from Kuje prison on Thursday.", ["escaped 34..34"]],
+  ["Seventy-six inmates escaped from Kuje prison on Friday, 40 of them from the north.", ["escaped 40..40"]],
+  ["Five detainees, including two Russians, two Afghans and one Libyan, escaped from Kuje prison on Friday.", ["escaped 2..2", "escaped 1..1"]],
+  ["Seven wardens at Kuje prison were arrested after three inmates escaped on Monday.", ["recaptured 7..7"]],
+  ["Gunmen stormed Kuje prison on Friday, killing two guards. More than 200 inmates were killed in prison riots in the country in 2021 alone.", ["killed/detainees 201..open"]],
+  ["Gunmen stormed Kuje prison on Friday, killing two guards. Thousands have been killed across the region.", ["killed 2000..9999"]],
   ["Gunmen stormed Kuje prison on Friday, freeing 300 inmates, including four militant commanders.", ["escaped 4..4", "killed 4..4"]],
   ["Gunmen attacked Kuje prison on Friday; reporters found at least nine bodies near the gate, several with gunshot wounds.", ["killed 3..9", "wounded 3..9"]],
   ["About 240 inmates escaped from Kuje prison on Friday. Of the 240 who escaped, 110 have been recaptured.", ["recaptured 240..240", "escaped 110..110"]],

@@ -5,7 +5,8 @@
 // casualty group ("seven Kurdish fighters" -> security_forces).
 import type { Span } from "../model/doc.ts";
 import type { CasualtyGroup, QuantityName } from "../model/incident.ts";
-import { COUNT_CUES, FAMILIES_NOUNS, GROUPS, TRIGGER_QUANTITY, matchAll } from "./lexicon.ts";
+import scope from "./count-scope.json" with { type: "json" };
+import { COUNT_CUES, FAMILIES_NOUNS, GROUPS, TRIGGER_QUANTITY, matchAll, phrasesPattern } from "./lexicon.ts";
 import type { Trigger } from "./triggers.ts";
 import { wordDistance } from "./window.ts";
 
@@ -39,9 +40,19 @@ const RELATIVE_BEFORE = /\b(?:who|that|which)\s+(?:had\s+|have\s+|has\s+|were\s+
 /** "escaped prisoners", "rescued inmates": a participle before a noun describes it. */
 const NOUN_AFTER_PARTICIPLE = /^\s+(?:\w+\s+)?(?:inmates|prisoners|detainees|convicts|fighters|militants|members|suspects)\b/i;
 /** "15 of the 21 escaped prisoners": the figure after "of the" is the whole the part is taken from. */
-const PARTITIVE_TOTAL_BEFORE = /\bof\s+(?:the|these|those|its|their|all)\s+(?:\w+\s+)?$/i;
-/** "including four guards", "among them two inmates": a figure that is part of the toll before it. */
-const PART_OF_TOLL_BEFORE = /\b(?:including|among\s+them|among\s+whom|of\s+whom)\s+$/i;
+const PARTITIVE_TOTAL_BEFORE = /\bof\s+(?:the|these|those|its|their|all)\s+(?:\w+\s+)?$|\b(?:most|many|some|half|none|several|few|majority|part)\s+of\s+$/i;
+/** Quantities that count detainees: "seven wardens were arrested" is not a recapture of seven. */
+const DETAINEE_QUANTITIES = new Set<QuantityName>(["escaped", "recaptured", "at_large", "released"]);
+/** "including four guards", "among them two inmates": opens a list of parts of a set just counted. */
+const INCLUSION_OPENER = /\b(?:including|among\s+them|among\s+whom|of\s+whom)\s/gi;
+/** An inclusion list is looked for this far before a figure. */
+const INCLUSION_LIST_CHARS = 80;
+/** Phrases that make a figure a total over a period or an area. */
+const AGGREGATE = phrasesPattern(scope.aggregate.phrases);
+/** How far on each side of a figure its clause is searched for an aggregate phrase. */
+const SCOPE_CHARS = 120;
+/** "40 of them", "three of whom": a figure naming part of a set just counted. */
+const SUBSET_AFTER = /^\s+of\s+(?:them|whom)\b/i;
 /** Where the noun after a figure ends: an aside ("12 people, including three guards") names other groups. */
 const GROUP_WORDS_END = /[,;(]|\b(?:including|among|of whom|of them)\b/i;
 /** The describing cue of a partitive total sits right after it ("of the 21 escapees"). */
@@ -80,15 +91,30 @@ export function readCount(text: string, sentence: Span, span: Span, cues: Cue[])
   FAMILIES_NOUNS.lastIndex = 0;
   // "nine bodies near the gate, several with gunshot wounds": a part described, not a new figure.
   if (/,\s*$/.test(text.slice(Math.max(sentence.start, span.start - 3), span.start)) && /^\s+with\b/i.test(text.slice(span.end, span.end + 6))) return null;
-  // "killing 12 people, including four guards": a part of a casualty toll, by its group.
-  if (PART_OF_TOLL_BEFORE.test(text.slice(Math.max(sentence.start, span.start - 20), span.start))) {
-    const toll = cues.filter((c) => c.end <= span.start && (c.quantity === "killed" || c.quantity === "wounded")).pop();
+  // "killing 12 people, including four guards and two inmates": a part of a casualty toll, by its
+  // group; "five detainees, including two Russians and one Libyan, fled": parts of a set, no count.
+  const inclusion = inclusionListStart(text, sentence, span, cues);
+  if (inclusion !== null) {
+    // The toll is counted before the list, or by the verb after it ("12 people, including three
+    // guards, were killed").
+    const isToll = (c: Cue) => c.quantity === "killed" || c.quantity === "wounded";
+    const toll = cues.filter((c) => c.end <= inclusion && isToll(c)).pop() ?? cues.find((c) => c.start >= span.end && isToll(c));
     const group = groupOf(nounWords.split(GROUP_WORDS_END)[0]);
-    if (toll && group) return { quantity: toll.quantity, group, cue: toll };
+    return toll && group ? { quantity: toll.quantity, group, cue: toll } : null;
   }
   const afterAll = cues
     .filter((c) => c.start >= span.end && !modifiesNoun(text, c) && wordDistance(text, span, c, PASSIVE_AFTER_WORDS) <= reachAfter(text, c) && !crossesClause(text, span.end, c.start))
     .sort((a, b) => a.start - b.start);
+  // "76 escaped, 40 of them from the north" describes a part; "killing 12 people, three of them
+  // guards" is a part of the toll by group; "..., two of them were killed" is a count of its own.
+  if (/,\s*$/.test(text.slice(Math.max(sentence.start, span.start - 3), span.start)) && SUBSET_AFTER.test(text.slice(span.end, span.end + 12))) {
+    const own = afterAll.find((c) => wordDistance(text, span, c, PARTITIVE_CUE_WORDS + 1) <= PARTITIVE_CUE_WORDS + 1);
+    if (!own) {
+      const toll = cues.filter((c) => c.end <= span.start && (c.quantity === "killed" || c.quantity === "wounded")).pop();
+      const group = groupOf(nounWords.replace(/^\s*of\s+(?:them|whom)\s*/i, "").split(GROUP_WORDS_END)[0]);
+      return toll && group ? { quantity: toll.quantity, group, cue: toll } : null;
+    }
+  }
   // "15 of the 21 escaped prisoners": the total takes only the words that describe it.
   if (PARTITIVE_TOTAL_BEFORE.test(text.slice(Math.max(sentence.start, span.start - 24), span.start))) {
     const describing = afterAll.find((c) => describesNoun(text, c) && wordDistance(text, span, c, PARTITIVE_CUE_WORDS) <= PARTITIVE_CUE_WORDS);
@@ -102,6 +128,7 @@ export function readCount(text: string, sentence: Span, span: Span, cues: Cue[])
     .sort((a, b) => b.end - a.end)[0];
   const cue = pick(text, span, after, before);
   if (!cue) return null;
+  if (DETAINEE_QUANTITIES.has(cue.quantity) && groupOf(nounWords.split(/\s+/).slice(0, 2).join(" ")) === "security_forces") return null;
   // An attack trigger counts its attackers only as the subject: "100 militants stormed the prison".
   if (cue.quantity === "attackers" && cue.start < span.start) return null;
   // The casualty group is named between the number and its verb ("two inmates and a guard were
@@ -117,8 +144,11 @@ export function readCount(text: string, sentence: Span, span: Span, cues: Cue[])
  * "In 2019, 30 inmates were killed at the same prison", "five years ago 40 escaped": a figure whose
  * nearest time expression is in the past counts an earlier event, not this one. A past date
  * after a comma is an aside ("killing two guards, the worst attack since 2019") and does not count.
+ * A figure summed over a period or a region ("killed in prison riots in the country in 2021
+ * alone") is no one event's either.
  */
 export function isBackgroundFigure(text: string, figure: Span, times: Array<Span & { past: boolean }>): boolean {
+  if (isAggregate(text, figure)) return true;
   let nearest: (Span & { past: boolean }) | null = null;
   let distance = Infinity;
   for (const mark of times) {
@@ -130,6 +160,27 @@ export function isBackgroundFigure(text: string, figure: Span, times: Array<Span
   }
   if (!nearest?.past) return false;
   return nearest.end <= figure.start || !/[,;:(]/.test(text.slice(figure.end, nearest.start));
+}
+
+/** The clause of a figure, as far as a sentence or clause break on each side. */
+function isAggregate(text: string, figure: Span): boolean {
+  const before = text.slice(Math.max(0, figure.start - SCOPE_CHARS), figure.start);
+  const after = text.slice(figure.end, figure.end + SCOPE_CHARS);
+  const from = figure.start - (before.length - Math.max(0, ...[".", ";", "\n"].map((c) => before.lastIndexOf(c) + 1)));
+  const cut = after.search(/[.;\n]/);
+  const to = cut < 0 ? figure.end + after.length : figure.end + cut;
+  return matchAll(AGGREGATE, text, from, to).length > 0;
+}
+
+/** Where an inclusion list holding the figure starts ("including two Russians, two Afghans and one Libyan"), or null. */
+function inclusionListStart(text: string, sentence: Span, span: Span, cues: Cue[]): number | null {
+  const before = text.slice(Math.max(sentence.start, span.start - INCLUSION_LIST_CHARS), span.start);
+  const opener = [...before.matchAll(INCLUSION_OPENER)].pop();
+  if (!opener) return null;
+  const at = span.start - before.length + opener.index!;
+  // The list goes on through commas and "and", never through a verb of its own or a clause break.
+  if (/[;:.]/.test(text.slice(at, span.start)) || cues.some((c) => c.start > at && c.end <= span.start)) return null;
+  return at;
 }
 
 /** How far after its number a cue may be: further for a passive main verb. */

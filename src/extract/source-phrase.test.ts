@@ -23,6 +23,8 @@ const ENDING: Array<[string, string, string, string | null]> = [
   ["The Public Ministry", "Public Ministry", "organisation", null],
   ["Chad's Judiciary", "Chad's Judiciary", "organisation", null],
   ["the national prison institute INPEC", "INPEC", "organisation", null],
+  ["Radio Kano", "Radio Kano", "organisation", null],
+  ["Army Chief Gen. Musa Dogo", "Musa Dogo", "person", "Army Chief"],
 ];
 
 /** Words before a verb that name no source. */

@@ -33,6 +33,8 @@ const MAX_PHRASE_WORDS = 7;
 const MAX_ROLE_WORDS = 16;
 /** Words an "of/for/at" complement of a speaker may have ("at the Kamiti facility"). */
 const MAX_COMPLEMENT_WORDS = 4;
+/** An organisation opened by its kind is short ("Radio Kano", "Radio France Internationale"). */
+const MAX_OPENED_NAME_WORDS = 3;
 /** Capitals that read as an organisation's acronym ("INPEC", "SNAI"), not a shouted word. */
 const MAX_ACRONYM_LETTERS = 8;
 /** Lower-case particles inside names ("Abu Bakr al-Baghdadi", "Luiz da Silva"). */
@@ -76,9 +78,18 @@ export function sourceEndingClause(clause: string): SourcePhrase | null {
   const run = words.slice(start);
   if (run.length) {
     const lastOffice = lastIndexWhere(run, (w) => !isTitle(w) && (ROLE_WORDS.has(key(w)) || ORGANISATION_WORDS.has(key(w))));
+    // "Radio Kano", "Police Kano": an organisation word opening a run names the organisation.
+    const organisationName = lastOffice === 0 && run.length > 1 && run.length <= MAX_OPENED_NAME_WORDS && !run.some(isTitle) && !ROLE_WORDS.has(key(run[0])) && !/^(?:the|a|an|of|for|at)$/i.test(bare(words[start - 1] ?? ""));
+    if (organisationName) return { name: run.map(bare).join(" "), kind: "organisation", role: null };
     const officeBefore = lastOffice >= 0 || (start > 0 && ROLE_WORDS.has(key(words[start - 1])));
     const person = personName(run.slice(lastOffice + 1), officeBefore);
-    if (person) return { name: person, kind: "person", role: cleanRole(words.slice(0, start + lastOffice + 1).join(" ")) };
+    if (person) {
+      // The office is every word before the name, without the abbreviated ranks ("Army Chief Gen.").
+      const nameStart = start + run.findIndex((w, i) => i > lastOffice && !isTitle(w));
+      const office = words.slice(0, nameStart);
+      while (office.length && /\.$/.test(office[office.length - 1])) office.pop();
+      return { name: person, kind: "person", role: cleanRole(office.join(" ")) };
+    }
   }
   return speakerPhrase(words);
 }
@@ -93,7 +104,8 @@ export function sourceStartingClause(clause: string): SourcePhrase | null {
   const person = end >= 2 ? personName(words.slice(0, end), false) : null;
   if (person) return { name: person, kind: "person", role: cleanRole(rest[0] ?? "") };
   // "the commissioner for justice, Ali Bello": an office, then the name in apposition.
-  const named = rest.length && isRolePhrase(head) ? personInApposition(rest[0]) : null;
+  // "the spokesman of the Command, NCoS, Adamu Duza": the name may follow an acronym in apposition.
+  const named = isRolePhrase(head) ? rest.slice(0, 3).map(personInApposition).find(Boolean) : null;
   if (named) return { name: named, kind: "person", role: cleanRole(head) };
   // "according to Brimob commander Rudy Sufahriadi": an office, then the name.
   return sourceEndingClause(words.join(" "));

@@ -13,6 +13,9 @@ const OF_PREFIX = /^\s+of\b/i;
 const LINE_START = /(?:^|\n)[ \t]*$/;
 const LINE_END = /^[ \t]*(?:\n|$)/;
 const ABBREVIATION_AFTER = /^\.[a-z]/i; // "a.m.", "a.k.a."
+/** "Danelo Rocha, 34, began his escape": a figure between commas right after a name is an age. */
+const NAME_BEFORE_COMMA = /\p{Lu}\p{Ll}+,[ \t]*$/u;
+const COMMA_AFTER = /^,/;
 
 export interface FigureContext {
   text: string;
@@ -32,6 +35,7 @@ export function nonCountContext(c: FigureContext): string | null {
   const before = c.text.slice(Math.max(c.floor, c.start - CONTEXT_WINDOW), c.start);
   const after = c.text.slice(c.end, Math.min(c.ceiling, c.end + CONTEXT_WINDOW));
   if (ABBREVIATION_AFTER.test(after)) return "abbreviation";
+  if (!c.vague && NAME_BEFORE_COMMA.test(before) && COMMA_AFTER.test(after)) return "age-apposition";
   // a figure alone on its line is page furniture (a comment counter, a page number)
   const onOwnLine = LINE_START.test(before) && LINE_END.test(after);
   if (onOwnLine && (before.includes("\n") || after.includes("\n"))) return "standalone";
