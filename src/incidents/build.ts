@@ -106,13 +106,13 @@ export function assembleIncident(mentions: IncidentMention[], aggregate: Inciden
  */
 export function buildIncidents(mentions: StoredMention[], published: PublishedDays): Incident[] {
   const byBlock = new Map<string, IncidentMention[]>();
-  for (const { mention, block } of mentions) byBlock.set(block, [...(byBlock.get(block) ?? []), mention]);
+  for (const { mention, block } of mentions) byBlock.get(block)?.push(mention) ?? byBlock.set(block, [mention]);
   const incidents: Incident[] = [];
   for (const block of [...byBlock.keys()].sort()) {
     const facts = inRankOrder(byBlock.get(block)!.map((m) => factsOf(m, published.get(m.document) ?? null))); // 1.
     const members = new Map<Cluster, IncidentMention[]>();
     for (const { facts: f, cluster } of placeMentions(facts, [])) { // 2.
-      if (cluster) members.set(cluster, [...(members.get(cluster) ?? []), f.mention]);
+      if (cluster) members.get(cluster)?.push(f.mention) ?? members.set(cluster, [f.mention]);
     }
     incidents.push(...deriveAtLarge([...members].map(([cluster, list]) => assembleIncident(list, cluster.aggregate)))); // 3. 4.
   }
