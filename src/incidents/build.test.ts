@@ -52,6 +52,8 @@ test("merging: table of pairs that must stay apart", () => {
     ["different facilities in one province", mention("a"), mention("b", { facility: SHADDADI_PRISON, place: SHADDADI_PRISON.place })],
     ["one document, a facility and a town (extraction already merged within it)", mention("a"), mention("a", { facility: null })],
     ["dates two days apart", mention("a"), mention("c", { date: day("2022-01-22") })],
+    ["a report not dating the event, published more than 90 days after it", mention("a"), undatedByText("d", { earliest: "2022-04-30", latest: "2022-05-02" })],
+    ["a later report not dating the event that names only the province", mention("a"), undatedByText("f", { earliest: "2022-02-27", latest: "2022-03-01" }, { facility: null, place: HASAKAH_PROVINCE })],
     ["a month-wide window and a day outside it", mention("a", { date: { earliest: "2022-02-01", latest: "2022-02-28" } }), mention("d", { date: day("2022-03-02") })],
   ];
   for (const [why, first, second] of table) assert.equal(build([first, second]).length, 2, why);

@@ -108,20 +108,13 @@ export function assembleIncident(mentions: IncidentMention[], aggregate: Inciden
  */
 export function buildIncidents(mentions: StoredMention[], published: PublishedDays): Incident[] {
   const byBlock = new Map<string, IncidentMention[]>();
-  for (const { mention, block } of mentions) {
-    const list = byBlock.get(block);
-    if (list) list.push(mention);
-    else byBlock.set(block, [mention]);
-  }
+  for (const { mention, block } of mentions) byBlock.get(block)?.push(mention) ?? byBlock.set(block, [mention]);
   const incidents: Incident[] = [];
   for (const block of [...byBlock.keys()].sort()) {
     const facts = inRankOrder(byBlock.get(block)!.map((m) => factsOf(m, published.get(m.document) ?? null))); // 1.
     const members = new Map<Cluster, IncidentMention[]>();
     for (const { facts: f, cluster } of placeMentions(facts, [])) { // 2.
-      if (!cluster) continue;
-      const list = members.get(cluster);
-      if (list) list.push(f.mention);
-      else members.set(cluster, [f.mention]);
+      if (cluster) members.get(cluster)?.push(f.mention) ?? members.set(cluster, [f.mention]);
     }
     // 3. 4. (a loop, not push(...list): a block of thousands of incidents would overflow the stack)
     for (const incident of deriveAtLarge([...members].map(([cluster, list]) => assembleIncident(list, cluster.aggregate)))) incidents.push(incident);

@@ -14,7 +14,7 @@
 // 4. Among fitting incidents: the smallest date gap, then the most precise site match, then the
 //    one whose figures agree most, then the earliest. Disagreeing figures never veto a merge:
 //    sources disagreeing about one escape is what "disputed" records.
-// (One mention per document and incident is the caller's rule: extraction merged within a report.)
+// (Two mentions of one report in one incident is the caller's rule: only at one facility, resolve.ts.)
 import { DATE_TOLERANCE_DAYS, FOLLOW_UP_DAYS } from "./constants.ts";
 import { rangeGap } from "./days.ts";
 import { boundOf, spanDays, spread, SPANS, widen, type IncidentAggregate, type Role, type SpanKind } from "./aggregate.ts";

@@ -82,9 +82,8 @@ function placesAgree(a: Located, b: Located): boolean {
 export function matchSites(a: Located, b: Located): SiteMatch | null {
   // 1.
   if (a.facility && b.facility) {
-    if (a.facility.id === b.facility.id) return SITE_MATCH.facility;
-    if (sameFacility(a.facility, b.facility, "corpus")) return SITE_MATCH.town;
-    return sameFacilityName(a.facility, b.facility) && placesAgree(a, b) ? SITE_MATCH.facility : null;
+    if (a.facility.id === b.facility.id || (sameFacilityName(a.facility, b.facility) && placesAgree(a, b))) return SITE_MATCH.facility;
+    return sameFacility(a.facility, b.facility, "corpus") ? SITE_MATCH.town : null;
   }
   // 2.
   const townA = townKey(a);

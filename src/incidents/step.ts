@@ -76,7 +76,7 @@ export async function planStep(store: Store, block: string, work: MergeWork): Pr
   const gained = [...touched].map((c) => c.stored).filter((id): id is string => id !== null && !members.has(id));
   for (const [id, list] of await store.membersOf(gained)) members.set(id, list);
   const placedIn = new Map<Cluster, MentionFacts[]>();
-  for (const p of placements) if (p.cluster) placedIn.set(p.cluster, [...(placedIn.get(p.cluster) ?? []), p.facts]);
+  for (const p of placements) if (p.cluster) placedIn.get(p.cluster)?.push(p.facts) ?? placedIn.set(p.cluster, [p.facts]);
   const assembled = new Map<string, { cluster: Cluster; incident: Incident }>();
   for (const cluster of touched) {
     const kept = (cluster.stored ? members.get(cluster.stored)! : []).filter((p) => !replaced.has(memberKey(p)));
