@@ -7,7 +7,7 @@
 //  4. recognise facilities the gazetteer lacks ("Kakwangura prison", "a prison in Ras al-Ayn");
 //  5. keep the longest of overlapping matches (an actor and a place may share the same span);
 //  6. give each facility of the report one id, and resolve references back to it ("the jail").
-import type { Annotation, Span } from "../model/doc.ts";
+import type { Annotation } from "../model/doc.ts";
 import type { PlaceRef } from "../model/incident.ts";
 import type { FacilityRef } from "../model/incident.ts";
 import { nameCore } from "./facility-heads.ts";
@@ -15,7 +15,6 @@ import { unifyFacilities } from "./facility-identity.ts";
 import { townNamed } from "./facility-mint.ts";
 import { recogniseFacilities } from "./facility-pattern.ts";
 import { casesMatch, getLexicon, type LexiconEntry } from "./lexicon.ts";
-import { foldName } from "./normalize.ts";
 import { readStory, STORY_WEIGHT, type CountryEvidence, type Story } from "./story.ts";
 import { adjacent, tokenize, type Token } from "./tokens.ts";
 import { getWorldIndex, inFocusCountry, MAX_TOWN_WORDS, worldPlaceRef, type WorldPlace } from "./world.ts";
@@ -53,6 +52,8 @@ interface WorldProposal {
   first: Token;
   words: number;
   candidates: WorldPlace[];
+  /** The folded name the candidates are indexed by ("pedro juan caballero"). */
+  fold: string;
   /** Capitalised words touch the match on either side: likely part of a longer name. */
   insideLongerName: boolean;
 }
@@ -99,7 +100,7 @@ export function matchGazetteer(text: string, opts: MatchOptions = {}): Annotatio
         worldOpen = words.length <= MAX_TOWN_WORDS && (t.case === "title" || connector) && (world.prefixes.has(fold) || world.byKey.has(fold));
         const candidates = worldOpen && !connector ? world.byKey.get(fold) : undefined;
         if (candidates) {
-          worldProposals.push({ start, end: t.end, first, words: words.length, candidates, insideLongerName: insideLongerName(text, tokens, i, j, lexicon.stopFolds) });
+          worldProposals.push({ start, end: t.end, first, words: words.length, candidates, fold, insideLongerName: insideLongerName(text, tokens, i, j, lexicon.stopFolds) });
         }
       }
     }
@@ -131,18 +132,21 @@ export function matchGazetteer(text: string, opts: MatchOptions = {}): Annotatio
  * the recogniser then reads the name afresh.
  */
 function keepStoryFacilities(text: string, proposals: Proposal[], story: Story): Proposal[] {
-  const rankOf = (p: Proposal) => {
-    const r = story.countries.indexOf((p.value as FacilityRef).place?.country ?? "");
-    return r < 0 ? Infinity : r;
-  };
+  const rankOf = (p: Proposal) => story.rank.get((p.value as FacilityRef).place?.country ?? "") ?? Infinity;
+  // the best-ranked facility of each span; the first listed on a tie
+  const best = new Map<string, Proposal>();
+  for (const p of proposals) {
+    if (p.rule !== "gazetteer.facility.alias") continue;
+    const key = `${p.start}:${p.end}`;
+    const current = best.get(key);
+    if (!current || rankOf(p) < rankOf(current)) best.set(key, p);
+  }
   return proposals.filter((p) => {
     if (p.rule !== "gazetteer.facility.alias") return true;
-    if (story.countries.length > 0 && rankOf(p) === Infinity) {
-      const core = nameCore(text.slice(p.start, p.end));
-      if (core.length === 0 || townNamed(text.slice(core[0].start + p.start, core[core.length - 1].end + p.start), story, true)) return false;
-    }
-    const rivals = proposals.filter((q) => q !== p && q.rule === p.rule && q.start === p.start && q.end === p.end);
-    return rivals.every((q) => rankOf(p) < rankOf(q) || (rankOf(p) === rankOf(q) && proposals.indexOf(p) < proposals.indexOf(q)));
+    if (best.get(`${p.start}:${p.end}`) !== p) return false;
+    if (story.countries.length === 0 || rankOf(p) !== Infinity) return true;
+    const core = nameCore(text.slice(p.start, p.end));
+    return core.length > 0 && !townNamed(text.slice(core[0].start + p.start, core[core.length - 1].end + p.start), story, true);
   });
 }
 
@@ -158,7 +162,7 @@ function countriesOfBulkNames(worldProposals: WorldProposal[]): CountryEvidence[
     if (w.insideLongerName || (w.words === 1 && w.first.sentenceStart)) continue;
     const country = w.candidates[0].country;
     if (!w.candidates.every((c) => c.country === country)) continue;
-    if (w.candidates.some((c) => c.kind === "town" && capitals.get(c.country)?.has(foldName(c.name)))) out.push({ country, weight: STORY_WEIGHT.capital, at: w.start });
+    if (capitals.get(country)?.has(w.fold) && w.candidates.some((c) => c.kind === "town")) out.push({ country, weight: STORY_WEIGHT.capital, at: w.start });
     else if (w.candidates.some((c) => c.kind === "admin1")) out.push({ country, weight: STORY_WEIGHT.division, at: w.start });
   }
   return out;
@@ -167,8 +171,9 @@ function countriesOfBulkNames(worldProposals: WorldProposal[]): CountryEvidence[
 /** First-level divisions the text names in the story's countries, as "CC.code" ("ID.30" for "West Java"). */
 function namedAdmin1s(worldProposals: WorldProposal[], story: Story): Set<string> {
   const named = new Set<string>();
+  if (story.countries.length === 0) return named;
   for (const w of worldProposals) {
-    for (const c of w.candidates) if (c.kind === "admin1" && story.countries.includes(c.country)) named.add(`${c.country}.${c.admin1Code}`);
+    for (const c of w.candidates) if (c.kind === "admin1" && story.rank.has(c.country)) named.add(`${c.country}.${c.admin1Code}`);
   }
   return named;
 }
@@ -217,9 +222,13 @@ function insideLongerName(text: string, tokens: Token[], i: number, j: number, s
  */
 function chooseWorldPlace(w: WorldProposal, story: Story, namedAdmin1: Set<string>): PlaceRef | null {
   if (w.insideLongerName) return null;
-  for (const country of story.countries) {
-    const inCountry = w.candidates.filter((c) => c.country === country);
-    if (inCountry.length === 0) continue;
+  let storyCountry: string | null = null;
+  for (const c of w.candidates) {
+    const rank = story.rank.get(c.country);
+    if (rank !== undefined && (storyCountry === null || rank < story.rank.get(storyCountry)!)) storyCountry = c.country;
+  }
+  if (storyCountry !== null) {
+    const inCountry = w.candidates.filter((c) => c.country === storyCountry);
     const inNamedAdmin1 = inCountry.filter((c) => namedAdmin1.has(`${c.country}.${c.admin1Code}`));
     return worldPlaceRef(preferTown(inNamedAdmin1.length > 0 ? inNamedAdmin1 : inCountry));
   }
@@ -238,55 +247,36 @@ function preferTown(candidates: WorldPlace[]): WorldPlace {
   return candidates.find((c) => c.kind === "town") ?? candidates[0];
 }
 
-/**
- * Spans kept so far, bucketed by start so that finding those a new span overlaps looks at a few
- * neighbours instead of every span of the page. No kept span is longer than `longest` (proposals
- * come longest first), so an overlapping one starts less than `longest` before the new span.
- */
-class KeptSpans {
-  readonly all: Proposal[] = [];
-  private readonly order = new Map<Proposal, number>();
-  private readonly buckets = new Map<number, Proposal[]>();
-  private readonly width: number;
-
-  constructor(longest: number) {
-    this.width = Math.max(1, longest);
-  }
-
-  add(p: Proposal): void {
-    this.order.set(p, this.all.length);
-    this.all.push(p);
-    const key = Math.floor(p.start / this.width);
-    const bucket = this.buckets.get(key);
-    if (bucket) bucket.push(p);
-    else this.buckets.set(key, [p]);
-  }
-
-  /** Kept spans overlapping `span`, in the order they were kept. */
-  overlapping(span: Span): Proposal[] {
-    const found: Proposal[] = [];
-    const last = Math.floor((span.end - 1) / this.width);
-    for (let key = Math.floor((span.start - this.width) / this.width); key <= last; key++) {
-      for (const k of this.buckets.get(key) ?? []) if (span.start < k.end && k.start < span.end) found.push(k);
-    }
-    return found.length > 1 ? found.sort((a, b) => this.order.get(a)! - this.order.get(b)!) : found;
-  }
-}
-
 /** Longest first; among equal spans the better rank; an actor may share its exact span with a place. */
 export function resolveOverlaps(proposals: Proposal[]): Annotation[] {
   const sorted = [...proposals].sort((a, b) => b.end - b.start - (a.end - a.start) || a.rank - b.rank || a.start - b.start);
-  const kept = new KeptSpans(sorted.length ? sorted[0].end - sorted[0].start : 1);
+  const kept: Proposal[] = [];
+  // Which kept proposal covers each character (its index + 1), and the kept ones of each span: a
+  // proposal's clashes are found by scanning its own characters, so the work grows with the text.
+  const cover = new Int32Array(sorted.reduce((n, p) => Math.max(n, p.end), 0));
+  const bySpan = new Map<string, number[]>();
   for (const p of sorted) {
-    const clashes = kept.overlapping(p);
-    const clash = clashes[0];
-    if (!clash) {
-      kept.add(p);
+    const overlapping = new Set<number>();
+    for (let i = p.start; i < p.end; i++) {
+      const k = cover[i] - 1;
+      if (k < 0 || overlapping.has(k)) continue;
+      for (const same of bySpan.get(`${kept[k].start}:${kept[k].end}`)!) overlapping.add(same);
+    }
+    const span = `${p.start}:${p.end}`;
+    if (overlapping.size === 0) {
+      for (let i = p.start; i < p.end; i++) cover[i] = kept.length + 1;
+      bySpan.set(span, [kept.length]);
+      kept.push(p);
       continue;
     }
+    // the first kept of those it overlaps, as kept in order
+    const clash = kept[Math.min(...overlapping)];
     const sameSpan = clash.start === p.start && clash.end === p.end;
-    const actorBesidePlace = sameSpan && (p.kind === "actor") !== (clash.kind === "actor") && !clashes.some((k) => k !== clash && k.kind === p.kind);
-    if (actorBesidePlace) kept.add(p);
+    const actorBesidePlace = sameSpan && (p.kind === "actor") !== (clash.kind === "actor") && ![...overlapping].some((k) => kept[k] !== clash && kept[k].kind === p.kind);
+    if (actorBesidePlace) {
+      bySpan.get(span)!.push(kept.length);
+      kept.push(p);
+    }
   }
-  return kept.all.sort((a, b) => a.start - b.start || a.rank - b.rank).map(({ rank: _rank, ...annotation }) => annotation);
+  return kept.sort((a, b) => a.start - b.start || a.rank - b.rank).map(({ rank: _rank, ...annotation }) => annotation);
 }
