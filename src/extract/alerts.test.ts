@@ -10,7 +10,7 @@ import { described, mentionsOf } from "./testing.ts";
 const POSITIVE: Array<[string, string]> = [
   ["Over 200 inmates escaped from the Kuje prison on Saturday. The police imposed a dusk-to-dawn curfew on Kuje town the same night.", "Kuje"],
   ["Chad closed its border with Sudan after 80 prisoners escaped from the Abeche prison on Friday.", "Chad"],
-  ["Security was doubled along the border with Benin after the jailbreak at the Kuje prison on Friday, the interior ministry in Abuja said.", "Benin"],
+  ["Security was doubled along the border with Benin after the jailbreak at the Kuje prison on Friday, the interior ministry in Abuja said.", "Nigeria"],
   ["Over 200 inmates escaped from the Kuje prison on Saturday. Soldiers were deployed to hunt the fugitives, the army said in Abuja.", "Kuje"],
   ["The governor declared a state of emergency in Suleja after 119 inmates escaped from the custodial centre on Wednesday.", "Suleja"],
   ["Police set up checkpoints on the roads out of Kano after the jailbreak on Friday.", "Kano"],

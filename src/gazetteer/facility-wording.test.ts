@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { facilityWordingIn } from "./facility-wording.ts";
 
 const FOUND: Array<[string, Array<[string, string, boolean]>]> = [
-  ["Gunmen stormed the central prison.", [["central prison", "prison", false]]],
+  ["Gunmen stormed the central prison.", [["prison", "prison", false]]],
   ["Two prisons and three jails were hit.", [["prisons", "prison", false], ["jails", "jail", false]]],
   ["Inmates of the Kotoko custodial centres rioted.", [["custodial centres", "prison", false]]],
   ["Women fled al-Hol camp on Sunday.", [["al-Hol camp", "camp", true]]],

@@ -14,6 +14,9 @@ import { hasMatch } from "../window.ts";
 import type { PlaceValue, SentenceView, Story, Working } from "./context.ts";
 
 const FORCES_COUNTRY_RULE = "alert.forces-country";
+const FACILITY_COUNTRY_RULE = "alert.facility-country";
+/** "along the border with X": a neighbour named only to say which border. */
+const NEIGHBOUR_BORDER = /\bborders?\s+with\b/i;
 /** Actors whose country is where their alert holds. */
 const FORCE_KINDS = new Set(["state_force", "police", "militia", "prison_service"]);
 /** Events an alert answers, whose place it takes when it names none. */
@@ -29,7 +32,19 @@ export function placeAlertsByForces(s: SentenceView): void {
     const country = force?.value.country ? placeById(`country:${force.value.country}`) : null;
     if (country) m.place = country;
     else if (demonym) m.place = withoutDemonym(demonym.value);
-    if (m.place) m.evidence.push({ ...(force ?? demonym!), kind: "place", rule: FORCES_COUNTRY_RULE });
+    if (m.place) {
+      m.evidence.push({ ...(force ?? demonym!), kind: "place", rule: FORCES_COUNTRY_RULE });
+      continue;
+    }
+    // "Security was doubled along the border with X after the jailbreak at Y prison": the strip
+    // put on alert belongs to the country that lost the prisoners, not to the neighbour.
+    const sentence = s.story.text.slice(s.sentence.start, s.sentence.end);
+    const facility = NEIGHBOUR_BORDER.test(sentence) ? s.facilities.find((f) => f.value.place?.country) : undefined;
+    const lost = facility ? placeById(`country:${facility.value.place!.country}`) : null;
+    if (lost) {
+      m.place = lost;
+      m.evidence.push({ start: facility!.start, end: facility!.end, kind: "place", rule: FACILITY_COUNTRY_RULE });
+    }
   }
 }
 
