@@ -4,7 +4,7 @@ import { createWriteStream } from "node:fs";
 import { rename, rm } from "node:fs/promises";
 import { finished } from "node:stream/promises";
 import { EXPORT_FORMATS, isExportFormat, writeExport } from "../../export/index.ts";
-import { storeFrom } from "../options.ts";
+import { existingStoreFrom } from "../options.ts";
 import type { RegisterCommand } from "./index.ts";
 
 /** Exit status for a command line that cannot be run as given. */
@@ -27,7 +27,7 @@ export const register: RegisterCommand = (program, exit) => {
         exit(USAGE_ERROR);
         return;
       }
-      const store = await storeFrom(opts.db);
+      const store = await existingStoreFrom(opts.db);
       try {
         if (opts.out) await exportToFile(store, opts.format, opts.out);
         else await exportToStdout(store, opts.format);

@@ -3,7 +3,7 @@
 //   escapewatch facility [NAME] [--db PATH] [--json]
 import type { Claim, Count, FacilityRef } from "../../model/incident.ts";
 import { facilityHistory, listFacilities, type FacilityHistory } from "../../incidents/facilities.ts";
-import { storeFrom } from "../options.ts";
+import { existingStoreFrom } from "../options.ts";
 import { formatCount, formatRange, formatSite, formatWindow } from "./incidents.ts";
 import type { RegisterCommand } from "./index.ts";
 
@@ -59,7 +59,7 @@ export const register: RegisterCommand = (program, exit) => {
     .option("--db <path>", "database file (default: $ESCAPEWATCH_DB or ./escapewatch.db)")
     .option("--json", "print the history as JSON")
     .action(async (name: string | undefined, opts: { db?: string; json?: boolean }) => {
-      const store = await storeFrom(opts.db);
+      const store = await existingStoreFrom(opts.db);
       try {
         if (name === undefined) {
           const all = await listFacilities(store);

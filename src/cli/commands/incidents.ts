@@ -4,7 +4,7 @@ import { INCIDENT_TYPES, type Count, type Incident, type IncidentType } from "..
 import type { DateWindow } from "../../model/doc.ts";
 import type { IncidentFilter } from "../../store/store.ts";
 import { isDay } from "../../incidents/days.ts";
-import { storeFrom } from "../options.ts";
+import { existingStoreFrom } from "../options.ts";
 import type { RegisterCommand } from "./index.ts";
 
 /** Stable codes for the mistakes a user can make on this command line. */
@@ -114,7 +114,7 @@ export const register: RegisterCommand = (program, exit) => {
         exit(2);
         return;
       }
-      const store = await storeFrom(opts.db);
+      const store = await existingStoreFrom(opts.db);
       try {
         const incidents = await store.listIncidents(filter);
         if (opts.json) console.log(JSON.stringify(incidents, null, 2));

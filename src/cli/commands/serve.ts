@@ -1,6 +1,6 @@
 // `escapewatch serve`: the JSON API and the built dashboard over an existing database.
 import { InvalidArgumentError, type Command } from "commander";
-import { storeFrom } from "../options.ts";
+import { existingStoreFrom } from "../options.ts";
 import { dashboardBuilt } from "../../server/dashboard.ts";
 import { DEFAULT_HOST, DEFAULT_PORT } from "../../server/listen.ts";
 import { WEB_DIST } from "../../server/paths.ts";
@@ -40,7 +40,7 @@ export const register: RegisterCommand = (program) => {
         "  ESCAPEWATCH_RATE_LIMIT  writes per client per minute (default 600)\n  ESCAPEWATCH_READ_RATE_LIMIT  reads per client per minute (default: unlimited)\n",
     )
     .action(async (options: ServeOptions) => {
-      const store = await storeFrom(options.db);
+      const store = await existingStoreFrom(options.db);
       if (!dashboardBuilt()) console.log("dashboard not built: run `npm run build:web` (or use `escapewatch start`); serving the API only");
       const server = await runServer(store, { port: options.port, host: options.host, webRoot: dashboardBuilt() ? WEB_DIST : null });
       await untilStopped(server, store);

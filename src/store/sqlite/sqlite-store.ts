@@ -97,12 +97,15 @@ export class SqliteStore implements Store {
   /** One write inside the batch transaction: better-sqlite3 runs a nested transaction as a savepoint. */
   private writeOneTransaction: Database.Transaction<(write: DocumentWrite, now: string) => Applied> | null = null;
 
-  /** `location` is a file path (its directory is created) or ":memory:". */
-  constructor(readonly location: string) {
-    if (location !== ":memory:" && !location.startsWith("file:")) {
+  /** `location` is a file path (its directory is created unless `fileMustExist`) or ":memory:". */
+  constructor(
+    readonly location: string,
+    options: { fileMustExist?: boolean } = {},
+  ) {
+    if (location !== ":memory:" && !location.startsWith("file:") && !options.fileMustExist) {
       mkdirSync(dirname(location), { recursive: true });
     }
-    this.db = new Database(location, { timeout: BUSY_TIMEOUT_MS });
+    this.db = new Database(location, { timeout: BUSY_TIMEOUT_MS, fileMustExist: options.fileMustExist ?? false });
     this.db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
     this.db.pragma("journal_mode = WAL");
     this.db.pragma("synchronous = NORMAL");
@@ -123,6 +126,27 @@ export class SqliteStore implements Store {
           record.run(migration.version, migration.name, new Date().toISOString());
         })
         .immediate();
+    }
+  }
+
+  /** The first line of `PRAGMA quick_check` when it is not "ok", else null. */
+  integrityProblem(): string | null {
+    const rows = this.db.pragma("quick_check(1)") as Array<Record<string, unknown>>;
+    const first = firstFinding(String(Object.values(rows[0] ?? {})[0] ?? "ok"));
+    return first === "ok" ? null : first;
+  }
+
+  /** The first line of `PRAGMA integrity_check` on a file, or of the error that keeps it from running. */
+  static integrityOfFile(location: string): string | null {
+    let db: Database.Database | null = null;
+    try {
+      db = new Database(location, { readonly: true, fileMustExist: true });
+      const rows = db.pragma("integrity_check(1)") as Array<Record<string, unknown>>;
+      return firstFinding(String(Object.values(rows[0] ?? {})[0] ?? ""));
+    } catch (error) {
+      return (error as Error).message;
+    } finally {
+      db?.close();
     }
   }
 
@@ -650,6 +674,11 @@ function searchTextOf(incident: Incident): string {
     for (const claim of count.claims) parts.push(claim.quote, claim.source);
   }
   return parts.filter((part): part is string => Boolean(part)).join("\n").toLowerCase();
+}
+
+/** The first line of an integrity report that names a problem ("*** in database main ***" names none). */
+function firstFinding(report: string): string {
+  return report.split("\n").map((line) => line.trim()).find((line) => line !== "" && !/^\*\*\* in database/.test(line)) ?? report;
 }
 
 function stateOf(row: DocumentRow): DocumentState {
