@@ -151,6 +151,8 @@ describe("GET /api/incidents", () => {
     ["country=Syria", "E_BAD_QUERY"],
     ["since=March", "E_BAD_QUERY"],
     ["until=2025-3-1", "E_BAD_QUERY"],
+    ["since=2025-13-45", "E_BAD_QUERY"],
+    ["until=2025-02-30", "E_BAD_QUERY"],
     ["limit=-1", "E_BAD_QUERY"],
     ["limit=0", "E_BAD_QUERY"],
     ["limit=ten", "E_BAD_QUERY"],
@@ -275,7 +277,7 @@ describe("POST /api/documents", () => {
   test("with the token, the report is normalised (news-please field names) and ingested: 201", async () => {
     const res = await post({ Authorization: `Bearer ${WRITE_TOKEN}` }, REPORT);
     assert.equal(res.status, 201);
-    assert.deepEqual(await res.json(), { status: "new", id: "posted-1", document: null });
+    assert.deepEqual(await res.json(), { status: "new", id: "posted-1", document: null, warnings: [] });
     const raw = ingested.at(-1)!;
     assert.deepEqual([raw.id, raw.title, raw.text, raw.published], ["posted-1", "Jail attacked", "Gunmen attacked the district jail.", "2025-04-02"]);
   });

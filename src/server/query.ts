@@ -2,6 +2,7 @@
 // 400 that names the parameter instead of being silently ignored.
 import { INCIDENT_TYPES, type IncidentType } from "../model/incident.ts";
 import type { IncidentFilter } from "../store/store.ts";
+import { isDay } from "../incidents/days.ts";
 import { ApiError } from "./errors.ts";
 
 export const DEFAULT_PAGE_SIZE = 50;
@@ -43,7 +44,7 @@ export function parseIncidentFilter(query: Query): IncidentFilter {
   for (const name of ["since", "until"] as const) {
     const day = nonEmpty(query[name]);
     if (day === undefined) continue;
-    if (!DAY.test(day)) throw new ApiError("E_BAD_QUERY", `${name} must be a day as YYYY-MM-DD.`);
+    if (!DAY.test(day) || !isDay(day)) throw new ApiError("E_BAD_QUERY", `${name} must be a calendar day as YYYY-MM-DD.`);
     filter[name] = day;
   }
   const text = nonEmpty(query.q);

@@ -16,12 +16,32 @@ export interface RunOptions {
   log?: (line: string) => void;
 }
 
+/** A token that cannot work, refused at start (E_TOKEN_INVALID) rather than silently disabling access. */
+export class TokenError extends Error {
+  readonly code = "E_TOKEN_INVALID";
+  constructor(message: string) {
+    super(`[E_TOKEN_INVALID] ${message}`);
+  }
+}
+
+/**
+ * A token from the environment: unset or empty means none; one of spaces, or with a space inside,
+ * could never be sent in an `Authorization: Bearer` header, so it is refused with the reason.
+ */
+export function tokenFromEnv(env: NodeJS.ProcessEnv, name: string): string | null {
+  const value = env[name];
+  if (value === undefined || value === "") return null;
+  if (value.trim() === "") throw new TokenError(`${name} is only whitespace: set a secret (e.g. ${name}=$(openssl rand -hex 24)), or unset it`);
+  if (/\s/.test(value)) throw new TokenError(`${name} contains whitespace, which a Bearer token cannot carry: use a secret without spaces`);
+  return value;
+}
+
 /** Serves the API and dashboard over `store` until `close()` is called. */
 export async function runServer(store: Store, options: RunOptions): Promise<RunningServer> {
   const env = options.env ?? process.env;
   const log = options.log ?? ((line: string) => console.log(line));
-  const token = env[WRITE_TOKEN_ENV] || null;
-  const readToken = env[READ_TOKEN_ENV] || null;
+  const token = tokenFromEnv(env, WRITE_TOKEN_ENV);
+  const readToken = tokenFromEnv(env, READ_TOKEN_ENV);
   const app = createApp({ store, token, readToken, webRoot: options.webRoot });
   const server = await listen(app, { port: options.port, host: options.host });
   log(`escapewatch dashboard: ${server.url}`);
