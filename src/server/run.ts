@@ -3,6 +3,7 @@
 import type { Store } from "../store/store.ts";
 import { createApp } from "./app.ts";
 import { listen, type RunningServer } from "./listen.ts";
+import { createExtractPool } from "./extract-pool.ts";
 
 export const WRITE_TOKEN_ENV = "ESCAPEWATCH_TOKEN";
 export const READ_TOKEN_ENV = "ESCAPEWATCH_READ_TOKEN";
@@ -42,8 +43,20 @@ export async function runServer(store: Store, options: RunOptions): Promise<Runn
   const log = options.log ?? ((line: string) => console.log(line));
   const token = tokenFromEnv(env, WRITE_TOKEN_ENV);
   const readToken = tokenFromEnv(env, READ_TOKEN_ENV);
-  const app = createApp({ store, token, readToken, webRoot: options.webRoot });
-  const server = await listen(app, { port: options.port, host: options.host });
+  // Cleaning and extraction of POSTed reports run in worker threads: reads never wait on them.
+  const pool = createExtractPool();
+  const app = createApp({ store, token, readToken, webRoot: options.webRoot, stages: pool });
+  const listening = await listen(app, { port: options.port, host: options.host }).catch(async (error) => {
+    await pool.close();
+    throw error;
+  });
+  const server: RunningServer = {
+    ...listening,
+    close: async () => {
+      await listening.close();
+      await pool.close();
+    },
+  };
   log(`escapewatch dashboard: ${server.url}`);
   log(`escapewatch API: ${server.url}api/openapi.json`);
   if (!token) log(`writes are disabled (set ${WRITE_TOKEN_ENV} to enable POST /api/documents)`);
