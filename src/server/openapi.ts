@@ -177,10 +177,31 @@ export const openApiDocument = {
           },
         },
         responses: {
-          "201": json({ type: "object", properties: { status: { const: "new" }, id: { type: "string" }, document: ref("DocumentSummary") } }, "Stored"),
-          "200": json({ type: "object", properties: { status: { const: "known" }, id: { type: "string" } } }, "Already stored"),
+          "201": json(
+            { type: "object", required: ["status", "id", "document"], properties: { status: { const: "new" }, id: { type: "string" }, document: { oneOf: [ref("DocumentSummary"), { type: "null" }] }, warnings: ref("Warnings") } },
+            "Stored as a new document",
+          ),
+          "200": json(
+            {
+              type: "object",
+              required: ["status", "id", "document"],
+              properties: {
+                status: { enum: ["updated", "known"], description: "updated: a new version or metadata the document lacked; known: the content is stored (under this id or, as an alias, another)" },
+                id: { type: "string" },
+                document: { oneOf: [ref("DocumentSummary"), { type: "null" }], description: "The document the id names: its own, or the one it is an alias of" },
+                warnings: ref("Warnings"),
+              },
+            },
+            "Already stored, or stored as an update",
+          ),
           ...errorResponses("E_BAD_BODY", "E_UNAUTHORIZED", "E_WRITES_DISABLED", "E_BODY_TOO_LARGE", "E_REJECTED", "E_RATE_LIMITED"),
         },
+      },
+    },
+    "/api/openapi.json": {
+      get: {
+        summary: "This document",
+        responses: { "200": json({ type: "object", required: ["openapi", "paths"] }), ...errorResponses("E_UNAUTHORIZED") },
       },
     },
     "/api/documents/{id}": {
@@ -197,6 +218,11 @@ export const openApiDocument = {
   components: {
     securitySchemes: { bearer: { type: "http", scheme: "bearer" } },
     schemas: {
+      Warnings: {
+        type: "array",
+        description: "What the report carried but could not be used (an ambiguous date); it was stored all the same",
+        items: { type: "object", required: ["code", "message"], properties: { code: { type: "string" }, message: { type: "string" } } },
+      },
       Error: {
         type: "object",
         required: ["error"],
@@ -272,22 +298,38 @@ export const openApiDocument = {
         },
       },
       IncidentSummary: {
-        description: "An Incident whose counts carry the number of claims instead of the claims",
-        allOf: [
-          ref("Incident"),
-          {
-            type: "object",
-            properties: {
-              counts: {
-                type: "array",
-                items: {
-                  type: "object",
-                  properties: { quantity: { type: "string" }, low: { type: "integer" }, best: { type: "integer" }, high: nullable("integer"), disputed: { type: "boolean" }, claims: { type: "integer" } },
-                },
+        description: "An Incident whose counts carry the number of claims instead of the claims, without its mention ids",
+        type: "object",
+        required: ["id", "type", "status", "counts", "documents"],
+        properties: {
+          id: { type: "string" },
+          type: { type: "string", enum: [...INCIDENT_TYPES] },
+          status: { type: "string", enum: ["occurred", "planned", "disputed"] },
+          unconfirmed: { type: "boolean" },
+          facility: { oneOf: [ref("Facility"), { type: "null" }] },
+          place: { oneOf: [ref("Place"), { type: "null" }] },
+          destination: { oneOf: [ref("Place"), { type: "null" }] },
+          date: { oneOf: [ref("DateWindow"), { type: "null" }] },
+          actors: { type: "array", items: { type: "string" } },
+          counts: {
+            type: "array",
+            items: {
+              type: "object",
+              required: ["quantity", "low", "best", "high", "claims"],
+              properties: {
+                quantity: { type: "string", enum: [...QUANTITIES] },
+                group: nullable("string"),
+                low: { type: "integer" },
+                best: { type: "integer" },
+                high: nullable("integer"),
+                disputed: { type: "boolean" },
+                derived: { type: "boolean" },
+                claims: { type: "integer", description: "How many claims the count was reconciled from" },
               },
             },
           },
-        ],
+          documents: { type: "array", items: { type: "string" } },
+        },
       },
       FacilityFigure: {
         type: "object",
