@@ -325,6 +325,28 @@ describe("POST /api/documents", () => {
     await fresh.close();
   });
 
+  test("new content under a posted id is version 2, known content under a new id answers with its document", async () => {
+    const fresh = await openStore(":memory:");
+    const app = validatedApp({ store: fresh, token: WRITE_TOKEN });
+    const send = (body: object) => app.request("/api/documents", { method: "POST", headers: { Authorization: `Bearer ${WRITE_TOKEN}` }, body: JSON.stringify(body) });
+    const first = "Police said 9 inmates escaped from the district jail in Mosul on Sunday night after a wall collapsed.";
+    assert.equal((await send({ id: "v", text: first, published: "2025-04-06" })).status, 201);
+    const revised = await send({ id: "v", text: `${first} Five were caught on Monday, police said.` });
+    assert.equal(revised.status, 200);
+    assert.equal((await revised.json()).status, "updated");
+    const alias = await send({ id: "v-copy", text: `${first} Five were caught on Monday, police said.` });
+    const body = await alias.json();
+    assert.deepEqual([alias.status, body.status, body.id, body.document.id], [200, "known", "v-copy", "v"]);
+    assert.equal((await (await app.request("/api/documents/v-copy")).json()).id, "v");
+    const history = await (await app.request("/api/documents/v/versions")).json();
+    assert.deepEqual(history.versions.map((x: { version: number; current: boolean }) => [x.version, x.current]), [[1, false], [2, true]]);
+    assert.deepEqual(history.aliases, ["v-copy"]);
+    assert.equal((await (await app.request("/api/documents/v/versions/1")).json()).text, first);
+    assert.equal((await app.request("/api/documents/v/versions/3")).status, 404);
+    assert.equal((await app.request("/api/documents/v/versions/zero")).status, 400);
+    await fresh.close();
+  });
+
   test("a rejected record answers 422 with the pipeline's reason", async () => {
     const app = validatedApp({
       store,
@@ -405,6 +427,8 @@ describe("openapi.json", () => {
     assert.deepEqual(Object.keys(spec.paths).sort(), [
       "/api/documents",
       "/api/documents/{id}",
+      "/api/documents/{id}/versions",
+      "/api/documents/{id}/versions/{version}",
       "/api/facilities",
       "/api/facilities/{id}",
       "/api/incidents",

@@ -126,6 +126,18 @@ export function createApp(options: AppOptions): Hono {
     if (!doc) throw new ApiError("E_NOT_FOUND", `No document with id '${c.req.param("id")}'.`);
     return c.json(documentView(doc));
   });
+  app.get("/api/documents/:id/versions", async (c) => {
+    const history = await store.documentHistory(c.req.param("id"));
+    if (!history) throw new ApiError("E_NOT_FOUND", `No document with id '${c.req.param("id")}'.`);
+    return c.json(history);
+  });
+  app.get("/api/documents/:id/versions/:version", async (c) => {
+    const version = c.req.param("version");
+    if (!/^[1-9]\d{0,8}$/.test(version)) throw new ApiError("E_BAD_QUERY", "version must be a positive integer.");
+    const doc = await store.getDocumentVersion(c.req.param("id"), Number(version));
+    if (!doc) throw new ApiError("E_NOT_FOUND", `No version ${version} of a document with id '${c.req.param("id")}'.`);
+    return c.json(documentView(doc));
+  });
   app.post(
     "/api/documents",
     writeAccess(options, failures),

@@ -198,6 +198,20 @@ export const openApiDocument = {
         },
       },
     },
+    "/api/documents/{id}/versions": {
+      get: {
+        summary: "A document's versions (oldest first; the current one last) and the aliases it answers to",
+        parameters: [pathId("Document")],
+        responses: { "200": json(ref("DocumentHistory")), ...errorResponses("E_NOT_FOUND", "E_UNAUTHORIZED") },
+      },
+    },
+    "/api/documents/{id}/versions/{version}": {
+      get: {
+        summary: "One version of a document: its text and metadata (annotations for the current version only)",
+        parameters: [pathId("Document"), { name: "version", in: "path", required: true, schema: { type: "integer", minimum: 1 } }],
+        responses: { "200": json(ref("Document")), ...errorResponses("E_BAD_QUERY", "E_NOT_FOUND", "E_UNAUTHORIZED") },
+      },
+    },
     "/api/openapi.json": {
       get: {
         summary: "This document",
@@ -218,6 +232,31 @@ export const openApiDocument = {
   components: {
     securitySchemes: { bearer: { type: "http", scheme: "bearer" } },
     schemas: {
+      DocumentHistory: {
+        type: "object",
+        required: ["id", "versions", "aliases"],
+        properties: {
+          id: { type: "string", description: "The document's own id (an alias resolves to it)" },
+          versions: {
+            type: "array",
+            items: {
+              type: "object",
+              required: ["version", "current", "contentHash", "published", "length", "ingestedAt"],
+              properties: {
+                version: { type: "integer", minimum: 1 },
+                current: { type: "boolean" },
+                contentHash: { type: "string" },
+                url: nullable("string"),
+                title: nullable("string"),
+                published: { oneOf: [day, { type: "null" }] },
+                length: { type: "integer" },
+                ingestedAt: { type: "string" },
+              },
+            },
+          },
+          aliases: { type: "array", items: { type: "string" }, description: "Other ids its content arrived under" },
+        },
+      },
       Warnings: {
         type: "array",
         description: "What the report carried but could not be used (an ambiguous date); it was stored all the same",
