@@ -31,6 +31,17 @@ export function incidentSentence(i: number): string {
   return `${10 + (i % 890)} prisoners escaped from the ${town} prison on ${DAYS[i % 7]} after gunmen stormed its gate, ${source}.`;
 }
 
+/** A pronounceable invented name for each i: "Bacede", "Fagu", ... */
+export function inventedName(i: number): string {
+  let name = "";
+  let n = i;
+  do {
+    name += "bcdfghjklmnpqrstvwz"[n % 19] + "aeiou"[n % 5];
+    n = Math.floor(n / 19);
+  } while (n > 0);
+  return name[0].toUpperCase() + name.slice(1);
+}
+
 export interface HostileShape {
   name: string;
   record: (bytes: number) => Pick<RawRecord, "text" | "html">;
@@ -58,6 +69,10 @@ export const HOSTILE_SHAPES: readonly HostileShape[] = [
   {
     name: "dense dates",
     record: (n) => ({ text: LEAD + fill(n, (i) => `On ${DAYS[i % 7]}, ${1 + (i % 28)} ${MONTHS[i % 12]} ${1990 + (i % 35)}, ${i % 60} detainees were moved. `), html: null }),
+  },
+  {
+    name: "thousands of distinct facilities",
+    record: (n) => ({ text: fill(n, (i) => `Police said ${10 + (i % 80)} inmates escaped from ${inventedName(i)} Prison on ${DAYS[i % 7]}. `), html: null }),
   },
   { name: "digits and commas", record: (n) => ({ text: LEAD + fill(n, (i) => `${i % 1000},${(i * 7) % 1000} `), html: null }), extractRaw: true },
   { name: "long words", record: (n) => ({ text: LEAD + fill(n, (i) => "x".repeat(4000 + (i % 9)) + " "), html: null }), extractRaw: true },

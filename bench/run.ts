@@ -115,7 +115,7 @@ async function measureEscapewatch(job: Job): Promise<JobResult> {
   const dbPath = join(dir, "bench.db");
   try {
     const store = await openStore(dbPath);
-    const documents = { new: 0, known: 0, rejected: 0 };
+    const documents = { new: 0, updated: 0, known: 0, rejected: 0 };
     const warmupSeconds = await warmUp();
     let seconds = 0;
     let cpuSeconds = 0;

@@ -13,3 +13,11 @@ export function dbPath(option: string | undefined): string {
 export async function storeFrom(option: string | undefined): Promise<Store> {
   return openStore(dbPath(option));
 }
+
+/**
+ * The existing store named by --db / ESCAPEWATCH_DB, for commands that only read: a mistyped path
+ * is E_STORE_MISSING (nothing is created), a damaged file E_STORE_CORRUPT.
+ */
+export async function existingStoreFrom(option: string | undefined): Promise<Store> {
+  return openStore(dbPath(option), { mustExist: true, check: true });
+}

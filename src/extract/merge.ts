@@ -14,6 +14,17 @@ import { isTownNamed, nearbyTown, precisionRank, sameFacility } from "../gazette
 /** Two exact dates further apart than this are two events even at one facility. */
 const DATE_GAP_DAYS = 3;
 
+/**
+ * A mention is compared with at most this many events of its family already found (the latest).
+ * No report tells more distinct events of one kind; a page that lists thousands (a table, a
+ * crafted input) would otherwise cost the square of its length.
+ */
+export const MAX_MERGE_CANDIDATES = 200;
+
+function familyKey(m: IncidentMention): string {
+  return `${FAMILY[m.type]}|${m.modality}`;
+}
+
 /** Types of the mentions folded into each merged one, to name the merged departure. */
 const absorbedTypes = new WeakMap<IncidentMention, IncidentType[]>();
 /** Whether the text dates a merged mention, kept as it absorbs: rescanning its evidence each time grew with the square. */
@@ -39,11 +50,15 @@ export function mergeWithinDocument(mentions: IncidentMention[]): IncidentMentio
   const merged: IncidentMention[] = [];
   // Specific mentions first, so vaguer ones fold into them rather than the reverse.
   const bySpecificity = [...anchored].sort((a, b) => specificity(a) - specificity(b) || a.trigger.start - b.trigger.start);
+  // Only mentions of one family and modality can merge, so each looks among those alone.
+  const byFamily = new Map<string, IncidentMention[]>();
   for (const m of bySpecificity) {
     // The closest match wins: the same facility or town over a containing place over a nearby town.
     let target: IncidentMention | undefined;
     let best = 0;
-    for (const t of merged) {
+    const family = byFamily.get(familyKey(m)) ?? [];
+    for (let i = Math.max(0, family.length - MAX_MERGE_CANDIDATES); i < family.length; i++) {
+      const t = family[i];
       const score = compatible(t, m) ? closeness(t, m) : 0;
       if (score > best) {
         target = t;
@@ -51,7 +66,12 @@ export function mergeWithinDocument(mentions: IncidentMention[]): IncidentMentio
       }
     }
     if (target) absorb(target, m);
-    else merged.push(clone(m));
+    else {
+      const copy = clone(m);
+      merged.push(copy);
+      if (family.length) family.push(copy);
+      else byFamily.set(familyKey(m), [copy]);
+    }
   }
   for (const m of floating) {
     const sameFamily = merged.filter((t) => FAMILY[t.type] === FAMILY[m.type] && t.modality === m.modality && !otherTime(m, t));

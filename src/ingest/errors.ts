@@ -10,6 +10,7 @@ export const REJECTION_CODES = {
   E_TOO_LARGE: "larger than the 20 MB limit for one document; split the input or drop the oversized page",
   E_NO_TEXT: "no article text; the record needs a text or html field with the story",
   E_EXTRACT: "extraction failed on this document; please report it with the input attached",
+  E_STORE: "the store refused this document (the others are stored); please report it with the input attached",
 } as const;
 
 export type RejectionCode = keyof typeof REJECTION_CODES;
@@ -38,4 +39,24 @@ export function rejection(origin: string, error: IngestError): Rejection {
 /** The one line a rejection prints as. */
 export function formatRejection(r: Rejection): string {
   return `rejected ${r.origin}: ${r.code} ${r.message}`;
+}
+
+/** Something in an input that could not be used; the input itself is still stored. */
+export const WARNING_CODES = {
+  W_DATE_AMBIGUOUS: "a date that reads two ways",
+  W_DATE_UNREADABLE: "a date field that is not a date",
+  W_LINK_OUTSIDE: "a symbolic link that leads out of the folder given",
+} as const;
+
+export type WarningCode = keyof typeof WARNING_CODES;
+
+export interface IngestWarning {
+  origin: string;
+  code: WarningCode;
+  message: string;
+}
+
+/** The one line a warning prints as. */
+export function formatWarning(w: IngestWarning): string {
+  return `warning ${w.origin}: ${w.code} ${w.message}`;
 }

@@ -9,7 +9,8 @@ import { openStore } from "../store/open.ts";
 import type { Store } from "../store/store.ts";
 import type { Doc, RawRecord } from "../model/doc.ts";
 import type { Claim, FacilityRef, Incident, PlaceRef } from "../model/incident.ts";
-import { createApp, MAX_BODY_BYTES, SECURITY_HEADERS, type IngestOutcome } from "./app.ts";
+import { MAX_BODY_BYTES, SECURITY_HEADERS, type IngestOutcome } from "./app.ts";
+import { validatedApp } from "./openapi.testing.ts";
 import { bearerToken, tokenMatches } from "./auth.ts";
 import { openApiDocument } from "./openapi.ts";
 import { recordFromBody } from "./records.ts";
@@ -111,7 +112,7 @@ describe("GET /api/incidents", () => {
   after(async () => store.close());
 
   test("lists incident summaries with total, counts without their claims", async () => {
-    const res = await createApp({ store }).request("/api/incidents");
+    const res = await validatedApp({ store }).request("/api/incidents");
     assert.equal(res.status, 200);
     const body = await res.json();
     assert.equal(body.total, 2);
@@ -136,13 +137,13 @@ describe("GET /api/incidents", () => {
   ];
   for (const [query, expected] of FILTERS) {
     test(`filter ${query}`, async () => {
-      const body = await (await createApp({ store }).request(`/api/incidents?${query}`)).json();
+      const body = await (await validatedApp({ store }).request(`/api/incidents?${query}`)).json();
       assert.deepEqual(body.items.map((i: Incident) => i.id).sort(), [...expected].sort());
     });
   }
 
   test("free text q matches claim quotes", async () => {
-    const body = await (await createApp({ store }).request("/api/incidents?q=families")).json();
+    const body = await (await validatedApp({ store }).request("/api/incidents?q=families")).json();
     assert.deepEqual(body.items.map((i: Incident) => i.id), ["inc-transfer"]);
   });
 
@@ -151,6 +152,8 @@ describe("GET /api/incidents", () => {
     ["country=Syria", "E_BAD_QUERY"],
     ["since=March", "E_BAD_QUERY"],
     ["until=2025-3-1", "E_BAD_QUERY"],
+    ["since=2025-13-45", "E_BAD_QUERY"],
+    ["until=2025-02-30", "E_BAD_QUERY"],
     ["limit=-1", "E_BAD_QUERY"],
     ["limit=0", "E_BAD_QUERY"],
     ["limit=ten", "E_BAD_QUERY"],
@@ -161,15 +164,15 @@ describe("GET /api/incidents", () => {
   ];
   for (const [query, code] of BAD_QUERIES) {
     test(`rejects ${query.slice(0, 30)} with 400 ${code}`, async () => {
-      const res = await createApp({ store }).request(`/api/incidents?${query}`);
+      const res = await validatedApp({ store }).request(`/api/incidents?${query}`);
       assert.equal(res.status, 400);
       assert.equal((await res.json()).error.code, code);
     });
   }
 
   test("limit=500 is the largest page allowed", async () => {
-    assert.equal((await createApp({ store }).request("/api/incidents?limit=500")).status, 200);
-    assert.equal((await createApp({ store }).request("/api/documents?limit=501")).status, 400);
+    assert.equal((await validatedApp({ store }).request("/api/incidents?limit=500")).status, 200);
+    assert.equal((await validatedApp({ store }).request("/api/documents?limit=501")).status, 400);
   });
 });
 
@@ -179,7 +182,7 @@ describe("detail routes", () => {
   after(async () => store.close());
 
   test("an incident carries every claim with quote and offsets, and its documents' summaries", async () => {
-    const body = await (await createApp({ store }).request("/api/incidents/inc-escape")).json();
+    const body = await (await validatedApp({ store }).request("/api/incidents/inc-escape")).json();
     assert.equal(body.incident.counts[0].disputed, true);
     const claims = body.incident.counts[0].claims;
     assert.deepEqual(claims.map((c: Claim) => [c.low, c.source, c.document]), [[35, "monitoring group", "doc-a"], [12, "guard force", "doc-b"]]);
@@ -194,7 +197,7 @@ describe("detail routes", () => {
   });
 
   test("a document carries cleaned text, segments and annotations with kind, rule and offsets", async () => {
-    const body = await (await createApp({ store }).request("/api/documents/doc-a")).json();
+    const body = await (await validatedApp({ store }).request("/api/documents/doc-a")).json();
     assert.equal(body.text, ESCAPE_A);
     assert.equal(body.segments.length, 1);
     const quantity = body.annotations.find((a: { kind: string }) => a.kind === "quantity");
@@ -203,15 +206,15 @@ describe("detail routes", () => {
   });
 
   test("documents are listed with total", async () => {
-    const body = await (await createApp({ store }).request("/api/documents?limit=2")).json();
+    const body = await (await validatedApp({ store }).request("/api/documents?limit=2")).json();
     assert.equal(body.total, 3);
     assert.equal(body.items.length, 2);
   });
 
   test("facilities are listed, and one facility has holders, figures over time and incidents", async () => {
-    const list = await (await createApp({ store }).request("/api/facilities")).json();
+    const list = await (await validatedApp({ store }).request("/api/facilities")).json();
     assert.deepEqual(list.items.map((f: { facility: FacilityRef }) => f.facility.id).sort(), ["palm-grove-camp", "stone-hill-prison"]);
-    const body = await (await createApp({ store }).request("/api/facilities/stone-hill-prison")).json();
+    const body = await (await validatedApp({ store }).request("/api/facilities/stone-hill-prison")).json();
     assert.equal(body.facility.name, "Stone Hill Prison");
     assert.deepEqual(body.holders.map((h: { holder: string }) => h.holder), ["Guard Force"]);
     assert.deepEqual(body.movements.map((m: { quantity: string; best: number }) => [m.quantity, m.best]), [["escaped", 12]]);
@@ -221,7 +224,7 @@ describe("detail routes", () => {
   const MISSING = ["/api/incidents/nope", "/api/documents/nope", "/api/facilities/nope", "/api/nothing-here", "/api/incidents/x/y"];
   for (const path of MISSING) {
     test(`404 as JSON for ${path}`, async () => {
-      const res = await createApp({ store }).request(path);
+      const res = await validatedApp({ store }).request(path);
       assert.equal(res.status, 404);
       assert.match(res.headers.get("content-type") ?? "", /application\/json/);
       const body = await res.json();
@@ -239,7 +242,7 @@ describe("POST /api/documents", () => {
     return { status: "new", id: raw.id };
   };
   const post = (headers: Record<string, string>, body: string, options: { token?: string | null } = { token: WRITE_TOKEN }) =>
-    createApp({ store, token: options.token, ingest: fakeIngest }).request("/api/documents", {
+    validatedApp({ store, token: options.token, ingest: fakeIngest }).request("/api/documents", {
       method: "POST",
       headers: { "Content-Type": "application/json", ...headers },
       body,
@@ -275,7 +278,7 @@ describe("POST /api/documents", () => {
   test("with the token, the report is normalised (news-please field names) and ingested: 201", async () => {
     const res = await post({ Authorization: `Bearer ${WRITE_TOKEN}` }, REPORT);
     assert.equal(res.status, 201);
-    assert.deepEqual(await res.json(), { status: "new", id: "posted-1", document: null });
+    assert.deepEqual(await res.json(), { status: "new", id: "posted-1", document: null, warnings: [] });
     const raw = ingested.at(-1)!;
     assert.deepEqual([raw.id, raw.title, raw.text, raw.published], ["posted-1", "Jail attacked", "Gunmen attacked the district jail.", "2025-04-02"]);
   });
@@ -304,7 +307,7 @@ describe("POST /api/documents", () => {
 
   test("through the real ingest pipeline, a posted report is stored, then known on a second post", async () => {
     const fresh = await openStore(":memory:");
-    const app = createApp({ store: fresh, token: WRITE_TOKEN });
+    const app = validatedApp({ store: fresh, token: WRITE_TOKEN });
     const report = JSON.stringify({
       id: "posted-real",
       title: "Inmates flee district jail",
@@ -322,8 +325,30 @@ describe("POST /api/documents", () => {
     await fresh.close();
   });
 
+  test("new content under a posted id is version 2, known content under a new id answers with its document", async () => {
+    const fresh = await openStore(":memory:");
+    const app = validatedApp({ store: fresh, token: WRITE_TOKEN });
+    const send = (body: object) => app.request("/api/documents", { method: "POST", headers: { Authorization: `Bearer ${WRITE_TOKEN}` }, body: JSON.stringify(body) });
+    const first = "Police said 9 inmates escaped from the district jail in Mosul on Sunday night after a wall collapsed.";
+    assert.equal((await send({ id: "v", text: first, published: "2025-04-06" })).status, 201);
+    const revised = await send({ id: "v", text: `${first} Five were caught on Monday, police said.` });
+    assert.equal(revised.status, 200);
+    assert.equal((await revised.json()).status, "updated");
+    const alias = await send({ id: "v-copy", text: `${first} Five were caught on Monday, police said.` });
+    const body = await alias.json();
+    assert.deepEqual([alias.status, body.status, body.id, body.document.id], [200, "known", "v-copy", "v"]);
+    assert.equal((await (await app.request("/api/documents/v-copy")).json()).id, "v");
+    const history = await (await app.request("/api/documents/v/versions")).json();
+    assert.deepEqual(history.versions.map((x: { version: number; current: boolean }) => [x.version, x.current]), [[1, false], [2, true]]);
+    assert.deepEqual(history.aliases, ["v-copy"]);
+    assert.equal((await (await app.request("/api/documents/v/versions/1")).json()).text, first);
+    assert.equal((await app.request("/api/documents/v/versions/3")).status, 404);
+    assert.equal((await app.request("/api/documents/v/versions/zero")).status, 400);
+    await fresh.close();
+  });
+
   test("a rejected record answers 422 with the pipeline's reason", async () => {
-    const app = createApp({
+    const app = validatedApp({
       store,
       token: WRITE_TOKEN,
       ingest: async (raw) => ({ status: "rejected", id: raw.id, reason: { origin: raw.origin, code: "E_NO_TEXT", message: "no article text" } }),
@@ -348,12 +373,12 @@ describe("read token", () => {
   ];
   for (const [name, headers, status] of CASES) {
     test(`with ESCAPEWATCH_READ_TOKEN set, ${name} -> ${status}`, async () => {
-      const app = createApp({ store, token: WRITE_TOKEN, readToken: READ_TOKEN });
+      const app = validatedApp({ store, token: WRITE_TOKEN, readToken: READ_TOKEN });
       assert.equal((await app.request("/api/incidents", { headers })).status, status);
     });
   }
   test("without a read token, reads are open", async () => {
-    assert.equal((await createApp({ store }).request("/api/incidents")).status, 200);
+    assert.equal((await validatedApp({ store }).request("/api/incidents")).status, 200);
   });
 });
 
@@ -372,7 +397,7 @@ describe("headers and static files", () => {
 
   for (const path of ["/", "/api/incidents", "/api/incidents/nope", "/api/openapi.json", "/missing.js"]) {
     test(`security headers on ${path}, no CORS`, async () => {
-      const res = await createApp({ store, webRoot }).request(path);
+      const res = await validatedApp({ store, webRoot }).request(path);
       for (const [name, value] of Object.entries(SECURITY_HEADERS)) assert.equal(res.headers.get(name), value, name);
       assert.equal(res.headers.get("access-control-allow-origin"), null);
     });
@@ -387,7 +412,7 @@ describe("headers and static files", () => {
   });
 
   test("the dashboard's index.html is served at /", async () => {
-    const res = await createApp({ store, webRoot }).request("/");
+    const res = await validatedApp({ store, webRoot }).request("/");
     assert.equal(res.status, 200);
     assert.match(await res.text(), /<title>escapewatch<\/title>/);
   });
@@ -396,17 +421,20 @@ describe("headers and static files", () => {
 describe("openapi.json", () => {
   test("parses as OpenAPI 3.1 and describes every route", async () => {
     const store = await openStore(":memory:");
-    const res = await createApp({ store }).request("/api/openapi.json");
+    const res = await validatedApp({ store }).request("/api/openapi.json");
     const spec = JSON.parse(await res.text());
     assert.equal(spec.openapi, "3.1.0");
     assert.deepEqual(Object.keys(spec.paths).sort(), [
       "/api/documents",
       "/api/documents/{id}",
+      "/api/documents/{id}/versions",
+      "/api/documents/{id}/versions/{version}",
       "/api/export",
       "/api/facilities",
       "/api/facilities/{id}",
       "/api/incidents",
       "/api/incidents/{id}",
+      "/api/openapi.json",
     ]);
     assert.ok(spec.paths["/api/documents"].post.responses["413"]);
     // Every $ref points at a schema that exists.

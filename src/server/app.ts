@@ -1,19 +1,22 @@
 // The HTTP layer: small handlers over the same Store and ingest pipeline the CLI uses. Built as
 // a Hono app so tests drive it in-process with `app.request()`; `serve.ts` binds it to a socket.
 import { existsSync } from "node:fs";
-import { Hono, type Context, type MiddlewareHandler } from "hono";
+import { Hono, type MiddlewareHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { serveStatic } from "@hono/node-server/serve-static";
 import type { RawRecord } from "../model/doc.ts";
 import type { Store } from "../store/store.ts";
 import type { RecordOutcome } from "../ingest/pipeline.ts";
+import type { DocumentStages } from "../ingest/stages.ts";
+import type { IngestWarning } from "../ingest/errors.ts";
+import { jsonDepth, MAX_JSON_DEPTH } from "../ingest/json.ts";
 import { bearerToken, tokenMatches } from "./auth.ts";
 import { ApiError, errorResponse } from "./errors.ts";
 import { openApiDocument } from "./openapi.ts";
-import { rateLimit, rateLimitsFromEnv, type RateLimits } from "./ratelimit.ts";
+import { AuthFailures, DEFAULT_AUTH_FAILURES_PER_MINUTE, rateLimit, rateLimitsFromEnv, type RateLimits } from "./ratelimit.ts";
 import { MAX_TEXT_QUERY, parseIncidentFilter, parsePage } from "./query.ts";
 import { recordFromBody } from "./records.ts";
-import { documentPageView, documentSummary, facilityView, incidentSummary, incidentView } from "./views.ts";
+import { documentPageView, documentSummary, documentView, facilityView, incidentSummary, incidentView } from "./views.ts";
 import { exportResponse } from "./export-route.ts";
 import { findFacilities } from "../incidents/facilities.ts";
 
@@ -23,13 +26,13 @@ export const MAX_BODY_BYTES = 2 * 1024 * 1024;
 /** What ingesting one record answers (src/ingest/pipeline.ts `ingestRecord`). */
 export type IngestOutcome = RecordOutcome;
 
-/** Ingests one record and brings the incidents it touches up to date. */
-export async function ingestOne(store: Store, raw: RawRecord): Promise<IngestOutcome> {
+/** Ingests one record (cleaning and extraction in `stages`) and brings the incidents it touches up to date. */
+export async function ingestOne(store: Store, raw: RawRecord, stages?: DocumentStages): Promise<IngestOutcome> {
   // Loaded on the first write only (runServer loads it at start when writes are enabled, see
   // warm.ts): a read-only server never pays for the extraction models.
   const [{ ingestRecord }, { updateIncidents }] = await Promise.all([import("../ingest/pipeline.ts"), import("../incidents/update.ts")]);
-  const outcome = await ingestRecord(store, raw);
-  if (outcome.status === "new") await updateIncidents(store);
+  const outcome = await ingestRecord(store, raw, { stages });
+  if (outcome.status === "new" || outcome.status === "updated") await updateIncidents(store);
   return outcome;
 }
 
@@ -41,6 +44,8 @@ export interface AppOptions {
   readToken?: string | null;
   /** Ingests one record (POST /api/documents); defaults to `ingestOne` over the store. */
   ingest?: (raw: RawRecord) => Promise<IngestOutcome>;
+  /** Where `ingestOne` cleans and extracts: the server passes a worker pool so reads never wait on it. */
+  stages?: DocumentStages;
   /** Folder of the built dashboard (web/dist), served at /. */
   webRoot?: string | null;
   maxBodyBytes?: number;
@@ -70,7 +75,12 @@ export function createApp(options: AppOptions): Hono {
 
   app.use("*", async (c, next) => {
     await next();
-    for (const [name, value] of Object.entries(SECURITY_HEADERS)) c.res.headers.set(name, value);
+    // A new Response rather than headers set on the old one: the node adapter answers some
+    // responses (and every HEAD) from their construction-time headers, losing later changes.
+    const headers = new Headers(c.res.headers);
+    for (const [name, value] of Object.entries(SECURITY_HEADERS)) headers.set(name, value);
+    if (c.req.path.startsWith("/api/")) headers.set("Cache-Control", "no-store");
+    c.res = new Response(c.res.body, { status: c.res.status, statusText: c.res.statusText, headers });
   });
   app.onError((error, c) => {
     if (error instanceof ApiError) return errorResponse(c, error.code, error.message);
@@ -80,12 +90,11 @@ export function createApp(options: AppOptions): Hono {
   app.notFound((c) => errorResponse(c, "E_NOT_FOUND", `No route for ${c.req.method} ${c.req.path}.`));
 
   // Before authentication, so guessing tokens is throttled as well.
-  app.use("/api/*", rateLimit(options.rateLimits ?? rateLimitsFromEnv(process.env)));
-  app.use("/api/*", readAccess(options));
-  app.use("/api/*", async (c, next) => {
-    await next();
-    c.res.headers.set("Cache-Control", "no-store");
-  });
+  const limits = options.rateLimits ?? rateLimitsFromEnv(process.env);
+  const failures = new AuthFailures(limits.authFailuresPerMinute === undefined ? DEFAULT_AUTH_FAILURES_PER_MINUTE : limits.authFailuresPerMinute);
+  app.use("/api/*", rateLimit(limits));
+  app.use("/api/*", async (c, next) => failures.refusal(c) ?? next());
+  app.use("/api/*", readAccess(options, failures));
 
   app.get("/api/openapi.json", (c) => c.json(openApiDocument));
 
@@ -126,23 +135,43 @@ export function createApp(options: AppOptions): Hono {
     if (!doc) throw new ApiError("E_NOT_FOUND", `No document with id '${c.req.param("id")}'.`);
     return c.json(await documentPageView(store, doc));
   });
+  app.get("/api/documents/:id/versions", async (c) => {
+    const history = await store.documentHistory(c.req.param("id"));
+    if (!history) throw new ApiError("E_NOT_FOUND", `No document with id '${c.req.param("id")}'.`);
+    return c.json(history);
+  });
+  app.get("/api/documents/:id/versions/:version", async (c) => {
+    const version = c.req.param("version");
+    if (!/^[1-9]\d{0,8}$/.test(version)) throw new ApiError("E_BAD_QUERY", "version must be a positive integer.");
+    const doc = await store.getDocumentVersion(c.req.param("id"), Number(version));
+    if (!doc) throw new ApiError("E_NOT_FOUND", `No version ${version} of a document with id '${c.req.param("id")}'.`);
+    return c.json(documentView(doc));
+  });
   app.post(
     "/api/documents",
-    writeAccess(options),
+    writeAccess(options, failures),
     bodyLimit({
       maxSize: options.maxBodyBytes ?? MAX_BODY_BYTES,
       onError: (c) => errorResponse(c, "E_BODY_TOO_LARGE", `The body is over ${options.maxBodyBytes ?? MAX_BODY_BYTES} bytes.`),
     }),
     async (c) => {
-      const record = recordFromBody(await readJson(c));
-      const outcome = await (options.ingest ?? ((raw: RawRecord) => ingestOne(store, raw)))(record);
+      const text = await c.req.text();
+      const warnings: IngestWarning[] = [];
+      const record = recordFromBody(readJson(text), text, (w) => warnings.push(w));
+      const outcome = await (options.ingest ?? ((raw: RawRecord) => ingestOne(store, raw, options.stages)))(record);
       if (outcome.status === "rejected") {
         const reason = outcome.reason ? `${outcome.reason.code} ${outcome.reason.message}` : "no reason given";
         throw new ApiError("E_REJECTED", `The report was rejected: ${reason}.`);
       }
-      const doc = await store.getDocument(outcome.id);
+      // The document the id now names: its own, or the one it is an alias of (known content).
+      const doc = await store.getDocument(outcome.document ?? outcome.id);
       return c.json(
-        { status: outcome.status, id: outcome.id, document: doc ? documentSummary(doc) : null },
+        {
+          status: outcome.status,
+          id: outcome.id,
+          document: doc ? documentSummary(doc) : null,
+          warnings: warnings.map(({ code, message }) => ({ code, message })),
+        },
         outcome.status === "new" ? 201 : 200,
       );
     },
@@ -167,7 +196,7 @@ async function matchingFacilities(store: Store, all: Awaited<ReturnType<Store["l
 }
 
 /** Reads are open unless a read token is configured; then either token opens them. */
-function readAccess(options: AppOptions): MiddlewareHandler {
+function readAccess(options: AppOptions, failures: AuthFailures): MiddlewareHandler {
   return async (c, next) => {
     const readToken = options.readToken;
     if (!readToken) return next();
@@ -175,25 +204,32 @@ function readAccess(options: AppOptions): MiddlewareHandler {
     // Both comparisons always run, so which token matched is not visible in timing.
     const readOk = tokenMatches(given, readToken);
     const writeOk = options.token ? tokenMatches(given, options.token) : false;
-    if (!readOk && !writeOk) return errorResponse(c, "E_UNAUTHORIZED", "This server's data is private: send 'Authorization: Bearer <ESCAPEWATCH_READ_TOKEN>'.");
+    if (!readOk && !writeOk) {
+      if (c.req.header("Authorization") !== undefined) failures.failed(c);
+      return errorResponse(c, "E_UNAUTHORIZED", "This server's data is private: send 'Authorization: Bearer <ESCAPEWATCH_READ_TOKEN>'.");
+    }
     return next();
   };
 }
 
 /** Writes need the write token; with none configured they are disabled (403), never open. */
-function writeAccess(options: AppOptions): MiddlewareHandler {
+function writeAccess(options: AppOptions, failures: AuthFailures): MiddlewareHandler {
   return async (c, next) => {
     if (!options.token) return errorResponse(c, "E_WRITES_DISABLED");
     if (!tokenMatches(bearerToken(c.req.header("Authorization")), options.token)) {
+      if (c.req.header("Authorization") !== undefined) failures.failed(c);
       return errorResponse(c, "E_UNAUTHORIZED");
     }
     return next();
   };
 }
 
-async function readJson(c: Context): Promise<unknown> {
+/** The body as JSON; nesting no report needs is refused before parsing (400, not a stack overflow). */
+function readJson(text: string): unknown {
+  const depth = jsonDepth(text);
+  if (depth > MAX_JSON_DEPTH) throw new ApiError("E_BAD_BODY", `The body is nested ${depth} levels deep; at most ${MAX_JSON_DEPTH} are accepted.`);
   try {
-    return await c.req.json();
+    return JSON.parse(text);
   } catch {
     throw new ApiError("E_BAD_BODY", "The body is not valid JSON.");
   }

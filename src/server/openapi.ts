@@ -227,10 +227,45 @@ export const openApiDocument = {
           },
         },
         responses: {
-          "201": json({ type: "object", properties: { status: { const: "new" }, id: { type: "string" }, document: ref("DocumentSummary") } }, "Stored"),
-          "200": json({ type: "object", properties: { status: { const: "known" }, id: { type: "string" } } }, "Already stored"),
+          "201": json(
+            { type: "object", required: ["status", "id", "document"], properties: { status: { const: "new" }, id: { type: "string" }, document: { oneOf: [ref("DocumentSummary"), { type: "null" }] }, warnings: ref("Warnings") } },
+            "Stored as a new document",
+          ),
+          "200": json(
+            {
+              type: "object",
+              required: ["status", "id", "document"],
+              properties: {
+                status: { enum: ["updated", "known"], description: "updated: a new version or metadata the document lacked; known: the content is stored (under this id or, as an alias, another)" },
+                id: { type: "string" },
+                document: { oneOf: [ref("DocumentSummary"), { type: "null" }], description: "The document the id names: its own, or the one it is an alias of" },
+                warnings: ref("Warnings"),
+              },
+            },
+            "Already stored, or stored as an update",
+          ),
           ...errorResponses("E_BAD_BODY", "E_UNAUTHORIZED", "E_WRITES_DISABLED", "E_BODY_TOO_LARGE", "E_REJECTED", "E_RATE_LIMITED"),
         },
+      },
+    },
+    "/api/documents/{id}/versions": {
+      get: {
+        summary: "A document's versions (oldest first; the current one last) and the aliases it answers to",
+        parameters: [pathId("Document")],
+        responses: { "200": json(ref("DocumentHistory")), ...errorResponses("E_NOT_FOUND", "E_UNAUTHORIZED") },
+      },
+    },
+    "/api/documents/{id}/versions/{version}": {
+      get: {
+        summary: "One version of a document: its text and metadata (annotations for the current version only)",
+        parameters: [pathId("Document"), { name: "version", in: "path", required: true, schema: { type: "integer", minimum: 1 } }],
+        responses: { "200": json(ref("Document")), ...errorResponses("E_BAD_QUERY", "E_NOT_FOUND", "E_UNAUTHORIZED") },
+      },
+    },
+    "/api/openapi.json": {
+      get: {
+        summary: "This document",
+        responses: { "200": json({ type: "object", required: ["openapi", "paths"] }), ...errorResponses("E_UNAUTHORIZED") },
       },
     },
     "/api/documents/{id}": {
@@ -283,6 +318,36 @@ export const openApiDocument = {
   components: {
     securitySchemes: { bearer: { type: "http", scheme: "bearer" } },
     schemas: {
+      DocumentHistory: {
+        type: "object",
+        required: ["id", "versions", "aliases"],
+        properties: {
+          id: { type: "string", description: "The document's own id (an alias resolves to it)" },
+          versions: {
+            type: "array",
+            items: {
+              type: "object",
+              required: ["version", "current", "contentHash", "published", "length", "ingestedAt"],
+              properties: {
+                version: { type: "integer", minimum: 1 },
+                current: { type: "boolean" },
+                contentHash: { type: "string" },
+                url: nullable("string"),
+                title: nullable("string"),
+                published: { oneOf: [day, { type: "null" }] },
+                length: { type: "integer" },
+                ingestedAt: { type: "string" },
+              },
+            },
+          },
+          aliases: { type: "array", items: { type: "string" }, description: "Other ids its content arrived under" },
+        },
+      },
+      Warnings: {
+        type: "array",
+        description: "What the report carried but could not be used (an ambiguous date); it was stored all the same",
+        items: { type: "object", required: ["code", "message"], properties: { code: { type: "string" }, message: { type: "string" } } },
+      },
       Error: {
         type: "object",
         required: ["error"],

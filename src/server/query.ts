@@ -3,6 +3,7 @@
 import { INCIDENT_TYPES, type IncidentStatus, type IncidentType } from "../model/incident.ts";
 import { EXPORT_FORMATS, isExportFormat, type ExportFormat } from "../export/index.ts";
 import type { IncidentFilter } from "../store/store.ts";
+import { isDay } from "../incidents/days.ts";
 import { ApiError } from "./errors.ts";
 
 export const DEFAULT_PAGE_SIZE = 50;
@@ -57,7 +58,7 @@ function parseConditions(query: Query): IncidentFilter {
   for (const name of ["since", "until"] as const) {
     const day = nonEmpty(query[name]);
     if (day === undefined) continue;
-    if (!DAY.test(day)) throw new ApiError("E_BAD_QUERY", `${name} must be a day as YYYY-MM-DD.`);
+    if (!DAY.test(day) || !isDay(day)) throw new ApiError("E_BAD_QUERY", `${name} must be a calendar day as YYYY-MM-DD.`);
     filter[name] = day;
   }
   const text = nonEmpty(query.q);

@@ -4,6 +4,7 @@ import type { Store } from "../store/store.ts";
 import { createApp } from "./app.ts";
 import { listen, type RunningServer } from "./listen.ts";
 import { warmPipeline } from "./warm.ts";
+import { createExtractPool } from "./extract-pool.ts";
 
 export const WRITE_TOKEN_ENV = "ESCAPEWATCH_TOKEN";
 export const READ_TOKEN_ENV = "ESCAPEWATCH_READ_TOKEN";
@@ -17,17 +18,49 @@ export interface RunOptions {
   log?: (line: string) => void;
 }
 
+/** A token that cannot work, refused at start (E_TOKEN_INVALID) rather than silently disabling access. */
+export class TokenError extends Error {
+  readonly code = "E_TOKEN_INVALID";
+  constructor(message: string) {
+    super(`[E_TOKEN_INVALID] ${message}`);
+  }
+}
+
+/**
+ * A token from the environment: unset or empty means none; one of spaces, or with a space inside,
+ * could never be sent in an `Authorization: Bearer` header, so it is refused with the reason.
+ */
+export function tokenFromEnv(env: NodeJS.ProcessEnv, name: string): string | null {
+  const value = env[name];
+  if (value === undefined || value === "") return null;
+  if (value.trim() === "") throw new TokenError(`${name} is only whitespace: set a secret (e.g. ${name}=$(openssl rand -hex 24)), or unset it`);
+  if (/\s/.test(value)) throw new TokenError(`${name} contains whitespace, which a Bearer token cannot carry: use a secret without spaces`);
+  return value;
+}
+
 /** Serves the API and dashboard over `store` until `close()` is called. */
 export async function runServer(store: Store, options: RunOptions): Promise<RunningServer> {
   const env = options.env ?? process.env;
   const log = options.log ?? ((line: string) => console.log(line));
-  const token = env[WRITE_TOKEN_ENV] || null;
-  const readToken = env[READ_TOKEN_ENV] || null;
-  const app = createApp({ store, token, readToken, webRoot: options.webRoot });
+  const token = tokenFromEnv(env, WRITE_TOKEN_ENV);
+  const readToken = tokenFromEnv(env, READ_TOKEN_ENV);
+  // Cleaning and extraction of POSTed reports run in worker threads: reads never wait on them.
+  const pool = createExtractPool();
   // With writes enabled the pipeline is loaded before the first request, not by it; a read-only
   // server never runs it.
   if (token) await warmPipeline();
-  const server = await listen(app, { port: options.port, host: options.host });
+  const app = createApp({ store, token, readToken, webRoot: options.webRoot, stages: pool });
+  const listening = await listen(app, { port: options.port, host: options.host }).catch(async (error) => {
+    await pool.close();
+    throw error;
+  });
+  const server: RunningServer = {
+    ...listening,
+    close: async () => {
+      await listening.close();
+      await pool.close();
+    },
+  };
   log(`escapewatch dashboard: ${server.url}`);
   log(`escapewatch API: ${server.url}api/openapi.json`);
   if (!token) log(`writes are disabled (set ${WRITE_TOKEN_ENV} to enable POST /api/documents)`);

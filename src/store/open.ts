@@ -1,11 +1,49 @@
 // Picks the Store implementation for a location. Only SQLite exists today; a "postgres://" URL
 // would select a folder beside sqlite/ implementing the same interface.
+import { existsSync } from "node:fs";
 import type { Store } from "./store.ts";
-import { SqliteStore } from "./sqlite/sqlite-store.ts";
+import { SqliteStore, StoreError } from "./sqlite/sqlite-store.ts";
 
-/** Opens the store at `location` (a file path, or ":memory:") and applies pending migrations. */
-export async function openStore(location: string): Promise<Store> {
-  const store = new SqliteStore(location);
-  await store.migrate();
-  return store;
+export interface OpenOptions {
+  /** Refuse a location where no store exists yet (read commands): nothing is created. */
+  mustExist?: boolean;
+  /** Check the whole file first (read commands): a damaged store is one clear error, never half an answer. */
+  check?: boolean;
+}
+
+/** SQLite's answers for a file that is damaged or is no database at all. */
+const CORRUPT_CODES = new Set(["SQLITE_CORRUPT", "SQLITE_NOTADB", "SQLITE_CORRUPT_INDEX", "SQLITE_CORRUPT_SEQUENCE", "SQLITE_CORRUPT_VTAB"]);
+
+/**
+ * Opens the store at `location` (a file path, or ":memory:") and applies pending migrations.
+ * Errors: E_STORE_MISSING (mustExist, no file), E_STORE_CORRUPT (with integrity_check's first line).
+ */
+export async function openStore(location: string, options: OpenOptions = {}): Promise<Store> {
+  const file = location !== ":memory:" && !location.startsWith("file:");
+  if (options.mustExist && file && !existsSync(location)) {
+    throw new StoreError(
+      "E_STORE_MISSING",
+      `no store at ${location}: ingest reports into it first (escapewatch ingest --db ${location} PATH...), or check --db and ESCAPEWATCH_DB`,
+    );
+  }
+  let store: SqliteStore | null = null;
+  try {
+    store = new SqliteStore(location, { fileMustExist: Boolean(options.mustExist && file) });
+    const problem = options.check ? store.integrityProblem() : null;
+    if (problem) throw new StoreError("E_STORE_CORRUPT", corruptMessage(location, problem));
+    await store.migrate();
+    return store;
+  } catch (error) {
+    await store?.close().catch(() => {});
+    if (error instanceof StoreError) throw error;
+    const code = (error as { code?: string }).code ?? "";
+    if (CORRUPT_CODES.has(code) || code.startsWith("SQLITE_CORRUPT")) {
+      throw new StoreError("E_STORE_CORRUPT", corruptMessage(location, SqliteStore.integrityOfFile(location) ?? (error as Error).message));
+    }
+    throw error;
+  }
+}
+
+function corruptMessage(location: string, firstLine: string): string {
+  return `${location} is damaged (integrity_check: ${firstLine}); restore it from a copy, or ingest the reports again into a new --db`;
 }

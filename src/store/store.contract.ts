@@ -83,31 +83,101 @@ export function runStoreContract(name: string, makeStore: () => Promise<Store>):
           assert.deepEqual(await store.addDocuments([]), []);
         }));
 
-      test("an updated page under a known id is kept beside the old one under a derived id", () =>
+      test("new content under a known id is the document's next version; the old one stays in its history", () =>
         withStore(async (store) => {
           const first = makeDoc("page-1", { text: ESCAPE_TEXT });
           const updatedText = `${ESCAPE_TEXT}\n\nUpdate: four of the inmates were caught near the river.`;
-          const updated = makeDoc("page-1", { text: updatedText });
+          const updated = makeDoc("page-1", { text: updatedText, published: null, publishedOrigin: null });
           const claim = claimIn("page-1", updatedText, "12 inmates escaped", 12, 12, "Local officials");
-          const mention = makeMention("page-1", "m1", { counts: [{ quantity: "escaped", group: null, claims: [claim] }] });
+          const mention = makeMention("page-1", "m2", { counts: [{ quantity: "escaped", group: null, claims: [claim] }] });
           const holding = makeHolding("page-1", NORTH_PRISON, "Syrian Democratic Forces", null);
-          await store.addDocument(first, [stored(makeMention("page-1", "m1"), ESCAPE_BLOCK)], []);
-          assert.equal(await store.addDocument(updated, [stored(mention, ESCAPE_BLOCK)], [holding]), "new");
+          await store.addDocument(first, [stored(makeMention("page-1", "m1"), ALERT_BLOCK)], []);
+          await store.replaceIncidents([ALERT_BLOCK], []);
+          assert.equal(await store.addDocument(updated, [stored(mention, ESCAPE_BLOCK)], [holding]), "updated");
 
-          const derivedId = `page-1~${updated.contentHash.slice(0, 8)}`;
-          assert.equal((await store.getDocument("page-1"))?.text, ESCAPE_TEXT, "the old version is not overwritten");
-          assert.equal((await store.getDocument(derivedId))?.text, updatedText);
-          assert.equal(await store.countDocuments(), 2);
+          assert.equal((await store.getDocument("page-1"))?.text, updatedText, "the current version is the new one");
+          assert.equal(await store.countDocuments(), 1, "one document, not two");
+          assert.equal((await store.listDocuments())[0].version, 2);
+          assert.equal((await store.getDocumentVersion("page-1", 1))?.text, ESCAPE_TEXT, "the old version is kept");
+          assert.equal((await store.getDocumentVersion("page-1", 2))?.text, updatedText);
+          assert.equal(await store.getDocumentVersion("page-1", 3), null);
+          const history = await store.documentHistory("page-1");
+          assert.deepEqual(history?.versions.map((v) => [v.version, v.current, v.contentHash]), [
+            [1, false, first.contentHash],
+            [2, true, updated.contentHash],
+          ]);
+          // Mentions and holdings are the new version's; the old mention's block is dirty so its incident goes.
+          assert.deepEqual((await store.mentionsInBlocks([ESCAPE_BLOCK, ALERT_BLOCK])).map((m) => m.mention.id), ["m2"]);
+          assert.deepEqual(await store.dirtyBlocks(), [ALERT_BLOCK, ESCAPE_BLOCK]);
+          assert.deepEqual((await store.holdingsOf(NORTH_PRISON.id)).map((h) => h.document), ["page-1"]);
+          // Either version's content again is known.
+          assert.equal(await store.addDocument(first, [], []), "known");
+          assert.equal(await store.hasContent(first.contentHash), true);
+        }));
 
-          const mentions = await store.mentionsInBlocks([ESCAPE_BLOCK]);
-          const moved = mentions.find((m) => m.mention.document === derivedId);
-          assert.ok(moved, "the new version's mention points at the derived id");
-          assert.notEqual(moved.mention.id, "m1", "mention ids stay unique across versions");
-          assert.equal(moved.mention.counts[0].claims[0].document, derivedId);
-          assert.deepEqual(
-            (await store.holdingsOf(NORTH_PRISON.id)).map((h) => h.document),
-            [derivedId],
-          );
+      test("lookupDocument names the document of an id (or alias) and of a content, current or earlier", () =>
+        withStore(async (store) => {
+          const a1 = makeDoc("a", { text: "First text of a." });
+          const a2 = makeDoc("a", { text: "Second text of a." });
+          await store.addDocument(a1, [], []);
+          await store.addDocument(a2, [], []);
+          assert.deepEqual(await store.writeDocuments([{ kind: "alias", alias: "a-copy", document: "a" }]), ["done"]);
+          const direct = await store.lookupDocument("a", a1.contentHash);
+          assert.equal(direct.byId?.via, "id");
+          assert.equal(direct.byId?.version, 2);
+          assert.equal(direct.byId?.contentHash, a2.contentHash);
+          assert.deepEqual(direct.byContent, { document: "a", version: 1, current: false });
+          const aliased = await store.lookupDocument("a-copy", a2.contentHash);
+          assert.equal(aliased.byId?.via, "alias");
+          assert.equal(aliased.byId?.id, "a");
+          assert.deepEqual(aliased.byContent, { document: "a", version: 2, current: true });
+          assert.deepEqual(await store.lookupDocument("nobody", sha256("nothing")), { byId: null, byContent: null });
+          assert.equal((await store.getDocument("a-copy"))?.id, "a", "an alias answers with its document");
+          assert.deepEqual((await store.documentHistory("a-copy"))?.aliases, ["a-copy"]);
+        }));
+
+      test("writeDocuments applies each write on its own: stale bases conflict, the rest is stored", () =>
+        withStore(async (store) => {
+          const page = makeDoc("p", { text: "The page as first published." });
+          await store.addDocument(page, [], []);
+          const fresh = makeDoc("q", { text: "Another page." });
+          const revised = makeDoc("p", { text: "The page as revised." });
+          const redated = { ...page, published: "2025-01-02", publishedOrigin: "metadata" as const };
+          const results = await store.writeDocuments([
+            { kind: "insert", item: { doc: fresh, mentions: [stored(makeMention("q", "m1"), ESCAPE_BLOCK)], holdings: [] } },
+            { kind: "insert", item: { doc: { ...fresh, id: "q2" }, mentions: [], holdings: [] } }, // same content as q
+            { kind: "insert", item: { doc: makeDoc("p", { text: "Yet another text." }), mentions: [], holdings: [] } }, // p exists
+            { kind: "version", item: { doc: revised, mentions: [], holdings: [] }, basis: 7 }, // stale basis
+            { kind: "refresh", item: { doc: redated, mentions: [], holdings: [] }, basis: 1 },
+            { kind: "alias", alias: "q", document: "p" }, // q is a document's id
+            { kind: "alias", alias: "p-amp", document: "p" },
+          ]);
+          assert.deepEqual(results, ["done", "conflict", "conflict", "conflict", "done", "conflict", "done"]);
+          assert.equal((await store.getDocument("p"))?.published, "2025-01-02", "the refresh took the new date");
+          assert.equal((await store.listDocuments()).find((d) => d.id === "p")?.version, 1, "metadata is no new version");
+          assert.deepEqual((await store.listDocuments()).map((d) => d.id), ["p", "q"]);
+          assert.equal((await store.getDocument("p-amp"))?.id, "p");
+          assert.deepEqual(await store.dirtyBlocks(), [ESCAPE_BLOCK]);
+          // A version with the current basis goes through, and an alias id may become a document of its own.
+          assert.deepEqual(await store.writeDocuments([{ kind: "version", item: { doc: revised, mentions: [], holdings: [] }, basis: 1 }]), ["done"]);
+          const own = makeDoc("p-amp", { text: "The copy became its own page." });
+          assert.deepEqual(await store.writeDocuments([{ kind: "insert", item: { doc: own, mentions: [], holdings: [] } }]), ["conflict"]);
+          assert.deepEqual(await store.writeDocuments([{ kind: "insert", item: { doc: own, mentions: [], holdings: [] }, replacesAlias: true }]), ["done"]);
+          assert.equal((await store.getDocument("p-amp"))?.text, own.text);
+        }));
+
+      test("a write the database refuses is reported and undone, and the batch goes on", () =>
+        withStore(async (store) => {
+          const broken = makeDoc("broken", { text: "A page whose mentions repeat an id." });
+          const twice = stored(makeMention("broken", "same-id"), ESCAPE_BLOCK);
+          const results = await store.writeDocuments([
+            { kind: "insert", item: { doc: broken, mentions: [twice, twice], holdings: [] } },
+            { kind: "insert", item: { doc: makeDoc("fine"), mentions: [], holdings: [] } },
+          ]);
+          assert.equal(typeof results[0] === "object" && "error" in results[0], true, JSON.stringify(results[0]));
+          assert.equal(results[1], "done");
+          assert.deepEqual((await store.listDocuments()).map((d) => d.id), ["fine"]);
+          assert.deepEqual(await store.mentionsInBlocks([ESCAPE_BLOCK]), [], "nothing of the refused write is left");
         }));
 
       test("listDocuments pages in id order and summarises each document", () =>

@@ -2,7 +2,7 @@
 // default; another database is another folder beside `sqlite/` implementing this same interface
 // and passing the same contract suite (store.contract.ts). The API is async even though the
 // SQLite driver is synchronous, so a networked database can follow without touching callers.
-import type { Doc, Day } from "../model/doc.ts";
+import type { DateOrigin, Doc, Day } from "../model/doc.ts";
 import type { FacilityRef, Holding, Incident, IncidentMention, IncidentStatus, IncidentType } from "../model/incident.ts";
 
 /** A holder statement ("the SDF-run prison") tied to its facility. */
@@ -37,8 +37,67 @@ export interface DocumentSummary {
   relevant: boolean;
   contentHash: string;
   length: number;
+  /** When this version was stored. */
+  ingestedAt: string;
+  /** 1 for a document's first content; each new content under the same id adds one (always set by a store). */
+  version?: number;
+}
+
+/** One version of a document: the current one or an earlier content of the same id. */
+export interface DocumentVersionSummary {
+  version: number;
+  current: boolean;
+  contentHash: string;
+  url: string | null;
+  title: string | null;
+  published: Day | null;
+  length: number;
   ingestedAt: string;
 }
+
+/** A document's history: its versions, oldest first, and the other ids its content came under. */
+export interface DocumentHistory {
+  id: string;
+  versions: DocumentVersionSummary[];
+  aliases: string[];
+}
+
+/** The current state of a stored document, as ingest needs it to decide how a new copy is stored. */
+export interface DocumentState {
+  /** The document's own id (an alias resolves to it). */
+  id: string;
+  version: number;
+  contentHash: string;
+  url: string | null;
+  title: string | null;
+  published: Day | null;
+  publishedOrigin: DateOrigin | null;
+}
+
+/** What a record's id and content already name in the store. */
+export interface DocumentLookup {
+  /** The document the id names, directly or as an alias. */
+  byId: (DocumentState & { via: "id" | "alias" }) | null;
+  /** The document holding this content, as its current or an earlier version. */
+  byContent: { document: string; version: number; current: boolean } | null;
+}
+
+/**
+ * One storage decision of ingest (src/ingest/versions.ts), applied by `writeDocuments`. `basis` is
+ * the version the decision was made against: when another writer changed the document meanwhile,
+ * the write is not applied and answers "conflict", and ingest decides again.
+ *   insert   a new document (version 1); `replacesAlias` when its id was an alias of another one
+ *   version  new content for a stored id: the current version moves to the history
+ *   refresh  the same content with metadata a later copy added, extracted again
+ *   alias    known content under a new id: the id becomes another name of the stored document
+ */
+export type DocumentWrite =
+  | { kind: "insert"; item: StoredDocument; replacesAlias?: boolean }
+  | { kind: "version" | "refresh"; item: StoredDocument; basis: number; alias?: string }
+  | { kind: "alias"; alias: string; document: string };
+
+/** "done", "conflict" (decide again), or the error that kept this one write from being applied. */
+export type WriteOutcome = "done" | "conflict" | { error: string };
 
 export interface IncidentFilter {
   type?: IncidentType;
@@ -65,7 +124,8 @@ export interface IncidentFilter {
   offset?: number;
 }
 
-export type AddResult = "new" | "known";
+/** "updated": new content under a stored id, kept as the document's next version. */
+export type AddResult = "new" | "updated" | "known";
 
 /** A mention with its document's publication day: what incident merging reads of it. */
 export interface MergeMention {
@@ -145,16 +205,33 @@ export interface Store {
 
   /**
    * Stores a cleaned document with what was extracted from it, in one transaction, and marks the
-   * mentions' blocks dirty so incidents are rebuilt for them. Keyed by `doc.contentHash`:
-   * the same content again returns "known" and changes nothing.
+   * mentions' blocks dirty so incidents are rebuilt for them. Content already stored (under any
+   * id, in any version) returns "known" and changes nothing; new content under a stored id
+   * becomes that document's next version ("updated"), its mentions and holdings replacing the
+   * old ones. Ingest uses lookupDocument + writeDocuments instead, which also merge metadata.
    */
   addDocument(doc: Doc, mentions: StoredMention[], holdings: FacilityHolding[]): Promise<AddResult>;
 
   /** addDocument for several documents in one transaction; results in the same order. */
   addDocuments(batch: StoredDocument[]): Promise<AddResult[]>;
 
+  /** What `id` (a document id or an alias) and `contentHash` (any version) name in the store. */
+  lookupDocument(id: string, contentHash: string): Promise<DocumentLookup>;
+
+  /**
+   * Applies ingest's decisions in one transaction, each on its own: a write whose basis is stale
+   * answers "conflict", one that fails answers its error, and neither stops the others.
+   */
+  writeDocuments(writes: DocumentWrite[]): Promise<WriteOutcome[]>;
+
+  /** True when any version of any document has this content. */
   hasContent(contentHash: string): Promise<boolean>;
+  /** The current version of the document `id` names (an alias gives the document it names). */
   getDocument(id: string): Promise<Doc | null>;
+  /** An earlier (or the current) version's text and metadata; annotations are kept for the current one only. */
+  getDocumentVersion(id: string, version: number): Promise<Doc | null>;
+  /** Versions and aliases of the document `id` names, or null when it names none. */
+  documentHistory(id: string): Promise<DocumentHistory | null>;
   listDocuments(opts?: { limit?: number; offset?: number }): Promise<DocumentSummary[]>;
   countDocuments(): Promise<number>;
 

@@ -14,7 +14,7 @@ import { ingestPaths } from "../../src/ingest/pipeline.ts";
 import { createApp, MAX_BODY_BYTES } from "../../src/server/app.ts";
 import { listen, type RunningServer } from "../../src/server/listen.ts";
 import { MAX_PAGE_SIZE } from "../../src/server/query.ts";
-import { DEFAULT_WRITES_PER_MINUTE, rateLimitsFromEnv, TokenBuckets } from "../../src/server/ratelimit.ts";
+import { DEFAULT_AUTH_FAILURES_PER_MINUTE, DEFAULT_WRITES_PER_MINUTE, rateLimitsFromEnv, TokenBuckets } from "../../src/server/ratelimit.ts";
 import { generateReports, toJsonl } from "./generate.ts";
 
 const TOKEN = "load-test-write-token";
@@ -225,16 +225,18 @@ describe("TokenBuckets", () => {
     assert.equal(buckets.size, 1);
   });
 
-  const ENV: Array<[NodeJS.ProcessEnv, number | null, number | null]> = [
-    [{}, DEFAULT_WRITES_PER_MINUTE, null],
-    [{ ESCAPEWATCH_RATE_LIMIT: "30" }, 30, null],
-    [{ ESCAPEWATCH_RATE_LIMIT: "0" }, 0, null],
-    [{ ESCAPEWATCH_RATE_LIMIT: "lots" }, DEFAULT_WRITES_PER_MINUTE, null],
-    [{ ESCAPEWATCH_READ_RATE_LIMIT: "1200" }, DEFAULT_WRITES_PER_MINUTE, 1200],
+  const F = DEFAULT_AUTH_FAILURES_PER_MINUTE;
+  const ENV: Array<[NodeJS.ProcessEnv, number | null, number | null, number | null]> = [
+    [{}, DEFAULT_WRITES_PER_MINUTE, null, F],
+    [{ ESCAPEWATCH_RATE_LIMIT: "30" }, 30, null, F],
+    [{ ESCAPEWATCH_RATE_LIMIT: "0" }, 0, null, F],
+    [{ ESCAPEWATCH_RATE_LIMIT: "lots" }, DEFAULT_WRITES_PER_MINUTE, null, F],
+    [{ ESCAPEWATCH_READ_RATE_LIMIT: "1200" }, DEFAULT_WRITES_PER_MINUTE, 1200, F],
+    [{ ESCAPEWATCH_AUTH_FAILURE_LIMIT: "5" }, DEFAULT_WRITES_PER_MINUTE, null, 5],
   ];
-  for (const [env, writes, reads] of ENV) {
-    test(`rateLimitsFromEnv(${JSON.stringify(env)}) = writes ${writes}, reads ${reads}`, () => {
-      assert.deepEqual(rateLimitsFromEnv(env), { writesPerMinute: writes, readsPerMinute: reads });
+  for (const [env, writes, reads, failures] of ENV) {
+    test(`rateLimitsFromEnv(${JSON.stringify(env)}) = writes ${writes}, reads ${reads}, wrong tokens ${failures}`, () => {
+      assert.deepEqual(rateLimitsFromEnv(env), { writesPerMinute: writes, readsPerMinute: reads, authFailuresPerMinute: failures });
     });
   }
 });

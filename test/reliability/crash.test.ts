@@ -134,7 +134,7 @@ test("ingest SIGKILLed at seeded points, then run to the end, equals an uninterr
   // 3. A run to completion finishes the job.
   const final = await runCli(["ingest", "--db", db, inputAll]);
   assertCleanExit(final, "the completing run");
-  assert.match(final.stdout, new RegExp(`read ${REPORTS}, new \\d+, already known \\d+, rejected 0`));
+  assert.match(final.stdout, new RegExp(`read ${REPORTS}, new \\d+, updated 0, already known \\d+, rejected 0`));
   await assertSameAsReference(db);
 });
 

@@ -95,7 +95,7 @@ test("the CLI finishes with exit status 1, without crashing or hanging", () => {
   assert.equal(result.code, 1, `exit status\n${result.stderr}`);
   assert.doesNotMatch(result.stderr, /\n\s+at .+:\d+:\d+\)?\n/, "no stack trace");
   // Each input read once: no copies through the links.
-  assert.match(result.stdout, new RegExp(`read ${VALID_IDS.length + BAD.size}, new ${VALID_IDS.length}, already known 0, rejected ${BAD.size}`));
+  assert.match(result.stdout, new RegExp(`read ${VALID_IDS.length + BAD.size}, new ${VALID_IDS.length}, updated 0, already known 0, rejected ${BAD.size}`));
 });
 
 test("every bad input is named on stderr with its reason code", () => {

@@ -3,7 +3,7 @@
 import type { DocumentSummary } from "../../store/store.ts";
 import { exportedDocument } from "../../export/json.ts";
 import { writeChunk } from "../../export/sink.ts";
-import { storeFrom } from "../options.ts";
+import { existingStoreFrom } from "../options.ts";
 import type { RegisterCommand } from "./index.ts";
 
 /** Column widths of the table; longer ids and titles are cut with an ellipsis. */
@@ -39,7 +39,7 @@ export const register: RegisterCommand = (program) => {
     .option("--db <path>", "database file (default: $ESCAPEWATCH_DB or ./escapewatch.db)")
     .option("--json", "print a JSON array (the export's document fields plus length and contentHash)")
     .action(async (opts: { db?: string; json?: boolean }) => {
-      const store = await storeFrom(opts.db);
+      const store = await existingStoreFrom(opts.db);
       const out = process.stdout;
       try {
         if (opts.json) {

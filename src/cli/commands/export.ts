@@ -6,7 +6,7 @@ import { rename, rm } from "node:fs/promises";
 import { finished } from "node:stream/promises";
 import { EXPORT_FORMATS, isExportFormat, writeExport } from "../../export/index.ts";
 import type { IncidentFilter } from "../../store/store.ts";
-import { storeFrom } from "../options.ts";
+import { existingStoreFrom } from "../options.ts";
 import { UsageError, filterFrom, filterOptions, type FilterOptions } from "./incidents.ts";
 import type { RegisterCommand } from "./index.ts";
 
@@ -41,7 +41,7 @@ export const register: RegisterCommand = (program, exit) => {
         exit(USAGE_ERROR);
         return;
       }
-      const store = await storeFrom(opts.db);
+      const store = await existingStoreFrom(opts.db);
       try {
         if (opts.out) await exportToFile(store, opts.format, opts.out, filter);
         else await exportToStdout(store, opts.format, filter);

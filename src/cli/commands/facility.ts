@@ -4,7 +4,7 @@
 // NAME may be the facility's id, a fragment of its name, or any alias the gazetteer knows ("Gweiran").
 import type { Claim, Count, FacilityRef } from "../../model/incident.ts";
 import { facilityHistory, listFacilities, type FacilityHistory } from "../../incidents/facilities.ts";
-import { storeFrom } from "../options.ts";
+import { existingStoreFrom } from "../options.ts";
 import { formatCount, formatRange, formatSite, formatWindow, quietOnClosedPipe } from "./incidents.ts";
 import type { RegisterCommand } from "./index.ts";
 
@@ -67,7 +67,7 @@ export const register: RegisterCommand = (program, exit) => {
     .option("--json", "print the history as JSON")
     .action(async (name: string | undefined, opts: { db?: string; json?: boolean }) => {
       quietOnClosedPipe();
-      const store = await storeFrom(opts.db);
+      const store = await existingStoreFrom(opts.db);
       try {
         if (name === undefined) {
           const all = await listFacilities(store);

@@ -7,7 +7,7 @@ import type { DateWindow } from "../../model/doc.ts";
 import type { IncidentFilter } from "../../store/store.ts";
 import { isDay } from "../../incidents/days.ts";
 import { partiesOf } from "../../export/parties.ts";
-import { storeFrom } from "../options.ts";
+import { existingStoreFrom } from "../options.ts";
 import type { RegisterCommand } from "./index.ts";
 
 /** Stable codes for the mistakes a user can make on this command line. */
@@ -204,7 +204,7 @@ export const register: RegisterCommand = (program, exit) => {
         return;
       }
       quietOnClosedPipe();
-      const store = await storeFrom(opts.db);
+      const store = await existingStoreFrom(opts.db);
       try {
         const [total, incidents] = await Promise.all([store.countIncidents(filter), store.listIncidents(filter)]);
         if (opts.json) {

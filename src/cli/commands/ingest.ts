@@ -2,8 +2,8 @@
 import { InvalidArgumentError } from "commander";
 import cliProgress from "cli-progress";
 import { storeFrom } from "../options.ts";
-import { ingestPaths, type IngestProgress } from "../../ingest/pipeline.ts";
-import { formatRejection, REJECTION_CODES, type Rejection, type RejectionCode } from "../../ingest/errors.ts";
+import { ingestPaths, summaryLine, type IngestProgress } from "../../ingest/pipeline.ts";
+import { formatRejection, formatWarning, REJECTION_CODES, type IngestWarning, type Rejection, type RejectionCode } from "../../ingest/errors.ts";
 import { parseDay } from "../../text/dates.ts";
 import type { RegisterCommand } from "./index.ts";
 
@@ -50,16 +50,18 @@ export const register: RegisterCommand = (program, exit) => {
       const store = await storeFrom(options.db);
       const bar = progressBar();
       // While the bar is drawn, rejection lines wait so they do not tear it.
-      const held: Rejection[] = [];
+      const held: Array<Rejection | IngestWarning> = [];
+      const line = (item: Rejection | IngestWarning) => ("code" in item && item.code.startsWith("W_") ? formatWarning(item as IngestWarning) : formatRejection(item as Rejection));
       try {
         const summary = await ingestPaths(store, paths, {
           fallbackPublished: options.published ?? null,
           onProgress: (p) => bar.update(p),
-          onRejected: (r) => (bar.active ? held.push(r) : console.error(formatRejection(r))),
+          onRejected: (r) => (bar.active ? held.push(r) : console.error(line(r))),
+          onWarning: (w) => (bar.active ? held.push(w) : console.error(line(w))),
         });
         bar.stop();
-        for (const r of held) console.error(formatRejection(r));
-        console.log(`read ${summary.read}, new ${summary.new}, already known ${summary.known}, rejected ${summary.rejected}`);
+        for (const item of held) console.error(line(item));
+        console.log(summaryLine(summary));
         for (const [code, count] of Object.entries(summary.rejectedByCode)) {
           console.log(`  ${code} ${count}: ${REJECTION_CODES[code as RejectionCode]}`);
         }

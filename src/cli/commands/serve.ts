@@ -1,6 +1,6 @@
 // `escapewatch serve`: the JSON API and the dashboard (built first if missing) over an existing database.
 import { InvalidArgumentError, type Command } from "commander";
-import { storeFrom } from "../options.ts";
+import { existingStoreFrom } from "../options.ts";
 import { ensureDashboard } from "../../server/dashboard.ts";
 import { DEFAULT_HOST, DEFAULT_PORT } from "../../server/listen.ts";
 import type { RegisterCommand } from "./index.ts";
@@ -38,7 +38,7 @@ export const register: RegisterCommand = (program) => {
         "  ESCAPEWATCH_RATE_LIMIT  writes per client per minute (default 600)\n  ESCAPEWATCH_READ_RATE_LIMIT  reads per client per minute (default: unlimited)\n",
     )
     .action(async (options: ServeOptions) => {
-      const store = await storeFrom(options.db);
+      const store = await existingStoreFrom(options.db);
       const webRoot = await ensureDashboard({ log: (line) => console.log(line) });
       // The HTTP stack and the API are loaded by the commands that serve only.
       const { runServer, untilStopped } = await import("../../server/run.ts");

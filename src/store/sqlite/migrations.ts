@@ -151,4 +151,38 @@ export const MIGRATIONS: readonly Migration[] = [
       INSERT OR IGNORE INTO dirty_blocks (block) SELECT DISTINCT block FROM mentions;
     `,
   },
+  {
+    version: 3,
+    name: "document versions and aliases",
+    sql: `
+      -- The documents table holds each document's current version; earlier versions of the same
+      -- id move here when a new one arrives, so history is kept and offsets into old texts stay
+      -- readable. Ids are only ever the user's: nothing is stored under an id the store made up.
+      ALTER TABLE documents ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+      CREATE TABLE document_versions (
+        document         TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        version          INTEGER NOT NULL,
+        content_hash     TEXT NOT NULL,
+        url              TEXT,
+        title            TEXT,
+        published        TEXT,
+        published_origin TEXT,
+        text             TEXT NOT NULL,
+        text_length      INTEGER NOT NULL,
+        segments         TEXT NOT NULL,
+        ingested_at      TEXT NOT NULL,
+        superseded_at    TEXT NOT NULL,
+        PRIMARY KEY (document, version)
+      );
+      CREATE INDEX document_versions_content ON document_versions(content_hash);
+
+      -- Another id under which the same content arrived: it names the stored document.
+      CREATE TABLE document_aliases (
+        alias    TEXT PRIMARY KEY,
+        document TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        added_at TEXT NOT NULL
+      );
+      CREATE INDEX document_aliases_document ON document_aliases(document);
+    `,
+  },
 ];

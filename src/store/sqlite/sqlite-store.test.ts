@@ -9,7 +9,7 @@ import { runStoreContract } from "../store.contract.ts";
 import { runStoreFilterContract } from "../store.filter-contract.ts";
 import { openStore } from "../open.ts";
 import { MIGRATIONS } from "./migrations.ts";
-import { SqliteStore, derivedDocumentId } from "./sqlite-store.ts";
+import { SqliteStore } from "./sqlite-store.ts";
 
 const scratch = mkdtempSync(join(tmpdir(), "escapewatch-store-"));
 process.on("exit", () => rmSync(scratch, { recursive: true, force: true }));
@@ -39,10 +39,6 @@ test("a file store creates its directory", async () => {
   const store = await openStore(join(scratch, "nested", "dir", "ew.db"));
   assert.equal(await store.countDocuments(), 0);
   await store.close();
-});
-
-test("derivedDocumentId appends the first 8 hash characters", () => {
-  assert.equal(derivedDocumentId("000_abc", "0123456789abcdef"), "000_abc~01234567");
 });
 
 /** Resolves to the exit code of `node --import tsx script ...args`. */

@@ -10,7 +10,11 @@ import type { FacilityRef, Incident, IncidentMention } from "../../model/inciden
 import type {
   StoredDocument,
   AddResult,
+  DocumentHistory,
+  DocumentLookup,
+  DocumentState,
   DocumentSummary,
+  DocumentWrite,
   FacilityHolding,
   IncidentFilter,
   IncidentState,
@@ -21,6 +25,7 @@ import type {
   PlacedMention,
   Store,
   StoredMention,
+  WriteOutcome,
 } from "../store.ts";
 import type { IncidentType } from "../../model/incident.ts";
 import { facilityIdsFor, textTermsFor } from "../filter-terms.ts";
@@ -36,8 +41,6 @@ export const MAX_INCIDENT_LIMIT = 1000;
 export const DEFAULT_DOCUMENT_LIMIT = 100;
 /** Rows fetched per round trip when streaming; see `iterateRows` for why not one cursor. */
 export const STREAM_BATCH = 500;
-/** Length of the content-hash prefix that tells versions of one page apart in a derived id. */
-export const DERIVED_ID_HASH_CHARS = 8;
 
 /** An error a caller can hit, with a stable code. */
 export class StoreError extends Error {
@@ -58,6 +61,7 @@ export type IncidentWithBlock = Incident & { block?: string };
 
 interface DocumentRow {
   id: string;
+  version: number;
   content_hash: string;
   url: string | null;
   title: string | null;
@@ -73,22 +77,44 @@ interface DocumentRow {
 
 type SummaryRow = Omit<DocumentRow, "text" | "segments" | "annotations" | "published_origin">;
 
-const SUMMARY_COLUMNS = "id, content_hash, url, title, published, relevant, text_length, ingested_at";
+const SUMMARY_COLUMNS = "id, version, content_hash, url, title, published, relevant, text_length, ingested_at";
+
+interface VersionRow {
+  document: string;
+  version: number;
+  content_hash: string;
+  url: string | null;
+  title: string | null;
+  published: string | null;
+  published_origin: string | null;
+  text: string;
+  text_length: number;
+  segments: string;
+  ingested_at: string;
+}
+
+/** A write applied or refused: "conflict" is decided before anything is changed. */
+type Applied = "done" | "conflict";
 
 export class SqliteStore implements Store {
   readonly dialect = "sqlite";
   private readonly db: Database.Database;
   /** Statements of the per-document write path, prepared once: preparing costs more than running. */
   private readonly statements = new Map<string, Database.Statement>();
-  private addTransaction: Database.Transaction<(doc: Doc, mentions: StoredMention[], holdings: FacilityHolding[]) => AddResult> | null = null;
   private addBatchTransaction: Database.Transaction<(items: StoredDocument[]) => AddResult[]> | null = null;
+  private writeBatchTransaction: Database.Transaction<(writes: DocumentWrite[]) => WriteOutcome[]> | null = null;
+  /** One write inside the batch transaction: better-sqlite3 runs a nested transaction as a savepoint. */
+  private writeOneTransaction: Database.Transaction<(write: DocumentWrite, now: string) => Applied> | null = null;
 
-  /** `location` is a file path (its directory is created) or ":memory:". */
-  constructor(readonly location: string) {
-    if (location !== ":memory:" && !location.startsWith("file:")) {
+  /** `location` is a file path (its directory is created unless `fileMustExist`) or ":memory:". */
+  constructor(
+    readonly location: string,
+    options: { fileMustExist?: boolean } = {},
+  ) {
+    if (location !== ":memory:" && !location.startsWith("file:") && !options.fileMustExist) {
       mkdirSync(dirname(location), { recursive: true });
     }
-    this.db = new Database(location, { timeout: BUSY_TIMEOUT_MS });
+    this.db = new Database(location, { timeout: BUSY_TIMEOUT_MS, fileMustExist: options.fileMustExist ?? false });
     this.db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
     switchToWal(this.db);
     this.db.pragma("synchronous = NORMAL");
@@ -112,6 +138,27 @@ export class SqliteStore implements Store {
     }
   }
 
+  /** The first line of `PRAGMA quick_check` when it is not "ok", else null. */
+  integrityProblem(): string | null {
+    const rows = this.db.pragma("quick_check(1)") as Array<Record<string, unknown>>;
+    const first = firstFinding(String(Object.values(rows[0] ?? {})[0] ?? "ok"));
+    return first === "ok" ? null : first;
+  }
+
+  /** The first line of `PRAGMA integrity_check` on a file, or of the error that keeps it from running. */
+  static integrityOfFile(location: string): string | null {
+    let db: Database.Database | null = null;
+    try {
+      db = new Database(location, { readonly: true, fileMustExist: true });
+      const rows = db.pragma("integrity_check(1)") as Array<Record<string, unknown>>;
+      return firstFinding(String(Object.values(rows[0] ?? {})[0] ?? ""));
+    } catch (error) {
+      return (error as Error).message;
+    } finally {
+      db?.close();
+    }
+  }
+
   /** Versions of the applied migrations, ascending (for tests and `doctor`-style commands). */
   appliedMigrations(): number[] {
     return this.db
@@ -130,59 +177,142 @@ export class SqliteStore implements Store {
   }
 
   async addDocument(doc: Doc, mentions: StoredMention[], holdings: FacilityHolding[]): Promise<AddResult> {
-    this.addTransaction ??= this.db.transaction(this.writeDocument.bind(this));
-    return this.addTransaction.immediate(doc, mentions, holdings);
+    return (await this.addDocuments([{ doc, mentions, holdings }]))[0];
   }
 
   async addDocuments(batch: StoredDocument[]): Promise<AddResult[]> {
-    this.addBatchTransaction ??= this.db.transaction((items: StoredDocument[]) =>
-      items.map((item) => this.writeDocument(item.doc, item.mentions, item.holdings)),
-    );
+    this.addBatchTransaction ??= this.db.transaction((items: StoredDocument[]) => {
+      const now = new Date().toISOString();
+      return items.map((item) => this.addOne(item, now));
+    });
     return this.addBatchTransaction.immediate(batch);
   }
 
-  /** The body of addDocument, run inside its transaction. */
-  private writeDocument(doc: Doc, mentions: StoredMention[], holdings: FacilityHolding[]): AddResult {
-    // 1. Same content already stored: nothing to do, whatever id it came with.
-    if (this.statement("SELECT 1 FROM documents WHERE content_hash = ?").get(doc.contentHash)) return "known";
-    // 2. Same id, other content: an updated version of the page. Keep both; the new one
-    //    gets a derived id so evidence offsets into the old text stay valid.
-    const taken = this.statement("SELECT 1 FROM documents WHERE id = ?").get(doc.id);
-    const stored = taken
-      ? underDocumentId(doc, mentions, holdings, derivedDocumentId(doc.id, doc.contentHash))
-      : { doc, mentions, holdings };
-    this.insertDocument(stored.doc);
-    // 3. Mentions and holdings, and the blocks whose incidents are now stale.
-    const insertMention = this.statement("INSERT INTO mentions (document, id, block, json) VALUES (?, ?, ?, ?)");
-    const markDirty = this.statement("INSERT OR IGNORE INTO dirty_blocks (block) VALUES (?)");
-    for (const { mention, block } of stored.mentions) {
-      insertMention.run(stored.doc.id, mention.id, block, JSON.stringify(mention));
-      markDirty.run(block);
+  /** addDocument's rule, inside its transaction: known content changes nothing, a stored id gets a version. */
+  private addOne(item: StoredDocument, now: string): AddResult {
+    if (this.contentKnown(item.doc.contentHash)) return "known";
+    const current = this.currentRow(item.doc.id);
+    if (current) {
+      this.applyWrite({ kind: "version", item, basis: current.version }, now);
+      return "updated";
     }
-    const insertHolding = this.statement(
-      "INSERT INTO holdings (facility_id, document, since, facility, json) VALUES (?, ?, ?, ?, ?)",
-    );
-    for (const holding of stored.holdings) {
-      insertHolding.run(
-        holding.facility.id,
-        stored.doc.id,
-        holding.since?.earliest ?? null,
-        JSON.stringify(holding.facility),
-        JSON.stringify(holding),
-      );
-    }
+    this.applyWrite({ kind: "insert", item, replacesAlias: true }, now);
     return "new";
   }
 
-  private insertDocument(doc: Doc): void {
+  async lookupDocument(id: string, contentHash: string): Promise<DocumentLookup> {
+    const direct = this.currentRow(id);
+    const aliased = direct ? undefined : this.currentRow(this.aliasTarget(id) ?? "");
+    const row = direct ?? aliased;
+    const current = this.statement("SELECT id, version FROM documents WHERE content_hash = ?").get(contentHash) as
+      | { id: string; version: number }
+      | undefined;
+    const earlier = current
+      ? undefined
+      : (this.statement("SELECT document, version FROM document_versions WHERE content_hash = ? ORDER BY document, version LIMIT 1").get(contentHash) as
+          | { document: string; version: number }
+          | undefined);
+    return {
+      byId: row ? { ...stateOf(row), via: direct ? "id" : "alias" } : null,
+      byContent: current
+        ? { document: current.id, version: current.version, current: true }
+        : earlier
+          ? { document: earlier.document, version: earlier.version, current: false }
+          : null,
+    };
+  }
+
+  async writeDocuments(writes: DocumentWrite[]): Promise<WriteOutcome[]> {
+    this.writeOneTransaction ??= this.db.transaction((write: DocumentWrite, now: string) => this.applyWrite(write, now));
+    this.writeBatchTransaction ??= this.db.transaction((batch: DocumentWrite[]) => {
+      const now = new Date().toISOString();
+      return batch.map((write): WriteOutcome => {
+        try {
+          return this.writeOneTransaction!(write, now);
+        } catch (error) {
+          // Rolled back to the savepoint: this write is undone, the batch goes on.
+          return { error: (error as Error).message };
+        }
+      });
+    });
+    return this.writeBatchTransaction.immediate(writes);
+  }
+
+  /** One storage decision, inside a transaction. Every check comes before the first change. */
+  private applyWrite(write: DocumentWrite, now: string): Applied {
+    if (write.kind === "alias") return this.addAlias(write.alias, write.document, now);
+    const { doc, mentions, holdings } = write.item;
+    const current = this.currentRow(doc.id);
+    switch (write.kind) {
+      case "insert": {
+        const aliasOf = this.aliasTarget(doc.id);
+        if (current || this.contentKnown(doc.contentHash) || (aliasOf !== null && !write.replacesAlias)) return "conflict";
+        if (aliasOf !== null) this.statement("DELETE FROM document_aliases WHERE alias = ?").run(doc.id);
+        this.insertDocument(doc, 1, now);
+        break;
+      }
+      case "version": {
+        if (!current || current.version !== write.basis || this.contentKnown(doc.contentHash)) return "conflict";
+        if (write.alias !== undefined && !this.aliasFree(write.alias, doc.id)) return "conflict";
+        this.statement(
+          `INSERT INTO document_versions (document, version, content_hash, url, title, published, published_origin,
+             text, text_length, segments, ingested_at, superseded_at)
+           SELECT id, version, content_hash, url, title, published, published_origin, text, text_length, segments, ingested_at, ?
+             FROM documents WHERE id = ?`,
+        ).run(now, doc.id);
+        this.updateDocument(doc, current.version + 1, now);
+        break;
+      }
+      case "refresh": {
+        if (!current || current.version !== write.basis || current.content_hash !== doc.contentHash) return "conflict";
+        if (write.alias !== undefined && !this.aliasFree(write.alias, doc.id)) return "conflict";
+        this.updateDocument(doc, current.version, current.ingested_at);
+        break;
+      }
+    }
+    if (write.kind !== "insert" && write.alias !== undefined) this.addAlias(write.alias, doc.id, now);
+    this.replaceExtraction(doc.id, mentions, holdings);
+    return "done";
+  }
+
+  /** The document row `id` names directly (not through an alias). */
+  private currentRow(id: string): DocumentRow | undefined {
+    return this.statement("SELECT * FROM documents WHERE id = ?").get(id) as DocumentRow | undefined;
+  }
+
+  private aliasTarget(id: string): string | null {
+    return (this.statement("SELECT document FROM document_aliases WHERE alias = ?").pluck().get(id) as string | undefined) ?? null;
+  }
+
+  /** True when `alias` may name `document`: it is no document's id and no other document's alias. */
+  private aliasFree(alias: string, document: string): boolean {
+    const target = this.aliasTarget(alias);
+    return !this.currentRow(alias) && (target === null || target === document);
+  }
+
+  private addAlias(alias: string, document: string, now: string): Applied {
+    if (!this.currentRow(document) || !this.aliasFree(alias, document)) return "conflict";
+    this.statement("INSERT OR IGNORE INTO document_aliases (alias, document, added_at) VALUES (?, ?, ?)").run(alias, document, now);
+    return "done";
+  }
+
+  private contentKnown(contentHash: string): boolean {
+    return (
+      this.statement("SELECT 1 FROM documents WHERE content_hash = ?").get(contentHash) !== undefined ||
+      this.statement("SELECT 1 FROM document_versions WHERE content_hash = ? LIMIT 1").get(contentHash) !== undefined
+    );
+  }
+
+  private insertDocument(doc: Doc, version: number, now: string): void {
     this
       .statement(
-        `INSERT INTO documents (id, content_hash, url, title, published, published_origin, text, text_length,
+        `INSERT INTO documents (id, version, content_hash, url, title, published, published_origin, text, text_length,
            segments, annotations, relevant, ingested_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(
         doc.id,
+        version,
         doc.contentHash,
         doc.url,
         doc.title,
@@ -193,16 +323,74 @@ export class SqliteStore implements Store {
         JSON.stringify(doc.segments),
         JSON.stringify(doc.annotations),
         isRelevant(doc) ? 1 : 0,
-        new Date().toISOString(),
+        now,
       );
   }
 
+  private updateDocument(doc: Doc, version: number, ingestedAt: string): void {
+    this
+      .statement(
+        `UPDATE documents SET version = ?, content_hash = ?, url = ?, title = ?, published = ?, published_origin = ?,
+           text = ?, text_length = ?, segments = ?, annotations = ?, relevant = ?, ingested_at = ?
+         WHERE id = ?`,
+      )
+      .run(
+        version,
+        doc.contentHash,
+        doc.url,
+        doc.title,
+        doc.published,
+        doc.publishedOrigin,
+        doc.text,
+        doc.text.length,
+        JSON.stringify(doc.segments),
+        JSON.stringify(doc.annotations),
+        isRelevant(doc) ? 1 : 0,
+        ingestedAt,
+        doc.id,
+      );
+  }
+
+  /**
+   * The document's mentions and holdings become `mentions` and `holdings`. The blocks of the old
+   * mentions and of the new ones are marked dirty, so incidents drop what the old version said.
+   */
+  private replaceExtraction(document: string, mentions: StoredMention[], holdings: FacilityHolding[]): void {
+    const markDirty = this.statement("INSERT OR IGNORE INTO dirty_blocks (block) VALUES (?)");
+    const oldBlocks = this.statement("SELECT DISTINCT block FROM mentions WHERE document = ?").pluck().all(document) as string[];
+    for (const block of oldBlocks) markDirty.run(block);
+    this.statement("DELETE FROM mentions WHERE document = ?").run(document);
+    this.statement("DELETE FROM holdings WHERE document = ?").run(document);
+    const insertMention = this.statement("INSERT INTO mentions (document, id, block, json) VALUES (?, ?, ?, ?)");
+    for (const { mention, block } of mentions) {
+      insertMention.run(document, mention.id, block, JSON.stringify(mention));
+      markDirty.run(block);
+    }
+    const insertHolding = this.statement(
+      "INSERT INTO holdings (facility_id, document, since, facility, json) VALUES (?, ?, ?, ?, ?)",
+    );
+    for (const holding of holdings) {
+      insertHolding.run(
+        holding.facility.id,
+        document,
+        holding.since?.earliest ?? null,
+        JSON.stringify(holding.facility),
+        JSON.stringify(holding),
+      );
+    }
+  }
+
   async hasContent(contentHash: string): Promise<boolean> {
-    return this.statement("SELECT 1 FROM documents WHERE content_hash = ?").get(contentHash) !== undefined;
+    return this.contentKnown(contentHash);
+  }
+
+  /** The row of the document `id` names, directly or through an alias. */
+  private resolvedRow(id: string): DocumentRow | undefined {
+    return this.currentRow(id) ?? this.currentRow(this.aliasTarget(id) ?? "");
   }
 
   async getDocument(id: string): Promise<Doc | null> {
-    const row = this.db.prepare("SELECT * FROM documents WHERE id = ?").get(id) as DocumentRow | undefined;
+    const row = this.resolvedRow(id);
     if (!row) return null;
     return {
       id: row.id,
@@ -214,6 +402,49 @@ export class SqliteStore implements Store {
       text: row.text,
       segments: JSON.parse(row.segments),
       annotations: JSON.parse(row.annotations),
+    };
+  }
+
+  async getDocumentVersion(id: string, version: number): Promise<Doc | null> {
+    const current = this.resolvedRow(id);
+    if (!current) return null;
+    if (current.version === version) return this.getDocument(current.id);
+    const row = this.statement("SELECT * FROM document_versions WHERE document = ? AND version = ?").get(current.id, version) as VersionRow | undefined;
+    if (!row) return null;
+    return {
+      id: row.document,
+      contentHash: row.content_hash,
+      url: row.url,
+      title: row.title,
+      published: row.published,
+      publishedOrigin: row.published_origin as Doc["publishedOrigin"],
+      text: row.text,
+      segments: JSON.parse(row.segments),
+      annotations: [],
+    };
+  }
+
+  async documentHistory(id: string): Promise<DocumentHistory | null> {
+    const current = this.resolvedRow(id);
+    if (!current) return null;
+    const earlier = this.statement(
+      `SELECT version, content_hash, url, title, published, text_length, ingested_at
+         FROM document_versions WHERE document = ? ORDER BY version`,
+    ).all(current.id) as Array<Omit<VersionRow, "document" | "text" | "segments" | "published_origin">>;
+    const version = (row: typeof earlier[number], isCurrent: boolean) => ({
+      version: row.version,
+      current: isCurrent,
+      contentHash: row.content_hash,
+      url: row.url,
+      title: row.title,
+      published: row.published,
+      length: row.text_length,
+      ingestedAt: row.ingested_at,
+    });
+    return {
+      id: current.id,
+      versions: [...earlier.map((row) => version(row, false)), version(current, true)],
+      aliases: this.statement("SELECT alias FROM document_aliases WHERE document = ? ORDER BY alias").pluck().all(current.id) as string[],
     };
   }
 
@@ -238,7 +469,7 @@ export class SqliteStore implements Store {
       const rows = this.db
         .prepare(`SELECT block, document, id, json FROM mentions WHERE block IN (${placeholders(chunk)})`)
         .all(...chunk) as typeof found;
-      found.push(...rows);
+      for (const row of rows) found.push(row);
     }
     found.sort((a, b) => compare(a.block, b.block) || compare(a.document, b.document) || compare(a.id, b.id));
     return found.map((row) => ({ block: row.block, mention: JSON.parse(row.json) as IncidentMention }));
@@ -590,32 +821,6 @@ function toState(row: StateRow): IncidentState {
   };
 }
 
-/** `base~1a2b3c4d`: the id an updated version of an already stored page is kept under. */
-export function derivedDocumentId(id: string, contentHash: string): string {
-  return `${id}~${contentHash.slice(0, DERIVED_ID_HASH_CHARS)}`;
-}
-
-/** Moves a document and what was extracted from it to another id, so evidence still points home. */
-function underDocumentId(doc: Doc, mentions: StoredMention[], holdings: FacilityHolding[], id: string) {
-  const suffix = id.slice(doc.id.length);
-  return {
-    doc: { ...doc, id },
-    mentions: mentions.map(({ mention, block }) => ({
-      block,
-      mention: {
-        ...mention,
-        id: `${mention.id}${suffix}`,
-        document: id,
-        counts: mention.counts.map((count) => ({
-          ...count,
-          claims: count.claims.map((claim) => ({ ...claim, document: id })),
-        })),
-      },
-    })),
-    holdings: holdings.map((holding) => ({ ...holding, document: id })),
-  };
-}
-
 function incidentWhere(filter: IncidentFilter): { where: string; params: unknown[] } {
   const clauses: string[] = [];
   const params: unknown[] = [];
@@ -694,9 +899,27 @@ function searchTextOf(incident: Incident): string {
   return parts.filter((part): part is string => Boolean(part)).join("\n").toLowerCase();
 }
 
+/** The first line of an integrity report that names a problem ("*** in database main ***" names none). */
+function firstFinding(report: string): string {
+  return report.split("\n").map((line) => line.trim()).find((line) => line !== "" && !/^\*\*\* in database/.test(line)) ?? report;
+}
+
+function stateOf(row: DocumentRow): DocumentState {
+  return {
+    id: row.id,
+    version: row.version,
+    contentHash: row.content_hash,
+    url: row.url,
+    title: row.title,
+    published: row.published,
+    publishedOrigin: row.published_origin as DocumentState["publishedOrigin"],
+  };
+}
+
 function toSummary(row: SummaryRow): DocumentSummary {
   return {
     id: row.id,
+    version: row.version,
     url: row.url,
     title: row.title,
     published: row.published,
