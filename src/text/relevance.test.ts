@@ -50,6 +50,17 @@ test("relevance gives a reason", () => {
   assert.equal(judgeRelevance("The prison was built in 1952.").reason, "no sentence words detention together with an event");
 });
 
+// Reviews and fiction: the breakout never happened. News that mentions one film is still news.
+const FICTION = [
+  "In the new thriller directed by a first-time filmmaker, eight inmates escape from a fictional desert prison. The film opens in cinemas on Friday.",
+  "The novel follows two brothers who break out of a county jail; the premise is thin, but the paperback sold well. Rating: 3/5.",
+];
+const NEWS_WITH_A_FILM = [
+  "Forty inmates escaped from the central prison overnight, police said. The breakout recalled a film shot in the town years ago.",
+];
+for (const text of FICTION) test(`not relevant, fiction: ${text.slice(0, 50)}`, () => assert.match(judgeRelevance(text).reason, /^reads as a review or fiction/));
+for (const text of NEWS_WITH_A_FILM) test(`relevant, news that names a film: ${text.slice(0, 50)}`, () => assert.equal(judgeRelevance(text).relevant, true));
+
 test("an event in another sentence than the detention wording is not enough", () => {
   assert.equal(judgeRelevance("The town has a prison. Gunmen attacked a bank on Monday.").relevant, false);
   assert.equal(judgeRelevance("Gunmen attacked a bank on Monday. The town has a prison.").relevant, false);

@@ -5,6 +5,7 @@
 //  2. read only the sentences around those words: one of them must also name an event (escape,
 //     assault, riot, transfer, release, control, alert ...). A camp or police station counts
 //     only in a sentence that also names detainees or custody, or when the camp is known by name.
+//  3. a story that reads as a film or book review, or as fiction, tells no event at all.
 import data from "./data/relevance.json" with { type: "json" };
 import { facilityWordingIn } from "../gazetteer/index.ts";
 import type { FacilityKind } from "../model/incident.ts";
@@ -20,6 +21,7 @@ const wordPattern = (source: string, flags = "i") => new RegExp(`\\b(?:${source}
 const CUSTODY = wordPattern(data.custody.pattern, "gi");
 const EVENTS: EventRule[] = data.event.map((r) => ({ id: r.id, pattern: wordPattern(r.pattern) }));
 const NEEDS_CUSTODY_WORDS = new Set<string>(data.kindsNeedingCustodyWords);
+const FICTION_CUES: EventRule[] = data.fiction.cues.map((c) => ({ id: c.id, pattern: new RegExp(`\\b(?:${c.pattern})`, "i") }));
 
 export interface Relevance {
   relevant: boolean;
@@ -113,6 +115,9 @@ export function judgeRelevance(text: string): Relevance {
     sentences += 1;
     for (const e of found) events.add(e.id);
   }
+  // 3. A review or a piece of fiction tells breakouts that never happened.
+  const fiction = sentences > 0 ? FICTION_CUES.filter((c) => c.pattern.test(text)).map((c) => c.id) : [];
+  if (fiction.length >= data.fiction.minDistinct) return { relevant: false, score: 0, reason: `reads as a review or fiction: ${fiction.join(", ")}` };
   const reason =
     sentences === 0
       ? "no sentence words detention together with an event"
