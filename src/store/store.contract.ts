@@ -430,5 +430,66 @@ export function runStoreContract(name: string, makeStore: () => Promise<Store>):
           assert.deepEqual(await store.holdingsOf("unknown-facility"), []);
         }));
     });
+
+    describe("feeds", () => {
+      const FEED = { name: "lakeside", url: "https://lakeside.example/feed.xml", intervalSeconds: 600 };
+
+      test("a feed is added once, by name and by url", () =>
+        withStore(async (store) => {
+          assert.equal(await store.addFeed(FEED), "new");
+          assert.equal(await store.addFeed(FEED), "known");
+          assert.equal(await store.addFeed({ ...FEED, name: "other" }), "known");
+          assert.equal(await store.addFeed({ ...FEED, url: "https://lakeside.example/other.xml" }), "known");
+          const feeds = await store.listFeeds();
+          assert.equal(feeds.length, 1);
+          assert.deepEqual(
+            { name: feeds[0].name, url: feeds[0].url, intervalSeconds: feeds[0].intervalSeconds, failures: feeds[0].failures },
+            { ...FEED, failures: 0 },
+          );
+          assert.equal(feeds[0].nextPollAt, null);
+          assert.equal(feeds[0].lastError, null);
+        }));
+
+      test("polling state is saved and read back", () =>
+        withStore(async (store) => {
+          await store.addFeed(FEED);
+          const [feed] = await store.listFeeds();
+          const state = {
+            ...feed,
+            etag: '"v7"',
+            lastModified: "Mon, 03 Mar 2025 10:00:00 GMT",
+            nextPollAt: "2025-03-03T10:20:00.000Z",
+            lastPolledAt: "2025-03-03T10:00:00.000Z",
+            lastOkAt: null,
+            failures: 2,
+            lastError: "E_HTTP HTTP 500",
+          };
+          await store.saveFeedState(state);
+          assert.deepEqual(await store.listFeeds(), [state]);
+        }));
+
+      test("items are remembered per feed and replaced when revised", () =>
+        withStore(async (store) => {
+          await store.addFeed(FEED);
+          assert.equal(await store.feedItem(FEED.name, "guid-1"), null);
+          const item = { feed: FEED.name, key: "guid-1", fingerprint: "f1", document: "guid-1" };
+          await store.saveFeedItem(item);
+          assert.deepEqual(await store.feedItem(FEED.name, "guid-1"), item);
+          await store.saveFeedItem({ ...item, fingerprint: "f2" });
+          assert.deepEqual(await store.feedItem(FEED.name, "guid-1"), { ...item, fingerprint: "f2" });
+        }));
+
+      test("removing a feed by name or url forgets it and its items", () =>
+        withStore(async (store) => {
+          await store.addFeed(FEED);
+          await store.saveFeedItem({ feed: FEED.name, key: "guid-1", fingerprint: "f1", document: null });
+          assert.equal(await store.removeFeed("missing"), false);
+          assert.equal(await store.removeFeed(FEED.url), true);
+          assert.deepEqual(await store.listFeeds(), []);
+          assert.equal(await store.feedItem(FEED.name, "guid-1"), null);
+          await store.addFeed(FEED);
+          assert.equal(await store.removeFeed(FEED.name), true);
+        }));
+    });
   });
 }

@@ -136,6 +136,37 @@ export interface MergeCommit {
 /** done: the block is up to date; more: mentions arrived meanwhile, plan again; stale: another writer committed first, plan again. */
 export type MergeOutcome = "done" | "more" | "stale";
 
+/** A news feed to watch: RSS 2.0, Atom or JSON Feed at `url`, polled every `intervalSeconds`. */
+export interface FeedSource {
+  name: string;
+  url: string;
+  intervalSeconds: number;
+}
+
+/** A watched feed with its polling state (see feeds/poll.ts). Times are ISO strings. */
+export interface FeedState extends FeedSource {
+  /** Validators of the last good response, sent back as If-None-Match / If-Modified-Since. */
+  etag: string | null;
+  lastModified: string | null;
+  /** When the feed is next due; null: due now. */
+  nextPollAt: string | null;
+  lastPolledAt: string | null;
+  lastOkAt: string | null;
+  /** Consecutive failed polls; the backoff grows with it and a good poll resets it. */
+  failures: number;
+  /** Why the last poll failed; null after a good poll. */
+  lastError: string | null;
+  addedAt: string;
+}
+
+/** What a feed reader remembers of one item: its fingerprint and the document it became. */
+export interface FeedItemRecord {
+  feed: string;
+  key: string;
+  fingerprint: string;
+  document: string | null;
+}
+
 export interface Store {
   /** Short dialect name ("sqlite"), for messages only: callers never branch on it. */
   readonly dialect: string;
@@ -204,6 +235,21 @@ export interface Store {
   holdingsOf(facilityId: string): Promise<FacilityHolding[]>;
   /** Every facility that has incidents or holdings, with its incident count. */
   listFacilities(): Promise<Array<{ facility: FacilityRef; incidents: number }>>;
+
+  // News feeds (feeds/poll.ts).
+
+  /** Adds a feed to watch; "known" (and nothing changes) when its name or url is already watched. */
+  addFeed(feed: FeedSource): Promise<AddResult>;
+  /** Every watched feed, by name. */
+  listFeeds(): Promise<FeedState[]>;
+  /** Stops watching the feed with this name or url and forgets its items; false when none matched. */
+  removeFeed(nameOrUrl: string): Promise<boolean>;
+  /** Writes a feed's polling state (every FeedState field except name, url, interval and addedAt). */
+  saveFeedState(state: FeedState): Promise<void>;
+  /** What was recorded for an item of a feed, or null when it was never read. */
+  feedItem(feed: string, key: string): Promise<FeedItemRecord | null>;
+  /** Records (or replaces) what was read of an item. */
+  saveFeedItem(item: FeedItemRecord): Promise<void>;
 
   close(): Promise<void>;
 }

@@ -151,4 +151,36 @@ export const MIGRATIONS: readonly Migration[] = [
       INSERT OR IGNORE INTO dirty_blocks (block) SELECT DISTINCT block FROM mentions;
     `,
   },
+  {
+    version: 3,
+    name: "news feeds: per-feed polling state and the items already read",
+    sql: `
+      -- One row per watched feed. The poll columns let a restarted watcher resume: conditional
+      -- request validators, when the feed is next due, and the failures that push it back.
+      CREATE TABLE feeds (
+        name             TEXT PRIMARY KEY,
+        url              TEXT NOT NULL UNIQUE,
+        interval_seconds INTEGER NOT NULL,
+        etag             TEXT,
+        last_modified    TEXT,
+        next_poll_at     TEXT,  -- ISO time; NULL: due now
+        last_polled_at   TEXT,
+        last_ok_at       TEXT,
+        failures         INTEGER NOT NULL DEFAULT 0,
+        last_error       TEXT,
+        added_at         TEXT NOT NULL
+      );
+
+      -- Items read from each feed, keyed by GUID (else link), with a fingerprint of what the
+      -- feed said about them: an unchanged item is never read again, a revised one is.
+      CREATE TABLE feed_items (
+        feed        TEXT NOT NULL REFERENCES feeds(name) ON DELETE CASCADE,
+        item_key    TEXT NOT NULL,
+        fingerprint TEXT NOT NULL,
+        document    TEXT,
+        read_at     TEXT NOT NULL,
+        PRIMARY KEY (feed, item_key)
+      );
+    `,
+  },
 ];

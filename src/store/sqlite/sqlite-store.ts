@@ -8,6 +8,9 @@ import Database from "better-sqlite3";
 import { isRelevant, type Day, type Doc } from "../../model/doc.ts";
 import type { FacilityRef, Incident, IncidentMention } from "../../model/incident.ts";
 import type {
+  FeedItemRecord,
+  FeedSource,
+  FeedState,
   StoredDocument,
   AddResult,
   DocumentSummary,
@@ -550,9 +553,77 @@ export class SqliteStore implements Store {
     return rows.map((row) => ({ facility: JSON.parse(row.facility) as FacilityRef, incidents: row.incidents }));
   }
 
+  async addFeed(feed: FeedSource): Promise<AddResult> {
+    const result = this.statement(
+      `INSERT INTO feeds (name, url, interval_seconds, added_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+    ).run(feed.name, feed.url, feed.intervalSeconds, new Date().toISOString());
+    return result.changes === 1 ? "new" : "known";
+  }
+
+  async listFeeds(): Promise<FeedState[]> {
+    const rows = this.statement("SELECT * FROM feeds ORDER BY name").all() as FeedRow[];
+    return rows.map(toFeedState);
+  }
+
+  async removeFeed(nameOrUrl: string): Promise<boolean> {
+    return this.statement("DELETE FROM feeds WHERE name = ? OR url = ?").run(nameOrUrl, nameOrUrl).changes > 0;
+  }
+
+  async saveFeedState(state: FeedState): Promise<void> {
+    this.statement(
+      `UPDATE feeds SET etag = ?, last_modified = ?, next_poll_at = ?, last_polled_at = ?, last_ok_at = ?,
+         failures = ?, last_error = ? WHERE name = ?`,
+    ).run(state.etag, state.lastModified, state.nextPollAt, state.lastPolledAt, state.lastOkAt, state.failures, state.lastError, state.name);
+  }
+
+  async feedItem(feed: string, key: string): Promise<FeedItemRecord | null> {
+    const row = this.statement("SELECT fingerprint, document FROM feed_items WHERE feed = ? AND item_key = ?").get(feed, key) as
+      | { fingerprint: string; document: string | null }
+      | undefined;
+    return row ? { feed, key, fingerprint: row.fingerprint, document: row.document } : null;
+  }
+
+  async saveFeedItem(item: FeedItemRecord): Promise<void> {
+    this.statement(
+      `INSERT INTO feed_items (feed, item_key, fingerprint, document, read_at) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (feed, item_key) DO UPDATE SET fingerprint = excluded.fingerprint, document = excluded.document,
+         read_at = excluded.read_at`,
+    ).run(item.feed, item.key, item.fingerprint, item.document, new Date().toISOString());
+  }
+
   async close(): Promise<void> {
     if (this.db.open) this.db.close();
   }
+}
+
+interface FeedRow {
+  name: string;
+  url: string;
+  interval_seconds: number;
+  etag: string | null;
+  last_modified: string | null;
+  next_poll_at: string | null;
+  last_polled_at: string | null;
+  last_ok_at: string | null;
+  failures: number;
+  last_error: string | null;
+  added_at: string;
+}
+
+function toFeedState(row: FeedRow): FeedState {
+  return {
+    name: row.name,
+    url: row.url,
+    intervalSeconds: row.interval_seconds,
+    etag: row.etag,
+    lastModified: row.last_modified,
+    nextPollAt: row.next_poll_at,
+    lastPolledAt: row.last_polled_at,
+    lastOkAt: row.last_ok_at,
+    failures: row.failures,
+    lastError: row.last_error,
+    addedAt: row.added_at,
+  };
 }
 
 interface PlacementRow {

@@ -1,0 +1,32 @@
+// The watch loop: poll what is due, sleep until the next feed is due, repeat until stopped.
+import { setTimeout as sleep } from "node:timers/promises";
+import type { Store } from "../store/store.ts";
+import { nextDue, pollDue, type FeedPollResult, type PollOptions } from "./poll.ts";
+
+/** The loop looks for new or changed feeds at least this often, even when none is due sooner. */
+export const WATCH_MAX_SLEEP_MS = 30_000;
+/** And never spins faster than this. */
+export const WATCH_MIN_SLEEP_MS = 1_000;
+
+export interface WatchOptions extends PollOptions {
+  /** One pass over the due feeds, then return. */
+  once?: boolean;
+  signal?: AbortSignal;
+  onResult?: (result: FeedPollResult) => void;
+}
+
+/** Polls until `signal` aborts (or once); resolves with the results of the last pass. */
+export async function watchFeeds(store: Store, opts: WatchOptions = {}): Promise<FeedPollResult[]> {
+  for (;;) {
+    const results = await pollDue(store, opts);
+    for (const result of results) opts.onResult?.(result);
+    if (opts.once || opts.signal?.aborted) return results;
+    const due = await nextDue(store);
+    const wait = due === null ? WATCH_MAX_SLEEP_MS : due.getTime() - Date.now();
+    try {
+      await sleep(Math.min(WATCH_MAX_SLEEP_MS, Math.max(WATCH_MIN_SLEEP_MS, wait)), undefined, { signal: opts.signal });
+    } catch {
+      return results; // aborted while asleep
+    }
+  }
+}
