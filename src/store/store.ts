@@ -167,6 +167,48 @@ export interface FeedItemRecord {
   document: string | null;
 }
 
+/** What makes a rule notify: an incident appears, its figures change, it becomes disputed. */
+export type AlertChange = "new" | "updated" | "disputed";
+
+/** An alert rule (alerts/rule.ts): conditions that must all hold, and where to deliver. */
+export interface AlertRule {
+  name: string;
+  /** Any of these types; empty: any type. */
+  types: IncidentType[];
+  /** ISO 3166-1 alpha-2, or null for anywhere. */
+  country: string | null;
+  /** Facility id or a fragment of its name, or null. */
+  facility: string | null;
+  /** Every quantity named must reach its figure (best estimate), e.g. escaped >= 10. */
+  min: Array<{ quantity: string; value: number }>;
+  on: AlertChange[];
+  webhook: string | null;
+  secret: string | null;
+}
+
+/** One alert in the outbox. */
+export interface AlertEntry {
+  id: number;
+  rule: string;
+  incident: string;
+  /** The change, with a suffix telling repeated updates apart ("updated:1a2b..."). */
+  change: string;
+  /** The JSON body sent to webhooks and rendered in the Atom feed. */
+  payload: string;
+  createdAt: string;
+  nextAttemptAt: string | null;
+  deliveredAt: string | null;
+  attempts: number;
+}
+
+export interface DeliveryAttempt {
+  alert: number;
+  attempt: number;
+  at: string;
+  status: number | null;
+  error: string | null;
+}
+
 export interface Store {
   /** Short dialect name ("sqlite"), for messages only: callers never branch on it. */
   readonly dialect: string;
@@ -250,6 +292,35 @@ export interface Store {
   feedItem(feed: string, key: string): Promise<FeedItemRecord | null>;
   /** Records (or replaces) what was read of an item. */
   saveFeedItem(item: FeedItemRecord): Promise<void>;
+
+  // Alert rules and their outbox (alerts/).
+
+  /** "known" (and nothing changes) when a rule of that name exists. */
+  addRule(rule: AlertRule): Promise<AddResult>;
+  listRules(): Promise<AlertRule[]>;
+  /** Removes the rule with its outbox and attempts; false when there was none. */
+  removeRule(name: string): Promise<boolean>;
+  /** Incident id -> the signature the rule last recorded for it. */
+  alertSignatures(rule: string): Promise<Map<string, string>>;
+  /**
+   * In one transaction: records the incident's signature for the rule and, when `alert` is given,
+   * queues it in the outbox unless the same (rule, incident, change) is already there.
+   * True when an alert was queued.
+   */
+  recordAlertCheck(
+    rule: string,
+    incident: string,
+    signature: string,
+    alert: { change: string; payload: string; nextAttemptAt: string | null } | null,
+  ): Promise<boolean>;
+  /** The rule's alerts, newest first. */
+  alertsOf(rule: string, limit: number): Promise<AlertEntry[]>;
+  /** Alerts whose next delivery attempt is due at `now` (ISO time), oldest first. */
+  dueAlerts(now: string): Promise<AlertEntry[]>;
+  /** Records one delivery attempt and the alert's state after it. */
+  recordDeliveryAttempt(attempt: DeliveryAttempt, after: { deliveredAt: string | null; nextAttemptAt: string | null }): Promise<void>;
+  /** Every delivery attempt of the rule's alerts, oldest first. */
+  deliveryAttempts(rule: string): Promise<DeliveryAttempt[]>;
 
   close(): Promise<void>;
 }

@@ -183,4 +183,49 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 4,
+    name: "alert rules, the outbox of alerts and every delivery attempt",
+    sql: `
+      CREATE TABLE alert_rules (
+        name       TEXT PRIMARY KEY,
+        json       TEXT NOT NULL,  -- AlertRule
+        created_at TEXT NOT NULL
+      );
+
+      -- What each rule last saw of each matching incident, to tell a new incident, changed
+      -- figures and a new dispute apart.
+      CREATE TABLE alert_seen (
+        rule      TEXT NOT NULL REFERENCES alert_rules(name) ON DELETE CASCADE,
+        incident  TEXT NOT NULL,
+        signature TEXT NOT NULL,
+        PRIMARY KEY (rule, incident)
+      );
+
+      -- The outbox: one row per (rule, incident, change), written in the same transaction as
+      -- alert_seen, so a crash between matching and sending loses nothing and repeats nothing.
+      CREATE TABLE alert_outbox (
+        id              INTEGER PRIMARY KEY,
+        rule            TEXT NOT NULL REFERENCES alert_rules(name) ON DELETE CASCADE,
+        incident        TEXT NOT NULL,
+        change          TEXT NOT NULL,
+        payload         TEXT NOT NULL,
+        created_at      TEXT NOT NULL,
+        next_attempt_at TEXT,  -- NULL: nothing to send (no webhook, delivered, or given up)
+        delivered_at    TEXT,
+        attempts        INTEGER NOT NULL DEFAULT 0,
+        UNIQUE (rule, incident, change)
+      );
+      CREATE INDEX alert_outbox_due ON alert_outbox(next_attempt_at);
+
+      CREATE TABLE alert_attempts (
+        alert   INTEGER NOT NULL REFERENCES alert_outbox(id) ON DELETE CASCADE,
+        attempt INTEGER NOT NULL,
+        at      TEXT NOT NULL,
+        status  INTEGER,  -- HTTP status; NULL when no answer came
+        error   TEXT,
+        PRIMARY KEY (alert, attempt)
+      );
+    `,
+  },
 ];

@@ -8,6 +8,9 @@ import Database from "better-sqlite3";
 import { isRelevant, type Day, type Doc } from "../../model/doc.ts";
 import type { FacilityRef, Incident, IncidentMention } from "../../model/incident.ts";
 import type {
+  AlertEntry,
+  AlertRule,
+  DeliveryAttempt,
   FeedItemRecord,
   FeedSource,
   FeedState,
@@ -591,9 +594,116 @@ export class SqliteStore implements Store {
     ).run(item.feed, item.key, item.fingerprint, item.document, new Date().toISOString());
   }
 
+  async addRule(rule: AlertRule): Promise<AddResult> {
+    const result = this.statement("INSERT INTO alert_rules (name, json, created_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING").run(
+      rule.name,
+      JSON.stringify(rule),
+      new Date().toISOString(),
+    );
+    return result.changes === 1 ? "new" : "known";
+  }
+
+  async listRules(): Promise<AlertRule[]> {
+    return (this.statement("SELECT json FROM alert_rules ORDER BY name").pluck().all() as string[]).map((json) => JSON.parse(json) as AlertRule);
+  }
+
+  async removeRule(name: string): Promise<boolean> {
+    return this.statement("DELETE FROM alert_rules WHERE name = ?").run(name).changes > 0;
+  }
+
+  async alertSignatures(rule: string): Promise<Map<string, string>> {
+    const rows = this.statement("SELECT incident, signature FROM alert_seen WHERE rule = ?").all(rule) as Array<{ incident: string; signature: string }>;
+    return new Map(rows.map((r) => [r.incident, r.signature]));
+  }
+
+  async recordAlertCheck(
+    rule: string,
+    incident: string,
+    signature: string,
+    alert: { change: string; payload: string; nextAttemptAt: string | null } | null,
+  ): Promise<boolean> {
+    return this.db
+      .transaction((): boolean => {
+        this.statement(
+          `INSERT INTO alert_seen (rule, incident, signature) VALUES (?, ?, ?)
+           ON CONFLICT (rule, incident) DO UPDATE SET signature = excluded.signature`,
+        ).run(rule, incident, signature);
+        if (!alert) return false;
+        const queued = this.statement(
+          `INSERT INTO alert_outbox (rule, incident, change, payload, created_at, next_attempt_at) VALUES (?, ?, ?, ?, ?, ?)
+           ON CONFLICT (rule, incident, change) DO NOTHING`,
+        ).run(rule, incident, alert.change, alert.payload, new Date().toISOString(), alert.nextAttemptAt);
+        return queued.changes === 1;
+      })
+      .immediate();
+  }
+
+  async alertsOf(rule: string, limit: number): Promise<AlertEntry[]> {
+    const rows = this.statement("SELECT * FROM alert_outbox WHERE rule = ? ORDER BY id DESC LIMIT ?").all(rule, limit) as AlertRow[];
+    return rows.map(toAlertEntry);
+  }
+
+  async dueAlerts(now: string): Promise<AlertEntry[]> {
+    const rows = this.statement("SELECT * FROM alert_outbox WHERE next_attempt_at IS NOT NULL AND next_attempt_at <= ? ORDER BY id").all(now) as AlertRow[];
+    return rows.map(toAlertEntry);
+  }
+
+  async recordDeliveryAttempt(attempt: DeliveryAttempt, after: { deliveredAt: string | null; nextAttemptAt: string | null }): Promise<void> {
+    this.db
+      .transaction(() => {
+        this.statement("INSERT INTO alert_attempts (alert, attempt, at, status, error) VALUES (?, ?, ?, ?, ?)").run(
+          attempt.alert,
+          attempt.attempt,
+          attempt.at,
+          attempt.status,
+          attempt.error,
+        );
+        this.statement("UPDATE alert_outbox SET attempts = ?, delivered_at = ?, next_attempt_at = ? WHERE id = ?").run(
+          attempt.attempt,
+          after.deliveredAt,
+          after.nextAttemptAt,
+          attempt.alert,
+        );
+      })
+      .immediate();
+  }
+
+  async deliveryAttempts(rule: string): Promise<DeliveryAttempt[]> {
+    return this.statement(
+      `SELECT a.alert, a.attempt, a.at, a.status, a.error FROM alert_attempts a JOIN alert_outbox o ON o.id = a.alert
+       WHERE o.rule = ? ORDER BY a.alert, a.attempt`,
+    ).all(rule) as DeliveryAttempt[];
+  }
+
   async close(): Promise<void> {
     if (this.db.open) this.db.close();
   }
+}
+
+interface AlertRow {
+  id: number;
+  rule: string;
+  incident: string;
+  change: string;
+  payload: string;
+  created_at: string;
+  next_attempt_at: string | null;
+  delivered_at: string | null;
+  attempts: number;
+}
+
+function toAlertEntry(row: AlertRow): AlertEntry {
+  return {
+    id: row.id,
+    rule: row.rule,
+    incident: row.incident,
+    change: row.change,
+    payload: row.payload,
+    createdAt: row.created_at,
+    nextAttemptAt: row.next_attempt_at,
+    deliveredAt: row.delivered_at,
+    attempts: row.attempts,
+  };
 }
 
 interface FeedRow {
