@@ -36,6 +36,9 @@ export class FetchError extends Error {
 }
 
 export interface FetchOptions {
+  /** GET (default) or POST with `body` (webhooks). */
+  method?: "GET" | "POST";
+  body?: string;
   /** Request headers (conditional ones: If-None-Match, If-Modified-Since). */
   headers?: Record<string, string>;
   timeoutMs?: number;
@@ -63,7 +66,8 @@ export async function safeFetch(url: string, opts: FetchOptions = {}): Promise<F
   for (let redirects = 0; ; redirects++) {
     const response = await fetchOnce(target, opts, allow, deadline);
     const location = response.headers.location;
-    if (response.status >= 300 && response.status < 400 && response.status !== 304) {
+    // A webhook is not followed elsewhere: its body would go to a place nobody configured.
+    if (response.status >= 300 && response.status < 400 && response.status !== 304 && (opts.method ?? "GET") === "GET") {
       if (!location || redirects >= MAX_REDIRECTS) throw new FetchError("E_REDIRECT", `${response.status} from ${target.href}`);
       target = parseUrl(new URL(location, target).href);
       continue;
@@ -117,10 +121,12 @@ async function fetchOnce(url: URL, opts: FetchOptions, allow: BlockList, deadlin
   return new Promise<FetchedResponse>((resolve, reject) => {
     const remaining = deadline - Date.now();
     if (remaining <= 0) return reject(new FetchError("E_TIMEOUT", url.href));
-    const request = client.get(url, {
+    const request = client.request(url, {
+      method: opts.method ?? "GET",
       lookup: pinned,
       headers: { "User-Agent": USER_AGENT, "Accept-Encoding": "identity", ...opts.headers },
     });
+    request.end(opts.body);
     const timer = setTimeout(() => request.destroy(new FetchError("E_TIMEOUT", `${url.href} after ${opts.timeoutMs ?? FETCH_TIMEOUT_MS} ms`)), remaining);
     const fail = (error: Error) => {
       clearTimeout(timer);

@@ -1,6 +1,9 @@
-// The watch loop: poll what is due, sleep until the next feed is due, repeat until stopped.
+// The watch loop: poll what is due, match the alert rules against what changed, send the alerts
+// that are due, sleep until the next feed is due, repeat until stopped.
 import { setTimeout as sleep } from "node:timers/promises";
 import type { Store } from "../store/store.ts";
+import { checkRules } from "../alerts/evaluate.ts";
+import { deliverDue } from "../alerts/deliver.ts";
 import { nextDue, pollDue, type FeedPollResult, type PollOptions } from "./poll.ts";
 
 /** The loop looks for new or changed feeds at least this often, even when none is due sooner. */
@@ -20,9 +23,13 @@ export async function watchFeeds(store: Store, opts: WatchOptions = {}): Promise
   for (;;) {
     const results = await pollDue(store, opts);
     for (const result of results) opts.onResult?.(result);
+    const now = opts.now?.() ?? new Date();
+    await checkRules(store, { now });
+    await deliverDue(store, { now, allow: opts.allow });
     if (opts.once || opts.signal?.aborted) return results;
     const due = await nextDue(store);
-    const wait = due === null ? WATCH_MAX_SLEEP_MS : due.getTime() - Date.now();
+    const retry = (await store.dueAlerts(new Date(Date.now() + WATCH_MAX_SLEEP_MS).toISOString())).length > 0;
+    const wait = retry ? WATCH_MIN_SLEEP_MS : due === null ? WATCH_MAX_SLEEP_MS : due.getTime() - Date.now();
     try {
       await sleep(Math.min(WATCH_MAX_SLEEP_MS, Math.max(WATCH_MIN_SLEEP_MS, wait)), undefined, { signal: opts.signal });
     } catch {
