@@ -42,7 +42,10 @@ function incident(o: Partial<Incident> = {}): Incident {
 }
 
 test("matchesRule: table, with a negative table", () => {
-  const positive: AlertRule[] = [rule(), rule({ types: [] }), rule({ facility: "maiduguri" }), rule({ facility: "maiduguri-prison", country: null, min: [] })];
+  const positive: AlertRule[] = [rule(), rule({ types: [] }), rule({ facility: "maiduguri" }), rule({ facility: "maiduguri-prison", country: null, min: [] }),
+    rule({ admin1: "borno" }),
+    rule({ near: { lat: 11.85, lon: 13.16, km: 5 } }),
+  ];
   for (const r of positive) assert.equal(matchesRule(r, incident()), true, JSON.stringify(r));
   const negative: AlertRule[] = [
     rule({ types: ["attack", "riot"] }),
@@ -50,6 +53,8 @@ test("matchesRule: table, with a negative table", () => {
     rule({ facility: "kuje" }),
     rule({ min: [{ quantity: "escaped", value: 121 }] }),
     rule({ min: [{ quantity: "killed", value: 1 }] }),
+    rule({ admin1: "Yobe" }),
+    rule({ near: { lat: 9.07, lon: 7.4, km: 100 } }),
   ];
   for (const r of negative) assert.equal(matchesRule(r, incident()), false, JSON.stringify(r));
 });

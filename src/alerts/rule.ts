@@ -1,6 +1,7 @@
 // Alert rules: which incidents a rule watches. Conditions combine with AND; each is optional.
 import { INCIDENT_TYPES, QUANTITIES, type Incident, type IncidentType } from "../model/incident.ts";
 import type { AlertChange, AlertRule } from "../store/store.ts";
+import { kilometres } from "../gazetteer/geo.ts";
 
 export const ALERT_CHANGES: readonly AlertChange[] = ["new", "updated", "disputed"];
 
@@ -38,6 +39,16 @@ export function parseCountry(text: string): string {
   return text.toUpperCase();
 }
 
+/** "36.3,43.1" and "50" -> { lat: 36.3, lon: 43.1, km: 50 }. */
+export function parseNear(point: string, km: string | undefined): { lat: number; lon: number; km: number } {
+  const match = /^\s*(-?\d{1,2}(?:\.\d+)?)\s*,\s*(-?\d{1,3}(?:\.\d+)?)\s*$/.exec(point);
+  const [lat, lon] = match ? [Number(match[1]), Number(match[2])] : [NaN, NaN];
+  if (!match || Math.abs(lat) > 90 || Math.abs(lon) > 180) throw new RuleError("E_RULE_NEAR", `"${point}": expected LAT,LON in degrees, e.g. 36.34,43.13`);
+  const radius = Number(km);
+  if (km === undefined || !/^\d+(\.\d+)?$/.test(km) || radius <= 0) throw new RuleError("E_RULE_NEAR", "--near needs --km N, a distance in kilometres");
+  return { lat, lon, km: radius };
+}
+
 /** Whether the incident meets every condition of the rule. */
 export function matchesRule(rule: AlertRule, incident: Incident): boolean {
   if (rule.types.length > 0 && !rule.types.includes(incident.type)) return false;
@@ -46,6 +57,12 @@ export function matchesRule(rule: AlertRule, incident: Incident): boolean {
     const wanted = rule.facility.toLowerCase();
     const facility = incident.facility;
     if (!facility || (facility.id !== wanted && !facility.name.toLowerCase().includes(wanted))) return false;
+  }
+  if (rule.admin1 && (incident.place?.admin1 ?? incident.facility?.place?.admin1 ?? "").toLowerCase() !== rule.admin1.toLowerCase()) return false;
+  if (rule.near) {
+    // The facility's point when known (the most precise), else the incident's place.
+    const point = [incident.facility?.place, incident.place].find((p) => p && p.lat !== null && p.lon !== null);
+    if (!point || kilometres(point.lat as number, point.lon as number, rule.near.lat, rule.near.lon) > rule.near.km) return false;
   }
   return rule.min.every(({ quantity, value }) => incident.counts.some((c) => c.quantity === quantity && c.best >= value));
 }

@@ -179,6 +179,10 @@ export interface AlertRule {
   country: string | null;
   /** Facility id or a fragment of its name, or null. */
   facility: string | null;
+  /** First-level division (province, governorate) by name, case-insensitive. */
+  admin1?: string | null;
+  /** Within `km` of a point (the incident's facility or place coordinates). */
+  near?: { lat: number; lon: number; km: number } | null;
   /** Every quantity named must reach its figure (best estimate), e.g. escaped >= 10. */
   min: Array<{ quantity: string; value: number }>;
   on: AlertChange[];

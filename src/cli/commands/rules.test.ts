@@ -44,6 +44,9 @@ test("rules add, list, test and remove from the command line", async () => {
       ["x", "--on", "changed"],
       ["x", "--webhook", "http://169.254.169.254/"],
       ["x", "--secret", "s"],
+      ["x", "--near", "11.8,13.1"],
+      ["x", "--near", "north", "--km", "5"],
+      ["x", "--near", "11.8,13.1", "--km", "-5"],
     ];
     for (const args of negative) {
       const bad = await run(["rules", "add", ...args, "--db", db]);
@@ -54,7 +57,10 @@ test("rules add, list, test and remove from the command line", async () => {
     const tested = await run(["rules", "test", "ng", "--db", db]);
     assert.match(tested.out, /escape at Maiduguri Maximum Security Custodial Centre/);
     assert.match(tested.out, /1 incident matches ng$/);
-    assert.match((await run(["rules", "list", "--db", db])).out, /^ng: type escape/);
+    const near = await run(["rules", "add", "near-maiduguri", "--near", "11.85,13.16", "--km", "25", "--admin1", "Borno", "--db", db]);
+    assert.equal(near.out, "added near-maiduguri: any type, in Borno, within 25 km of 11.85,13.16, on new");
+    assert.match((await run(["rules", "test", "near-maiduguri", "--db", db])).out, /2 incidents match near-maiduguri$/, "the attack and the escape");
+    assert.match((await run(["rules", "list", "--db", db])).out, /^ng: type escape/m);
 
     // Incidents stored before the rule are its baseline, not alerts.
     const store = await openStore(db);

@@ -6,7 +6,7 @@ import type { AlertChange, AlertRule, Store } from "../../store/store.ts";
 import type { Incident, IncidentType } from "../../model/incident.ts";
 import { checkRules, filterOf } from "../../alerts/evaluate.ts";
 import { headlineOf, figuresOf } from "../../alerts/atom.ts";
-import { matchesRule, parseChange, parseCountry, parseMinimum, parseType, RuleError } from "../../alerts/rule.ts";
+import { matchesRule, parseNear, parseChange, parseCountry, parseMinimum, parseType, RuleError } from "../../alerts/rule.ts";
 import { checkFeedUrl } from "./feeds.ts";
 import type { RegisterCommand } from "./index.ts";
 
@@ -19,6 +19,9 @@ interface AddOptions {
   type: string[];
   country?: string;
   facility?: string;
+  admin1?: string;
+  near?: string;
+  km?: string;
   min: string[];
   on: string[];
   webhook?: string;
@@ -42,6 +45,8 @@ export function ruleFrom(name: string, opts: AddOptions): AlertRule {
     types: [...new Set(opts.type.map(parseType))] as IncidentType[],
     country: opts.country ? parseCountry(opts.country) : null,
     facility: opts.facility?.trim() || null,
+    admin1: opts.admin1?.trim() || null,
+    near: opts.near ? parseNear(opts.near, opts.km) : null,
     min: opts.min.map(parseMinimum),
     on: [...new Set((opts.on.length ? opts.on : ["new"]).map(parseChange))] as AlertChange[],
     webhook,
@@ -55,6 +60,8 @@ export function ruleLine(rule: AlertRule): string {
     rule.types.length ? `type ${rule.types.join(",")}` : "any type",
     rule.country ? `in ${rule.country}` : null,
     rule.facility ? `facility ${rule.facility}` : null,
+    rule.admin1 ? `in ${rule.admin1}` : null,
+    rule.near ? `within ${rule.near.km} km of ${rule.near.lat},${rule.near.lon}` : null,
     ...rule.min.map((m) => `${m.quantity}>=${m.value}`),
     `on ${rule.on.join(",")}`,
     rule.webhook ? `webhook ${rule.webhook}${rule.secret ? " (signed)" : ""}` : null,
@@ -92,6 +99,9 @@ export const register: RegisterCommand = (program, exit) => {
     .option("--type <types>", "incident type(s), repeatable or comma-separated (escape, attack, ...)", collect, [])
     .option("--country <CC>", "ISO 3166-1 alpha-2 country code")
     .option("--facility <id-or-name>", "facility id or a fragment of its name")
+    .option("--admin1 <name>", "province or governorate, e.g. Anbar")
+    .option("--near <LAT,LON>", "within --km kilometres of this point")
+    .option("--km <N>", "the distance for --near")
     .option("--min <QUANTITY=N>", "a figure that must be reached, e.g. escaped=10 (repeatable)", collect, [])
     .option("--on <changes>", "new, updated (figures move by 10% or more), disputed; default new", collect, [])
     .option("--webhook <url>", "POST each alert as JSON to this http(s) URL")
