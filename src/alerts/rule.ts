@@ -1,6 +1,7 @@
 // Alert rules: which incidents a rule watches. Conditions combine with AND; each is optional.
 import { INCIDENT_TYPES, QUANTITIES, type Incident, type IncidentType } from "../model/incident.ts";
 import type { AlertChange, AlertRule } from "../store/store.ts";
+import { checkFeedUrl } from "../feeds/address.ts";
 import { kilometres } from "../gazetteer/geo.ts";
 
 export const ALERT_CHANGES: readonly AlertChange[] = ["new", "updated", "disputed"];
@@ -65,4 +66,44 @@ export function matchesRule(rule: AlertRule, incident: Incident): boolean {
     if (!point || kilometres(point.lat as number, point.lon as number, rule.near.lat, rule.near.lon) > rule.near.km) return false;
   }
   return rule.min.every(({ quantity, value }) => incident.counts.some((c) => c.quantity === quantity && c.best >= value));
+}
+
+const RULE_NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;
+
+/** A rule as the CLI options and the API body give it: strings, lists of strings. */
+export interface RuleOptions {
+  type: string[];
+  country?: string;
+  facility?: string;
+  admin1?: string;
+  near?: string;
+  km?: string;
+  min: string[];
+  on: string[];
+  webhook?: string;
+  secret?: string;
+}
+
+/** The rule the options describe; throws RuleError on a mistake. */
+export function ruleFrom(name: string, opts: RuleOptions): AlertRule {
+  if (!RULE_NAME.test(name)) throw new RuleError("E_RULE_NAME", `"${name}": use letters, digits, '-', '_' or '.' (it names the Atom feed)`);
+  let webhook: string | null = null;
+  if (opts.webhook) {
+    const checked = checkFeedUrl(opts.webhook);
+    if ("error" in checked) throw new RuleError("E_RULE_WEBHOOK", checked.error);
+    webhook = checked.url;
+  }
+  if (opts.secret && !webhook) throw new RuleError("E_RULE_WEBHOOK", "--secret signs webhook bodies; give --webhook too");
+  return {
+    name,
+    types: [...new Set(opts.type.map(parseType))],
+    country: opts.country ? parseCountry(opts.country) : null,
+    facility: opts.facility?.trim() || null,
+    admin1: opts.admin1?.trim() || null,
+    near: opts.near ? parseNear(opts.near, opts.km) : null,
+    min: opts.min.map(parseMinimum),
+    on: [...new Set((opts.on.length ? opts.on : ["new"]).map(parseChange))],
+    webhook,
+    secret: opts.secret ?? null,
+  };
 }

@@ -88,3 +88,25 @@ export function checkUrl(url: URL): void {
   const host = url.hostname.toLowerCase().replace(/\.$/, "");
   if (METADATA_HOSTS.has(host)) throw new AddressRefused(`${host} is a cloud-metadata host`);
 }
+
+/**
+ * Refuses what can be refused before any request: a non-http(s) URL, a refused literal address
+ * (names are checked again on every fetch, since what they resolve to can change).
+ * Returns the normalised URL or the reason it is refused.
+ */
+export function checkFeedUrl(value: string): { url: string } | { error: string } {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return { error: `"${value}" is not a URL; give the feed's http(s) address` };
+  }
+  try {
+    checkUrl(url);
+    const host = url.hostname.replace(/^\[|\]$/g, "");
+    if (isIP(host)) checkAddress(host, allowListOf(process.env.ESCAPEWATCH_FETCH_ALLOW));
+  } catch (error) {
+    return { error: (error as Error).message };
+  }
+  return { url: url.href };
+}

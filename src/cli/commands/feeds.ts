@@ -2,37 +2,14 @@
 import { InvalidArgumentError, type Command } from "commander";
 import { storeFrom } from "../options.ts";
 import type { FeedState } from "../../store/store.ts";
-import { allowListOf, checkAddress, checkUrl } from "../../feeds/address.ts";
+import { checkFeedUrl } from "../../feeds/address.ts";
 import { DEFAULT_INTERVAL_SECONDS, formatInterval, MIN_INTERVAL_SECONDS, parseInterval } from "../../feeds/interval.ts";
-import { isIP } from "node:net";
 import type { RegisterCommand } from "./index.ts";
 
 function intervalOption(value: string): number {
   const seconds = parseInterval(value);
   if (seconds === null) throw new InvalidArgumentError(`expected a duration such as 10m, 90s or 1h, at least ${MIN_INTERVAL_SECONDS}s`);
   return seconds;
-}
-
-/**
- * Refuses what can be refused before any request: a non-http(s) URL, a refused literal address
- * (names are checked again on every fetch, since what they resolve to can change).
- * Returns the normalised URL or the reason it is refused.
- */
-export function checkFeedUrl(value: string): { url: string } | { error: string } {
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    return { error: `"${value}" is not a URL; give the feed's http(s) address` };
-  }
-  try {
-    checkUrl(url);
-    const host = url.hostname.replace(/^\[|\]$/g, "");
-    if (isIP(host)) checkAddress(host, allowListOf(process.env.ESCAPEWATCH_FETCH_ALLOW));
-  } catch (error) {
-    return { error: (error as Error).message };
-  }
-  return { url: url.href };
 }
 
 /** A feed's health in a few words: "ok", "failing (3): E_HTTP HTTP 500 ...", "not polled yet". */

@@ -2,57 +2,21 @@
 // (GET /api/alerts/NAME.atom) and, with --webhook, as signed JSON POSTs sent by `watch`.
 import type { Command } from "commander";
 import { storeFrom } from "../options.ts";
-import type { AlertChange, AlertRule, Store } from "../../store/store.ts";
-import type { Incident, IncidentType } from "../../model/incident.ts";
+import type { AlertRule, Store } from "../../store/store.ts";
+import type { Incident } from "../../model/incident.ts";
 import { checkRules, filterOf } from "../../alerts/evaluate.ts";
 import { headlineOf, figuresOf } from "../../alerts/atom.ts";
-import { matchesRule, parseNear, parseChange, parseCountry, parseMinimum, parseType, RuleError } from "../../alerts/rule.ts";
-import { checkFeedUrl } from "./feeds.ts";
+import { matchesRule, ruleFrom, RuleError, type RuleOptions } from "../../alerts/rule.ts";
 import type { RegisterCommand } from "./index.ts";
 
 /** Incidents `rules test` prints at most. */
 export const RULE_TEST_LIMIT = 20;
-const RULE_NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;
 
-interface AddOptions {
+interface AddOptions extends RuleOptions {
   db?: string;
-  type: string[];
-  country?: string;
-  facility?: string;
-  admin1?: string;
-  near?: string;
-  km?: string;
-  min: string[];
-  on: string[];
-  webhook?: string;
-  secret?: string;
 }
 
 const collect = (value: string, all: string[]) => [...all, ...value.split(",").map((v) => v.trim()).filter(Boolean)];
-
-/** The rule the options describe; throws RuleError on a mistake. */
-export function ruleFrom(name: string, opts: AddOptions): AlertRule {
-  if (!RULE_NAME.test(name)) throw new RuleError("E_RULE_NAME", `"${name}": use letters, digits, '-', '_' or '.' (it names the Atom feed)`);
-  let webhook: string | null = null;
-  if (opts.webhook) {
-    const checked = checkFeedUrl(opts.webhook);
-    if ("error" in checked) throw new RuleError("E_RULE_WEBHOOK", checked.error);
-    webhook = checked.url;
-  }
-  if (opts.secret && !webhook) throw new RuleError("E_RULE_WEBHOOK", "--secret signs webhook bodies; give --webhook too");
-  return {
-    name,
-    types: [...new Set(opts.type.map(parseType))] as IncidentType[],
-    country: opts.country ? parseCountry(opts.country) : null,
-    facility: opts.facility?.trim() || null,
-    admin1: opts.admin1?.trim() || null,
-    near: opts.near ? parseNear(opts.near, opts.km) : null,
-    min: opts.min.map(parseMinimum),
-    on: [...new Set((opts.on.length ? opts.on : ["new"]).map(parseChange))] as AlertChange[],
-    webhook,
-    secret: opts.secret ?? null,
-  };
-}
 
 /** One line per rule; the secret is never printed. */
 export function ruleLine(rule: AlertRule): string {
