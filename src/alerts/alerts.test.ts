@@ -137,3 +137,41 @@ describe("feeds in, alerts out", () => {
     assert.equal((await createApp({ store }).request("/api/alerts/missing.atom")).status, 404);
   });
 });
+
+describe("feeds and rules over the API, for token holders only", () => {
+  const TOKEN = "write-token";
+  const auth = { Authorization: `Bearer ${TOKEN}`, "Content-Type": "application/json" };
+
+  test("add, list and remove feeds and rules; without the token nothing is listed or changed", async () => {
+    const store = await openStore(":memory:");
+    const app = createApp({ store, token: TOKEN });
+    const post = (path: string, body: unknown, headers: Record<string, string> = auth) => app.request(path, { method: "POST", headers, body: JSON.stringify(body) });
+
+    for (const path of ["/api/feeds", "/api/rules"]) {
+      assert.equal((await app.request(path)).status, 401, path);
+      assert.equal((await post(path, {}, { "Content-Type": "application/json" })).status, 401, path);
+    }
+    assert.equal((await createApp({ store }).request("/api/feeds")).status, 403, "no token configured: disabled");
+
+    assert.equal((await post("/api/feeds", { url: "https://news.example/feed.xml", name: "news", interval: "15m" })).status, 201);
+    assert.equal((await post("/api/feeds", { url: "https://news.example/feed.xml" })).status, 409);
+    const negativeFeeds = [{ url: "file:///etc/passwd" }, { url: "http://169.254.169.254/" }, { url: "https://x.example/", interval: "1s" }, { name: "no url" }];
+    for (const body of negativeFeeds) assert.equal((await post("/api/feeds", body)).status, 400, JSON.stringify(body));
+    const feeds = (await (await app.request("/api/feeds", { headers: auth })).json()) as { items: Array<{ name: string; intervalSeconds: number }> };
+    assert.deepEqual(feeds.items.map((f) => [f.name, f.intervalSeconds]), [["news", 900]]);
+
+    const created = await post("/api/rules", { name: "iq", type: ["escape"], country: "IQ", min: "escaped=10", webhook: "https://hooks.example/x", secret: "s" });
+    assert.equal(created.status, 201);
+    assert.equal(((await created.json()) as { secret: string }).secret, "(set)", "the secret is never echoed");
+    for (const body of [{ name: "bad name" }, { name: "x", type: "breakout" }, { name: "x", min: "escaped>1" }]) {
+      assert.equal((await post("/api/rules", body)).status, 400, JSON.stringify(body));
+    }
+    const rules = (await (await app.request("/api/rules", { headers: auth })).json()) as { items: Array<{ name: string; secret: string }> };
+    assert.deepEqual(rules.items.map((r) => [r.name, r.secret]), [["iq", "(set)"]]);
+
+    assert.equal((await app.request("/api/feeds/news", { method: "DELETE", headers: auth })).status, 204);
+    assert.equal((await app.request("/api/rules/iq", { method: "DELETE", headers: auth })).status, 204);
+    assert.equal((await app.request("/api/rules/iq", { method: "DELETE", headers: auth })).status, 404);
+    await store.close();
+  });
+});

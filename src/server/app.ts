@@ -102,7 +102,7 @@ export function createApp(options: AppOptions): Hono {
   });
 
   app.get("/api/export", (c) => exportResponse(c, store));
-  registerAlertRoutes(app, store);
+  registerAlertRoutes(app, store, writeAccess(options));
 
   app.get("/api/facilities", async (c) => {
     const q = c.req.query("q")?.trim();
