@@ -16,16 +16,24 @@ export interface WatchOptions extends PollOptions {
   once?: boolean;
   signal?: AbortSignal;
   onResult?: (result: FeedPollResult) => void;
+  /** A pass that failed as a whole (the store busy, say); the loop goes on. Without it, the error ends the loop. */
+  onError?: (error: Error) => void;
 }
 
 /** Polls until `signal` aborts (or once); resolves with the results of the last pass. */
 export async function watchFeeds(store: Store, opts: WatchOptions = {}): Promise<FeedPollResult[]> {
   for (;;) {
-    const results = await pollDue(store, opts);
-    for (const result of results) opts.onResult?.(result);
-    const now = opts.now?.() ?? new Date();
-    await checkRules(store, { now });
-    await deliverDue(store, { now, allow: opts.allow });
+    let results: FeedPollResult[] = [];
+    try {
+      results = await pollDue(store, opts);
+      for (const result of results) opts.onResult?.(result);
+      const now = opts.now?.() ?? new Date();
+      await checkRules(store, { now });
+      await deliverDue(store, { now, allow: opts.allow });
+    } catch (error) {
+      if (!opts.onError || opts.once || opts.signal?.aborted) throw error;
+      opts.onError(error as Error);
+    }
     if (opts.once || opts.signal?.aborted) return results;
     const due = await nextDue(store);
     const retry = (await store.dueAlerts(new Date(Date.now() + WATCH_MAX_SLEEP_MS).toISOString())).length > 0;

@@ -490,6 +490,12 @@ export function runStoreContract(name: string, makeStore: () => Promise<Store>):
           await store.addFeed(FEED);
           assert.equal(await store.removeFeed(FEED.name), true);
         }));
+
+      test("an item of a feed removed while it was being read is not recorded", () =>
+        withStore(async (store) => {
+          await store.saveFeedItem({ feed: "gone", key: "guid-1", fingerprint: "f1", document: null });
+          assert.equal(await store.feedItem("gone", "guid-1"), null);
+        }));
     });
 
     describe("alert rules and the outbox", () => {

@@ -294,7 +294,7 @@ export interface Store {
   saveFeedState(state: FeedState): Promise<void>;
   /** What was recorded for an item of a feed, or null when it was never read. */
   feedItem(feed: string, key: string): Promise<FeedItemRecord | null>;
-  /** Records (or replaces) what was read of an item. */
+  /** Records (or replaces) what was read of an item; nothing when the feed was removed meanwhile. */
   saveFeedItem(item: FeedItemRecord): Promise<void>;
 
   // Alert rules and their outbox (alerts/).

@@ -10,7 +10,11 @@ import type { RegisterCommand } from "./index.ts";
 async function startWatching(store: Store): Promise<{ stop: () => Promise<void> }> {
   const [{ watchFeeds }, { resultLine }] = await Promise.all([import("../../feeds/watch.ts"), import("./watch.ts")]);
   const controller = new AbortController();
-  const loop = watchFeeds(store, { signal: controller.signal, onResult: (r) => console.log(resultLine(r)) }).catch((error: Error) => {
+  const loop = watchFeeds(store, {
+    signal: controller.signal,
+    onResult: (r) => console.log(resultLine(r)),
+    onError: (error) => console.error(`watch: this pass failed, the next one follows: ${error.message}`),
+  }).catch((error: Error) => {
     console.error(`watch stopped: ${error.message}`);
   });
   return {

@@ -30,6 +30,7 @@ export const register: RegisterCommand = (program, exit) => {
           once: opts.once,
           signal: stop.signal,
           onResult: (r) => (r.outcome === "failed" ? console.error(resultLine(r)) : console.log(resultLine(r))),
+          onError: (error) => console.error(`watch: this pass failed, the next one follows: ${error.message}`),
         });
         if (opts.once && last.some((r) => r.outcome === "failed")) exit(1);
       } finally {

@@ -588,10 +588,11 @@ export class SqliteStore implements Store {
 
   async saveFeedItem(item: FeedItemRecord): Promise<void> {
     this.statement(
-      `INSERT INTO feed_items (feed, item_key, fingerprint, document, read_at) VALUES (?, ?, ?, ?, ?)
+      `INSERT INTO feed_items (feed, item_key, fingerprint, document, read_at)
+       SELECT ?, ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM feeds WHERE name = ?)
        ON CONFLICT (feed, item_key) DO UPDATE SET fingerprint = excluded.fingerprint, document = excluded.document,
          read_at = excluded.read_at`,
-    ).run(item.feed, item.key, item.fingerprint, item.document, new Date().toISOString());
+    ).run(item.feed, item.key, item.fingerprint, item.document, new Date().toISOString(), item.feed);
   }
 
   async addRule(rule: AlertRule): Promise<AddResult> {
