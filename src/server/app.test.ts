@@ -425,6 +425,7 @@ describe("openapi.json", () => {
     const spec = JSON.parse(await res.text());
     assert.equal(spec.openapi, "3.1.0");
     assert.deepEqual(Object.keys(spec.paths).sort(), [
+      "/api/alerts/{name}.atom",
       "/api/documents",
       "/api/documents/{id}",
       "/api/documents/{id}/versions",
@@ -432,9 +433,13 @@ describe("openapi.json", () => {
       "/api/export",
       "/api/facilities",
       "/api/facilities/{id}",
+      "/api/feeds",
+      "/api/feeds/{name}",
       "/api/incidents",
       "/api/incidents/{id}",
       "/api/openapi.json",
+      "/api/rules",
+      "/api/rules/{name}",
     ]);
     assert.ok(spec.paths["/api/documents"].post.responses["413"]);
     // Every $ref points at a schema that exists.

@@ -19,6 +19,7 @@ import { recordFromBody } from "./records.ts";
 import { documentPageView, documentSummary, documentView, facilityView, incidentSummary, incidentView } from "./views.ts";
 import { exportResponse } from "./export-route.ts";
 import { findFacilities } from "../incidents/facilities.ts";
+import { registerAlertRoutes } from "../alerts/route.ts";
 
 /** Bodies over this are refused with 413 before they are read: a report is text, not a dump. */
 export const MAX_BODY_BYTES = 2 * 1024 * 1024;
@@ -110,6 +111,7 @@ export function createApp(options: AppOptions): Hono {
   });
 
   app.get("/api/export", (c) => exportResponse(c, store));
+  registerAlertRoutes(app, store, writeAccess(options, failures));
 
   app.get("/api/facilities", async (c) => {
     const q = c.req.query("q")?.trim();

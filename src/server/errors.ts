@@ -13,6 +13,7 @@ export const API_ERRORS = {
     message: "Writes are disabled: start the server with ESCAPEWATCH_TOKEN=<secret> to enable POST /api/documents.",
   },
   E_NOT_FOUND: { status: 404, message: "Not found." },
+  E_CONFLICT: { status: 409, message: "That name is already taken." },
   E_BODY_TOO_LARGE: { status: 413, message: "The request body is too large." },
   E_REJECTED: { status: 422, message: "The report was rejected by the ingest pipeline." },
   E_RATE_LIMITED: { status: 429, message: "Too many requests; wait for the time in Retry-After and try again." },

@@ -188,6 +188,81 @@ export const openApiDocument = {
         },
       },
     },
+    "/api/alerts/{name}.atom": {
+      get: {
+        summary: "A rule's alerts as an Atom feed (newest first): type, place, date, figures with their sources, a link to the incident",
+        parameters: [{ name: "name", in: "path", required: true, schema: { type: "string" } }],
+        responses: { "200": { description: "Atom 1.0", content: { "application/atom+xml": { schema: { type: "string" } } } }, ...errorResponses("E_NOT_FOUND", "E_UNAUTHORIZED") },
+      },
+    },
+    "/api/feeds": {
+      get: {
+        summary: "The watched feeds with their polling state (needs the write token)",
+        security: [{ bearer: [] }],
+        responses: { "200": json({ type: "object", properties: { items: { type: "array", items: { type: "object" } } } }), ...errorResponses("E_UNAUTHORIZED", "E_WRITES_DISABLED") },
+      },
+      post: {
+        summary: "Watch a feed: RSS 2.0, Atom or JSON Feed (needs the write token)",
+        security: [{ bearer: [] }],
+        requestBody: {
+          required: true,
+          content: { "application/json": { schema: { type: "object", required: ["url"], properties: { url: { type: "string" }, name: { type: "string" }, interval: { type: "string", description: "10m, 90s, 1h" } } } } },
+        },
+        responses: { "201": json({ type: "object" }, "Watched"), ...errorResponses("E_BAD_BODY", "E_CONFLICT", "E_UNAUTHORIZED", "E_WRITES_DISABLED") },
+      },
+    },
+    "/api/feeds/{name}": {
+      delete: {
+        summary: "Stop watching a feed, by name or URL (needs the write token)",
+        security: [{ bearer: [] }],
+        parameters: [{ name: "name", in: "path", required: true, schema: { type: "string" } }],
+        responses: { "204": { description: "Removed" }, ...errorResponses("E_NOT_FOUND", "E_UNAUTHORIZED", "E_WRITES_DISABLED") },
+      },
+    },
+    "/api/rules": {
+      get: {
+        summary: "The alert rules, secrets left out (needs the write token)",
+        security: [{ bearer: [] }],
+        responses: { "200": json({ type: "object", properties: { items: { type: "array", items: { type: "object" } } } }), ...errorResponses("E_UNAUTHORIZED", "E_WRITES_DISABLED") },
+      },
+      post: {
+        summary: "Add an alert rule; the incidents already stored are its baseline (needs the write token)",
+        security: [{ bearer: [] }],
+        requestBody: {
+          required: true,
+          content: {
+            "application/json": {
+              schema: {
+                type: "object",
+                required: ["name"],
+                properties: {
+                  name: { type: "string" },
+                  type: { type: "array", items: { type: "string", enum: [...INCIDENT_TYPES] } },
+                  country: { type: "string" },
+                  admin1: { type: "string" },
+                  facility: { type: "string" },
+                  near: { type: "string", description: "LAT,LON" },
+                  km: { type: "number" },
+                  min: { type: "array", items: { type: "string", description: "QUANTITY=N, e.g. escaped=10" } },
+                  on: { type: "array", items: { type: "string", enum: ["new", "updated", "disputed"] } },
+                  webhook: { type: "string" },
+                  secret: { type: "string" },
+                },
+              },
+            },
+          },
+        },
+        responses: { "201": json({ type: "object" }, "Added"), ...errorResponses("E_BAD_BODY", "E_CONFLICT", "E_UNAUTHORIZED", "E_WRITES_DISABLED") },
+      },
+    },
+    "/api/rules/{name}": {
+      delete: {
+        summary: "Remove an alert rule with its alerts (needs the write token)",
+        security: [{ bearer: [] }],
+        parameters: [{ name: "name", in: "path", required: true, schema: { type: "string" } }],
+        responses: { "204": { description: "Removed" }, ...errorResponses("E_NOT_FOUND", "E_UNAUTHORIZED", "E_WRITES_DISABLED") },
+      },
+    },
     "/api/documents": {
       get: {
         summary: "List ingested documents",

@@ -71,11 +71,13 @@ export async function runServer(store: Store, options: RunOptions): Promise<Runn
 }
 
 /** Resolves when the process is asked to stop (Ctrl-C or SIGTERM), after closing server and store. */
-export function untilStopped(server: RunningServer, store: Store): Promise<void> {
+export function untilStopped(server: RunningServer, store: Store, beforeClose?: () => Promise<void> | undefined): Promise<void> {
   return new Promise((resolve) => {
     const stop = async () => {
       process.off("SIGINT", stop);
       process.off("SIGTERM", stop);
+      // Background work over the store (serve --watch) ends before the store closes.
+      await beforeClose?.();
       await server.close();
       await store.close();
       resolve();

@@ -500,5 +500,131 @@ export function runStoreContract(name: string, makeStore: () => Promise<Store>):
           assert.deepEqual(await store.holdingsOf("unknown-facility"), []);
         }));
     });
+
+    describe("feeds", () => {
+      const FEED = { name: "lakeside", url: "https://lakeside.example/feed.xml", intervalSeconds: 600 };
+
+      test("a feed is added once, by name and by url", () =>
+        withStore(async (store) => {
+          assert.equal(await store.addFeed(FEED), "new");
+          assert.equal(await store.addFeed(FEED), "known");
+          assert.equal(await store.addFeed({ ...FEED, name: "other" }), "known");
+          assert.equal(await store.addFeed({ ...FEED, url: "https://lakeside.example/other.xml" }), "known");
+          const feeds = await store.listFeeds();
+          assert.equal(feeds.length, 1);
+          assert.deepEqual(
+            { name: feeds[0].name, url: feeds[0].url, intervalSeconds: feeds[0].intervalSeconds, failures: feeds[0].failures },
+            { ...FEED, failures: 0 },
+          );
+          assert.equal(feeds[0].nextPollAt, null);
+          assert.equal(feeds[0].lastError, null);
+        }));
+
+      test("polling state is saved and read back", () =>
+        withStore(async (store) => {
+          await store.addFeed(FEED);
+          const [feed] = await store.listFeeds();
+          const state = {
+            ...feed,
+            etag: '"v7"',
+            lastModified: "Mon, 03 Mar 2025 10:00:00 GMT",
+            nextPollAt: "2025-03-03T10:20:00.000Z",
+            lastPolledAt: "2025-03-03T10:00:00.000Z",
+            lastOkAt: null,
+            failures: 2,
+            lastError: "E_HTTP HTTP 500",
+          };
+          await store.saveFeedState(state);
+          assert.deepEqual(await store.listFeeds(), [state]);
+        }));
+
+      test("items are remembered per feed and replaced when revised", () =>
+        withStore(async (store) => {
+          await store.addFeed(FEED);
+          assert.equal(await store.feedItem(FEED.name, "guid-1"), null);
+          const item = { feed: FEED.name, key: "guid-1", fingerprint: "f1", document: "guid-1" };
+          await store.saveFeedItem(item);
+          assert.deepEqual(await store.feedItem(FEED.name, "guid-1"), item);
+          await store.saveFeedItem({ ...item, fingerprint: "f2" });
+          assert.deepEqual(await store.feedItem(FEED.name, "guid-1"), { ...item, fingerprint: "f2" });
+        }));
+
+      test("removing a feed by name or url forgets it and its items", () =>
+        withStore(async (store) => {
+          await store.addFeed(FEED);
+          await store.saveFeedItem({ feed: FEED.name, key: "guid-1", fingerprint: "f1", document: null });
+          assert.equal(await store.removeFeed("missing"), false);
+          assert.equal(await store.removeFeed(FEED.url), true);
+          assert.deepEqual(await store.listFeeds(), []);
+          assert.equal(await store.feedItem(FEED.name, "guid-1"), null);
+          await store.addFeed(FEED);
+          assert.equal(await store.removeFeed(FEED.name), true);
+        }));
+
+      test("an item of a feed removed while it was being read is not recorded", () =>
+        withStore(async (store) => {
+          await store.saveFeedItem({ feed: "gone", key: "guid-1", fingerprint: "f1", document: null });
+          assert.equal(await store.feedItem("gone", "guid-1"), null);
+        }));
+    });
+
+    describe("alert rules and the outbox", () => {
+      const RULE = {
+        name: "escapes-ng",
+        types: ["escape" as const],
+        country: "NG",
+        facility: null,
+        min: [{ quantity: "escaped", value: 10 }],
+        on: ["new" as const],
+        webhook: "https://hooks.example/alerts",
+        secret: "s3",
+      };
+
+      test("a rule is added once and listed as given", () =>
+        withStore(async (store) => {
+          assert.equal(await store.addRule(RULE), "new");
+          assert.equal(await store.addRule({ ...RULE, country: "SY" }), "known");
+          assert.deepEqual(await store.listRules(), [RULE]);
+        }));
+
+      test("each (rule, incident, change) is queued once, with the signature recorded beside it", () =>
+        withStore(async (store) => {
+          await store.addRule(RULE);
+          const alert = { change: "new", payload: '{"incident":"inc-1"}', nextAttemptAt: "2025-03-03T12:00:00.000Z" };
+          assert.equal(await store.recordAlertCheck(RULE.name, "inc-1", "sig-1", alert), true);
+          assert.equal(await store.recordAlertCheck(RULE.name, "inc-1", "sig-2", alert), false);
+          assert.equal(await store.recordAlertCheck(RULE.name, "inc-2", "sig-3", null), false);
+          assert.deepEqual(await store.alertSignatures(RULE.name), new Map([["inc-1", "sig-2"], ["inc-2", "sig-3"]]));
+          const [queued] = await store.alertsOf(RULE.name, 10);
+          assert.deepEqual([queued.incident, queued.change, queued.payload, queued.attempts], ["inc-1", "new", alert.payload, 0]);
+        }));
+
+      test("due alerts, attempts and delivery", () =>
+        withStore(async (store) => {
+          await store.addRule(RULE);
+          await store.recordAlertCheck(RULE.name, "inc-1", "sig-1", { change: "new", payload: "{}", nextAttemptAt: "2025-03-03T12:00:00.000Z" });
+          assert.deepEqual(await store.dueAlerts("2025-03-03T11:59:59.000Z"), []);
+          const [due] = await store.dueAlerts("2025-03-03T12:00:00.000Z");
+          const failed = { alert: due.id, attempt: 1, at: "2025-03-03T12:00:00.000Z", status: 503, error: "HTTP 503" };
+          await store.recordDeliveryAttempt(failed, { deliveredAt: null, nextAttemptAt: "2025-03-03T12:00:05.000Z" });
+          assert.equal((await store.dueAlerts("2025-03-03T12:00:04.000Z")).length, 0);
+          const ok = { alert: due.id, attempt: 2, at: "2025-03-03T12:00:05.000Z", status: 200, error: null };
+          await store.recordDeliveryAttempt(ok, { deliveredAt: ok.at, nextAttemptAt: null });
+          assert.deepEqual(await store.dueAlerts("2030-01-01T00:00:00.000Z"), []);
+          assert.deepEqual(await store.deliveryAttempts(RULE.name), [failed, ok]);
+          const [delivered] = await store.alertsOf(RULE.name, 1);
+          assert.deepEqual([delivered.deliveredAt, delivered.attempts], [ok.at, 2]);
+        }));
+
+      test("removing a rule removes its outbox", () =>
+        withStore(async (store) => {
+          await store.addRule(RULE);
+          await store.recordAlertCheck(RULE.name, "inc-1", "sig-1", { change: "new", payload: "{}", nextAttemptAt: null });
+          assert.equal(await store.removeRule(RULE.name), true);
+          assert.equal(await store.removeRule(RULE.name), false);
+          assert.deepEqual(await store.alertsOf(RULE.name, 10), []);
+          assert.deepEqual(await store.alertSignatures(RULE.name), new Map());
+        }));
+    });
   });
 }

@@ -196,6 +196,83 @@ export interface MergeCommit {
 /** done: the block is up to date; more: mentions arrived meanwhile, plan again; stale: another writer committed first, plan again. */
 export type MergeOutcome = "done" | "more" | "stale";
 
+/** A news feed to watch: RSS 2.0, Atom or JSON Feed at `url`, polled every `intervalSeconds`. */
+export interface FeedSource {
+  name: string;
+  url: string;
+  intervalSeconds: number;
+}
+
+/** A watched feed with its polling state (see feeds/poll.ts). Times are ISO strings. */
+export interface FeedState extends FeedSource {
+  /** Validators of the last good response, sent back as If-None-Match / If-Modified-Since. */
+  etag: string | null;
+  lastModified: string | null;
+  /** When the feed is next due; null: due now. */
+  nextPollAt: string | null;
+  lastPolledAt: string | null;
+  lastOkAt: string | null;
+  /** Consecutive failed polls; the backoff grows with it and a good poll resets it. */
+  failures: number;
+  /** Why the last poll failed; null after a good poll. */
+  lastError: string | null;
+  addedAt: string;
+}
+
+/** What a feed reader remembers of one item: its fingerprint and the document it became. */
+export interface FeedItemRecord {
+  feed: string;
+  key: string;
+  fingerprint: string;
+  document: string | null;
+}
+
+/** What makes a rule notify: an incident appears, its figures change, it becomes disputed. */
+export type AlertChange = "new" | "updated" | "disputed";
+
+/** An alert rule (alerts/rule.ts): conditions that must all hold, and where to deliver. */
+export interface AlertRule {
+  name: string;
+  /** Any of these types; empty: any type. */
+  types: IncidentType[];
+  /** ISO 3166-1 alpha-2, or null for anywhere. */
+  country: string | null;
+  /** Facility id or a fragment of its name, or null. */
+  facility: string | null;
+  /** First-level division (province, governorate) by name, case-insensitive. */
+  admin1?: string | null;
+  /** Within `km` of a point (the incident's facility or place coordinates). */
+  near?: { lat: number; lon: number; km: number } | null;
+  /** Every quantity named must reach its figure (best estimate), e.g. escaped >= 10. */
+  min: Array<{ quantity: string; value: number }>;
+  on: AlertChange[];
+  webhook: string | null;
+  secret: string | null;
+}
+
+/** One alert in the outbox. */
+export interface AlertEntry {
+  id: number;
+  rule: string;
+  incident: string;
+  /** The change, with a suffix telling repeated updates apart ("updated:1a2b..."). */
+  change: string;
+  /** The JSON body sent to webhooks and rendered in the Atom feed. */
+  payload: string;
+  createdAt: string;
+  nextAttemptAt: string | null;
+  deliveredAt: string | null;
+  attempts: number;
+}
+
+export interface DeliveryAttempt {
+  alert: number;
+  attempt: number;
+  at: string;
+  status: number | null;
+  error: string | null;
+}
+
 export interface Store {
   /** Short dialect name ("sqlite"), for messages only: callers never branch on it. */
   readonly dialect: string;
@@ -281,6 +358,50 @@ export interface Store {
   holdingsOf(facilityId: string): Promise<FacilityHolding[]>;
   /** Every facility that has incidents or holdings, with its incident count. */
   listFacilities(): Promise<Array<{ facility: FacilityRef; incidents: number }>>;
+
+  // News feeds (feeds/poll.ts).
+
+  /** Adds a feed to watch; "known" (and nothing changes) when its name or url is already watched. */
+  addFeed(feed: FeedSource): Promise<AddResult>;
+  /** Every watched feed, by name. */
+  listFeeds(): Promise<FeedState[]>;
+  /** Stops watching the feed with this name or url and forgets its items; false when none matched. */
+  removeFeed(nameOrUrl: string): Promise<boolean>;
+  /** Writes a feed's polling state (every FeedState field except name, url, interval and addedAt). */
+  saveFeedState(state: FeedState): Promise<void>;
+  /** What was recorded for an item of a feed, or null when it was never read. */
+  feedItem(feed: string, key: string): Promise<FeedItemRecord | null>;
+  /** Records (or replaces) what was read of an item; nothing when the feed was removed meanwhile. */
+  saveFeedItem(item: FeedItemRecord): Promise<void>;
+
+  // Alert rules and their outbox (alerts/).
+
+  /** "known" (and nothing changes) when a rule of that name exists. */
+  addRule(rule: AlertRule): Promise<AddResult>;
+  listRules(): Promise<AlertRule[]>;
+  /** Removes the rule with its outbox and attempts; false when there was none. */
+  removeRule(name: string): Promise<boolean>;
+  /** Incident id -> the signature the rule last recorded for it. */
+  alertSignatures(rule: string): Promise<Map<string, string>>;
+  /**
+   * In one transaction: records the incident's signature for the rule and, when `alert` is given,
+   * queues it in the outbox unless the same (rule, incident, change) is already there.
+   * True when an alert was queued.
+   */
+  recordAlertCheck(
+    rule: string,
+    incident: string,
+    signature: string,
+    alert: { change: string; payload: string; nextAttemptAt: string | null } | null,
+  ): Promise<boolean>;
+  /** The rule's alerts, newest first. */
+  alertsOf(rule: string, limit: number): Promise<AlertEntry[]>;
+  /** Alerts whose next delivery attempt is due at `now` (ISO time), oldest first. */
+  dueAlerts(now: string): Promise<AlertEntry[]>;
+  /** Records one delivery attempt and the alert's state after it. */
+  recordDeliveryAttempt(attempt: DeliveryAttempt, after: { deliveredAt: string | null; nextAttemptAt: string | null }): Promise<void>;
+  /** Every delivery attempt of the rule's alerts, oldest first. */
+  deliveryAttempts(rule: string): Promise<DeliveryAttempt[]>;
 
   close(): Promise<void>;
 }

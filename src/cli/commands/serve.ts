@@ -3,7 +3,27 @@ import { InvalidArgumentError, type Command } from "commander";
 import { existingStoreFrom } from "../options.ts";
 import { ensureDashboard } from "../../server/dashboard.ts";
 import { DEFAULT_HOST, DEFAULT_PORT } from "../../server/listen.ts";
+import type { Store } from "../../store/store.ts";
 import type { RegisterCommand } from "./index.ts";
+
+/** The feed loop beside the server; `stop` resolves when the pass in progress has ended. */
+async function startWatching(store: Store): Promise<{ stop: () => Promise<void> }> {
+  const [{ watchFeeds }, { resultLine }] = await Promise.all([import("../../feeds/watch.ts"), import("./watch.ts")]);
+  const controller = new AbortController();
+  const loop = watchFeeds(store, {
+    signal: controller.signal,
+    onResult: (r) => console.log(resultLine(r)),
+    onError: (error) => console.error(`watch: this pass failed, the next one follows: ${error.message}`),
+  }).catch((error: Error) => {
+    console.error(`watch stopped: ${error.message}`);
+  });
+  return {
+    stop: async () => {
+      controller.abort();
+      await loop;
+    },
+  };
+}
 
 const MAX_PORT = 65_535;
 
@@ -26,12 +46,14 @@ export interface ServeOptions {
   port: number;
   host: string;
   db?: string;
+  watch?: boolean;
 }
 
 export const register: RegisterCommand = (program) => {
   withServerOptions(
     program.command("serve").description("Serve the JSON API (/api, OpenAPI at /api/openapi.json) and the dashboard (built if missing)."),
   )
+    .option("--watch", "also poll the watched feeds and send alerts, as `escapewatch watch` does")
     .addHelpText(
       "after",
       "\nEnvironment:\n  ESCAPEWATCH_TOKEN       bearer token that enables POST /api/documents\n  ESCAPEWATCH_READ_TOKEN  bearer token required for reads (default: reads are open)\n" +
@@ -43,6 +65,7 @@ export const register: RegisterCommand = (program) => {
       // The HTTP stack and the API are loaded by the commands that serve only.
       const { runServer, untilStopped } = await import("../../server/run.ts");
       const server = await runServer(store, { port: options.port, host: options.host, webRoot });
-      await untilStopped(server, store);
+      const watching = options.watch ? await startWatching(store) : null;
+      await untilStopped(server, store, () => watching?.stop());
     });
 };

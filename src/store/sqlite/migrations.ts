@@ -185,4 +185,81 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX document_aliases_document ON document_aliases(document);
     `,
   },
+  {
+    version: 4,
+    name: "news feeds: per-feed polling state and the items already read",
+    sql: `
+      -- One row per watched feed. The poll columns let a restarted watcher resume: conditional
+      -- request validators, when the feed is next due, and the failures that push it back.
+      CREATE TABLE feeds (
+        name             TEXT PRIMARY KEY,
+        url              TEXT NOT NULL UNIQUE,
+        interval_seconds INTEGER NOT NULL,
+        etag             TEXT,
+        last_modified    TEXT,
+        next_poll_at     TEXT,  -- ISO time; NULL: due now
+        last_polled_at   TEXT,
+        last_ok_at       TEXT,
+        failures         INTEGER NOT NULL DEFAULT 0,
+        last_error       TEXT,
+        added_at         TEXT NOT NULL
+      );
+
+      -- Items read from each feed, keyed by GUID (else link), with a fingerprint of what the
+      -- feed said about them: an unchanged item is never read again, a revised one is.
+      CREATE TABLE feed_items (
+        feed        TEXT NOT NULL REFERENCES feeds(name) ON DELETE CASCADE,
+        item_key    TEXT NOT NULL,
+        fingerprint TEXT NOT NULL,
+        document    TEXT,
+        read_at     TEXT NOT NULL,
+        PRIMARY KEY (feed, item_key)
+      );
+    `,
+  },
+  {
+    version: 5,
+    name: "alert rules, the outbox of alerts and every delivery attempt",
+    sql: `
+      CREATE TABLE alert_rules (
+        name       TEXT PRIMARY KEY,
+        json       TEXT NOT NULL,  -- AlertRule
+        created_at TEXT NOT NULL
+      );
+
+      -- What each rule last saw of each matching incident, to tell a new incident, changed
+      -- figures and a new dispute apart.
+      CREATE TABLE alert_seen (
+        rule      TEXT NOT NULL REFERENCES alert_rules(name) ON DELETE CASCADE,
+        incident  TEXT NOT NULL,
+        signature TEXT NOT NULL,
+        PRIMARY KEY (rule, incident)
+      );
+
+      -- The outbox: one row per (rule, incident, change), written in the same transaction as
+      -- alert_seen, so a crash between matching and sending loses nothing and repeats nothing.
+      CREATE TABLE alert_outbox (
+        id              INTEGER PRIMARY KEY,
+        rule            TEXT NOT NULL REFERENCES alert_rules(name) ON DELETE CASCADE,
+        incident        TEXT NOT NULL,
+        change          TEXT NOT NULL,
+        payload         TEXT NOT NULL,
+        created_at      TEXT NOT NULL,
+        next_attempt_at TEXT,  -- NULL: nothing to send (no webhook, delivered, or given up)
+        delivered_at    TEXT,
+        attempts        INTEGER NOT NULL DEFAULT 0,
+        UNIQUE (rule, incident, change)
+      );
+      CREATE INDEX alert_outbox_due ON alert_outbox(next_attempt_at);
+
+      CREATE TABLE alert_attempts (
+        alert   INTEGER NOT NULL REFERENCES alert_outbox(id) ON DELETE CASCADE,
+        attempt INTEGER NOT NULL,
+        at      TEXT NOT NULL,
+        status  INTEGER,  -- HTTP status; NULL when no answer came
+        error   TEXT,
+        PRIMARY KEY (alert, attempt)
+      );
+    `,
+  },
 ];

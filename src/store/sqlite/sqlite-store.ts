@@ -8,6 +8,12 @@ import Database from "better-sqlite3";
 import { isRelevant, type Day, type Doc } from "../../model/doc.ts";
 import type { FacilityRef, Incident, IncidentMention } from "../../model/incident.ts";
 import type {
+  AlertEntry,
+  AlertRule,
+  DeliveryAttempt,
+  FeedItemRecord,
+  FeedSource,
+  FeedState,
   StoredDocument,
   AddResult,
   DocumentHistory,
@@ -782,9 +788,185 @@ export class SqliteStore implements Store {
     return rows.map((row) => ({ facility: JSON.parse(row.facility) as FacilityRef, incidents: row.incidents }));
   }
 
+  async addFeed(feed: FeedSource): Promise<AddResult> {
+    const result = this.statement(
+      `INSERT INTO feeds (name, url, interval_seconds, added_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+    ).run(feed.name, feed.url, feed.intervalSeconds, new Date().toISOString());
+    return result.changes === 1 ? "new" : "known";
+  }
+
+  async listFeeds(): Promise<FeedState[]> {
+    const rows = this.statement("SELECT * FROM feeds ORDER BY name").all() as FeedRow[];
+    return rows.map(toFeedState);
+  }
+
+  async removeFeed(nameOrUrl: string): Promise<boolean> {
+    return this.statement("DELETE FROM feeds WHERE name = ? OR url = ?").run(nameOrUrl, nameOrUrl).changes > 0;
+  }
+
+  async saveFeedState(state: FeedState): Promise<void> {
+    this.statement(
+      `UPDATE feeds SET etag = ?, last_modified = ?, next_poll_at = ?, last_polled_at = ?, last_ok_at = ?,
+         failures = ?, last_error = ? WHERE name = ?`,
+    ).run(state.etag, state.lastModified, state.nextPollAt, state.lastPolledAt, state.lastOkAt, state.failures, state.lastError, state.name);
+  }
+
+  async feedItem(feed: string, key: string): Promise<FeedItemRecord | null> {
+    const row = this.statement("SELECT fingerprint, document FROM feed_items WHERE feed = ? AND item_key = ?").get(feed, key) as
+      | { fingerprint: string; document: string | null }
+      | undefined;
+    return row ? { feed, key, fingerprint: row.fingerprint, document: row.document } : null;
+  }
+
+  async saveFeedItem(item: FeedItemRecord): Promise<void> {
+    this.statement(
+      `INSERT INTO feed_items (feed, item_key, fingerprint, document, read_at)
+       SELECT ?, ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM feeds WHERE name = ?)
+       ON CONFLICT (feed, item_key) DO UPDATE SET fingerprint = excluded.fingerprint, document = excluded.document,
+         read_at = excluded.read_at`,
+    ).run(item.feed, item.key, item.fingerprint, item.document, new Date().toISOString(), item.feed);
+  }
+
+  async addRule(rule: AlertRule): Promise<AddResult> {
+    const result = this.statement("INSERT INTO alert_rules (name, json, created_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING").run(
+      rule.name,
+      JSON.stringify(rule),
+      new Date().toISOString(),
+    );
+    return result.changes === 1 ? "new" : "known";
+  }
+
+  async listRules(): Promise<AlertRule[]> {
+    return (this.statement("SELECT json FROM alert_rules ORDER BY name").pluck().all() as string[]).map((json) => JSON.parse(json) as AlertRule);
+  }
+
+  async removeRule(name: string): Promise<boolean> {
+    return this.statement("DELETE FROM alert_rules WHERE name = ?").run(name).changes > 0;
+  }
+
+  async alertSignatures(rule: string): Promise<Map<string, string>> {
+    const rows = this.statement("SELECT incident, signature FROM alert_seen WHERE rule = ?").all(rule) as Array<{ incident: string; signature: string }>;
+    return new Map(rows.map((r) => [r.incident, r.signature]));
+  }
+
+  async recordAlertCheck(
+    rule: string,
+    incident: string,
+    signature: string,
+    alert: { change: string; payload: string; nextAttemptAt: string | null } | null,
+  ): Promise<boolean> {
+    return this.db
+      .transaction((): boolean => {
+        this.statement(
+          `INSERT INTO alert_seen (rule, incident, signature) VALUES (?, ?, ?)
+           ON CONFLICT (rule, incident) DO UPDATE SET signature = excluded.signature`,
+        ).run(rule, incident, signature);
+        if (!alert) return false;
+        const queued = this.statement(
+          `INSERT INTO alert_outbox (rule, incident, change, payload, created_at, next_attempt_at) VALUES (?, ?, ?, ?, ?, ?)
+           ON CONFLICT (rule, incident, change) DO NOTHING`,
+        ).run(rule, incident, alert.change, alert.payload, new Date().toISOString(), alert.nextAttemptAt);
+        return queued.changes === 1;
+      })
+      .immediate();
+  }
+
+  async alertsOf(rule: string, limit: number): Promise<AlertEntry[]> {
+    const rows = this.statement("SELECT * FROM alert_outbox WHERE rule = ? ORDER BY id DESC LIMIT ?").all(rule, limit) as AlertRow[];
+    return rows.map(toAlertEntry);
+  }
+
+  async dueAlerts(now: string): Promise<AlertEntry[]> {
+    const rows = this.statement("SELECT * FROM alert_outbox WHERE next_attempt_at IS NOT NULL AND next_attempt_at <= ? ORDER BY id").all(now) as AlertRow[];
+    return rows.map(toAlertEntry);
+  }
+
+  async recordDeliveryAttempt(attempt: DeliveryAttempt, after: { deliveredAt: string | null; nextAttemptAt: string | null }): Promise<void> {
+    this.db
+      .transaction(() => {
+        this.statement("INSERT INTO alert_attempts (alert, attempt, at, status, error) VALUES (?, ?, ?, ?, ?)").run(
+          attempt.alert,
+          attempt.attempt,
+          attempt.at,
+          attempt.status,
+          attempt.error,
+        );
+        this.statement("UPDATE alert_outbox SET attempts = ?, delivered_at = ?, next_attempt_at = ? WHERE id = ?").run(
+          attempt.attempt,
+          after.deliveredAt,
+          after.nextAttemptAt,
+          attempt.alert,
+        );
+      })
+      .immediate();
+  }
+
+  async deliveryAttempts(rule: string): Promise<DeliveryAttempt[]> {
+    return this.statement(
+      `SELECT a.alert, a.attempt, a.at, a.status, a.error FROM alert_attempts a JOIN alert_outbox o ON o.id = a.alert
+       WHERE o.rule = ? ORDER BY a.alert, a.attempt`,
+    ).all(rule) as DeliveryAttempt[];
+  }
+
   async close(): Promise<void> {
     if (this.db.open) this.db.close();
   }
+}
+
+interface AlertRow {
+  id: number;
+  rule: string;
+  incident: string;
+  change: string;
+  payload: string;
+  created_at: string;
+  next_attempt_at: string | null;
+  delivered_at: string | null;
+  attempts: number;
+}
+
+function toAlertEntry(row: AlertRow): AlertEntry {
+  return {
+    id: row.id,
+    rule: row.rule,
+    incident: row.incident,
+    change: row.change,
+    payload: row.payload,
+    createdAt: row.created_at,
+    nextAttemptAt: row.next_attempt_at,
+    deliveredAt: row.delivered_at,
+    attempts: row.attempts,
+  };
+}
+
+interface FeedRow {
+  name: string;
+  url: string;
+  interval_seconds: number;
+  etag: string | null;
+  last_modified: string | null;
+  next_poll_at: string | null;
+  last_polled_at: string | null;
+  last_ok_at: string | null;
+  failures: number;
+  last_error: string | null;
+  added_at: string;
+}
+
+function toFeedState(row: FeedRow): FeedState {
+  return {
+    name: row.name,
+    url: row.url,
+    intervalSeconds: row.interval_seconds,
+    etag: row.etag,
+    lastModified: row.last_modified,
+    nextPollAt: row.next_poll_at,
+    lastPolledAt: row.last_polled_at,
+    lastOkAt: row.last_ok_at,
+    failures: row.failures,
+    lastError: row.last_error,
+    addedAt: row.added_at,
+  };
 }
 
 interface PlacementRow {

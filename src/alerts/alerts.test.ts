@@ -1,0 +1,177 @@
+import { after, before, describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import type { Incident } from "../model/incident.ts";
+import { openStore } from "../store/open.ts";
+import type { AlertRule, Store } from "../store/store.ts";
+import { createApp } from "../server/app.ts";
+import { allowListOf } from "../feeds/address.ts";
+import { startNewsSite, type NewsSite } from "../feeds/loopback.fixtures.ts";
+import { watchFeeds } from "../feeds/watch.ts";
+import { changesBetween, type IncidentSignature } from "./change.ts";
+import { checkRules } from "./evaluate.ts";
+import { SIGNATURE_HEADER, signBody } from "./deliver.ts";
+import { matchesRule } from "./rule.ts";
+
+const SECRET = "a shared secret";
+/** The receiver refuses this many deliveries before accepting one. */
+const REFUSALS = 2;
+const T0 = Date.parse("2025-03-03T12:00:00Z");
+
+function rule(o: Partial<AlertRule> = {}): AlertRule {
+  return { name: "ng-escapes", types: ["escape"], country: "NG", facility: null, min: [{ quantity: "escaped", value: 10 }], on: ["new"], webhook: null, secret: null, ...o };
+}
+
+function incident(o: Partial<Incident> = {}): Incident {
+  return {
+    id: "inc-1",
+    type: "escape",
+    status: "occurred",
+    unconfirmed: false,
+    facility: { id: "maiduguri-prison", name: "Maiduguri Maximum Security Custodial Centre", kind: "prison", place: null },
+    place: { name: "Maiduguri", admin1: "Borno", country: "NG", lat: 11.84, lon: 13.15, precision: "facility" },
+    destination: null,
+    date: { earliest: "2025-03-02", latest: "2025-03-02" },
+    actors: [],
+    counts: [{ quantity: "escaped", group: null, claims: [], low: 95, best: 120, high: 120 }],
+    documents: [],
+    mentions: [],
+    ...o,
+  } as Incident;
+}
+
+test("matchesRule: table, with a negative table", () => {
+  const positive: AlertRule[] = [rule(), rule({ types: [] }), rule({ facility: "maiduguri" }), rule({ facility: "maiduguri-prison", country: null, min: [] }),
+    rule({ admin1: "borno" }),
+    rule({ near: { lat: 11.85, lon: 13.16, km: 5 } }),
+  ];
+  for (const r of positive) assert.equal(matchesRule(r, incident()), true, JSON.stringify(r));
+  const negative: AlertRule[] = [
+    rule({ types: ["attack", "riot"] }),
+    rule({ country: "IQ" }),
+    rule({ facility: "kuje" }),
+    rule({ min: [{ quantity: "escaped", value: 121 }] }),
+    rule({ min: [{ quantity: "killed", value: 1 }] }),
+    rule({ admin1: "Yobe" }),
+    rule({ near: { lat: 9.07, lon: 7.4, km: 100 } }),
+  ];
+  for (const r of negative) assert.equal(matchesRule(r, incident()), false, JSON.stringify(r));
+});
+
+test("changesBetween: new, updated by a share, disputed; small moves are no change", () => {
+  const sig = (escaped: number, disputed = false): IncidentSignature => ({ disputed, figures: { escaped } });
+  const kinds = (before: IncidentSignature | null, now: IncidentSignature) => changesBetween(before, now).map((c) => c.kind);
+  assert.deepEqual(kinds(null, sig(120)), ["new"]);
+  assert.deepEqual(kinds(sig(100), sig(130)), ["updated"]);
+  assert.deepEqual(kinds(sig(100), sig(100, true)), ["disputed"]);
+  assert.deepEqual(kinds(sig(100), sig(105)), [], "under the share");
+  assert.deepEqual(kinds(sig(100, true), sig(100, true)), []);
+  assert.notEqual(changesBetween(sig(100), sig(130))[0].key, changesBetween(sig(130), sig(200))[0].key, "each update is its own change");
+});
+
+describe("feeds in, alerts out", () => {
+  let site: NewsSite;
+  let receiver: Server;
+  let hook = "";
+  const received: Array<{ body: string; signature: string | undefined }> = [];
+  let store: Store;
+
+  before(async () => {
+    site = await startNewsSite();
+    receiver = createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on("data", (c: Buffer) => chunks.push(c));
+      req.on("end", () => {
+        received.push({ body: Buffer.concat(chunks).toString("utf8"), signature: req.headers[SIGNATURE_HEADER.toLowerCase()] as string | undefined });
+        res.writeHead(received.length <= REFUSALS ? 503 : 204).end();
+      });
+    });
+    await new Promise<void>((resolve) => receiver.listen(0, "127.0.0.1", resolve));
+    hook = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hooks/escapes`;
+    store = await openStore(":memory:");
+    for (const [name, path] of [["lakeside", "/lakeside/feed.rss"], ["sahel", "/sahel/feed.atom"], ["broken", "/broken.xml"]]) {
+      await store.addFeed({ name, url: site.origin + path, intervalSeconds: 600 });
+    }
+    await store.addRule(rule({ webhook: hook, secret: SECRET }));
+    await store.addRule(rule({ name: "iraq", country: "IQ" }));
+    await checkRules(store, { baseline: true });
+    const at = (seconds: number) => ({ once: true, allow: allowListOf("127.0.0.0/8"), timeoutMs: 5_000, now: () => new Date(T0 + seconds * 1000) });
+    // First pass reads the feeds; later passes only retry the webhook, on its backoff.
+    for (const seconds of [0, 1, 5, 15, 60, 600]) await watchFeeds(store, at(seconds));
+  });
+  after(async () => {
+    await store.close();
+    await site.close();
+    await new Promise<void>((resolve) => receiver.close(() => resolve()));
+  });
+
+  test("the webhook arrives once accepted, after its retries, signed over the body", () => {
+    assert.equal(received.length, REFUSALS + 1);
+    assert.equal(new Set(received.map((r) => r.body)).size, 1, "each attempt sends the same alert");
+    for (const { body, signature } of received) assert.equal(signature, signBody(body, SECRET));
+    const alert = JSON.parse(received[0].body) as { rule: string; change: string; incident: Incident };
+    assert.deepEqual([alert.rule, alert.change, alert.incident.type, alert.incident.facility?.id], ["ng-escapes", "new", "escape", "maiduguri-prison"]);
+  });
+
+  test("every attempt is recorded, the first retry within ten seconds", async () => {
+    const attempts = await store.deliveryAttempts("ng-escapes");
+    assert.deepEqual(attempts.map((a) => a.status), [503, 503, 204]);
+    assert.ok(Date.parse(attempts[1].at) - Date.parse(attempts[0].at) <= 10_000);
+    const [alert] = await store.alertsOf("ng-escapes", 10);
+    assert.equal(alert.deliveredAt, attempts[2].at);
+  });
+
+  test("a rule the incident does not meet queues nothing", async () => {
+    assert.deepEqual(await store.alertsOf("iraq", 10), []);
+  });
+
+  test("the Atom feed lists the alert with both outlets' figures, escaped as text", async () => {
+    const res = await createApp({ store }).request("/api/alerts/ng-escapes.atom");
+    assert.equal(res.status, 200);
+    assert.match(res.headers.get("content-type") ?? "", /application\/atom\+xml/);
+    const atom = await res.text();
+    assert.match(atom, /<title>new: escape at Maiduguri Maximum Security Custodial Centre/);
+    assert.match(atom, /120 \(prison service spokesman, lakeside-2025-0303-maiduguri\)/);
+    assert.match(atom, /95\+ \(police officer, urn:sahel-daily:maiduguri-jail\)/);
+    assert.equal((await createApp({ store }).request("/api/alerts/missing.atom")).status, 404);
+  });
+});
+
+describe("feeds and rules over the API, for token holders only", () => {
+  const TOKEN = "write-token";
+  const auth = { Authorization: `Bearer ${TOKEN}`, "Content-Type": "application/json" };
+
+  test("add, list and remove feeds and rules; without the token nothing is listed or changed", async () => {
+    const store = await openStore(":memory:");
+    const app = createApp({ store, token: TOKEN });
+    const post = (path: string, body: unknown, headers: Record<string, string> = auth) => app.request(path, { method: "POST", headers, body: JSON.stringify(body) });
+
+    for (const path of ["/api/feeds", "/api/rules"]) {
+      assert.equal((await app.request(path)).status, 401, path);
+      assert.equal((await post(path, {}, { "Content-Type": "application/json" })).status, 401, path);
+    }
+    assert.equal((await createApp({ store }).request("/api/feeds")).status, 403, "no token configured: disabled");
+
+    assert.equal((await post("/api/feeds", { url: "https://news.example/feed.xml", name: "news", interval: "15m" })).status, 201);
+    assert.equal((await post("/api/feeds", { url: "https://news.example/feed.xml" })).status, 409);
+    const negativeFeeds = [{ url: "file:///etc/passwd" }, { url: "http://169.254.169.254/" }, { url: "https://x.example/", interval: "1s" }, { name: "no url" }];
+    for (const body of negativeFeeds) assert.equal((await post("/api/feeds", body)).status, 400, JSON.stringify(body));
+    const feeds = (await (await app.request("/api/feeds", { headers: auth })).json()) as { items: Array<{ name: string; intervalSeconds: number }> };
+    assert.deepEqual(feeds.items.map((f) => [f.name, f.intervalSeconds]), [["news", 900]]);
+
+    const created = await post("/api/rules", { name: "iq", type: ["escape"], country: "IQ", min: "escaped=10", webhook: "https://hooks.example/x", secret: "s" });
+    assert.equal(created.status, 201);
+    assert.equal(((await created.json()) as { secret: string }).secret, "(set)", "the secret is never echoed");
+    for (const body of [{ name: "bad name" }, { name: "x", type: "breakout" }, { name: "x", min: "escaped>1" }]) {
+      assert.equal((await post("/api/rules", body)).status, 400, JSON.stringify(body));
+    }
+    const rules = (await (await app.request("/api/rules", { headers: auth })).json()) as { items: Array<{ name: string; secret: string }> };
+    assert.deepEqual(rules.items.map((r) => [r.name, r.secret]), [["iq", "(set)"]]);
+
+    assert.equal((await app.request("/api/feeds/news", { method: "DELETE", headers: auth })).status, 204);
+    assert.equal((await app.request("/api/rules/iq", { method: "DELETE", headers: auth })).status, 204);
+    assert.equal((await app.request("/api/rules/iq", { method: "DELETE", headers: auth })).status, 404);
+    await store.close();
+  });
+});
