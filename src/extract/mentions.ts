@@ -357,7 +357,8 @@ function salientFacility(facilities: Array<Annotation<FacilityRef>>, sentences: 
 
 function placeAgrees(facility: FacilityRef, place: PlaceRef | null): boolean {
   if (!place || !facility.place) return true;
-  if (place.precision === "country" || place.precision === "region") return !place.country || place.country === facility.place.country;
+  // a facility known only by its country agrees with any place in that country
+  if (place.precision === "country" || place.precision === "region" || facility.place.precision === "country") return !place.country || place.country === facility.place.country;
   if (place.precision === "admin1") return !place.admin1 || !facility.place.admin1 || place.admin1 === facility.place.admin1 || place.country === facility.place.country;
   return place.id === facility.place.id || place.name === facility.place.name || place.admin1 === facility.place.admin1;
 }

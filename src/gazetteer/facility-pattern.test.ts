@@ -16,7 +16,7 @@ function facilities(text: string, countries?: string[]): Seen[] {
 
 const TABLE: Array<[string, Seen[]]> = [
   ["Inmates broke out of the Kakwangura prison in Butembo on Friday.", [
-    { text: "Kakwangura prison", id: "kakwangura-prison", kind: "prison", place: "Butembo" },
+    { text: "Kakwangura prison", id: "kakwangura-prison-cd", kind: "prison", place: "Butembo" },
   ]],
   ["Gunmen stormed Kotonkarfe Custodial Centre in Kogi state.", [
     { text: "Kotonkarfe Custodial Centre", id: "koton-karfe-prison", kind: "prison", place: "Koton Karfe" },
@@ -25,28 +25,28 @@ const TABLE: Array<[string, Seen[]]> = [
     { text: "Croix-des-Bouquets prison", id: "croix-des-bouquets-prison", kind: "prison", place: "Croix-des-Bouquets" },
   ]],
   ["Dozens escaped from the Ikot Ekpene Custodial Centre overnight.", [
-    { text: "Ikot Ekpene Custodial Centre", id: "ikut-ekpena-custodial-centre", kind: "prison", place: null },
+    { text: "Ikot Ekpene Custodial Centre", id: "ikut-ekpena-prison", kind: "prison", place: null },
   ]],
   ["Rioting spread through Raqqa Central Prison on Monday.", [
-    { text: "Raqqa Central Prison", id: "raka-central-prison", kind: "prison", place: "Raqqa" },
+    { text: "Raqqa Central Prison", id: "raka-prison-sy", kind: "prison", place: "Raqqa" },
   ]],
   ["37 detainees escaped from a prison in Ras al-Ayn.", [
     { text: "prison in Ras al-Ayn", id: "ras-al-ayn-prison", kind: "prison", place: "Ras al-Ayn" },
   ]],
   ["Two guards were hurt at a prison in Raqqa.", [
-    { text: "prison in Raqqa", id: "raka-prison", kind: "prison", place: "Raqqa" },
+    { text: "prison in Raqqa", id: "raka-prison-sy", kind: "prison", place: "Raqqa" },
   ]],
   ["Gang members attacked the Mirebalais jail before dawn.", [
-    { text: "Mirebalais jail", id: "mirebales-jail", kind: "jail", place: "Mirebalais" },
+    { text: "Mirebalais jail", id: "mirebales-prison-ht", kind: "jail", place: "Mirebalais" },
   ]],
   ["The men were held at Camp Vanguard for a month.", [
-    { text: "Camp Vanguard", id: "camp-vanguard", kind: "camp", place: null },
+    { text: "Camp Vanguard", id: "vanguard-camp", kind: "camp", place: null },
   ]],
   ["Police moved them to the Tanjung Gusta prison in Medan.", [
     { text: "Tanjung Gusta prison", id: "tanjung-gusta-prison", kind: "prison", place: "Medan" },
   ]],
   ["They were sent to Kasese detention centre.", [
-    { text: "Kasese detention centre", id: "kasesa-detention-centre", kind: "detention_centre", place: "Kasese" },
+    { text: "Kasese detention centre", id: "kasesa-detention-centre-ug", kind: "detention_centre", place: "Kasese" },
   ]],
 ];
 

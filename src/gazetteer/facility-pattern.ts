@@ -1,163 +1,174 @@
-// Recogniser of detention facilities the gazetteer lacks, from the shape of their names:
-// "the Kakwangura prison", "Ikot Ekpene Custodial Centre", "Camp Bucca", "a prison in Raqqa".
-// A name is one to five capitalised words before a facility word; demonyms ("a Syrian prison"),
-// compounds ("a Kurdish-run jail") and generic words ("the Central Prison") are not names.
-import type { FacilityKind, FacilityRef, PlaceRef } from "../model/incident.ts";
-import { loadFacilityHeads } from "./data.ts";
-import { compileAlias, getLexicon } from "./lexicon.ts";
-import { findFacility } from "./lookup.ts";
-import { foldName, normalizeName, slugOf } from "./normalize.ts";
-import { adjacent, type Token } from "./tokens.ts";
+// Recogniser of detention facilities the gazetteer lacks, from the shape of their names: a name
+// and/or modifiers before a facility word ("the Kakwangura prison", "Kamiti maximum security
+// prison", "Ikot Ekpene Custodial Centre"), a facility word before a name or number ("Camp Bucca",
+// "Cereso No. 3", "Centro Penitenciario de Tocuyito"), a possessive owner ("Conakry's central
+// prison"), or a generic facility placed by the text ("a prison in Ras al-Ayn", "the Medium
+// Security Custodial Centre, Abolongo", "the prison in the capital"). Demonyms ("a Syrian
+// prison"), compounds ("a Kurdish-run jail") and generic words alone ("the Central Prison") are no
+// names; generic facilities with no place are left to the identity stage as references back.
+import type { FacilityRef, PlaceRef } from "../model/incident.ts";
+import { facilityVocabulary, headAt, isGenericWord, type HeadWord } from "./facility-heads.ts";
+import { mintFacility, townNamed } from "./facility-mint.ts";
+import { indexPlaces, placeAfter, placeOwning, type Where } from "./facility-where.ts";
+import { getLexicon } from "./lexicon.ts";
 import { RANK, type Proposal } from "./match.ts";
+import type { Story } from "./story.ts";
+import { adjacent, type Token } from "./tokens.ts";
 
 /** Most words a facility's own name has before its facility word ("Kuje Medium Security"). */
 export const MAX_NAME_WORDS = 5;
 const RULE = "gazetteer.facility.pattern";
-
-interface Head {
-  keys: string[];
-  phrase: string;
-  kind: FacilityKind;
-  position: "suffix" | "prefix";
-}
-
-interface Heads {
-  /** Heads by their first word's key, longest first. */
-  byFirstKey: Map<string, Head[]>;
-  generic: Set<string>;
-}
-
-let compiled: Heads | null = null;
-function heads(): Heads {
-  if (!compiled) {
-    const data = loadFacilityHeads();
-    const list = data.heads.map((h) => ({ keys: compileAlias(h.phrase).key.split(" "), phrase: h.phrase.toLowerCase(), kind: h.kind, position: h.position }));
-    list.sort((a, b) => b.keys.length - a.keys.length);
-    const byFirstKey = new Map<string, Head[]>();
-    for (const head of list) byFirstKey.set(head.keys[0], [...(byFirstKey.get(head.keys[0]) ?? []), head]);
-    compiled = { byFirstKey, generic: new Set(data.genericNameWords.map(foldName)) };
-  }
-  return compiled;
-}
-
-function headAt(text: string, tokens: Token[], h: number, position: Head["position"]): Head | null {
-  for (const head of heads().byFirstKey.get(tokens[h].key) ?? []) {
-    if (head.position !== position) continue;
-    let ok = true;
-    for (let k = 0; k < head.keys.length && ok; k++) {
-      const t = tokens[h + k];
-      ok = !!t && t.key === head.keys[k] && (k === 0 || adjacent(text, tokens[h + k - 1], t));
-    }
-    if (ok) return head;
-  }
-  return null;
-}
 
 /** Words that make up a name: capitalised, not a compound's tail, not a standalone "the". */
 function isNameWord(t: Token): boolean {
   return (t.case === "title" || t.case === "upper") && !t.compoundSuffix && (t.key !== "" || /^[AaEe]l$/.test(t.text));
 }
 
-/** True when the words are no proper name: generic, demonyms, actors or countries. */
-function notAName(words: Token[]): boolean {
-  const { byKey, stopFolds } = getLexicon();
-  const { generic } = heads();
-  if (words.every((w) => generic.has(w.fold) || stopFolds.has(w.fold) || w.key === "")) return true;
-  const key = words.filter((w) => w.key !== "").map((w) => w.key).join(" ");
-  return (byKey.get(key) ?? []).some((e) => e.type === "actor" || e.type === "demonym" || e.type === "country");
+/** Not a facility's own name: demonyms, actors, countries, and words that start sentences. */
+function notAName(t: Token): boolean {
+  const { stopFolds } = getLexicon();
+  return (t.sentenceStart && stopFolds.has(t.fold)) || namesNoFacility(t.key);
+}
+
+/** The key of a demonym, an actor or a country ("Burkina Faso prison" is a country's prison, not a name). */
+function namesNoFacility(key: string): boolean {
+  return (getLexicon().byKey.get(key) ?? []).some((e) => e.type === "actor" || e.type === "demonym" || e.type === "country");
+}
+
+/** Two words of one name: adjacent, or around an acronym in brackets ("Mobile Brigade (Brimob) detention center"). */
+function inOneName(text: string, a: Token, b: Token): boolean {
+  if (adjacent(text, a, b)) return true;
+  const gap = text.slice(a.end, b.start);
+  if (gap === ") ") return text.charAt(a.start - 1) === "(" && a.case !== "lower";
+  if (gap === " (") return text.charAt(b.end) === ")" && b.case !== "lower";
+  return false;
 }
 
 /** The words that end a facility's name ("prison", "custodial centre"), lower-cased, longest first. */
 export function facilityHeadWords(): string[] {
-  headWords ??= [...new Set(loadFacilityHeads().heads.filter((h) => h.position === "suffix").map((h) => h.phrase.toLowerCase()))].sort((a, b) => b.length - a.length);
+  headWords ??= [...new Set([...facilityVocabulary().suffix.values()].flat().map((h) => h.phrase.toLowerCase()))].sort((a, b) => b.length - a.length);
   return headWords;
 }
 let headWords: string[] | null = null;
 
-/** Number words and determiners never start a name ("Two prison guards"). */
-const NOT_NAME_WORDS = new Set(loadFacilityHeads().notNameWords);
-
-function isDemonymOrStopword(t: Token): boolean {
-  const { byKey, stopFolds } = getLexicon();
-  if (NOT_NAME_WORDS.has(t.text)) return true;
-  return (t.sentenceStart && stopFolds.has(t.fold)) || (byKey.get(t.key) ?? []).some((e) => e.type === "demonym");
-}
-
-function mint(name: string, nameWords: Token[], head: Head, place: PlaceRef | null): FacilityRef {
-  const curated = findFacility(name);
-  if (curated) return curated;
-  const key = normalizeName(nameWords.map((w) => w.text).join(" "));
-  const id = head.position === "prefix" ? slugOf(`${head.phrase} ${key}`) : slugOf(`${key} ${head.phrase}`);
-  return { id, name, kind: head.kind, place };
+interface Found {
+  start: number;
+  end: number;
+  value: FacilityRef;
 }
 
 /** Proposes facility annotations; `places` are the place proposals already found in the text. */
-export function recogniseFacilities(text: string, tokens: Token[], places: Proposal[], countries: Set<string>): Proposal[] {
-  void countries;
+export function recogniseFacilities(text: string, tokens: Token[], places: Proposal[], story: Story): Proposal[] {
+  const vocabulary = facilityVocabulary();
+  const index = indexPlaces(places);
   const out: Proposal[] = [];
-  const placeStartingAt = (offset: number, before = Infinity): Proposal | undefined =>
-    places.filter((p) => p.start === offset && p.end <= before).sort((a, b) => b.end - a.end)[0];
-  const placeAfterIn = (last: Token, next: number): Proposal | undefined => {
-    const word = tokens[next];
-    if (!word || word.text !== "in" || !adjacent(text, last, word) || !tokens[next + 1]) return undefined;
-    const target = tokens[next + 1];
-    return placeStartingAt(target.start) ?? placeStartingAt(tokens[next + 2]?.start ?? -1);
-  };
-
   for (let h = 0; h < tokens.length; h++) {
-    const prefix = tokens[h].case === "title" ? headAt(text, tokens, h, "prefix") : null;
-    const head = prefix && tokens[h + 1]?.case === "title" ? prefix : headAt(text, tokens, h, "suffix");
-    if (!head) continue;
-    const headEnd = tokens[h + head.keys.length - 1];
-    const afterHead = tokens[h + head.keys.length];
-
-    if (head.position === "prefix") {
-      if (tokens[h].case !== "title") continue;
-      const words: Token[] = [];
-      for (let k = h + 1; k < tokens.length && words.length < MAX_NAME_WORDS - 1; k++) {
-        if (!adjacent(text, tokens[k - 1], tokens[k]) || !isNameWord(tokens[k]) || tokens[k - 1].possessive) break;
-        words.push(tokens[k]);
-      }
-      if (words.length === 0 || notAName(words)) continue;
-      const end = words[words.length - 1].end;
-      const value = mint(text.slice(tokens[h].start, end), words, head, null);
-      out.push({ kind: "facility", rule: RULE, start: tokens[h].start, end, value, rank: RANK.pattern });
-      continue;
-    }
-
-    // "Prison Service", "Jail Break": a capitalised facility word followed by more capitals is another name.
-    if (headEnd.case === "title" && afterHead && adjacent(text, headEnd, afterHead) && afterHead.case === "title") continue;
-
-    // 1. collect the name backwards
-    const words: Token[] = [];
-    for (let k = h - 1; k >= 0 && words.length < MAX_NAME_WORDS; k--) {
-      const t = tokens[k];
-      if (!adjacent(text, t, tokens[k + 1]) || t.possessive || !isNameWord(t)) break;
-      words.unshift(t);
-    }
-    const compoundBefore = tokens[h - 1]?.compoundSuffix && adjacent(text, tokens[h - 1], tokens[h]);
-    while (words.length > 0 && isDemonymOrStopword(words[0])) words.shift();
-
-    if (words.length === 0 || notAName(words)) {
-      // 2. "a prison in Ras al-Ayn": the facility is named after its town
-      if (compoundBefore || words.length > 0) continue;
-      const place = placeAfterIn(headEnd, h + head.keys.length);
-      const ref = place?.value as PlaceRef | undefined;
-      if (!place || !ref || (ref.precision !== "town" && ref.precision !== "facility")) continue;
-      const placeText = text.slice(place.start, place.end);
-      const name = `${placeText} ${head.phrase}`;
-      const value = mint(name, [{ ...tokens[h], text: placeText }], head, ref);
-      out.push({ kind: "facility", rule: RULE, start: tokens[h].start, end: place.end, value, rank: RANK.pattern });
-      continue;
-    }
-
-    // 3. a named facility, placed at the town that starts its name, else at "in <place>" after it
-    const start = words[0].start;
-    const name = text.slice(start, headEnd.end);
-    const inName = placeStartingAt(start, headEnd.start);
-    const after = inName ? undefined : placeAfterIn(headEnd, h + head.keys.length);
-    const place = ((inName ?? after)?.value as PlaceRef | undefined) ?? null;
-    out.push({ kind: "facility", rule: RULE, start, end: headEnd.end, value: mint(name, words, head, place), rank: RANK.pattern });
+    const prefix = tokens[h].case !== "lower" ? headAt(text, tokens, h, vocabulary.prefix) : null;
+    const found = prefix ? namedAfterPrefix(text, tokens, h, prefix, index, story) : null;
+    const suffix = found ? null : headAt(text, tokens, h, vocabulary.suffix);
+    const hit = found ?? (suffix ? namedBeforeSuffix(text, tokens, h, suffix, places, index, story) : null);
+    if (hit) out.push({ kind: "facility", rule: RULE, start: hit.start, end: hit.end, value: hit.value, rank: RANK.pattern });
   }
   return out;
+}
+
+/** "Camp Bucca", "Cereso No. 3", "Penal de Tocorón". */
+function namedAfterPrefix(text: string, tokens: Token[], h: number, head: HeadWord, index: ReturnType<typeof indexPlaces>, story: Story): Found | null {
+  const { connectors } = facilityVocabulary();
+  let i = h + head.keys.length;
+  const connector = connectors.find((c) => c.every((key, k) => tokens[i + k]?.key === key && tokens[i + k].case === "lower" && adjacent(text, tokens[i + k - 1], tokens[i + k])));
+  if (head.connector && !connector) return null;
+  if (connector) i += connector.length;
+  const headEnd = tokens[h + head.keys.length - 1].end;
+  const number = head.numbered ? /^\s+(?:(?:No|N[º°o]|Number)\.?\s*|#\s*)?\d{1,3}\b/.exec(text.slice(headEnd, headEnd + 16)) : null;
+  const words: Token[] = [];
+  for (; !number && i < tokens.length && words.length < MAX_NAME_WORDS - 1; i++) {
+    if (!adjacent(text, tokens[i - 1], tokens[i]) || !isNameWord(tokens[i]) || tokens[i - 1].possessive) break;
+    words.push(tokens[i]);
+  }
+  if (!number && (words.length === 0 || words.every(isGenericWord) || words.some(notAName))) return null;
+  const end = number ? headEnd + number[0].length : words[words.length - 1].end;
+  const next = tokens.findIndex((t) => t.start >= end);
+  const where = next > 0 ? placeAfter(text, tokens, next, index, story, false) : null;
+  const place = townLevel(where)?.place ?? words.map((w) => index.get(w.start)?.[0]?.value as PlaceRef | undefined).find(isTownLevel) ?? null;
+  const name = text.slice(tokens[h].start, end);
+  return { start: tokens[h].start, end, value: mintFacility({ name, core: number ? name : text.slice(words[0].start, end), kind: head.kind, place, story }) };
+}
+
+/** "Kakwangura prison", "Conakry's central prison", "a prison in Raqqa", "Custodial Centre, Abolongo". */
+function namedBeforeSuffix(text: string, tokens: Token[], h: number, head: HeadWord, places: Proposal[], index: ReturnType<typeof indexPlaces>, story: Story): Found | null {
+  const { modifiers, notName, national } = facilityVocabulary();
+  const after = h + head.keys.length;
+  const headEnd = tokens[after - 1];
+  const headText = text.slice(tokens[h].start, headEnd.end);
+  // "Prison Service", "Jail Break": a capitalised facility word followed by more capitals is another name.
+  if (headEnd.case === "title" && tokens[after] && adjacent(text, headEnd, tokens[after]) && tokens[after].case === "title" && !index.has(tokens[after].start)) return null;
+
+  // 1. the name backwards: capitalised words and modifiers in any case, up to a possessive owner
+  const words: Token[] = [];
+  let owner: Token | null = null;
+  for (let k = h - 1; k >= 0 && words.length < MAX_NAME_WORDS; k--) {
+    const t = tokens[k];
+    if (!inOneName(text, t, tokens[k + 1]) || notName.has(t.text)) break;
+    if (t.possessive && !modifiers.has(t.fold)) {
+      owner = t;
+      break;
+    }
+    if (!isNameWord(t) && !modifiers.has(t.fold)) break;
+    words.unshift(t);
+  }
+  if (tokens[h - 1]?.compoundSuffix && adjacent(text, tokens[h - 1], tokens[h])) return null;
+  while (words.length > 0 && (words[0].case === "lower" || notAName(words[0]))) words.shift();
+  const core = words.filter((w) => !isGenericWord(w));
+  const where = placeAfter(text, tokens, after, index, story, core.length === 0);
+
+  // 2. a named facility: placed at "in Y", else its owner, else the town that is its name, else the dateline
+  if (core.length > 0) {
+    if (core.some(notAName) || namesNoFacility(core.map((w) => w.key).join(" "))) return null;
+    const start = words[0].start;
+    const name = text.slice(start, headEnd.end);
+    const owned = owner ? placeOwning(owner, places) : null;
+    const inName = core.map((w) => index.get(w.start)?.[0]).find((p) => p && p.end <= headEnd.start && isTownLevel(p.value as PlaceRef));
+    const coreText = text.slice(core[0].start, core[core.length - 1].end);
+    const place = townLevel(where)?.place ?? (inName?.value as PlaceRef | undefined) ?? townLevel(owned)?.place ?? townNamed(coreText, story) ?? story.dateline;
+    return { start, end: headEnd.end, value: mintFacility({ name, core: coreText, kind: head.kind, place, story }) };
+  }
+
+  // 3. a generic facility the text places: "a prison in Raqqa", "Conakry's central prison"
+  const generic = words.length > 0 ? text.slice(words[0].start, headEnd.end) : headText;
+  const owned = owner ? placeOwning(owner, places) : null;
+  const comma = !where && words.length > 0 && headEnd.case === "title" ? townAfterComma(text, tokens, after, index) : null;
+  const town = townLevel(where) ?? townLevel(owned) ?? comma;
+  if (town) {
+    const start = owned && !where ? owner!.start : words[0]?.start ?? tokens[h].start;
+    const end = where && townLevel(where) ? where.end : comma ? comma.end : headEnd.end;
+    return { start, end, value: mintFacility({ name: `${town.text} ${generic}`, core: town.text, kind: head.kind, place: town.place, story }) };
+  }
+  // 4. "Haiti's National Penitentiary", "the National Penitentiary": the country's own facility
+  const country = owned?.place.precision === "country" ? owned.place : null;
+  if (words.some((w) => national.has(w.fold)) && words.every((w) => w.case !== "lower")) {
+    const start = words[0].start;
+    const countryPlace = country ?? (story.countries[0] ? getLexicon().countries.get(story.countries[0]) ?? null : null);
+    if (countryPlace) return { start, end: headEnd.end, value: mintFacility({ name: generic, core: "", kind: head.kind, place: countryPlace, story }) };
+  }
+  return null;
+}
+
+/** "the Medium Security Custodial Centre, Abolongo": a capitalised town right after a comma. */
+function townAfterComma(text: string, tokens: Token[], after: number, index: ReturnType<typeof indexPlaces>): Where | null {
+  const t = tokens[after];
+  if (!t || text.slice(tokens[after - 1].end, t.start) !== ", " || !isNameWord(t) || notAName(t)) return null;
+  const known = index.get(t.start)?.[0];
+  if (known && isTownLevel(known.value as PlaceRef)) return { place: known.value as PlaceRef, end: known.end, text: text.slice(known.start, known.end) };
+  // a town the gazetteer lacks: named, not placed, and only when a comma or full stop ends it
+  if (known || !/^[,.;]/.test(text.slice(t.end, t.end + 1))) return null;
+  return { place: { name: t.text, admin1: null, country: null, lat: null, lon: null, precision: "town" }, end: t.end, text: t.text };
+}
+
+function isTownLevel(place: PlaceRef | null | undefined): place is PlaceRef {
+  return Boolean(place && (place.precision === "town" || place.precision === "facility"));
+}
+
+function townLevel(where: Where | null): (Where & { place: PlaceRef }) | null {
+  return where && isTownLevel(where.place) ? where : null;
 }

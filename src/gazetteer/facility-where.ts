@@ -1,0 +1,76 @@
+// Where the text puts a facility: the place phrase right after its name ("the Kakwangura prison in
+// Butembo", "a penitentiary outside Guayaquil", "Evin prison in the Iranian capital Tehran", "the
+// central prison of Aleppo", "the prison in the capital"), or the place that owns it ("Conakry's
+// central prison").
+import type { PlaceRef } from "../model/incident.ts";
+import { getLexicon } from "./lexicon.ts";
+import type { Proposal } from "./match.ts";
+import { storyCapital, type Story } from "./story.ts";
+import { adjacent, type Token } from "./tokens.ts";
+
+export interface Where {
+  place: PlaceRef;
+  /** End of the place phrase in the text. */
+  end: number;
+  /** The place as the text spells it ("Butembo"). */
+  text: string;
+}
+
+/** Prepositions that put a facility at a place, as folded word sequences. */
+const AT_PLACE: string[][] = [["in"], ["at"], ["near"], ["outside"], ["just", "outside"], ["close", "to"], ["on", "the", "outskirts", "of"], ["in", "the", "outskirts", "of"]];
+/** Nouns that introduce a place's name ("the northern city of Mosul", "the capital Tehran"). */
+const SETTING_NOUNS = new Set(["city", "town", "village", "capital", "district", "province", "state", "region", "suburb", "suburbs", "outskirts", "area", "municipality", "governorate", "county", "commune", "locality"]);
+/** Adjectives of direction or size before a setting noun ("northwestern", "second-largest"). */
+const SETTING_ADJECTIVE = /^(?:(?:north|south)?(?:east|west)?(?:ern)?|north|south|central|northern|southern|eastern|western|restive|border|coastal|port|largest|second|second-largest|main|commercial|nearby|neighbouring|neighboring|provincial|southeastern|southwestern|northeastern|northwestern|north-eastern|north-western|south-eastern|south-western|oil-rich|holy|ancient)$/;
+/** Words a place phrase may skip before the name itself. */
+const MAX_SETTING_WORDS = 5;
+
+/** Place proposals by start offset, longest first. */
+export type PlaceIndex = Map<number, Proposal[]>;
+
+export function indexPlaces(places: Proposal[]): PlaceIndex {
+  const index: PlaceIndex = new Map();
+  for (const p of [...places].sort((a, b) => b.end - a.end)) index.set(p.start, [...(index.get(p.start) ?? []), p]);
+  return index;
+}
+
+/**
+ * The place named right after a facility word, from token `next` on; `of` admits "the prison of
+ * X" (only for facilities with no name of their own).
+ */
+export function placeAfter(text: string, tokens: Token[], next: number, places: PlaceIndex, story: Story, of: boolean): Where | null {
+  const prepositions = of ? [...AT_PLACE, ["of"]] : AT_PLACE;
+  const words = prepositions.find((seq) => seq.every((w, k) => tokens[next + k]?.text.toLowerCase() === w && (k === 0 ? adjacent(text, tokens[next - 1], tokens[next]) : adjacent(text, tokens[next + k - 1], tokens[next + k]))));
+  if (!words) return null;
+  let i = next + words.length;
+  let capital = false;
+  const { byKey } = getLexicon();
+  for (let skipped = 0; i < tokens.length && skipped <= MAX_SETTING_WORDS; skipped++, i++) {
+    if (!adjacent(text, tokens[i - 1], tokens[i])) return null;
+    const t = tokens[i];
+    const found = places.get(t.start)?.[0];
+    if (found) return { place: found.value as PlaceRef, end: found.end, text: text.slice(found.start, found.end) };
+    const lower = t.text.toLowerCase();
+    if (lower === "the" || lower === "of" || SETTING_ADJECTIVE.test(lower)) continue;
+    if (SETTING_NOUNS.has(lower)) {
+      capital ||= lower === "capital";
+      continue;
+    }
+    // "the Iranian capital Tehran": a demonym before the setting noun
+    if (t.case === "title" && (byKey.get(t.key) ?? []).some((e) => e.type === "demonym")) continue;
+    break;
+  }
+  // "the prison in the capital": the capital of the story's country
+  const last = tokens[i - 1];
+  if (capital && last?.text.toLowerCase() === "capital") {
+    const place = storyCapital(story);
+    if (place) return { place, end: last.end, text: place.name };
+  }
+  return null;
+}
+
+/** The place that owns a facility through a possessive ("Conakry's central prison", "Haiti's"). */
+export function placeOwning(owner: Token, places: Proposal[]): Where | null {
+  const found = places.find((p) => p.end === owner.end && p.start <= owner.start);
+  return found ? { place: found.value as PlaceRef, end: found.end, text: owner.text } : null;
+}
