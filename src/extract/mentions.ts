@@ -118,10 +118,16 @@ export function buildMentions(doc: Doc, sentences: Span[], entities: Entities, a
       created.push(mention);
     }
 
-    // 1. Entities to their nearest trigger.
+    // 1. Entities to their nearest trigger. A facility after "to" is where a transfer goes, not
+    // where it starts; a facility goes to the nearest event that has none yet.
     for (const f of facilities) {
-      const m = nearestMention(created.filter((c) => c.type !== "alert"), f);
-      if (m && !m.facility) {
+      const transfer = created.find((c) => c.type === "transfer" && f.start >= c.trigger.end && isDestination(text, sentence, f));
+      if (transfer) {
+        transfer.destination ??= f.value.place;
+        continue;
+      }
+      const m = nearestMention(created.filter((c) => c.type !== "alert" && !c.facility), f);
+      if (m) {
         m.facility = f.value;
         m.evidence.push({ start: f.start, end: f.end, kind: "facility", rule: f.rule });
       }
@@ -367,7 +373,7 @@ function placeAgrees(facility: FacilityRef, place: PlaceRef | null): boolean {
 const TOWN_BONUS_CHARS = 20;
 function isDestination(text: string, sentence: Span, place: Span): boolean {
   const before = text.slice(Math.max(sentence.start, place.start - 30), place.start);
-  return /\b(?:to|into|towards|toward)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$/i.test(before) && !/\bfrom\s+(?:[\w-]+\s+){0,2}$/i.test(before);
+  return /\b(?:to|into|towards|toward)\s+(?:(?:the|a|an)\s+)?(?:[\w-]+\s+){0,2}$/i.test(before) && !/\bfrom\s+(?:[\w-]+\s+){0,2}$/i.test(before);
 }
 
 /** "a dozen facilities", "two explosions": numbers that count things, not people. */

@@ -30,10 +30,10 @@ interface Member {
 export function unifyFacilities(text: string, tokens: Token[], annotations: Annotation[]): Annotation[] {
   const facilities = annotations.filter((a) => a.kind === "facility");
   // 1.
+  const members: Member[] = facilities.map((a) => ({ annotation: a, value: a.value as FacilityRef, core: coreOf(a.value as FacilityRef) }));
   const groups: Member[][] = [];
-  for (const a of facilities) {
-    const member: Member = { annotation: a, value: a.value as FacilityRef, core: coreOf(a.value as FacilityRef) };
-    const group = groups.find((g) => g.some((m) => sameFacilityInReport(m, member, groups)));
+  for (const member of members) {
+    const group = groups.find((g) => g.some((m) => sameFacilityInReport(m, member, members)));
     if (group) group.push(member);
     else groups.push([member]);
   }
@@ -70,7 +70,7 @@ function coreOf(f: FacilityRef): Set<string> {
   return words;
 }
 
-function sameFacilityInReport(a: Member, b: Member, groups: Member[][]): boolean {
+function sameFacilityInReport(a: Member, b: Member, members: Member[]): boolean {
   if (a.value.id === b.value.id) return true;
   // two facilities the gazetteer knows are two facilities
   if (isCurated(a.value) && isCurated(b.value)) return false;
@@ -81,7 +81,7 @@ function sameFacilityInReport(a: Member, b: Member, groups: Member[][]): boolean
   if (!generic || !named || townNamedOnly(named) || !named.value.place || !generic.value.place) return false;
   const sameTown = (m: Member) => normalizeName(m.value.place!.name) === normalizeName(generic.value.place!.name) || nearbyTown(m.value.place!, generic.value.place!);
   if (!sameTown(named)) return false;
-  const namedHere = groups.flat().filter((m) => !townNamedOnly(m) && m.value.place && familyOf(m.value.kind) === familyOf(generic.value.kind) && sameTown(m));
+  const namedHere = members.filter((m) => !townNamedOnly(m) && m.value.place && familyOf(m.value.kind) === familyOf(generic.value.kind) && sameTown(m));
   return new Set(namedHere.map((m) => m.value.id)).size === 1;
 }
 

@@ -18,6 +18,8 @@ import { adjacent, type Token } from "./tokens.ts";
 /** Most words a facility's own name has before its facility word ("Kuje Medium Security"). */
 export const MAX_NAME_WORDS = 5;
 const RULE = "gazetteer.facility.pattern";
+/** "another prison", "other jails": no facility of the story's own. */
+const ANOTHER = /\b(?:another|other)\s+(?:[a-z-]+\s+){0,2}$/i;
 
 /** Words that make up a name: capitalised, not a compound's tail, not a standalone "the". */
 function isNameWord(t: Token): boolean {
@@ -134,7 +136,9 @@ function namedBeforeSuffix(text: string, tokens: Token[], h: number, head: HeadW
     return { start, end: headEnd.end, value: mintFacility({ name, core: coreText, kind: head.kind, place, story }) };
   }
 
-  // 3. a generic facility the text places: "a prison in Raqqa", "Conakry's central prison"
+  // 3. a generic facility the text places: "a prison in Raqqa", "Conakry's central prison"; "another
+  // prison near Damascus" is only said to be other than the one the story is about
+  if (ANOTHER.test(text.slice(Math.max(0, tokens[h].start - 40), tokens[h].start))) return null;
   const generic = words.length > 0 ? text.slice(words[0].start, headEnd.end) : headText;
   const owned = owner ? placeOwning(owner, places) : null;
   const comma = !where && words.length > 0 && headEnd.case === "title" ? townAfterComma(text, tokens, after, index) : null;

@@ -104,7 +104,7 @@ export function matchGazetteer(text: string, opts: MatchOptions = {}): Annotatio
   }
 
   // 2. the story's countries
-  const story = readStory(text, proposals, opts.countries, capitalsNamed(worldProposals));
+  const story = readStory(text, proposals, opts.countries, countriesOfBulkNames(worldProposals));
   // 3. facilities sharing a name, and bulk towns, settled through them
   const curated = keepStoryFacilities(proposals, story);
   const placeProposals = curated.filter((p) => p.kind === "place" && p.rule !== "gazetteer.demonym");
@@ -132,15 +132,20 @@ function keepStoryFacilities(proposals: Proposal[], story: Story): Proposal[] {
   });
 }
 
-/** National capitals among the bulk towns: evidence of the story's country ("Jakarta", "Tehran"). */
-function capitalsNamed(worldProposals: WorldProposal[]): CountryEvidence[] {
+/**
+ * Evidence of the story's country among the bulk names: a national capital ("Jakarta", "Tehran")
+ * or a first-level division ("Pennsylvania"), when the name means places of one country only
+ * ("Santiago" is a capital in one country and a town in several: no evidence).
+ */
+function countriesOfBulkNames(worldProposals: WorldProposal[]): CountryEvidence[] {
   const { capitals } = getLexicon();
   const out: CountryEvidence[] = [];
   for (const w of worldProposals) {
     if (w.insideLongerName || (w.words === 1 && w.first.sentenceStart)) continue;
-    const capital = w.candidates.find((c) => c.kind === "town" && capitals.get(c.country)?.has(foldName(c.name)));
-    // "Santiago" is a capital in one country and a town in several: no evidence
-    if (capital && w.candidates.every((c) => c.country === capital.country)) out.push({ country: capital.country, weight: STORY_WEIGHT.capital, at: w.start });
+    const country = w.candidates[0].country;
+    if (!w.candidates.every((c) => c.country === country)) continue;
+    if (w.candidates.some((c) => c.kind === "town" && capitals.get(c.country)?.has(foldName(c.name)))) out.push({ country, weight: STORY_WEIGHT.capital, at: w.start });
+    else if (w.candidates.some((c) => c.kind === "admin1")) out.push({ country, weight: STORY_WEIGHT.division, at: w.start });
   }
   return out;
 }

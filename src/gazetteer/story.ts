@@ -17,10 +17,10 @@ export interface Story {
 }
 
 /** Weight of each kind of evidence for a country. */
-export const STORY_WEIGHT = { dateline: 4, facility: 3, country: 2, place: 2, capital: 2, demonym: 1, hint: 1 } as const;
+export const STORY_WEIGHT = { dateline: 4, facility: 3, country: 2, place: 2, capital: 2, division: 1, demonym: 1, hint: 1 } as const;
 const WEIGHT = STORY_WEIGHT;
 
-/** Evidence the caller found itself: a national capital among the bulk towns ("Jakarta"). */
+/** Evidence the caller found itself among the bulk towns: a national capital ("Jakarta"), a division ("Pennsylvania"). */
 export interface CountryEvidence {
   country: string;
   weight: number;
@@ -45,7 +45,7 @@ export function readStory(text: string, proposals: Proposal[], hint: Iterable<st
   for (const p of proposals) {
     const value = p.value as { country?: string | null; place?: PlaceRef | null };
     if (p.rule === "gazetteer.facility.alias") add(value.place?.country, WEIGHT.facility, p.start);
-    else if (p.rule === "gazetteer.country") add(value.country, WEIGHT.country, p.start);
+    else if (p.rule === "gazetteer.country" && !partOfPersonName(text, p)) add(value.country, WEIGHT.country, p.start);
     else if (p.rule === "gazetteer.place.curated") add(value.country, WEIGHT.place, p.start);
     else if (p.rule === "gazetteer.demonym") add(value.country, WEIGHT.demonym, p.start);
   }
@@ -54,6 +54,15 @@ export function readStory(text: string, proposals: Proposal[], hint: Iterable<st
   const countries = [...weight.keys()].sort((a, b) => weight.get(b)! - weight.get(a)! || first.get(a)! - first.get(b)!);
   return { countries, dateline };
 }
+
+/** "warden Howard Holland", "Holland said": a country's name that is a person's. */
+function partOfPersonName(text: string, p: Proposal): boolean {
+  return PERSON_BEFORE.test(text.slice(Math.max(0, p.start - 20), p.start)) || PERSON_AFTER.test(text.slice(p.end, p.end + 12));
+}
+/** A capitalised word right before, not at a sentence start ("Howard Holland"). */
+const PERSON_BEFORE = /[a-z,]\s+[A-Z][a-z]+\s$/;
+/** A speech verb right after ("Holland said"). */
+const PERSON_AFTER = /^\s(?:said|says|told|added)\b/;
 
 /** The town of an upper-case dateline, read through the countries the text names. */
 function datelinePlace(text: string, proposals: Proposal[], countries: string[]): PlaceRef | null {
