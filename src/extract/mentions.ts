@@ -121,7 +121,7 @@ export function buildMentions(doc: Doc, sentences: Span[], entities: Entities, a
     // 1. Entities to their nearest trigger. A facility after "to" is where a transfer goes, not
     // where it starts; a facility goes to the nearest event that has none yet.
     for (const f of facilities) {
-      const transfer = created.find((c) => c.type === "transfer" && f.start >= c.trigger.end && isDestination(text, sentence, f));
+      const transfer = created.find((c) => c.type === "transfer" && f.start >= c.trigger.end && isDestination(text, sentence, f, true));
       if (transfer) {
         transfer.destination ??= f.value.place;
         continue;
@@ -371,10 +371,13 @@ function placeAgrees(facility: FacilityRef, place: PlaceRef | null): boolean {
 
 /** A town may be this many characters further from the trigger than a province or country and still win. */
 const TOWN_BONUS_CHARS = 20;
-function isDestination(text: string, sentence: Span, place: Span): boolean {
-  const before = text.slice(Math.max(sentence.start, place.start - 30), place.start);
-  return /\b(?:to|into|towards|toward)\s+(?:(?:the|a|an)\s+)?(?:[\w-]+\s+){0,2}$/i.test(before) && !/\bfrom\s+(?:[\w-]+\s+){0,2}$/i.test(before);
+function isDestination(text: string, sentence: Span, place: Span, facility = false): boolean {
+  const before = text.slice(Math.max(sentence.start, place.start - (facility ? 75 : 30)), place.start);
+  return (facility ? TO_FACILITY : TO_PLACE).test(before) && !/\bfrom\s+(?:[\w-]+\s+){0,2}$/i.test(before);
 }
+const TO_PLACE = /\b(?:to|into|towards|toward)\s+(?:(?:the|a|an)\s+)?(?:[\w-]+\s+){0,2}$/i;
+/** A destination facility may stand further after "to" ("to the maximum-security prison island of X"). */
+const TO_FACILITY = /\b(?:to|into|towards|toward)\s+(?:(?:the|a|an)\s+)?(?:[\w-]+\s+){0,5}$/i;
 
 /** "a dozen facilities", "two explosions": numbers that count things, not people. */
 function countsThings(text: string, q: Span, sentence: Span): boolean {

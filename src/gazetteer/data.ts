@@ -104,6 +104,7 @@ export const loadDemonyms = (): Record<string, string> =>
   readData<{ demonyms: Record<string, string> }>("demonyms.json").demonyms;
 export const loadCountryAliases = (): Record<string, string[]> =>
   readData<{ aliases: Record<string, string[]> }>("countries-extra.json").aliases;
+export const loadFocusCountries = (): string[] => readData<{ focus: string[] }>("countries-extra.json").focus;
 export const loadStoplist = (): string[] => readData<{ words: string[] }>("stoplist.json").words;
 export const loadFacilityHeads = (): FacilityHeadsData => readData<FacilityHeadsData>("facility-heads.json");
 

@@ -2,7 +2,7 @@
 // its normalised name. Built once, on first use (a few thousand aliases: milliseconds).
 import type { FacilityRef, PlaceRef, PlacePrecision } from "../model/incident.ts";
 import {
-  loadActors, loadCountries, loadCountryAliases, loadDemonyms, loadFacilities, loadPlaces, loadStoplist,
+  loadActors, loadCountries, loadCountryAliases, loadDemonyms, loadFacilities, loadFocusCountries, loadPlaces, loadStoplist,
   type ActorKind, type ActorRecord, type FacilityRecord, type PlaceKind, type PlaceRecord,
 } from "./data.ts";
 import { foldName } from "./normalize.ts";
@@ -58,7 +58,7 @@ export interface Lexicon {
   countries: Map<string, PlaceRef>;
   /** National capitals by country, as folded names (a tie-break for ambiguous towns). */
   capitals: Map<string, Set<string>>;
-  /** Countries of the curated facilities and places (a tie-break for ambiguous towns). */
+  /** Countries most reports come from (data; a tie-break for ambiguous towns). */
   focusCountries: Set<string>;
   /** Folded (foldName) words never read as a town from the bulk dataset. */
   stopFolds: Set<string>;
@@ -192,9 +192,9 @@ function buildLexicon(): Lexicon {
     for (const alias of [a.name, ...a.aliases]) add(alias, (guards) => ({ type: "actor", id: a.id, ...guards, value }));
   }
 
-  // 5. Focus countries: where the curated facilities and places are, i.e. where detention-facility
-  // reports come from. A tie-break for bulk towns that exist in several countries ("Kano", "Beni").
-  const focusCountries = new Set<string>([...places.values(), ...facilities.values()].map((e) => e.country).filter((c): c is string => Boolean(c)));
+  // 5. Focus countries: where detention-facility reports mostly come from (data). A tie-break for
+  // bulk towns that exist in several countries ("Kano", "Beni").
+  const focusCountries = new Set<string>(loadFocusCountries());
 
   return { byKey, prefixes, maxWords, places, facilities, actors, countries, capitals, stopFolds, focusCountries };
 }

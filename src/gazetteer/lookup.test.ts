@@ -16,7 +16,7 @@ test("findPlace prefers curated entries, then the hinted country, then a focus c
   assert.equal(findPlace("Sere Kaniye")?.id, "ras-al-ayn");
   assert.equal(findPlace("Baqouba")?.id, "baqubah");
   assert.equal(findPlace("Syria")?.id, "country:SY");
-  // Beni is in Bolivia and DR Congo; only DR Congo is a focus country (it has curated facilities).
+  // Beni is in Bolivia and DR Congo; only DR Congo is a focus country.
   assert.equal(findPlace("Beni")?.country, "CD");
   assert.equal(findPlace("Beni", "BO")?.country, "BO");
   assert.equal(findPlace("Beni", "CD")?.country, "CD");

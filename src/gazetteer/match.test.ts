@@ -102,7 +102,7 @@ for (const sentence of NEGATIVE) {
 }
 
 test("country context settles an ambiguous town, else the one focus country", () => {
-  // "Beni" is a department in Bolivia and a town in DR Congo; only DR Congo has curated facilities.
+  // "Beni" is a department in Bolivia and a town in DR Congo; only DR Congo is a focus country.
   const text = "Gunmen freed detainees in Beni overnight.";
   assert.deepEqual(found(text), [{ text: "Beni", rule: "gazetteer.place.world-city", id: "city:CD.11:beni" }]);
   assert.deepEqual(found(text, ["BO"]).map((m) => m.id.slice(0, 8)), ["admin1:B"]);
