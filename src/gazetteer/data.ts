@@ -64,6 +64,7 @@ export interface FacilityHeadsData {
   heads: FacilityHead[];
   prefixConnectors: string[];
   modifiers: string[];
+  adjectives: string[];
   genericNameWords: string[];
   nationalWords: string[];
   notNameWords: string[];

@@ -64,7 +64,7 @@ export function findAnaphors(text: string, tokens: Token[], annotations: Annotat
 
 /** 1-2. Determiner, modifiers, facility word, heading its noun phrase. */
 function facilityPhrases(text: string, tokens: Token[]): Phrase[] {
-  const { anaphor, modifiers, notFollowers, local } = facilityVocabulary();
+  const { anaphor, modifiers, adjectives, notFollowers, local } = facilityVocabulary();
   const { byKey } = getLexicon();
   const out: Phrase[] = [];
   for (let i = 0; i < tokens.length; i++) {
@@ -77,7 +77,7 @@ function facilityPhrases(text: string, tokens: Token[]): Phrase[] {
       const t = tokens[h];
       const demonym = !definite && t.case === "title" && (byKey.get(t.key) ?? []).some((e) => e.type === "demonym");
       if (t.case === "lower" && local.has(t.fold)) isLocal = true;
-      else if (!(t.case === "lower" && modifiers.has(t.fold)) && !demonym) break;
+      else if (!(t.case === "lower" && (modifiers.has(t.fold) || adjectives.has(t.fold))) && !demonym) break;
     }
     if (!tokens[h] || tokens[h].case !== "lower" || !joined(text, tokens[h - 1], tokens[h])) continue;
     const head = headAt(text, tokens, h, anaphor);

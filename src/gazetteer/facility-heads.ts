@@ -18,6 +18,7 @@ export interface FacilityVocabulary {
   /** Token keys of each connector ("de la" -> ["de", "la"]), longest first. */
   connectors: string[][];
   modifiers: Set<string>;
+  adjectives: Set<string>;
   generic: Set<string>;
   national: Set<string>;
   notName: Set<string>;
@@ -49,6 +50,7 @@ export function facilityVocabulary(): FacilityVocabulary {
     anaphor: byFirstKey(anaphors),
     connectors: data.prefixConnectors.map((c) => c.split(" ").map((w) => keysOf(w)[0] ?? w)).sort((a, b) => b.length - a.length),
     modifiers: new Set(data.modifiers.map(foldName)),
+    adjectives: new Set(data.adjectives.map(foldName)),
     generic: new Set(data.genericNameWords.map(foldName)),
     national: new Set(data.nationalWords.map(foldName)),
     notName: new Set(data.notNameWords),
@@ -92,4 +94,17 @@ export function idHeadOf(kind: FacilityKind): string {
 export function isGenericWord(t: Token): boolean {
   const { modifiers, generic } = facilityVocabulary();
   return modifiers.has(t.fold) || generic.has(t.fold);
+}
+
+/** The words of a name that are its own, not facility words or modifiers: "Kamiti" of "Kamiti Maximum Security Prison". */
+export function nameCore(name: string): Token[] {
+  const { suffix, prefix } = facilityVocabulary();
+  const tokens = tokenize(name);
+  const core: Token[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const head = headAt(name, tokens, i, suffix) ?? (i === 0 ? headAt(name, tokens, i, prefix) : null);
+    if (head) i += head.keys.length - 1;
+    else if (tokens[i].key !== "" && !isGenericWord(tokens[i])) core.push(tokens[i]);
+  }
+  return core;
 }

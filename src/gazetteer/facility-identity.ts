@@ -12,11 +12,11 @@
 import type { Annotation } from "../model/doc.ts";
 import type { FacilityRef, PlaceRef } from "../model/incident.ts";
 import { findAnaphors } from "./facility-anaphor.ts";
-import { facilityVocabulary, familyOf, headAt } from "./facility-heads.ts";
+import { familyOf, nameCore } from "./facility-heads.ts";
 import { isTownNamed, nearbyTown, precisionRank } from "./geo.ts";
 import { getLexicon } from "./lexicon.ts";
 import { normalizeName } from "./normalize.ts";
-import { tokenize, type Token } from "./tokens.ts";
+import type { Token } from "./tokens.ts";
 
 const SAME_AS_RULE = "gazetteer.facility.same-as";
 
@@ -53,21 +53,9 @@ export function unifyFacilities(text: string, tokens: Token[], annotations: Anno
   return anaphors.length === 0 ? unified : [...unified, ...anaphors].sort((a, b) => a.start - b.start);
 }
 
-/** The words of a facility's name that are its own, not modifiers or facility words: "Kamiti". */
+/** The words of a facility's name that are its own, as keys: "Kamiti" of "Kamiti Maximum Security Prison". */
 function coreOf(f: FacilityRef): Set<string> {
-  const { suffix, prefix, modifiers, generic } = facilityVocabulary();
-  const tokens = tokenize(f.name);
-  const words = new Set<string>();
-  for (let i = 0; i < tokens.length; i++) {
-    const head = headAt(f.name, tokens, i, suffix) ?? (i === 0 ? headAt(f.name, tokens, i, prefix) : null);
-    if (head) {
-      i += head.keys.length - 1;
-      continue;
-    }
-    const t = tokens[i];
-    if (t.key !== "" && !modifiers.has(t.fold) && !generic.has(t.fold)) words.add(t.key);
-  }
-  return words;
+  return new Set(nameCore(f.name).map((t) => t.key));
 }
 
 function sameFacilityInReport(a: Member, b: Member, members: Member[]): boolean {
@@ -77,21 +65,16 @@ function sameFacilityInReport(a: Member, b: Member, members: Member[]): boolean 
   if (familyOf(a.value.kind) !== familyOf(b.value.kind)) return false;
   if (a.core.size > 0 && b.core.size > 0 && (subset(a.core, b.core) || subset(b.core, a.core))) return true;
   // "the prison in northwestern Tehran" beside "Evin prison in Tehran": the one named facility of that town
-  const [generic, named] = townNamedOnly(a) ? [a, b] : townNamedOnly(b) ? [b, a] : [null, null];
-  if (!generic || !named || townNamedOnly(named) || !named.value.place || !generic.value.place) return false;
+  const [generic, named] = isTownNamed(a.value) ? [a, b] : isTownNamed(b.value) ? [b, a] : [null, null];
+  if (!generic || !named || isTownNamed(named.value) || !named.value.place || !generic.value.place) return false;
   const sameTown = (m: Member) => normalizeName(m.value.place!.name) === normalizeName(generic.value.place!.name) || nearbyTown(m.value.place!, generic.value.place!);
   if (!sameTown(named)) return false;
-  const namedHere = members.filter((m) => !townNamedOnly(m) && m.value.place && familyOf(m.value.kind) === familyOf(generic.value.kind) && sameTown(m));
+  const namedHere = members.filter((m) => !isTownNamed(m.value) && m.value.place && familyOf(m.value.kind) === familyOf(generic.value.kind) && sameTown(m));
   return new Set(namedHere.map((m) => m.value.id)).size === 1;
 }
 
 function isCurated(f: FacilityRef): boolean {
   return getLexicon().facilities.has(f.id);
-}
-
-/** A facility the text names only by its town and kind ("the prison in Tehran"), not one the gazetteer knows. */
-function townNamedOnly(m: Member): boolean {
-  return !isCurated(m.value) && isTownNamed(m.value);
 }
 
 function subset(small: Set<string>, large: Set<string>): boolean {
@@ -104,7 +87,7 @@ function canonical(group: Member[]): FacilityRef {
   if (group.length === 1) return group[0].value;
   const curated = group.find((m) => isCurated(m.value));
   if (curated) return curated.value;
-  const named = group.filter((m) => !townNamedOnly(m));
+  const named = group.filter((m) => !isTownNamed(m.value));
   const best = (named.length > 0 ? named : group).reduce((a, b) => (b.value.name.length > a.value.name.length ? b : a));
   const places = group.map((m) => m.value.place).filter((p): p is PlaceRef => Boolean(p));
   const place = places.reduce<PlaceRef | null>((a, p) => (!a || precisionRank(p) < precisionRank(a) ? p : a), best.value.place);

@@ -1,3 +1,5 @@
+// Facilities the gazetteer lacks, recognised from the shape of their names (class: facilities
+// missing from the gazetteer come out as null or as their city). Sentences written for these tests.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import type { FacilityRef } from "../model/incident.ts";
@@ -15,14 +17,25 @@ function facilities(text: string, countries?: string[]): Seen[] {
 }
 
 const TABLE: Array<[string, Seen[]]> = [
+  // a name before a facility word, placed by "in Y"
   ["Inmates broke out of the Kakwangura prison in Butembo on Friday.", [
     { text: "Kakwangura prison", id: "kakwangura-prison-cd", kind: "prison", place: "Butembo" },
   ]],
-  ["Gunmen stormed Kotonkarfe Custodial Centre in Kogi state.", [
-    { text: "Kotonkarfe Custodial Centre", id: "koton-karfe-prison", kind: "prison", place: "Koton Karfe" },
+  ["Clashes erupted at the Mabanga prison outside Kisangani.", [
+    { text: "Mabanga prison", id: "mabanga-prison-cd", kind: "prison", place: "Kisangani" },
   ]],
-  ["Officials reported a jailbreak at the Croix-des-Bouquets prison.", [
-    { text: "Croix-des-Bouquets prison", id: "croix-des-bouquets-prison", kind: "prison", place: "Croix-des-Bouquets" },
+  ["Gunmen attacked the Zabari prison in Gombe before dawn, Nigerian police said.", [
+    { text: "Zabari prison", id: "zabari-prison-ng", kind: "prison", place: "Gombe" },
+  ]],
+  // capitalised and lower-case modifiers belong to the name, not to its core
+  ["Rebels shelled the Kamaliya Medium Security Custodial Centre at dawn.", [
+    { text: "Kamaliya Medium Security Custodial Centre", id: "kamalia-prison", kind: "prison", place: null },
+  ]],
+  ["Inmates overpowered wardens at the Ngome maximum security prison.", [
+    { text: "Ngome maximum security prison", id: "nguma-prison", kind: "prison", place: null },
+  ]],
+  ["Fire broke out in the Tarlac District Jail, Philippine police said.", [
+    { text: "Tarlac District Jail", id: "tarlac-prison-ph", kind: "jail", place: "Philippines" },
   ]],
   ["Dozens escaped from the Ikot Ekpene Custodial Centre overnight.", [
     { text: "Ikot Ekpene Custodial Centre", id: "ikut-ekpena-prison", kind: "prison", place: null },
@@ -30,28 +43,83 @@ const TABLE: Array<[string, Seen[]]> = [
   ["Rioting spread through Raqqa Central Prison on Monday.", [
     { text: "Raqqa Central Prison", id: "raka-prison-sy", kind: "prison", place: "Raqqa" },
   ]],
+  ["Gang members attacked the Mirebalais jail before dawn.", [
+    { text: "Mirebalais jail", id: "mirebales-prison-ht", kind: "jail", place: "Mirebalais" },
+  ]],
+  ["They were sent to Kasese detention centre.", [
+    { text: "Kasese detention centre", id: "kasesa-detention-centre-ug", kind: "detention_centre", place: "Kasese" },
+  ]],
+  ["Thieves were held overnight at the Kibera lock-up.", [
+    { text: "Kibera lock-up", id: "kibera-prison", kind: "jail", place: null },
+  ]],
+  // a facility word before a name or a number
+  ["The men were held at Camp Vanguard for a month.", [
+    { text: "Camp Vanguard", id: "vanguard-camp", kind: "camp", place: null },
+  ]],
+  ["Guards at Cereso No. 7 in Tijuana reported a mutiny.", [
+    { text: "Cereso No. 7", id: "ceresu-nu-7-prison-mx", kind: "prison", place: "Tijuana" },
+  ]],
+  ["Police retook the Lapas Sukamiskin after the riot.", [
+    { text: "Lapas Sukamiskin", id: "sukamiskin-prison", kind: "prison", place: null },
+  ]],
+  // a generic facility the text places
   ["37 detainees escaped from a prison in Ras al-Ayn.", [
     { text: "prison in Ras al-Ayn", id: "ras-al-ayn-prison", kind: "prison", place: "Ras al-Ayn" },
   ]],
   ["Two guards were hurt at a prison in Raqqa.", [
     { text: "prison in Raqqa", id: "raka-prison-sy", kind: "prison", place: "Raqqa" },
   ]],
-  ["Gang members attacked the Mirebalais jail before dawn.", [
-    { text: "Mirebalais jail", id: "mirebales-prison-ht", kind: "jail", place: "Mirebalais" },
+  ["Smoke rose over the central prison in the northern city of Gulu, Ugandan officials said.", [
+    { text: "central prison in the northern city of Gulu", id: "gulu-prison-ug", kind: "prison", place: "Gulu" },
   ]],
-  ["The men were held at Camp Vanguard for a month.", [
-    { text: "Camp Vanguard", id: "vanguard-camp", kind: "camp", place: null },
+  ["Riot police surrounded Nairobi's central prison.", [
+    { text: "Nairobi's central prison", id: "nerubi-prison-ke", kind: "prison", place: "Nairobi" },
   ]],
-  ["Police moved them to the Tanjung Gusta prison in Medan.", [
-    { text: "Tanjung Gusta prison", id: "tanjung-gusta-prison", kind: "prison", place: "Medan" },
+  ["Officials at the Medium Security Custodial Centre, Ugwuaji, said 40 inmates fled.", [
+    { text: "Medium Security Custodial Centre, Ugwuaji", id: "ugwuaji-prison", kind: "prison", place: "Ugwuaji" },
   ]],
-  ["They were sent to Kasese detention centre.", [
-    { text: "Kasese detention centre", id: "kasesa-detention-centre-ug", kind: "detention_centre", place: "Kasese" },
+  // the gazetteer's own entries, however the name is dressed
+  ["Fighters besieged the Kangbayi central prison for hours.", [
+    { text: "Kangbayi central prison", id: "kangbayi-prison", kind: "prison", place: "Beni" },
+  ]],
+  ["Crowds gathered outside Conakry's central prison.", [
+    { text: "Conakry's central prison", id: "conakry-central-prison", kind: "prison", place: "Conakry" },
+  ]],
+  ["Protesters marched on the Central Pademba Road prison.", [
+    { text: "Central Pademba Road prison", id: "pademba-road-prison", kind: "prison", place: "Freetown" },
+  ]],
+  ["Militants raided the Tasfirat prison in Tikrit at night.", [
+    { text: "Tasfirat prison", id: "tasfirat-prison", kind: "prison", place: "Tikrīt" },
+  ]],
+  ["A fire broke out in Evin prison in the Iranian capital Tehran.", [
+    { text: "Evin prison", id: "evin-prison", kind: "prison", place: "Tehran" },
+  ]],
+  ["Two wardens at the Suleja Correctional Facility were suspended.", [
+    { text: "Suleja Correctional Facility", id: "suleja-prison", kind: "prison", place: "Suleja" },
   ]],
 ];
 
 for (const [sentence, expected] of TABLE) {
   test(`facility pattern: ${sentence}`, () => assert.deepEqual(facilities(sentence), expected));
+}
+
+/** Through the story's country: "the capital", "the National Penitentiary". */
+const IN_A_COUNTRY: Array<[string, string[], Seen[]]> = [
+  ["The escapees had broken out of the prison in the capital.", ["KE"], [
+    { text: "prison in the capital", id: "nerubi-prison-ke", kind: "prison", place: "Nairobi" },
+  ]],
+  ["Families waited outside the National Penitentiary on Monday.", ["HN"], [
+    { text: "National Penitentiary", id: "tamara-penitentiary", kind: "prison", place: "Támara" },
+  ]],
+  ["Families waited outside the National Penitentiary on Monday.", ["HT"], [
+    { text: "National Penitentiary", id: "national-penitentiary-haiti", kind: "prison", place: "Port-au-Prince" },
+  ]],
+  ["Inmates rioted at the National Penitentiary in the morning.", ["UY"], [
+    { text: "National Penitentiary", id: "natiunal-penitentiari-uy", kind: "prison", place: "Uruguay" },
+  ]],
+];
+for (const [sentence, countries, expected] of IN_A_COUNTRY) {
+  test(`facility pattern in ${countries.join(",")}: ${sentence}`, () => assert.deepEqual(facilities(sentence, countries), expected));
 }
 
 const NO_FACILITY = [
@@ -63,6 +131,14 @@ const NO_FACILITY = [
   "The main prison housing suspected extremists was stormed.",
   "She escaped from a prison in northeastern Syria.",
   "ISIS prison cells were raided.",
+  "He was handed a ten-year prison sentence on Tuesday.",
+  "The prison system is overcrowded, the minister said.",
+  "The court sentenced him to life in prison.",
+  "Two prison guards were injured in the clash.",
+  "Soldiers returned to a military camp near the border.",
+  "Aid reached a refugee camp outside the city.",
+  "Rights groups criticised Burkina Faso prison conditions.",
+  "The men were later moved to another prison in the north.",
 ];
 for (const sentence of NO_FACILITY) {
   test(`no facility in "${sentence}"`, () => assert.deepEqual(facilities(sentence), []));
@@ -72,4 +148,13 @@ test("minted ids are stable across transliterations", () => {
   const [a] = facilities("Clashes at the Tal Abiad prison.");
   const [b] = facilities("Clashes at the Tal Abyad prison.");
   assert.equal(a.id, b.id);
+});
+
+test("minted ids are stable across the ways one facility is named", () => {
+  const ids = [
+    "Three convicts escaped from Ngome Maximum Security Prison.",
+    "Three convicts escaped from the Ngome jail.",
+    "Three convicts escaped from Ngome prison.",
+  ].map((s) => facilities(s, ["KE"])[0]?.id);
+  assert.deepEqual(ids, ["nguma-prison-ke", "nguma-prison-ke", "nguma-prison-ke"]);
 });

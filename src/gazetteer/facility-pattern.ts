@@ -37,10 +37,12 @@ function namesNoFacility(key: string): boolean {
   return (getLexicon().byKey.get(key) ?? []).some((e) => e.type === "actor" || e.type === "demonym" || e.type === "country");
 }
 
-/** Two words of one name: adjacent, or around an acronym in brackets ("Mobile Brigade (Brimob) detention center"). */
+/** Two words of one name: adjacent, around an acronym in brackets ("Mobile Brigade (Brimob) detention center"), or an owner and its facility. */
 function inOneName(text: string, a: Token, b: Token): boolean {
   if (adjacent(text, a, b)) return true;
   const gap = text.slice(a.end, b.start);
+  // "Conakry's central prison": the owner stands right before the name
+  if (a.possessive) return /^['’]s\s$/.test(gap);
   if (gap === ") ") return text.charAt(a.start - 1) === "(" && a.case !== "lower";
   if (gap === " (") return text.charAt(b.end) === ")" && b.case !== "lower";
   return false;
@@ -120,7 +122,10 @@ function namedBeforeSuffix(text: string, tokens: Token[], h: number, head: HeadW
     words.unshift(t);
   }
   if (tokens[h - 1]?.compoundSuffix && adjacent(text, tokens[h - 1], tokens[h])) return null;
-  while (words.length > 0 && (words[0].case === "lower" || notAName(words[0]))) words.shift();
+  while (words.length > 0 && notAName(words[0])) words.shift();
+  // "the notorious Evin prison": lower-case modifiers before a name are not part of it
+  const modified = [...words];
+  while (words.length > 0 && words[0].case === "lower") words.shift();
   const core = words.filter((w) => !isGenericWord(w));
   const where = placeAfter(text, tokens, after, index, story, core.length === 0);
 
@@ -139,12 +144,12 @@ function namedBeforeSuffix(text: string, tokens: Token[], h: number, head: HeadW
   // 3. a generic facility the text places: "a prison in Raqqa", "Conakry's central prison"; "another
   // prison near Damascus" is only said to be other than the one the story is about
   if (ANOTHER.test(text.slice(Math.max(0, tokens[h].start - 40), tokens[h].start))) return null;
-  const generic = words.length > 0 ? text.slice(words[0].start, headEnd.end) : headText;
+  const generic = modified.length > 0 ? text.slice(modified[0].start, headEnd.end) : headText;
   const owned = owner ? placeOwning(owner, places) : null;
   const comma = !where && words.length > 0 && headEnd.case === "title" ? townAfterComma(text, tokens, after, index) : null;
   const town = townLevel(where) ?? townLevel(owned) ?? comma;
   if (town) {
-    const start = owned && !where ? owner!.start : words[0]?.start ?? tokens[h].start;
+    const start = owned && !where ? owner!.start : modified[0]?.start ?? tokens[h].start;
     const end = where && townLevel(where) ? where.end : comma ? comma.end : headEnd.end;
     return { start, end, value: mintFacility({ name: `${town.text} ${generic}`, core: town.text, kind: head.kind, place: town.place, story }) };
   }

@@ -2,6 +2,7 @@
 // facility names mean one facility. Used by within-report merging (extract/merge.ts) and by
 // cross-report merging (incidents/), so both agree on what "the same place" is.
 import type { FacilityRef, PlaceRef } from "../model/incident.ts";
+import { nameCore } from "./facility-heads.ts";
 import { getLexicon } from "./lexicon.ts";
 import { getWorldIndex, type WorldPlace } from "./world.ts";
 
@@ -22,7 +23,6 @@ export function precisionRank(place: PlaceRef): number {
 export function isTownLevel(place: PlaceRef): boolean {
   return precisionRank(place) <= 1;
 }
-const GENERIC_FACILITY = /^(?:central\s+|main\s+|city\s+)?(?:prison|jail|gaol|camp|penitentiary|lockup|(?:detention|correctional|custodial)\s+(?:centre|center|facility))$/i;
 
 /** Great-circle distance in kilometres. */
 export function kilometres(lat1: number, lon1: number, lat2: number, lon2: number): number {
@@ -31,11 +31,16 @@ export function kilometres(lat1: number, lon1: number, lat2: number, lon2: numbe
   return 2 * 6371 * Math.asin(Math.sqrt(h));
 }
 
-/** "Abuja jail", "Freetown prison": a town and a kind of facility, not a proper name. */
+/**
+ * "Abuja jail", "Freetown prison", "Jakarta police prison": a town and a kind of facility, not a
+ * proper name. A facility the gazetteer knows has a name of its own even when it is its town's.
+ */
 export function isTownNamed(f: FacilityRef): boolean {
+  if (getLexicon().facilities.has(f.id)) return false;
   const town = f.place?.name?.toLowerCase();
   if (!town || !f.name.toLowerCase().startsWith(town)) return false;
-  return GENERIC_FACILITY.test(f.name.slice(town.length).trim());
+  const rest = f.name.slice(town.length).trim();
+  return rest !== "" && nameCore(rest).length === 0;
 }
 
 /** Two town-level places of one country within NEARBY_KM of each other. */

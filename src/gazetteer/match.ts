@@ -10,7 +10,9 @@
 import type { Annotation } from "../model/doc.ts";
 import type { PlaceRef } from "../model/incident.ts";
 import type { FacilityRef } from "../model/incident.ts";
+import { nameCore } from "./facility-heads.ts";
 import { unifyFacilities } from "./facility-identity.ts";
+import { townNamed } from "./facility-mint.ts";
 import { recogniseFacilities } from "./facility-pattern.ts";
 import { casesMatch, getLexicon, type LexiconEntry } from "./lexicon.ts";
 import { foldName } from "./normalize.ts";
@@ -106,7 +108,7 @@ export function matchGazetteer(text: string, opts: MatchOptions = {}): Annotatio
   // 2. the story's countries
   const story = readStory(text, proposals, opts.countries, countriesOfBulkNames(worldProposals));
   // 3. facilities sharing a name, and bulk towns, settled through them
-  const curated = keepStoryFacilities(proposals, story);
+  const curated = keepStoryFacilities(text, proposals, story);
   const placeProposals = curated.filter((p) => p.kind === "place" && p.rule !== "gazetteer.demonym");
   const named = namedAdmin1s(worldProposals, story);
   for (const w of worldProposals) {
@@ -119,14 +121,24 @@ export function matchGazetteer(text: string, opts: MatchOptions = {}): Annotatio
   return unifyFacilities(text, tokens, resolveOverlaps(curated));
 }
 
-/** Of curated facilities sharing a name and a span ("National Penitentiary"), the one of the story's first country that has one. */
-function keepStoryFacilities(proposals: Proposal[], story: Story): Proposal[] {
+/**
+ * Curated facilities read through the story's countries: of several sharing a name and a span
+ * ("National Penitentiary"), the one of the first country that has one; none at all when the
+ * story names other countries and the name is generic ("the National Penitentiary" of a story
+ * about Uruguay) or a town of the story's own country ("San Pedro prison" in a Paraguayan story):
+ * the recogniser then reads the name afresh.
+ */
+function keepStoryFacilities(text: string, proposals: Proposal[], story: Story): Proposal[] {
   const rankOf = (p: Proposal) => {
     const r = story.countries.indexOf((p.value as FacilityRef).place?.country ?? "");
     return r < 0 ? Infinity : r;
   };
   return proposals.filter((p) => {
     if (p.rule !== "gazetteer.facility.alias") return true;
+    if (story.countries.length > 0 && rankOf(p) === Infinity) {
+      const core = nameCore(text.slice(p.start, p.end));
+      if (core.length === 0 || townNamed(text.slice(core[0].start + p.start, core[core.length - 1].end + p.start), story)) return false;
+    }
     const rivals = proposals.filter((q) => q !== p && q.rule === p.rule && q.start === p.start && q.end === p.end);
     return rivals.every((q) => rankOf(p) < rankOf(q) || (rankOf(p) === rankOf(q) && proposals.indexOf(p) < proposals.indexOf(q)));
   });

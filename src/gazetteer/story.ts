@@ -4,6 +4,7 @@
 // Evidence, strongest first: the dateline ("GUAYAQUIL, Ecuador -"), facilities the gazetteer
 // knows, country names and curated places, demonyms ("Iraqi police").
 import type { PlaceRef } from "../model/incident.ts";
+import { nameCore } from "./facility-heads.ts";
 import { getLexicon } from "./lexicon.ts";
 import { findPlace } from "./lookup.ts";
 import type { Proposal } from "./match.ts";
@@ -44,7 +45,10 @@ export function readStory(text: string, proposals: Proposal[], hint: Iterable<st
   for (const e of extra) add(e.country, e.weight, e.at);
   for (const p of proposals) {
     const value = p.value as { country?: string | null; place?: PlaceRef | null };
-    if (p.rule === "gazetteer.facility.alias") add(value.place?.country, WEIGHT.facility, p.start);
+    // a generic name ("National Penitentiary") is no evidence: several countries have one
+    if (p.rule === "gazetteer.facility.alias") {
+      if (nameCore(text.slice(p.start, p.end)).length > 0) add(value.place?.country, WEIGHT.facility, p.start);
+    }
     else if (p.rule === "gazetteer.country" && !partOfPersonName(text, p)) add(value.country, WEIGHT.country, p.start);
     else if (p.rule === "gazetteer.place.curated") add(value.country, WEIGHT.place, p.start);
     else if (p.rule === "gazetteer.demonym") add(value.country, WEIGHT.demonym, p.start);
