@@ -23,7 +23,8 @@ const RULE = "gazetteer.facility.anaphor";
 const LOCAL_RULE = "gazetteer.facility.anaphor.local";
 
 const DEFINITE = new Set(["the", "this", "that"]);
-const INDEFINITE = new Set(["a", "an", "another"]);
+/** "another prison" says it is not the one the story is about: it blocks nothing. */
+const INDEFINITE = new Set(["a", "an"]);
 /** Words after a facility word that end its noun phrase ("a Paraguayan prison near the border"). */
 const PHRASE_END = /^(?:in|on|at|near|outside|over|and|or|where|which|that|with|from|for|to|after|before|during|when|while|by|was|is|were|are|had|has|housing|holding)$/;
 /** "another prison near Damascus": a facility brought in as other than the one the story is about. */

@@ -25,9 +25,7 @@ export interface MintRequest {
 export function mintFacility(r: MintRequest): FacilityRef {
   const country = r.place?.country ?? r.story.countries[0] ?? null;
   const curated = findFacility(r.name, { country }) ?? (r.core ? findFacility(r.core, { country, kind: r.kind }) : null);
-  // A curated facility of another country than the place the text gives is a namesake.
-  const placedElsewhere = curated && r.place?.country && curated.place?.country && r.place.country !== curated.place.country;
-  if (curated && !placedElsewhere) return curated;
+  if (curated && !isNamesake(curated, r)) return curated;
   const key = r.core ? `${normalizeName(r.core)} ${idHeadOf(r.kind)}` : normalizeName(r.name);
   const id = slugOf(country ? `${key} ${country.toLowerCase()}` : key);
   // a facility with no town is at least in its country, so that reports of it meet in one country
@@ -35,11 +33,26 @@ export function mintFacility(r: MintRequest): FacilityRef {
   return { id, name: r.name, kind: r.kind, place };
 }
 
-/** Words in a facility's name that are also a town of the story's countries ("Kamiti", "Nouna"). */
-export function townNamed(core: string, story: Story): PlaceRef | null {
+/**
+ * A curated facility of another country than the one the text places the name in, or, in a story
+ * about other countries, one whose name is generic or a place of the story's own ("San Pedro").
+ */
+function isNamesake(curated: FacilityRef, r: MintRequest): boolean {
+  const country = curated.place?.country;
+  if (!country) return false;
+  if (r.place?.country) return r.place.country !== country;
+  const foreign = r.story.countries.length > 0 && !r.story.countries.includes(country);
+  return foreign && (r.core === "" || townNamed(r.core, r.story, true) !== null);
+}
+
+/**
+ * Words in a facility's name that are also a town of the story's countries ("Kamiti", "Nouna");
+ * `anyKind` also admits a first-level division ("San Pedro" of Paraguay).
+ */
+export function townNamed(core: string, story: Story, anyKind = false): PlaceRef | null {
   const candidates = getWorldIndex().byKey.get(foldName(core)) ?? [];
   for (const country of story.countries) {
-    const town = candidates.find((c) => c.kind === "town" && c.country === country);
+    const town = candidates.find((c) => (anyKind || c.kind === "town") && c.country === country);
     if (town) return worldPlaceRef(town);
   }
   // a curated town of the story's country ("Hama", "Raqqa")

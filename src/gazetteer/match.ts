@@ -137,7 +137,7 @@ function keepStoryFacilities(text: string, proposals: Proposal[], story: Story):
     if (p.rule !== "gazetteer.facility.alias") return true;
     if (story.countries.length > 0 && rankOf(p) === Infinity) {
       const core = nameCore(text.slice(p.start, p.end));
-      if (core.length === 0 || townNamed(text.slice(core[0].start + p.start, core[core.length - 1].end + p.start), story)) return false;
+      if (core.length === 0 || townNamed(text.slice(core[0].start + p.start, core[core.length - 1].end + p.start), story, true)) return false;
     }
     const rivals = proposals.filter((q) => q !== p && q.rule === p.rule && q.start === p.start && q.end === p.end);
     return rivals.every((q) => rankOf(p) < rankOf(q) || (rankOf(p) === rankOf(q) && proposals.indexOf(p) < proposals.indexOf(q)));

@@ -9,6 +9,7 @@ import { getLexicon } from "./lexicon.ts";
 import { findPlace } from "./lookup.ts";
 import type { Proposal } from "./match.ts";
 import { foldName } from "./normalize.ts";
+import { getWorldIndex } from "./world.ts";
 
 export interface Story {
   /** ISO2 codes, most evidence first. */
@@ -45,9 +46,10 @@ export function readStory(text: string, proposals: Proposal[], hint: Iterable<st
   for (const e of extra) add(e.country, e.weight, e.at);
   for (const p of proposals) {
     const value = p.value as { country?: string | null; place?: PlaceRef | null };
-    // a generic name ("National Penitentiary") is no evidence: several countries have one
+    // a generic name ("National Penitentiary") or a place's ("San Pedro prison") is no evidence:
+    // several countries have one
     if (p.rule === "gazetteer.facility.alias") {
-      if (nameCore(text.slice(p.start, p.end)).length > 0) add(value.place?.country, WEIGHT.facility, p.start);
+      if (distinctive(text.slice(p.start, p.end))) add(value.place?.country, WEIGHT.facility, p.start);
     }
     else if (p.rule === "gazetteer.country" && !partOfPersonName(text, p)) add(value.country, WEIGHT.country, p.start);
     else if (p.rule === "gazetteer.place.curated") add(value.country, WEIGHT.place, p.start);
@@ -57,6 +59,12 @@ export function readStory(text: string, proposals: Proposal[], hint: Iterable<st
   if (dateline) add(dateline.country, WEIGHT.dateline, -1);
   const countries = [...weight.keys()].sort((a, b) => weight.get(b)! - weight.get(a)! || first.get(a)! - first.get(b)!);
   return { countries, dateline };
+}
+
+/** A facility name of its own: not generic, not a town's name. */
+function distinctive(name: string): boolean {
+  const core = nameCore(name);
+  return core.length > 0 && !getWorldIndex().byKey.has(foldName(name.slice(core[0].start, core[core.length - 1].end)));
 }
 
 /** "warden Howard Holland", "Holland said": a country's name that is a person's. */
