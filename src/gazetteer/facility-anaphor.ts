@@ -22,14 +22,14 @@ const MAX_MODIFIERS = 3;
 const RULE = "gazetteer.facility.anaphor";
 const LOCAL_RULE = "gazetteer.facility.anaphor.local";
 
-const DEFINITE = new Set(["the", "this", "that"]);
+const DEFINITE = new Set(["the", "this", "that", "The", "This", "That", "THE"]);
 /** "another prison" says it is not the one the story is about: it blocks nothing. */
-const INDEFINITE = new Set(["a", "an"]);
+const INDEFINITE = new Set(["a", "an", "A", "An"]);
 /** Words after a facility word that end its noun phrase ("a Paraguayan prison near the border"). */
 const PHRASE_END = /^(?:in|on|at|near|outside|over|and|or|where|which|that|with|from|for|to|after|before|during|when|while|by|was|is|were|are|had|has|housing|holding)$/;
 /** "another prison near Damascus": a facility brought in as other than the one the story is about. */
 const OTHER_BEFORE = /\b(?:another|other|a\s+different|a\s+second)\s+(?:[\w-]+\s+){0,2}$/i;
-const SENTENCE_END = /[.!?\n]/;
+const SENTENCE_END = new Set([".", "!", "?", "\n"]);
 
 interface Phrase extends Span {
   head: HeadWord;
@@ -44,9 +44,10 @@ export function findAnaphors(text: string, tokens: Token[], annotations: Annotat
   const phrases = facilityPhrases(text, tokens).filter((p) => !named.some((a) => a.start < p.end && p.start < a.end));
   const blockers = phrases.filter((p) => !p.definite);
   const out: Annotation[] = [];
+  const latestFirst = [...named].reverse();
   for (const p of phrases.filter((q) => q.definite)) {
     // 3.
-    const antecedent = [...named].reverse().find((a) => a.end <= p.start && p.start - a.end <= ANAPHOR_REACH_CHARS && fits(p.head, a.value as FacilityRef));
+    const antecedent = latestFirst.find((a) => a.end <= p.start && p.start - a.end <= ANAPHOR_REACH_CHARS && fits(p.head, a.value as FacilityRef));
     const usable = antecedent && !OTHER_BEFORE.test(text.slice(Math.max(0, antecedent.start - 24), antecedent.start)) && !blockers.some((b) => b.start > antecedent.end && b.end <= p.start);
     if (usable && !otherCountryInSentence(text, p, antecedent.value as FacilityRef, towns)) {
       out.push({ kind: "facility", rule: RULE, start: p.start, end: p.end, value: antecedent.value });
@@ -69,9 +70,8 @@ function facilityPhrases(text: string, tokens: Token[]): Phrase[] {
   const { byKey } = getLexicon();
   const out: Phrase[] = [];
   for (let i = 0; i < tokens.length; i++) {
-    const determiner = tokens[i].text.toLowerCase();
-    const definite = DEFINITE.has(determiner);
-    if (!definite && !INDEFINITE.has(determiner)) continue;
+    const definite = DEFINITE.has(tokens[i].text);
+    if (!definite && !INDEFINITE.has(tokens[i].text)) continue;
     let h = i + 1;
     let isLocal = false;
     for (; h < tokens.length && h - i <= MAX_MODIFIERS && joined(text, tokens[h - 1], tokens[h]); h++) {
@@ -112,9 +112,9 @@ function otherCountryInSentence(text: string, p: Span, f: FacilityRef, towns: An
   const country = f.place?.country;
   if (!country) return false;
   let start = p.start;
-  while (start > 0 && !SENTENCE_END.test(text.charAt(start - 1))) start--;
+  while (start > 0 && !SENTENCE_END.has(text.charAt(start - 1))) start--;
   let end = p.end;
-  while (end < text.length && !SENTENCE_END.test(text.charAt(end))) end++;
+  while (end < text.length && !SENTENCE_END.has(text.charAt(end))) end++;
   return towns.some((t) => t.start >= start && t.end <= end && (t.value as PlaceRef).country !== null && (t.value as PlaceRef).country !== country);
 }
 

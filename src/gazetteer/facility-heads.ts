@@ -62,7 +62,9 @@ export function facilityVocabulary(): FacilityVocabulary {
 
 /** The longest head of `heads` whose words start at token i, on one line, or null. */
 export function headAt(text: string, tokens: Token[], i: number, heads: Map<string, HeadWord[]>): HeadWord | null {
-  for (const head of heads.get(tokens[i].key) ?? []) {
+  const candidates = heads.get(tokens[i].key);
+  if (!candidates) return null;
+  for (const head of candidates) {
     let ok = true;
     for (let k = 1; k < head.keys.length && ok; k++) {
       const t = tokens[i + k];
@@ -96,8 +98,22 @@ export function isGenericWord(t: Token): boolean {
   return modifiers.has(t.fold) || generic.has(t.fold);
 }
 
+/** Names recur within and across reports: their cores are kept (a bounded cache). */
+const CORE_CACHE_LIMIT = 10_000;
+const cores = new Map<string, Token[]>();
+
 /** The words of a name that are its own, not facility words or modifiers: "Kamiti" of "Kamiti Maximum Security Prison". */
 export function nameCore(name: string): Token[] {
+  let core = cores.get(name);
+  if (!core) {
+    if (cores.size >= CORE_CACHE_LIMIT) cores.clear();
+    core = computeCore(name);
+    cores.set(name, core);
+  }
+  return core;
+}
+
+function computeCore(name: string): Token[] {
   const { suffix, prefix } = facilityVocabulary();
   const tokens = tokenize(name);
   const core: Token[] = [];

@@ -18,6 +18,8 @@ export interface Where {
 
 /** Prepositions that put a facility at a place, as folded word sequences. */
 const AT_PLACE: string[][] = [["in"], ["at"], ["near"], ["outside"], ["just", "outside"], ["close", "to"], ["on", "the", "outskirts", "of"], ["in", "the", "outskirts", "of"]];
+const AT_PLACE_OR_OF = [...AT_PLACE, ["of"]];
+const PREPOSITION_STARTS = new Set(AT_PLACE_OR_OF.map((seq) => seq[0]));
 /** Nouns that introduce a place's name ("the northern city of Mosul", "the capital Tehran"). */
 const SETTING_NOUNS = new Set(["city", "town", "village", "capital", "district", "province", "state", "region", "suburb", "suburbs", "outskirts", "area", "municipality", "governorate", "county", "commune", "locality"]);
 /** Adjectives of direction or size before a setting noun ("northwestern", "second-largest"). */
@@ -39,7 +41,9 @@ export function indexPlaces(places: Proposal[]): PlaceIndex {
  * X" (only for facilities with no name of their own).
  */
 export function placeAfter(text: string, tokens: Token[], next: number, places: PlaceIndex, story: Story, of: boolean): Where | null {
-  const prepositions = of ? [...AT_PLACE, ["of"]] : AT_PLACE;
+  const first = tokens[next]?.text.toLowerCase();
+  if (!first || !PREPOSITION_STARTS.has(first)) return null;
+  const prepositions = of ? AT_PLACE_OR_OF : AT_PLACE;
   const words = prepositions.find((seq) => seq.every((w, k) => tokens[next + k]?.text.toLowerCase() === w && (k === 0 ? adjacent(text, tokens[next - 1], tokens[next]) : adjacent(text, tokens[next + k - 1], tokens[next + k]))));
   if (!words) return null;
   let i = next + words.length;

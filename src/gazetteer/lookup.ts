@@ -1,6 +1,6 @@
 // Direct lookups by name or id, for the stages that hold a name and want the gazetteer's entry.
 import type { FacilityKind, FacilityRef, PlaceRef } from "../model/incident.ts";
-import { facilityVocabulary, familyOf } from "./facility-heads.ts";
+import { facilityVocabulary, familyOf, type FacilityFamily } from "./facility-heads.ts";
 import { facilityRefOf, getLexicon, placeRefOf } from "./lexicon.ts";
 import { foldName, normalizeName } from "./normalize.ts";
 import { admin1Name as worldAdmin1Name, getWorldIndex, inFocusCountry, worldPlaceRef, type WorldPlace } from "./world.ts";
@@ -18,18 +18,44 @@ export interface FacilityQuery {
  * @example findFacility("Gweiran")?.id === "ghwayran-prison"
  */
 export function findFacility(nameOrAlias: string, query: FacilityQuery = {}): FacilityRef | null {
+  const cacheKey = `${nameOrAlias}|${query.country ?? ""}|${query.kind ?? ""}`;
+  let found = foundFacilities.get(cacheKey);
+  if (found === undefined) {
+    if (foundFacilities.size >= FOUND_CACHE_LIMIT) foundFacilities.clear();
+    found = searchFacility(nameOrAlias, query);
+    foundFacilities.set(cacheKey, found);
+  }
+  return found;
+}
+
+/** Names recur across reports; their look-ups are kept (a bounded cache). */
+const FOUND_CACHE_LIMIT = 10_000;
+const foundFacilities = new Map<string, FacilityRef | null>();
+
+function searchFacility(nameOrAlias: string, query: FacilityQuery): FacilityRef | null {
   const { byKey } = getLexicon();
   const key = normalizeName(nameOrAlias);
   if (key === "") return null;
   const family = query.kind ? familyOf(query.kind) : null;
-  const heads = [...facilityVocabulary().suffix.values()].flat().filter((h) => !family || familyOf(h.kind) === family);
-  for (const candidate of [key, ...heads.map((h) => `${key} ${h.keys.join(" ")}`)]) {
+  for (const candidate of [key, ...headKeysOf(family).map((h) => `${key} ${h}`)]) {
     const entries = (byKey.get(candidate) ?? []).filter((e) => e.type === "facility" && (!family || familyOf((e.value as FacilityRef).kind) === family));
     const entry = entries.find((e) => (e.value as FacilityRef).place?.country === query.country) ?? entries[0];
     if (entry) return entry.value as FacilityRef;
   }
   return null;
 }
+
+/** Keys of the facility words ("custodial centre" -> "custudial centra"), of one family or all. */
+function headKeysOf(family: FacilityFamily | null): string[] {
+  const cacheKey = family ?? "all";
+  let keys = headKeys.get(cacheKey);
+  if (!keys) {
+    keys = [...new Set([...facilityVocabulary().suffix.values()].flat().filter((h) => !family || familyOf(h.kind) === family).map((h) => h.keys.join(" ")))];
+    headKeys.set(cacheKey, keys);
+  }
+  return keys;
+}
+const headKeys = new Map<string, string[]>();
 
 /**
  * The place a name means: curated places and countries first (phonetic keys), then the bulk

@@ -15,7 +15,6 @@ import { unifyFacilities } from "./facility-identity.ts";
 import { townNamed } from "./facility-mint.ts";
 import { recogniseFacilities } from "./facility-pattern.ts";
 import { casesMatch, getLexicon, type LexiconEntry } from "./lexicon.ts";
-import { foldName } from "./normalize.ts";
 import { readStory, STORY_WEIGHT, type CountryEvidence, type Story } from "./story.ts";
 import { adjacent, tokenize, type Token } from "./tokens.ts";
 import { getWorldIndex, inFocusCountry, MAX_TOWN_WORDS, worldPlaceRef, type WorldPlace } from "./world.ts";
@@ -53,6 +52,8 @@ interface WorldProposal {
   first: Token;
   words: number;
   candidates: WorldPlace[];
+  /** The folded name the candidates are indexed by ("pedro juan caballero"). */
+  fold: string;
   /** Capitalised words touch the match on either side: likely part of a longer name. */
   insideLongerName: boolean;
 }
@@ -99,7 +100,7 @@ export function matchGazetteer(text: string, opts: MatchOptions = {}): Annotatio
         worldOpen = words.length <= MAX_TOWN_WORDS && (t.case === "title" || connector) && (world.prefixes.has(fold) || world.byKey.has(fold));
         const candidates = worldOpen && !connector ? world.byKey.get(fold) : undefined;
         if (candidates) {
-          worldProposals.push({ start, end: t.end, first, words: words.length, candidates, insideLongerName: insideLongerName(text, tokens, i, j, lexicon.stopFolds) });
+          worldProposals.push({ start, end: t.end, first, words: words.length, candidates, fold, insideLongerName: insideLongerName(text, tokens, i, j, lexicon.stopFolds) });
         }
       }
     }
@@ -156,7 +157,7 @@ function countriesOfBulkNames(worldProposals: WorldProposal[]): CountryEvidence[
     if (w.insideLongerName || (w.words === 1 && w.first.sentenceStart)) continue;
     const country = w.candidates[0].country;
     if (!w.candidates.every((c) => c.country === country)) continue;
-    if (w.candidates.some((c) => c.kind === "town" && capitals.get(c.country)?.has(foldName(c.name)))) out.push({ country, weight: STORY_WEIGHT.capital, at: w.start });
+    if (capitals.get(country)?.has(w.fold) && w.candidates.some((c) => c.kind === "town")) out.push({ country, weight: STORY_WEIGHT.capital, at: w.start });
     else if (w.candidates.some((c) => c.kind === "admin1")) out.push({ country, weight: STORY_WEIGHT.division, at: w.start });
   }
   return out;
@@ -165,8 +166,10 @@ function countriesOfBulkNames(worldProposals: WorldProposal[]): CountryEvidence[
 /** First-level divisions the text names in the story's countries, as "CC.code" ("ID.30" for "West Java"). */
 function namedAdmin1s(worldProposals: WorldProposal[], story: Story): Set<string> {
   const named = new Set<string>();
+  if (story.countries.length === 0) return named;
+  const countries = new Set(story.countries);
   for (const w of worldProposals) {
-    for (const c of w.candidates) if (c.kind === "admin1" && story.countries.includes(c.country)) named.add(`${c.country}.${c.admin1Code}`);
+    for (const c of w.candidates) if (c.kind === "admin1" && countries.has(c.country)) named.add(`${c.country}.${c.admin1Code}`);
   }
   return named;
 }
