@@ -12,6 +12,7 @@ import { IngestError } from "../src/ingest/errors.ts";
 import { extract } from "../src/extract/pipeline.ts";
 import { wordDistance } from "../src/extract/window.ts";
 import { withoutClosingParenthetical } from "../src/text/classify.ts";
+import { matchGazetteer } from "../src/gazetteer/index.ts";
 
 const MB = 1 << 20;
 /** Sentence-dense text stays smaller: attribution still scans each paragraph once per sentence. */
@@ -69,6 +70,30 @@ describe("adversarial input completes with offsets in range", () => {
       }
       const { mentions } = extract(doc);
       assertOffsetsInRange(doc, mentions);
+    });
+  }
+});
+
+// The gazetteer alone on megabytes of facility names, owners and references back: overlaps,
+// identity and references are settled in one pass each, never by comparing every pair.
+describe("the gazetteer on facility-dense megabytes", () => {
+  const letters = (i: number) => {
+    let s = "";
+    do {
+      s += String.fromCharCode(97 + (i % 26));
+      i = Math.floor(i / 26);
+    } while (i > 0);
+    return s;
+  };
+  const distinct = Array.from({ length: 40_000 }, (_, i) => `Za${letters(i)} prison in Gombe and the prison, Nigerian police said; `).join("").slice(0, MB);
+  const CASES: Array<[string, string]> = [
+    ["a different facility name every few words", distinct],
+    ["owners, towns and references", repeatTo("Conakry's central prison and a prison in Kano and the jail ", MB)],
+    ["curated names of several countries", repeatTo("Kuje prison, the National Penitentiary and San Pedro prison in the capital; ", MB)],
+  ];
+  for (const [name, text] of CASES) {
+    it(name, () => {
+      for (const a of matchGazetteer(text)) assert.ok(a.start >= 0 && a.start < a.end && a.end <= text.length);
     });
   }
 });

@@ -13,6 +13,7 @@ import type { FacilityRef, PlaceRef } from "../model/incident.ts";
 import { facilityVocabulary, familyOf, headAt, type HeadWord } from "./facility-heads.ts";
 import { mintFacility } from "./facility-mint.ts";
 import { getLexicon } from "./lexicon.ts";
+import { storyOf } from "./story.ts";
 import { adjacent, type Token } from "./tokens.ts";
 
 /** A reference back ("the jail") reaches a facility named at most this many characters before. */
@@ -30,6 +31,8 @@ const PHRASE_END = /^(?:in|on|at|near|outside|over|and|or|where|which|that|with|
 /** "another prison near Damascus": a facility brought in as other than the one the story is about. */
 const OTHER_BEFORE = /\b(?:another|other|a\s+different|a\s+second)\s+(?:[\w-]+\s+){0,2}$/i;
 const SENTENCE_END = new Set([".", "!", "?", "\n"]);
+/** A sentence is looked at this far on either side of a reference (bounded on run-on text). */
+const MAX_SENTENCE_CHARS = 400;
 
 interface Phrase extends Span {
   head: HeadWord;
@@ -37,28 +40,46 @@ interface Phrase extends Span {
   local: boolean;
 }
 
-/** Annotations for the references back in `text`; `annotations` are the report's facilities and places. */
+/** Annotations for the references back in `text`; `annotations` are the report's facilities and places, in order. */
 export function findAnaphors(text: string, tokens: Token[], annotations: Annotation[]): Annotation[] {
+  const phrases = facilityPhrases(text, tokens);
+  if (phrases.length === 0) return [];
   const named = annotations.filter((a) => a.kind === "facility");
   const towns = annotations.filter((a) => a.kind === "place" && isTownLevel(a.value as PlaceRef));
-  const phrases = facilityPhrases(text, tokens).filter((p) => !named.some((a) => a.start < p.end && p.start < a.end));
-  const blockers = phrases.filter((p) => !p.definite);
   const out: Annotation[] = [];
-  const latestFirst = [...named].reverse();
-  for (const p of phrases.filter((q) => q.definite)) {
+  // One sweep in reading order: the last facility of each family, the last town, the last blocker.
+  const last = new Map<string, Annotation>();
+  let lastAny: Annotation | null = null;
+  let lastTown: Annotation | null = null;
+  let lastBlockerEnd = -1;
+  let n = 0;
+  let t = 0;
+  for (const p of phrases) {
+    for (; n < named.length && named[n].end <= p.start; n++) {
+      const f = named[n].value as FacilityRef;
+      // "another prison near X" is no antecedent
+      if (f.kind === "police_station" || OTHER_BEFORE.test(text.slice(Math.max(0, named[n].start - 24), named[n].start))) continue;
+      last.set(familyOf(f.kind), named[n]);
+      lastAny = named[n];
+    }
+    for (; t < towns.length && towns[t].end <= p.start; t++) lastTown = towns[t];
+    if (n < named.length && named[n].start < p.end) continue; // inside a name
+    if (!p.definite) {
+      lastBlockerEnd = p.end;
+      continue;
+    }
     // 3.
-    const antecedent = latestFirst.find((a) => a.end <= p.start && p.start - a.end <= ANAPHOR_REACH_CHARS && fits(p.head, a.value as FacilityRef));
-    const usable = antecedent && !OTHER_BEFORE.test(text.slice(Math.max(0, antecedent.start - 24), antecedent.start)) && !blockers.some((b) => b.start > antecedent.end && b.end <= p.start);
-    if (usable && !otherCountryInSentence(text, p, antecedent.value as FacilityRef, towns)) {
+    const antecedent = p.head.kind === "other" ? lastAny : last.get(familyOf(p.head.kind)) ?? null;
+    const reachable = antecedent && p.start - antecedent.end <= ANAPHOR_REACH_CHARS;
+    if (reachable && lastBlockerEnd <= antecedent.end && !otherCountryInSentence(text, p, antecedent.value as FacilityRef, towns, t)) {
       out.push({ kind: "facility", rule: RULE, start: p.start, end: p.end, value: antecedent.value });
       continue;
     }
     // 4.
-    if (!p.local || antecedent) continue;
-    const town = [...towns].reverse().find((t) => t.end <= p.start && p.start - t.end <= ANAPHOR_REACH_CHARS);
-    if (!town) continue;
-    const place = town.value as PlaceRef;
-    const value = mintFacility({ name: `${text.slice(town.start, town.end)} ${p.head.phrase}`, core: text.slice(town.start, town.end), kind: p.head.kind === "other" ? "prison" : p.head.kind, place, story: { countries: place.country ? [place.country] : [], dateline: null } });
+    if (!p.local || antecedent || !lastTown || p.start - lastTown.end > ANAPHOR_REACH_CHARS) continue;
+    const place = lastTown.value as PlaceRef;
+    const townText = text.slice(lastTown.start, lastTown.end);
+    const value = mintFacility({ name: `${townText} ${p.head.phrase}`, core: townText, kind: p.head.kind === "other" ? "prison" : p.head.kind, place, story: storyOf(place.country ? [place.country] : []) });
     out.push({ kind: "facility", rule: LOCAL_RULE, start: p.start, end: p.end, value });
   }
   return out;
@@ -107,15 +128,26 @@ function fits(head: HeadWord, f: FacilityRef): boolean {
   return familyOf(head.kind) === familyOf(f.kind);
 }
 
-/** The reference's sentence names a town of another country than the facility's ("the prison ... is in the city of X"). */
-function otherCountryInSentence(text: string, p: Span, f: FacilityRef, towns: Annotation[]): boolean {
+/**
+ * The reference's sentence names a town of another country than the facility's ("the prison ...
+ * is in the city of X"); `next` is the index of the first town after the reference's start.
+ */
+function otherCountryInSentence(text: string, p: Span, f: FacilityRef, towns: Annotation[], next: number): boolean {
   const country = f.place?.country;
   if (!country) return false;
+  const floor = Math.max(0, p.start - MAX_SENTENCE_CHARS);
   let start = p.start;
-  while (start > 0 && !SENTENCE_END.has(text.charAt(start - 1))) start--;
+  while (start > floor && !SENTENCE_END.has(text.charAt(start - 1))) start--;
+  const ceiling = Math.min(text.length, p.end + MAX_SENTENCE_CHARS);
   let end = p.end;
-  while (end < text.length && !SENTENCE_END.has(text.charAt(end))) end++;
-  return towns.some((t) => t.start >= start && t.end <= end && (t.value as PlaceRef).country !== null && (t.value as PlaceRef).country !== country);
+  while (end < ceiling && !SENTENCE_END.has(text.charAt(end))) end++;
+  const differs = (a: Annotation) => {
+    const c = (a.value as PlaceRef).country;
+    return c !== null && c !== country;
+  };
+  for (let i = next - 1; i >= 0 && towns[i].start >= start; i--) if (differs(towns[i])) return true;
+  for (let i = next; i < towns.length && towns[i].end <= end; i++) if (towns[i].start >= p.end && differs(towns[i])) return true;
+  return false;
 }
 
 function isTownLevel(place: PlaceRef): boolean {

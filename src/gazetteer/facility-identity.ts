@@ -19,6 +19,8 @@ import { normalizeName } from "./normalize.ts";
 import type { Token } from "./tokens.ts";
 
 const SAME_AS_RULE = "gazetteer.facility.same-as";
+/** Distinct facilities one report is checked for sameness among; beyond, the page is a list. */
+export const MAX_FACILITIES_COMPARED = 60;
 
 interface Member {
   annotation: Annotation;
@@ -28,20 +30,30 @@ interface Member {
 
 /** Gives every facility annotation of one report the id of the facility it names, and adds references back. */
 export function unifyFacilities(text: string, tokens: Token[], annotations: Annotation[]): Annotation[] {
-  const facilities = annotations.filter((a) => a.kind === "facility");
-  // 1.
-  const members: Member[] = facilities.map((a) => ({ annotation: a, value: a.value as FacilityRef, core: coreOf(a.value as FacilityRef) }));
+  // 1. one representative per id; representatives are compared pairwise, so a page listing
+  // hundreds of facilities (a list, not a story) keeps its ids as they are
+  const byId = new Map<string, Member[]>();
+  for (const a of annotations) {
+    if (a.kind !== "facility") continue;
+    const value = a.value as FacilityRef;
+    const member = { annotation: a, value, core: coreOf(value) };
+    const same = byId.get(value.id);
+    if (same) same.push(member);
+    else byId.set(value.id, [member]);
+  }
+  const representatives = [...byId.values()].map((list) => list[0]);
   const groups: Member[][] = [];
-  for (const member of members) {
-    const group = groups.find((g) => g.some((m) => sameFacilityInReport(m, member, members)));
+  for (const member of representatives) {
+    const group = representatives.length <= MAX_FACILITIES_COMPARED ? groups.find((g) => g.some((m) => sameFacilityInReport(m, member, representatives))) : undefined;
     if (group) group.push(member);
     else groups.push([member]);
   }
   // 2.
   const valueOf = new Map<Annotation, FacilityRef>();
   for (const group of groups) {
-    const value = canonical(group);
-    for (const m of group) valueOf.set(m.annotation, value);
+    const members = group.flatMap((m) => byId.get(m.value.id)!);
+    const value = canonical(members);
+    for (const m of members) valueOf.set(m.annotation, value);
   }
   const unified = annotations.map((a) => {
     const value = valueOf.get(a);

@@ -9,7 +9,7 @@ import { getLexicon } from "./lexicon.ts";
 import { findFacility } from "./lookup.ts";
 import { foldName, normalizeName, slugOf } from "./normalize.ts";
 import type { Story } from "./story.ts";
-import { getWorldIndex, worldPlaceRef } from "./world.ts";
+import { getWorldIndex, worldPlaceRef, type WorldPlace } from "./world.ts";
 
 export interface MintRequest {
   /** The name as the text writes it ("Kamiti maximum security prison"). */
@@ -41,7 +41,7 @@ function isNamesake(curated: FacilityRef, r: MintRequest): boolean {
   const country = curated.place?.country;
   if (!country) return false;
   if (r.place?.country) return r.place.country !== country;
-  const foreign = r.story.countries.length > 0 && !r.story.countries.includes(country);
+  const foreign = r.story.countries.length > 0 && !r.story.rank.has(country);
   return foreign && (r.core === "" || townNamed(r.core, r.story, true) !== null);
 }
 
@@ -50,12 +50,13 @@ function isNamesake(curated: FacilityRef, r: MintRequest): boolean {
  * `anyKind` also admits a first-level division ("San Pedro" of Paraguay).
  */
 export function townNamed(core: string, story: Story, anyKind = false): PlaceRef | null {
-  const candidates = getWorldIndex().byKey.get(foldName(core)) ?? [];
-  for (const country of story.countries) {
-    const town = candidates.find((c) => (anyKind || c.kind === "town") && c.country === country);
-    if (town) return worldPlaceRef(town);
+  let town: WorldPlace | null = null;
+  for (const c of getWorldIndex().byKey.get(foldName(core)) ?? []) {
+    const rank = story.rank.get(c.country);
+    if (rank !== undefined && (anyKind || c.kind === "town") && (!town || rank < story.rank.get(town.country)!)) town = c;
   }
+  if (town) return worldPlaceRef(town);
   // a curated town of the story's country ("Hama", "Raqqa")
-  const curated = (getLexicon().byKey.get(normalizeName(core)) ?? []).find((e) => e.type === "place" && story.countries.includes(e.value.country ?? ""));
+  const curated = (getLexicon().byKey.get(normalizeName(core)) ?? []).find((e) => e.type === "place" && story.rank.has(e.value.country ?? ""));
   return curated ? (curated.value as PlaceRef) : null;
 }

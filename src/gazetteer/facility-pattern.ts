@@ -9,7 +9,7 @@
 import type { FacilityRef, PlaceRef } from "../model/incident.ts";
 import { facilityVocabulary, headAt, isGenericWord, type HeadWord } from "./facility-heads.ts";
 import { mintFacility, townNamed } from "./facility-mint.ts";
-import { indexPlaces, placeAfter, placeOwning, type Where } from "./facility-where.ts";
+import { indexPlaces, placeAfter, placeOwning, type PlaceIndex, type Where } from "./facility-where.ts";
 import { getLexicon } from "./lexicon.ts";
 import { RANK, type Proposal } from "./match.ts";
 import type { Story } from "./story.ts";
@@ -70,14 +70,14 @@ export function recogniseFacilities(text: string, tokens: Token[], places: Propo
     const prefix = tokens[h].case !== "lower" ? headAt(text, tokens, h, vocabulary.prefix) : null;
     const found = prefix ? namedAfterPrefix(text, tokens, h, prefix, index, story) : null;
     const suffix = found ? null : headAt(text, tokens, h, vocabulary.suffix);
-    const hit = found ?? (suffix ? namedBeforeSuffix(text, tokens, h, suffix, places, index, story) : null);
+    const hit = found ?? (suffix ? namedBeforeSuffix(text, tokens, h, suffix, index, story) : null);
     if (hit) out.push({ kind: "facility", rule: RULE, start: hit.start, end: hit.end, value: hit.value, rank: RANK.pattern });
   }
   return out;
 }
 
 /** "Camp Bucca", "Cereso No. 3", "Penal de Tocorón". */
-function namedAfterPrefix(text: string, tokens: Token[], h: number, head: HeadWord, index: ReturnType<typeof indexPlaces>, story: Story): Found | null {
+function namedAfterPrefix(text: string, tokens: Token[], h: number, head: HeadWord, index: PlaceIndex, story: Story): Found | null {
   const { connectors } = facilityVocabulary();
   let i = h + head.keys.length;
   const connector = connectors.find((c) => c.every((key, k) => tokens[i + k]?.key === key && tokens[i + k].case === "lower" && adjacent(text, tokens[i + k - 1], tokens[i + k])));
@@ -100,7 +100,7 @@ function namedAfterPrefix(text: string, tokens: Token[], h: number, head: HeadWo
 }
 
 /** "Kakwangura prison", "Conakry's central prison", "a prison in Raqqa", "Custodial Centre, Abolongo". */
-function namedBeforeSuffix(text: string, tokens: Token[], h: number, head: HeadWord, places: Proposal[], index: ReturnType<typeof indexPlaces>, story: Story): Found | null {
+function namedBeforeSuffix(text: string, tokens: Token[], h: number, head: HeadWord, index: PlaceIndex, story: Story): Found | null {
   const { modifiers, notName, national } = facilityVocabulary();
   const after = h + head.keys.length;
   const headEnd = tokens[after - 1];
@@ -134,7 +134,7 @@ function namedBeforeSuffix(text: string, tokens: Token[], h: number, head: HeadW
     if (core.some(notAName) || namesNoFacility(core.map((w) => w.key).join(" "))) return null;
     const start = words[0].start;
     const name = text.slice(start, headEnd.end);
-    const owned = owner ? placeOwning(owner, places) : null;
+    const owned = owner ? placeOwning(owner, index) : null;
     const inName = core.map((w) => index.get(w.start)?.[0]).find((p) => p && p.end <= headEnd.start && isTownLevel(p.value as PlaceRef));
     const coreText = text.slice(core[0].start, core[core.length - 1].end);
     const place = townLevel(where)?.place ?? (inName?.value as PlaceRef | undefined) ?? townLevel(owned)?.place ?? townNamed(coreText, story) ?? story.dateline;
@@ -145,7 +145,7 @@ function namedBeforeSuffix(text: string, tokens: Token[], h: number, head: HeadW
   // prison near Damascus" is only said to be other than the one the story is about
   if (ANOTHER.test(text.slice(Math.max(0, tokens[h].start - 40), tokens[h].start))) return null;
   const generic = modified.length > 0 ? text.slice(modified[0].start, headEnd.end) : headText;
-  const owned = owner ? placeOwning(owner, places) : null;
+  const owned = owner ? placeOwning(owner, index) : null;
   const comma = !where && words.length > 0 && headEnd.case === "title" ? townAfterComma(text, tokens, after, index) : null;
   const town = townLevel(where) ?? townLevel(owned) ?? comma;
   if (town) {
@@ -164,7 +164,7 @@ function namedBeforeSuffix(text: string, tokens: Token[], h: number, head: HeadW
 }
 
 /** "the Medium Security Custodial Centre, Abolongo": a capitalised town right after a comma. */
-function townAfterComma(text: string, tokens: Token[], after: number, index: ReturnType<typeof indexPlaces>): Where | null {
+function townAfterComma(text: string, tokens: Token[], after: number, index: PlaceIndex): Where | null {
   const t = tokens[after];
   if (!t || text.slice(tokens[after - 1].end, t.start) !== ", " || !isNameWord(t) || notAName(t)) return null;
   const known = index.get(t.start)?.[0];

@@ -27,13 +27,25 @@ const SETTING_ADJECTIVE = /^(?:(?:north|south)?(?:east|west)?(?:ern)?|north|sout
 /** Words a place phrase may skip before the name itself. */
 const MAX_SETTING_WORDS = 5;
 
-/** Place proposals by start offset, longest first. */
-export type PlaceIndex = Map<number, Proposal[]>;
+/** Place proposals by start offset, longest first, and by end offset. */
+export interface PlaceIndex {
+  get(start: number): Proposal[] | undefined;
+  has(start: number): boolean;
+  endingAt: Map<number, Proposal[]>;
+}
 
 export function indexPlaces(places: Proposal[]): PlaceIndex {
-  const index: PlaceIndex = new Map();
-  for (const p of [...places].sort((a, b) => b.end - a.end)) index.set(p.start, [...(index.get(p.start) ?? []), p]);
-  return index;
+  const byStart = new Map<number, Proposal[]>();
+  const endingAt = new Map<number, Proposal[]>();
+  for (const p of [...places].sort((a, b) => b.end - a.end)) {
+    const starting = byStart.get(p.start);
+    if (starting) starting.push(p);
+    else byStart.set(p.start, [p]);
+    const ending = endingAt.get(p.end);
+    if (ending) ending.push(p);
+    else endingAt.set(p.end, [p]);
+  }
+  return { get: (start) => byStart.get(start), has: (start) => byStart.has(start), endingAt };
 }
 
 /**
@@ -74,7 +86,7 @@ export function placeAfter(text: string, tokens: Token[], next: number, places: 
 }
 
 /** The place that owns a facility through a possessive ("Conakry's central prison", "Haiti's"). */
-export function placeOwning(owner: Token, places: Proposal[]): Where | null {
-  const found = places.find((p) => p.end === owner.end && p.start <= owner.start);
+export function placeOwning(owner: Token, places: PlaceIndex): Where | null {
+  const found = places.endingAt.get(owner.end)?.find((p) => p.start <= owner.start);
   return found ? { place: found.value as PlaceRef, end: found.end, text: owner.text } : null;
 }

@@ -130,18 +130,21 @@ export function matchGazetteer(text: string, opts: MatchOptions = {}): Annotatio
  * the recogniser then reads the name afresh.
  */
 function keepStoryFacilities(text: string, proposals: Proposal[], story: Story): Proposal[] {
-  const rankOf = (p: Proposal) => {
-    const r = story.countries.indexOf((p.value as FacilityRef).place?.country ?? "");
-    return r < 0 ? Infinity : r;
-  };
+  const rankOf = (p: Proposal) => story.rank.get((p.value as FacilityRef).place?.country ?? "") ?? Infinity;
+  // the best-ranked facility of each span; the first listed on a tie
+  const best = new Map<string, Proposal>();
+  for (const p of proposals) {
+    if (p.rule !== "gazetteer.facility.alias") continue;
+    const key = `${p.start}:${p.end}`;
+    const current = best.get(key);
+    if (!current || rankOf(p) < rankOf(current)) best.set(key, p);
+  }
   return proposals.filter((p) => {
     if (p.rule !== "gazetteer.facility.alias") return true;
-    if (story.countries.length > 0 && rankOf(p) === Infinity) {
-      const core = nameCore(text.slice(p.start, p.end));
-      if (core.length === 0 || townNamed(text.slice(core[0].start + p.start, core[core.length - 1].end + p.start), story, true)) return false;
-    }
-    const rivals = proposals.filter((q) => q !== p && q.rule === p.rule && q.start === p.start && q.end === p.end);
-    return rivals.every((q) => rankOf(p) < rankOf(q) || (rankOf(p) === rankOf(q) && proposals.indexOf(p) < proposals.indexOf(q)));
+    if (best.get(`${p.start}:${p.end}`) !== p) return false;
+    if (story.countries.length === 0 || rankOf(p) !== Infinity) return true;
+    const core = nameCore(text.slice(p.start, p.end));
+    return core.length > 0 && !townNamed(text.slice(core[0].start + p.start, core[core.length - 1].end + p.start), story, true);
   });
 }
 
@@ -167,9 +170,8 @@ function countriesOfBulkNames(worldProposals: WorldProposal[]): CountryEvidence[
 function namedAdmin1s(worldProposals: WorldProposal[], story: Story): Set<string> {
   const named = new Set<string>();
   if (story.countries.length === 0) return named;
-  const countries = new Set(story.countries);
   for (const w of worldProposals) {
-    for (const c of w.candidates) if (c.kind === "admin1" && countries.has(c.country)) named.add(`${c.country}.${c.admin1Code}`);
+    for (const c of w.candidates) if (c.kind === "admin1" && story.rank.has(c.country)) named.add(`${c.country}.${c.admin1Code}`);
   }
   return named;
 }
@@ -218,9 +220,13 @@ function insideLongerName(text: string, tokens: Token[], i: number, j: number, s
  */
 function chooseWorldPlace(w: WorldProposal, story: Story, namedAdmin1: Set<string>): PlaceRef | null {
   if (w.insideLongerName) return null;
-  for (const country of story.countries) {
-    const inCountry = w.candidates.filter((c) => c.country === country);
-    if (inCountry.length === 0) continue;
+  let storyCountry: string | null = null;
+  for (const c of w.candidates) {
+    const rank = story.rank.get(c.country);
+    if (rank !== undefined && (storyCountry === null || rank < story.rank.get(storyCountry)!)) storyCountry = c.country;
+  }
+  if (storyCountry !== null) {
+    const inCountry = w.candidates.filter((c) => c.country === storyCountry);
     const inNamedAdmin1 = inCountry.filter((c) => namedAdmin1.has(`${c.country}.${c.admin1Code}`));
     return worldPlaceRef(preferTown(inNamedAdmin1.length > 0 ? inNamedAdmin1 : inCountry));
   }
@@ -243,15 +249,32 @@ function preferTown(candidates: WorldPlace[]): WorldPlace {
 export function resolveOverlaps(proposals: Proposal[]): Annotation[] {
   const sorted = [...proposals].sort((a, b) => b.end - b.start - (a.end - a.start) || a.rank - b.rank || a.start - b.start);
   const kept: Proposal[] = [];
+  // Which kept proposal covers each character (its index + 1), and the kept ones of each span: a
+  // proposal's clashes are found by scanning its own characters, so the work grows with the text.
+  const cover = new Int32Array(sorted.reduce((n, p) => Math.max(n, p.end), 0));
+  const bySpan = new Map<string, number[]>();
   for (const p of sorted) {
-    const clash = kept.find((k) => p.start < k.end && k.start < p.end);
-    if (!clash) {
+    const overlapping = new Set<number>();
+    for (let i = p.start; i < p.end; i++) {
+      const k = cover[i] - 1;
+      if (k < 0 || overlapping.has(k)) continue;
+      for (const same of bySpan.get(`${kept[k].start}:${kept[k].end}`)!) overlapping.add(same);
+    }
+    const span = `${p.start}:${p.end}`;
+    if (overlapping.size === 0) {
+      for (let i = p.start; i < p.end; i++) cover[i] = kept.length + 1;
+      bySpan.set(span, [kept.length]);
       kept.push(p);
       continue;
     }
+    // the first kept of those it overlaps, as kept in order
+    const clash = kept[Math.min(...overlapping)];
     const sameSpan = clash.start === p.start && clash.end === p.end;
-    const actorBesidePlace = sameSpan && (p.kind === "actor") !== (clash.kind === "actor") && !kept.some((k) => k !== clash && p.start < k.end && k.start < p.end && k.kind === p.kind);
-    if (actorBesidePlace) kept.push(p);
+    const actorBesidePlace = sameSpan && (p.kind === "actor") !== (clash.kind === "actor") && ![...overlapping].some((k) => kept[k] !== clash && kept[k].kind === p.kind);
+    if (actorBesidePlace) {
+      bySpan.get(span)!.push(kept.length);
+      kept.push(p);
+    }
   }
   return kept.sort((a, b) => a.start - b.start || a.rank - b.rank).map(({ rank: _rank, ...annotation }) => annotation);
 }

@@ -14,8 +14,15 @@ import { getWorldIndex } from "./world.ts";
 export interface Story {
   /** ISO2 codes, most evidence first. */
   countries: string[];
+  /** Position of each country in `countries` (0 is the story's first country). */
+  rank: ReadonlyMap<string, number>;
   /** The town of the dateline, when the report opens with one. */
   dateline: PlaceRef | null;
+}
+
+/** A story about the given countries, in order, with no dateline. */
+export function storyOf(countries: string[], dateline: PlaceRef | null = null): Story {
+  return { countries, rank: new Map(countries.map((c, i) => [c, i])), dateline };
 }
 
 /** Weight of each kind of evidence for a country. */
@@ -58,7 +65,7 @@ export function readStory(text: string, proposals: Proposal[], hint: Iterable<st
   const dateline = datelinePlace(text, proposals, [...weight.keys()]);
   if (dateline) add(dateline.country, WEIGHT.dateline, -1);
   const countries = [...weight.keys()].sort((a, b) => weight.get(b)! - weight.get(a)! || first.get(a)! - first.get(b)!);
-  return { countries, dateline };
+  return storyOf(countries, dateline);
 }
 
 /** A facility name of its own: not generic, not a town's name. */
@@ -113,8 +120,3 @@ export function storyCapital(story: Story): PlaceRef | null {
   return null;
 }
 
-/** True when a folded name is the capital of the story's first country. */
-export function isStoryCapital(story: Story, name: string): boolean {
-  const country = story.countries[0];
-  return Boolean(country && getLexicon().capitals.get(country)?.has(foldName(name)));
-}
