@@ -6,7 +6,8 @@
 //     before one of these is no longer what "the prison" means;
 //  3. take the last fitting facility before each reference, unless it was brought in as "another
 //     prison", or the reference's sentence puts it in another country;
-//  4. with no such facility, "the city jail", "the town's prison": the facility of the town the
+//  4. with no such facility, one the reference's own clause places ("the prison they fled is
+//     located in X"), or for "the city jail", "the town's prison" the facility of the town the
 //     text named last.
 import type { Annotation, Span } from "../model/doc.ts";
 import type { FacilityRef, PlaceRef } from "../model/incident.ts";
@@ -22,6 +23,10 @@ export const ANAPHOR_REACH_CHARS = 3000;
 const MAX_MODIFIERS = 3;
 const RULE = "gazetteer.facility.anaphor";
 const LOCAL_RULE = "gazetteer.facility.anaphor.local";
+const LOCATED_RULE = "gazetteer.facility.anaphor.located";
+/** A clause placing the facility: "... is located in the city of", ", situated near". */
+const LOCATED = /^[^.;!?]{0,40}?\b(?:located|situated|lies|sits|stands)\s+(?:just\s+)?(?:in|near|outside|at)\s+(?:the\s+(?:[a-z-]+\s+){0,2}(?:city|town|village|district|outskirts)\s+of\s+)?$/;
+const LOCATED_REACH_CHARS = 90;
 
 const DEFINITE = new Set(["the", "this", "that", "The", "This", "That", "THE"]);
 /** "another prison" says it is not the one the story is about: it blocks nothing. */
@@ -75,14 +80,29 @@ export function findAnaphors(text: string, tokens: Token[], annotations: Annotat
       out.push({ kind: "facility", rule: RULE, start: p.start, end: p.end, value: antecedent.value });
       continue;
     }
-    // 4.
-    if (!p.local || antecedent || !lastTown || p.start - lastTown.end > ANAPHOR_REACH_CHARS) continue;
-    const place = lastTown.value as PlaceRef;
-    const townText = text.slice(lastTown.start, lastTown.end);
+    // 4. "the prison they fled is located in X"; "the city jail" after "the town of X"
+    const located = locatedIn(text, p, towns, t);
+    const town = located ?? (p.local && !antecedent && lastTown && p.start - lastTown.end <= ANAPHOR_REACH_CHARS ? lastTown : null);
+    if (!town) continue;
+    const place = town.value as PlaceRef;
+    const townText = text.slice(town.start, town.end);
     const value = mintFacility({ name: `${townText} ${p.head.phrase}`, core: townText, kind: p.head.kind === "other" ? "prison" : p.head.kind, place, story: storyOf(place.country ? [place.country] : []) });
-    out.push({ kind: "facility", rule: LOCAL_RULE, start: p.start, end: p.end, value });
+    const minted: Annotation = { kind: "facility", rule: located ? LOCATED_RULE : LOCAL_RULE, start: p.start, end: p.end, value };
+    out.push(minted);
+    // the facility just placed is what the next reference means
+    last.set(familyOf(value.kind), minted);
+    lastAny = minted;
   }
   return out;
+}
+
+/** The town a reference's own clause puts it in ("The prison, located in X", "the jail ... is situated near X"). */
+function locatedIn(text: string, p: Span, towns: Annotation[], next: number): Annotation | null {
+  for (let i = next; i < towns.length && towns[i].start - p.end <= LOCATED_REACH_CHARS; i++) {
+    if (towns[i].start < p.end) continue;
+    if (LOCATED.test(text.slice(p.end, towns[i].start))) return towns[i];
+  }
+  return null;
 }
 
 /** 1-2. Determiner, modifiers, facility word, heading its noun phrase. */

@@ -59,6 +59,19 @@ test("the town's jail, when no facility was named: the facility of the town name
   assert.deepEqual(seen, [{ text: "the town jail", id: "djibu-prison-bf", rule: "anaphor.local" }]);
 });
 
+test("a reference its own clause places: the facility of that town, and what later references mean", () => {
+  const seen = facilities("Forty inmates fled on Sunday. The prison they fled is located in the town of Salto del Guairá, Paraguayan police said. Guards at the facility were arrested.");
+  assert.deepEqual(seen, [
+    { text: "The prison", id: "saltu-del-guera-prison-py", rule: "anaphor.located" },
+    { text: "the facility", id: "saltu-del-guera-prison-py", rule: "anaphor" },
+  ]);
+});
+
+test("a reference whose sentence places it in another country is not the facility named before", () => {
+  const seen = facilities("The gang was founded in Kirikiri prison in Lagos. The prison they fled held 300 men, officials in Salto del Guairá said.");
+  assert.deepEqual(seen.filter((s) => s.rule === "anaphor"), []);
+});
+
 /** Each text names two facilities: they keep two ids. */
 const TWO_FACILITIES: Array<[string, number]> = [
   ["Gunmen attacked Kuje prison on Tuesday. Later, inmates at Kirikiri prison rioted.", 2],
