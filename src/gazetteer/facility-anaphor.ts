@@ -8,7 +8,9 @@
 //     prison", or the reference's sentence puts it in another country;
 //  4. with no such facility, one the reference's own clause places ("the prison they fled is
 //     located in X"), or for "the city jail", "the town's prison" the facility of the town the
-//     text named last.
+//     text named last;
+//  5. an indefinite facility placed only by its country ("a prison in northern Iraq", "a
+//     Paraguayan prison") is the report's one facility of that country, if it names only one.
 import type { Annotation, Span } from "../model/doc.ts";
 import type { FacilityRef, PlaceRef } from "../model/incident.ts";
 import { facilityVocabulary, familyOf, headAt, type HeadWord } from "./facility-heads.ts";
@@ -24,6 +26,12 @@ const MAX_MODIFIERS = 3;
 const RULE = "gazetteer.facility.anaphor";
 const LOCAL_RULE = "gazetteer.facility.anaphor.local";
 const LOCATED_RULE = "gazetteer.facility.anaphor.located";
+const FORWARD_RULE = "gazetteer.facility.anaphor.country";
+/** "a prison in northern Iraq": the country right after an indefinite facility. */
+const IN_COUNTRY = /^\s+(?:in|inside)\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}$/;
+const COUNTRY_AFTER_CHARS = 40;
+/** The one facility of that country must be named this close to the indefinite phrase. */
+const FORWARD_REACH_CHARS = 700;
 /** A clause placing the facility: "... is located in the city of", ", situated near". */
 const LOCATED = /^[^.;!?]{0,40}?\b(?:located|situated|lies|sits|stands)\s+(?:just\s+)?(?:in|near|outside|at)\s+(?:the\s+(?:[a-z-]+\s+){0,2}(?:city|town|village|district|outskirts)\s+of\s+)?$/;
 const LOCATED_REACH_CHARS = 90;
@@ -43,6 +51,8 @@ interface Phrase extends Span {
   head: HeadWord;
   definite: boolean;
   local: boolean;
+  /** The country of a demonym inside an indefinite phrase ("a Paraguayan prison"). */
+  country: string | null;
 }
 
 /** Annotations for the references back in `text`; `annotations` are the report's facilities and places, in order. */
@@ -93,7 +103,57 @@ export function findAnaphors(text: string, tokens: Token[], annotations: Annotat
     last.set(familyOf(value.kind), minted);
     lastAny = minted;
   }
+  return [...out, ...forwardReferences(text, phrases, annotations, [...named, ...out])];
+}
+
+/**
+ * 5. "a prison in northern Iraq", "a Paraguayan prison": an indefinite facility placed only by
+ * its country is the report's one facility of that country and kind, when it names just one.
+ */
+function forwardReferences(text: string, phrases: Phrase[], annotations: Annotation[], facilities: Annotation[]): Annotation[] {
+  const idsOf = new Map<string, Map<string, FacilityRef>>();
+  const startsOf = new Map<string, number[]>();
+  for (const f of [...facilities].sort((a, b) => a.start - b.start)) {
+    const value = f.value as FacilityRef;
+    const key = `${value.place?.country}|${familyOf(value.kind)}`;
+    const ids = idsOf.get(key) ?? new Map<string, FacilityRef>();
+    ids.set(value.id, value);
+    idsOf.set(key, ids);
+    const starts = startsOf.get(value.id);
+    if (starts) starts.push(f.start);
+    else startsOf.set(value.id, [f.start]);
+  }
+  const places = annotations.filter((a) => a.kind === "place");
+  const named = [...facilities].sort((a, b) => a.start - b.start);
+  const out: Annotation[] = [];
+  let i = 0;
+  let n = 0;
+  for (const p of phrases) {
+    for (; n < named.length && named[n].end <= p.start; n++);
+    if (p.definite || (n < named.length && named[n].start < p.end)) continue;
+    for (; i < places.length && places[i].start < p.end; i++);
+    const after = places[i];
+    const country = p.country ?? (after && after.start - p.end <= COUNTRY_AFTER_CHARS && IN_COUNTRY.test(text.slice(p.end, after.start)) ? (after.value as PlaceRef).country : null);
+    if (!country || p.head.kind === "other") continue;
+    const ids = idsOf.get(`${country}|${familyOf(p.head.kind)}`);
+    if (ids?.size !== 1) continue;
+    const value = [...ids.values()][0];
+    // a facility the report names far away is its background, not this one
+    if (nearestDistance(startsOf.get(value.id)!, p.start) <= FORWARD_REACH_CHARS) out.push({ kind: "facility", rule: FORWARD_RULE, start: p.start, end: p.end, value });
+  }
   return out;
+}
+
+/** Distance from `at` to the nearest of the sorted `starts` (binary search: runs per phrase). */
+function nearestDistance(starts: number[], at: number): number {
+  let lo = 0;
+  let hi = starts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (starts[mid] < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return Math.min(lo < starts.length ? starts[lo] - at : Infinity, lo > 0 ? at - starts[lo - 1] : Infinity);
 }
 
 /** The town a reference's own clause puts it in ("The prison, located in X", "the jail ... is situated near X"). */
@@ -115,9 +175,11 @@ function facilityPhrases(text: string, tokens: Token[]): Phrase[] {
     if (!definite && !INDEFINITE.has(tokens[i].text)) continue;
     let h = i + 1;
     let isLocal = false;
+    let country: string | null = null;
     for (; h < tokens.length && h - i <= MAX_MODIFIERS && joined(text, tokens[h - 1], tokens[h]); h++) {
       const t = tokens[h];
-      const demonym = !definite && t.case === "title" && (byKey.get(t.key) ?? []).some((e) => e.type === "demonym");
+      const demonym = !definite && t.case === "title" ? (byKey.get(t.key) ?? []).find((e) => e.type === "demonym") : undefined;
+      if (demonym) country = demonym.value.country;
       if (t.case === "lower" && local.has(t.fold)) isLocal = true;
       else if (!(t.case === "lower" && (modifiers.has(t.fold) || adjectives.has(t.fold))) && !demonym) break;
     }
@@ -130,7 +192,7 @@ function facilityPhrases(text: string, tokens: Token[]): Phrase[] {
     // "the prison system", "the jail term"; "the prison in Kabul" is a facility named by its town
     if (followed && (notFollowers.has(next.fold) || (definite && /^(?:in|of|at|near|outside)$/.test(next.text)))) continue;
     if (!definite && followed && !PHRASE_END.test(next.text)) continue;
-    out.push({ start: tokens[i].start, end: last.end, head, definite, local: isLocal });
+    out.push({ start: tokens[i].start, end: last.end, head, definite, local: isLocal, country });
     i = h + head.keys.length - 1;
   }
   return out;

@@ -72,6 +72,18 @@ test("a reference whose sentence places it in another country is not the facilit
   assert.deepEqual(seen.filter((s) => s.rule === "anaphor"), []);
 });
 
+test("a facility placed only by its country is the report's one facility of that country", () => {
+  const text = "At least 30 inmates broke out of a prison in northern Kenya on Monday. Guards at Ngome prison were arrested, police said.";
+  assert.deepEqual(facilities(text).map((s) => `${s.text}=${s.id}/${s.rule}`), ["a prison=nguma-prison-ke/anaphor.country", "Ngome prison=nguma-prison-ke/pattern"]);
+  const demonym = "Inmates fled a Kenyan prison over the weekend. Guards at Ngome prison were arrested.";
+  assert.equal(facilities(demonym)[0]?.rule, "anaphor.country");
+});
+
+test("a facility placed only by its country stays unnamed when the report names two there", () => {
+  const text = "Inmates broke out of a prison in northern Kenya. Guards at Ngome prison and at Naivasha prison were questioned.";
+  assert.deepEqual(facilities(text).filter((s) => s.rule.startsWith("anaphor")), []);
+});
+
 /** Each text names two facilities: they keep two ids. */
 const TWO_FACILITIES: Array<[string, number]> = [
   ["Gunmen attacked Kuje prison on Tuesday. Later, inmates at Kirikiri prison rioted.", 2],
