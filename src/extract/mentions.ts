@@ -245,7 +245,9 @@ export function buildMentions(doc: Doc, sentences: Span[], entities: Entities, a
       // Beyond the last few sentences, the story's thread (the facility of its last event) beats
       // a facility named in passing.
       const value: FacilityRef | null = recent?.value ?? lastEventFacility ?? salient?.value ?? null;
-      if (value && placeAgrees(value, m.place)) {
+      // Escapees are recaptured anywhere, even across a border: where they were caught says
+      // nothing about the facility they fled.
+      if (value && (m.type === "recapture" || placeAgrees(value, m.place))) {
         m.facility = value;
         const evidence = recent ?? salient;
         if (evidence && evidence.value.id === value.id) m.evidence.push({ start: evidence.start, end: evidence.end, kind: "facility", rule: "facility.salient" });
