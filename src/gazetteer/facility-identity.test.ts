@@ -101,6 +101,8 @@ for (const [text, count] of TWO_FACILITIES) {
 const NO_REFERENCE = [
   "Gunmen attacked Kuje prison. The prison system needs reform, the minister said.",
   "Gunmen attacked Kuje prison. He was later given a long jail term.",
+  "Gunmen attacked Kuje prison. A guard was hurt in the prison garden.",
+  "Gunmen attacked Kuje prison. The prison van was found burnt.",
   "Gunmen attacked Kuje prison. Separately, the prison in Kabul was quiet.",
   "Gunmen attacked Kuje prison. Inmates later escaped from a prison in northern Syria. The prison was damaged.",
   "Families were moved from al-Hol camp on Monday. The prison service denied it.",
