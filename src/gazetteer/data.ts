@@ -98,8 +98,11 @@ function readData<T>(file: string): T {
 }
 
 export const loadPlaces = (): PlaceRecord[] => readData<{ places: PlaceRecord[] }>("places.json").places;
-export const loadFacilities = (): FacilityRecord[] =>
-  readData<{ facilities: FacilityRecord[] }>("facilities.json").facilities;
+/** The curated facilities (facilities.json), then the prisons of the world in the news (facilities-world.json). */
+export const loadFacilities = (): FacilityRecord[] => [
+  ...readData<{ facilities: FacilityRecord[] }>("facilities.json").facilities,
+  ...readData<{ facilities: FacilityRecord[] }>("facilities-world.json").facilities,
+];
 export const loadActors = (): ActorRecord[] => readData<{ actors: ActorRecord[] }>("actors.json").actors;
 export const loadDemonyms = (): Record<string, string> =>
   readData<{ demonyms: Record<string, string> }>("demonyms.json").demonyms;

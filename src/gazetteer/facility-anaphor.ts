@@ -6,8 +6,11 @@
 //     before one of these is no longer what "the prison" means;
 //  3. take the last fitting facility before each reference, unless it was brought in as "another
 //     prison", or the reference's sentence puts it in another country;
-//  4. with no such facility, "the city jail", "the town's prison": the facility of the town the
-//     text named last.
+//  4. with no such facility, one the reference's own clause places ("the prison they fled is
+//     located in X"), or for "the city jail", "the town's prison" the facility of the town the
+//     text named last;
+//  5. an indefinite facility placed only by its country ("a prison in northern Iraq", "a
+//     Paraguayan prison") is the report's one facility of that country, if it names only one.
 import type { Annotation, Span } from "../model/doc.ts";
 import type { FacilityRef, PlaceRef } from "../model/incident.ts";
 import { facilityVocabulary, familyOf, headAt, type HeadWord } from "./facility-heads.ts";
@@ -22,6 +25,16 @@ export const ANAPHOR_REACH_CHARS = 3000;
 const MAX_MODIFIERS = 3;
 const RULE = "gazetteer.facility.anaphor";
 const LOCAL_RULE = "gazetteer.facility.anaphor.local";
+const LOCATED_RULE = "gazetteer.facility.anaphor.located";
+const FORWARD_RULE = "gazetteer.facility.anaphor.country";
+/** "a prison in northern Iraq": the country right after an indefinite facility. */
+const IN_COUNTRY = /^\s+(?:in|inside)\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}$/;
+const COUNTRY_AFTER_CHARS = 40;
+/** The one facility of that country must be named this close to the indefinite phrase. */
+const FORWARD_REACH_CHARS = 700;
+/** A clause placing the facility: "... is located in the city of", ", situated near". */
+const LOCATED = /^[^.;!?]{0,40}?\b(?:located|situated|lies|sits|stands)\s+(?:just\s+)?(?:in|near|outside|at)\s+(?:the\s+(?:[a-z-]+\s+){0,2}(?:city|town|village|district|outskirts)\s+of\s+)?$/;
+const LOCATED_REACH_CHARS = 90;
 
 const DEFINITE = new Set(["the", "this", "that", "The", "This", "That", "THE"]);
 /** "another prison" says it is not the one the story is about: it blocks nothing. */
@@ -38,6 +51,8 @@ interface Phrase extends Span {
   head: HeadWord;
   definite: boolean;
   local: boolean;
+  /** The country of a demonym inside an indefinite phrase ("a Paraguayan prison"). */
+  country: string | null;
 }
 
 /** Annotations for the references back in `text`; `annotations` are the report's facilities and places, in order. */
@@ -75,14 +90,79 @@ export function findAnaphors(text: string, tokens: Token[], annotations: Annotat
       out.push({ kind: "facility", rule: RULE, start: p.start, end: p.end, value: antecedent.value });
       continue;
     }
-    // 4.
-    if (!p.local || antecedent || !lastTown || p.start - lastTown.end > ANAPHOR_REACH_CHARS) continue;
-    const place = lastTown.value as PlaceRef;
-    const townText = text.slice(lastTown.start, lastTown.end);
+    // 4. "the prison they fled is located in X"; "the city jail" after "the town of X"
+    const located = locatedIn(text, p, towns, t);
+    const town = located ?? (p.local && !antecedent && lastTown && p.start - lastTown.end <= ANAPHOR_REACH_CHARS ? lastTown : null);
+    if (!town) continue;
+    const place = town.value as PlaceRef;
+    const townText = text.slice(town.start, town.end);
     const value = mintFacility({ name: `${townText} ${p.head.phrase}`, core: townText, kind: p.head.kind === "other" ? "prison" : p.head.kind, place, story: storyOf(place.country ? [place.country] : []) });
-    out.push({ kind: "facility", rule: LOCAL_RULE, start: p.start, end: p.end, value });
+    const minted: Annotation = { kind: "facility", rule: located ? LOCATED_RULE : LOCAL_RULE, start: p.start, end: p.end, value };
+    out.push(minted);
+    // the facility just placed is what the next reference means
+    last.set(familyOf(value.kind), minted);
+    lastAny = minted;
+  }
+  return [...out, ...forwardReferences(text, phrases, annotations, [...named, ...out])];
+}
+
+/**
+ * 5. "a prison in northern Iraq", "a Paraguayan prison": an indefinite facility placed only by
+ * its country is the report's one facility of that country and kind, when it names just one.
+ */
+function forwardReferences(text: string, phrases: Phrase[], annotations: Annotation[], facilities: Annotation[]): Annotation[] {
+  const idsOf = new Map<string, Map<string, FacilityRef>>();
+  const startsOf = new Map<string, number[]>();
+  for (const f of [...facilities].sort((a, b) => a.start - b.start)) {
+    const value = f.value as FacilityRef;
+    const key = `${value.place?.country}|${familyOf(value.kind)}`;
+    const ids = idsOf.get(key) ?? new Map<string, FacilityRef>();
+    ids.set(value.id, value);
+    idsOf.set(key, ids);
+    const starts = startsOf.get(value.id);
+    if (starts) starts.push(f.start);
+    else startsOf.set(value.id, [f.start]);
+  }
+  const places = annotations.filter((a) => a.kind === "place");
+  const named = [...facilities].sort((a, b) => a.start - b.start);
+  const out: Annotation[] = [];
+  let i = 0;
+  let n = 0;
+  for (const p of phrases) {
+    for (; n < named.length && named[n].end <= p.start; n++);
+    if (p.definite || (n < named.length && named[n].start < p.end)) continue;
+    for (; i < places.length && places[i].start < p.end; i++);
+    const after = places[i];
+    const country = p.country ?? (after && after.start - p.end <= COUNTRY_AFTER_CHARS && IN_COUNTRY.test(text.slice(p.end, after.start)) ? (after.value as PlaceRef).country : null);
+    if (!country || p.head.kind === "other") continue;
+    const ids = idsOf.get(`${country}|${familyOf(p.head.kind)}`);
+    if (ids?.size !== 1) continue;
+    const value = [...ids.values()][0];
+    // a facility the report names far away is its background, not this one
+    if (nearestDistance(startsOf.get(value.id)!, p.start) <= FORWARD_REACH_CHARS) out.push({ kind: "facility", rule: FORWARD_RULE, start: p.start, end: p.end, value });
   }
   return out;
+}
+
+/** Distance from `at` to the nearest of the sorted `starts` (binary search: runs per phrase). */
+function nearestDistance(starts: number[], at: number): number {
+  let lo = 0;
+  let hi = starts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (starts[mid] < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return Math.min(lo < starts.length ? starts[lo] - at : Infinity, lo > 0 ? at - starts[lo - 1] : Infinity);
+}
+
+/** The town a reference's own clause puts it in ("The prison, located in X", "the jail ... is situated near X"). */
+function locatedIn(text: string, p: Span, towns: Annotation[], next: number): Annotation | null {
+  for (let i = next; i < towns.length && towns[i].start - p.end <= LOCATED_REACH_CHARS; i++) {
+    if (towns[i].start < p.end) continue;
+    if (LOCATED.test(text.slice(p.end, towns[i].start))) return towns[i];
+  }
+  return null;
 }
 
 /** 1-2. Determiner, modifiers, facility word, heading its noun phrase. */
@@ -95,9 +175,11 @@ function facilityPhrases(text: string, tokens: Token[]): Phrase[] {
     if (!definite && !INDEFINITE.has(tokens[i].text)) continue;
     let h = i + 1;
     let isLocal = false;
+    let country: string | null = null;
     for (; h < tokens.length && h - i <= MAX_MODIFIERS && joined(text, tokens[h - 1], tokens[h]); h++) {
       const t = tokens[h];
-      const demonym = !definite && t.case === "title" && (byKey.get(t.key) ?? []).some((e) => e.type === "demonym");
+      const demonym = !definite && t.case === "title" ? (byKey.get(t.key) ?? []).find((e) => e.type === "demonym") : undefined;
+      if (demonym) country = demonym.value.country;
       if (t.case === "lower" && local.has(t.fold)) isLocal = true;
       else if (!(t.case === "lower" && (modifiers.has(t.fold) || adjectives.has(t.fold))) && !demonym) break;
     }
@@ -110,7 +192,7 @@ function facilityPhrases(text: string, tokens: Token[]): Phrase[] {
     // "the prison system", "the jail term"; "the prison in Kabul" is a facility named by its town
     if (followed && (notFollowers.has(next.fold) || (definite && /^(?:in|of|at|near|outside)$/.test(next.text)))) continue;
     if (!definite && followed && !PHRASE_END.test(next.text)) continue;
-    out.push({ start: tokens[i].start, end: last.end, head, definite, local: isLocal });
+    out.push({ start: tokens[i].start, end: last.end, head, definite, local: isLocal, country });
     i = h + head.keys.length - 1;
   }
   return out;

@@ -59,6 +59,31 @@ test("the town's jail, when no facility was named: the facility of the town name
   assert.deepEqual(seen, [{ text: "the town jail", id: "djibu-prison-bf", rule: "anaphor.local" }]);
 });
 
+test("a reference its own clause places: the facility of that town, and what later references mean", () => {
+  const seen = facilities("Forty inmates fled on Sunday. The prison they fled is located in the town of Salto del Guairá, Paraguayan police said. Guards at the facility were arrested.");
+  assert.deepEqual(seen, [
+    { text: "The prison", id: "saltu-del-guera-prison-py", rule: "anaphor.located" },
+    { text: "the facility", id: "saltu-del-guera-prison-py", rule: "anaphor" },
+  ]);
+});
+
+test("a reference whose sentence places it in another country is not the facility named before", () => {
+  const seen = facilities("The gang was founded in Kirikiri prison in Lagos. The prison they fled held 300 men, officials in Salto del Guairá said.");
+  assert.deepEqual(seen.filter((s) => s.rule === "anaphor"), []);
+});
+
+test("a facility placed only by its country is the report's one facility of that country", () => {
+  const text = "At least 30 inmates broke out of a prison in northern Kenya on Monday. Guards at Ngome prison were arrested, police said.";
+  assert.deepEqual(facilities(text).map((s) => `${s.text}=${s.id}/${s.rule}`), ["a prison=nguma-prison-ke/anaphor.country", "Ngome prison=nguma-prison-ke/pattern"]);
+  const demonym = "Inmates fled a Kenyan prison over the weekend. Guards at Ngome prison were arrested.";
+  assert.equal(facilities(demonym)[0]?.rule, "anaphor.country");
+});
+
+test("a facility placed only by its country stays unnamed when the report names two there", () => {
+  const text = "Inmates broke out of a prison in northern Kenya. Guards at Ngome prison and at Naivasha prison were questioned.";
+  assert.deepEqual(facilities(text).filter((s) => s.rule.startsWith("anaphor")), []);
+});
+
 /** Each text names two facilities: they keep two ids. */
 const TWO_FACILITIES: Array<[string, number]> = [
   ["Gunmen attacked Kuje prison on Tuesday. Later, inmates at Kirikiri prison rioted.", 2],
@@ -76,6 +101,8 @@ for (const [text, count] of TWO_FACILITIES) {
 const NO_REFERENCE = [
   "Gunmen attacked Kuje prison. The prison system needs reform, the minister said.",
   "Gunmen attacked Kuje prison. He was later given a long jail term.",
+  "Gunmen attacked Kuje prison. A guard was hurt in the prison garden.",
+  "Gunmen attacked Kuje prison. The prison van was found burnt.",
   "Gunmen attacked Kuje prison. Separately, the prison in Kabul was quiet.",
   "Gunmen attacked Kuje prison. Inmates later escaped from a prison in northern Syria. The prison was damaged.",
   "Families were moved from al-Hol camp on Monday. The prison service denied it.",

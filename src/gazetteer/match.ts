@@ -256,21 +256,23 @@ export function resolveOverlaps(proposals: Proposal[]): Annotation[] {
   const cover = new Int32Array(sorted.reduce((n, p) => Math.max(n, p.end), 0));
   const bySpan = new Map<string, number[]>();
   for (const p of sorted) {
+    let covered = false;
+    for (let i = p.start; i < p.end && !covered; i++) covered = cover[i] !== 0;
+    const span = `${p.start}:${p.end}`;
+    if (!covered) {
+      for (let i = p.start; i < p.end; i++) cover[i] = kept.length + 1;
+      bySpan.set(span, [kept.length]);
+      kept.push(p);
+      continue;
+    }
     const overlapping = new Set<number>();
     for (let i = p.start; i < p.end; i++) {
       const k = cover[i] - 1;
       if (k < 0 || overlapping.has(k)) continue;
       for (const same of bySpan.get(`${kept[k].start}:${kept[k].end}`)!) overlapping.add(same);
     }
-    const span = `${p.start}:${p.end}`;
-    if (overlapping.size === 0) {
-      for (let i = p.start; i < p.end; i++) cover[i] = kept.length + 1;
-      bySpan.set(span, [kept.length]);
-      kept.push(p);
-      continue;
-    }
     // the first kept of those it overlaps, as kept in order
-    const clash = kept[Math.min(...overlapping)];
+    const clash = kept[[...overlapping].reduce((a, b) => Math.min(a, b))];
     const sameSpan = clash.start === p.start && clash.end === p.end;
     const actorBesidePlace = sameSpan && (p.kind === "actor") !== (clash.kind === "actor") && ![...overlapping].some((k) => kept[k] !== clash && kept[k].kind === p.kind);
     if (actorBesidePlace) {

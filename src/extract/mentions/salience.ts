@@ -38,7 +38,9 @@ export function inheritSalientFacility(story: Story): void {
       const recent = salientFacility(story, sentences, m.sentence, m.trigger.start, RECENT_SENTENCES);
       const salient = recent ?? salientFacility(story, sentences, m.sentence, m.trigger.start, SALIENCE_SENTENCES);
       const value: FacilityRef | null = recent?.value ?? lastEventFacility ?? salient?.value ?? null;
-      if (value && placeAgrees(value, m.place)) {
+      // Escapees are recaptured anywhere, even across a border: where they were caught says
+      // nothing about the facility they fled.
+      if (value && (m.type === "recapture" || placeAgrees(value, m.place))) {
         m.facility = value;
         const evidence = recent ?? salient;
         if (evidence && evidence.value.id === value.id) m.evidence.push({ start: evidence.start, end: evidence.end, kind: "facility", rule: "facility.salient" });
