@@ -24,3 +24,12 @@ for (const [published, text, type, earliest, latest] of CASES) {
     assert.deepEqual(found[0].date, { earliest, latest });
   });
 }
+
+test("a release announced months earlier stays apart from today's; an undated quote joins today's", () => {
+  const text =
+    "Rebels seized most of the Kuje prison today, freeing hundreds of inmates, monitors said. " +
+    '"They freed hundreds of prisoners," a monitor told reporters. ' +
+    "Overcrowding led the government to announce in December the release of 300 inmates from the Kuje prison.";
+  const departures = mentionsOf(text, "2024-02-06").filter((m) => m.type === "release" || m.type === "escape");
+  assert.deepEqual(departures.map((m) => `${m.date?.earliest}..${m.date?.latest}`).sort(), ["2023-12-01..2023-12-31", "2024-02-06..2024-02-06"]);
+});

@@ -14,6 +14,9 @@ import { isTownNamed, nearbyTown, precisionRank, sameFacility } from "../gazette
 /** Two exact dates further apart than this are two events even at one facility. */
 const DATE_GAP_DAYS = 3;
 
+/** Between equally close targets, the one whose window meets the mention's wins. */
+const SAME_TIME_BONUS = 0.5;
+
 /** Types of the mentions folded into each merged one, to name the merged departure. */
 const absorbedTypes = new WeakMap<IncidentMention, IncidentType[]>();
 
@@ -33,14 +36,15 @@ export function mergeWithinDocument(mentions: IncidentMention[]): IncidentMentio
   const anchored = mentions.filter((m) => m.facility || m.place);
   const floating = mentions.filter((m) => !m.facility && !m.place);
   const merged: IncidentMention[] = [];
-  // Specific mentions first, so vaguer ones fold into them rather than the reverse.
-  const bySpecificity = [...anchored].sort((a, b) => specificity(a) - specificity(b) || a.trigger.start - b.trigger.start);
+  // Mentions the text dates first, so that events told on different days stay apart whatever the
+  // order; then specific mentions, so vaguer ones fold into them rather than the reverse.
+  const bySpecificity = [...anchored].sort((a, b) => Number(!datedByText(a)) - Number(!datedByText(b)) || specificity(a) - specificity(b) || a.trigger.start - b.trigger.start);
   for (const m of bySpecificity) {
     // The closest match wins: the same facility or town over a containing place over a nearby town.
     let target: IncidentMention | undefined;
     let best = 0;
     for (const t of merged) {
-      const score = compatible(t, m) ? closeness(t, m) : 0;
+      const score = compatible(t, m) ? closeness(t, m) + (overlaps(t.date, m.date) ? SAME_TIME_BONUS : 0) : 0;
       if (score > best) {
         target = t;
         best = score;
@@ -55,7 +59,11 @@ export function mergeWithinDocument(mentions: IncidentMention[]): IncidentMentio
     const nearest = sameFamily.reduce((a, b) => (Math.abs(b.trigger.start - m.trigger.start) < Math.abs(a.trigger.start - m.trigger.start) ? b : a));
     absorb(nearest, m);
   }
-  for (const m of merged) m.type = dominantType(m);
+  for (const m of merged) {
+    m.type = dominantType(m);
+    // Claims in reading order, whatever order the mentions were folded in.
+    for (const c of m.counts) c.claims.sort((a, b) => a.start - b.start);
+  }
   return merged.sort((a, b) => a.trigger.start - b.trigger.start);
 }
 
@@ -91,7 +99,7 @@ function specificity(m: IncidentMention): number {
 
 function compatible(a: IncidentMention, b: IncidentMention): boolean {
   if (FAMILY[a.type] !== FAMILY[b.type] || a.modality !== b.modality) return false;
-  if (exactDatesApart(a.date, b.date)) return false;
+  if (exactDatesApart(a.date, b.date) || textDatesApart(a, b)) return false;
   if (a.facility && b.facility) return sameFacility(a.facility, b.facility, "report");
   const placeA = a.facility?.place ?? a.place;
   const placeB = b.facility?.place ?? b.place;
@@ -116,6 +124,13 @@ function same(a: string | null | undefined, b: string | null | undefined): boole
 function exactDatesApart(a: DateWindow | null, b: DateWindow | null): boolean {
   if (!a || !b || a.earliest !== a.latest || b.earliest !== b.latest) return false;
   return Math.abs(Date.parse(a.earliest) - Date.parse(b.earliest)) / 86_400_000 > DATE_GAP_DAYS;
+}
+
+/** Both dated by their text, to windows days apart: "announced in December the release of 366" is not February's. */
+function textDatesApart(a: IncidentMention, b: IncidentMention): boolean {
+  if (!a.date || !b.date || !datedByText(a) || !datedByText(b)) return false;
+  const gap = Math.max(Date.parse(a.date.earliest) - Date.parse(b.date.latest), Date.parse(b.date.earliest) - Date.parse(a.date.latest)) / 86_400_000;
+  return gap > DATE_GAP_DAYS;
 }
 
 function absorb(target: IncidentMention, m: IncidentMention): void {
