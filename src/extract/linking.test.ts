@@ -34,3 +34,11 @@ test("where a transfer went is not what a later transfer left from", () => {
   const text = "Six inmates were flown to the Kuje prison on Monday. The remaining detainees were moved to police cells the same day.";
   assert.deepEqual(mentionsOf(text).filter((m) => m.facility?.name.includes("Kuje")).map(described), []);
 });
+
+test("a recalled riot takes no place from a clause about something else", () => {
+  const text =
+    "Inmates rioted at the Kuje prison on Saturday for the second time this month. " +
+    "Guards were taken hostage in that riot, which began after a transfer of inmates to a prison near Kaduna.";
+  const found = mentionsOf(text).map(described);
+  assert.ok(!found.some((f) => f.includes("Kaduna")), JSON.stringify(found));
+});

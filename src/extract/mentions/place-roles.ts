@@ -6,6 +6,7 @@ import type { Annotation, Span } from "../../model/doc.ts";
 import type { IncidentType } from "../../model/incident.ts";
 import { precisionRank } from "../../gazetteer/geo.ts";
 import { PLACE_ACTOR_NOUNS, PLACE_NOT_AFTER, PLACE_SPEAKER_VERBS } from "../lexicon.ts";
+import { clauseAt, clauseBoundaries } from "./clauses.ts";
 import { distanceTo, nearestMention, type PlaceValue, type SentenceView, type Working } from "./context.ts";
 
 /** A town may be this many characters further from the trigger than a province or country and still win. */
@@ -18,12 +19,15 @@ type PlaceRole = "event" | "subject" | "none";
 export function linkPlaces(s: SentenceView): void {
   const text = s.story.text;
   const placeScore = new Map<Working, number>();
-  // "to arrest the fleeing inmates in X": a reference to the escape does not take the place of the event told.
+  // "to arrest the fleeing inmates in X": a reference to the escape does not take the place of
+  // the event told, nor a place outside its own clause ("in that riot, which began after a
+  // transfer to a prison near X").
   const told = s.created.filter((c) => !s.story.references.has(c));
-  const candidates = told.length ? told : s.created;
+  const boundaries = clauseBoundaries(text, s.sentence);
   for (const p of s.places) {
     const role = p.value.demonym ? "none" : placeRole(text, p);
     if (role === "none") continue;
+    const candidates = told.length ? told : s.created.filter((c) => clauseAt(boundaries, c.trigger.start) === clauseAt(boundaries, p.start));
     const m = nearestMention(role === "subject" ? candidates.filter((c) => SUBJECT_PLACES_TYPES.has(c.type)) : candidates, p);
     if (!m) continue;
     if (m.type === "transfer" && isDestination(text, s.sentence, p)) {

@@ -1,6 +1,6 @@
 // References: a trigger that names an event told elsewhere rather than telling it. "After the
-// attack", "since the jailbreak", "a year after the breakout at X", "the escaped inmates", "the
-// fleeing prisoners". A reference is not dated by its sentence ("police recaptured ten of the
+// attack", "since the jailbreak", "a year after the breakout at X", "in that riot", "the escaped
+// inmates", "the fleeing prisoners". A reference is not dated by its sentence ("police recaptured ten of the
 // escaped inmates on Monday": Monday is the recapture's day); it is dated by its own words ("a
 // year after the attack": a year before publication), and history when those say so.
 import type { DateWindow, Day, Span } from "../../model/doc.ts";
@@ -12,6 +12,8 @@ import { shiftDay } from "./days.ts";
 
 /** "after the", "since last Friday's", "following that": what introduces an earlier event. */
 const AFTER_THE = /\b(?:after|since|following|before|ahead of|on from)\s+(?:the|last\s+\w+['’]s|\w+['’]s|this|that)\s+(?:[\w-]+\s+)?$/i;
+/** "in that riot", "the same attack": a demonstrative points back at an event already told. */
+const DEMONSTRATIVE_BEFORE = /\b(?:that|the\s+same|the\s+earlier|the\s+previous|the\s+first)\s+$/i;
 /** "the escaped inmates", "of the fleeing prisoners": a participle describing detainees. */
 const DETERMINER_BEFORE = /\b(?:the|these|those|of)\s+$/i;
 /** "a year after", "six months after", "three weeks since": how long before the telling the event was. */
@@ -25,7 +27,7 @@ const LOOKBEHIND_CHARS = 60;
 
 export function isReference(text: string, trigger: Span): boolean {
   const before = text.slice(Math.max(0, trigger.start - LOOKBEHIND_CHARS), trigger.start);
-  if (AFTER_THE.test(before)) return true;
+  if (AFTER_THE.test(before) || DEMONSTRATIVE_BEFORE.test(before)) return true;
   if (!DETERMINER_BEFORE.test(before)) return false;
   const word = text.slice(trigger.start, trigger.end);
   if (/ed$/i.test(word)) return true;
