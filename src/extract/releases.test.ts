@@ -23,6 +23,7 @@ const NEGATIVE: string[] = [
   "The ministry released a statement on the Kuje prison on Monday.",
   "Relatives demanded the release of the detainees held at the Kuje prison.",
   "The band released a new album called Jailbreak on Friday.",
+  "Images released after the raid on the Tocorón prison showed rifles seized from inmates.",
   "Families outside the Kuje prison are calling for the release of the list of inmates who died.",
 ];
 

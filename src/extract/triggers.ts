@@ -186,8 +186,10 @@ function partObject(text: string, sentence: Span, t: Trigger): boolean {
   return hasMatch(FACILITY_PARTS, text, t.end, windowAfter(text, t.end, OBJECT_AFTER, sentence.end));
 }
 
-/** "released a statement", "the release of a list of names": something released that is not people. */
+/** "released a statement", "the release of a list of names", "images released after the raid": something released that is not people. */
 function releasesThings(text: string, sentence: Span, t: Trigger): boolean {
+  const just = matchAll(RELEASED_NOT_PEOPLE, text, windowBefore(text, t.start, 1, sentence.start), t.start);
+  if (just.length && /^\s*$/.test(text.slice(just[just.length - 1].end, t.start))) return true;
   const end = windowAfter(text, t.end, RELEASED_OBJECT_WORDS, sentence.end);
   const thing = matchAll(RELEASED_NOT_PEOPLE, text, t.end, end)[0];
   if (!thing) return false;

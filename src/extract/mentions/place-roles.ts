@@ -15,6 +15,8 @@ const TOWN_BONUS_CHARS = 20;
 const SUBJECT_PLACES_TYPES = new Set<IncidentType>(["recapture", "alert"]);
 
 type PlaceRole = "event" | "subject" | "none";
+/** After a town too, these make it the seat of a state rather than where something happened. */
+const STATE_AFTER = /^\s+(?:government|regime)\b/i;
 
 export function linkPlaces(s: SentenceView): void {
   const text = s.story.text;
@@ -62,6 +64,8 @@ function placeRole(text: string, p: Annotation<PlaceValue>): PlaceRole {
   PLACE_ACTOR_NOUNS.lastIndex = 0;
   const actorNoun = PLACE_ACTOR_NOUNS.exec(after);
   if (actorNoun && /^[\s-]*$/.test(after.slice(0, actorNoun.index)) && p.value.precision !== "town") return "none";
+  // "the Damascus government agreed to release": a capital standing for its state.
+  if (STATE_AFTER.test(after)) return "none";
   PLACE_SPEAKER_VERBS.lastIndex = 0;
   const verb = PLACE_SPEAKER_VERBS.exec(after);
   if (verb && /^\s*$/.test(after.slice(0, verb.index))) return "none";
