@@ -22,6 +22,7 @@ import {
   type TriggerNeed,
 } from "./lexicon.ts";
 import { hasMatch, windowAfter, windowBefore } from "./window.ts";
+import { subjectOf, type TaggedToken } from "./verb-groups.ts";
 
 export interface Trigger extends Span {
   type: IncidentType;
@@ -63,6 +64,8 @@ export interface StoryContext {
   salientFacility?: boolean;
   /** An escape was told a sentence or two back: "a curfew was imposed on the town" answers it. */
   recentEscape?: boolean;
+  /** The sentence's parts of speech, tagged on demand: "a prison in X was attacked" has the prison as subject. */
+  tags?: () => TaggedToken[];
 }
 
 /** Proposes and checks the triggers of one sentence. */
@@ -82,7 +85,10 @@ export function findTriggers(text: string, sentence: Span, facilities: Array<Ann
   }
   for (const t of proposed) {
     if (t.needs === "escape-risk" && attackersGather(text, sentence, t)) continue;
-    if (satisfied(text, sentence, t, facilities) || (t.needs === "escape-risk" && story.recentEscape)) accepted.push(t);
+    const passive = passiveObject(text, t, facilities, story);
+    // "A convoy near the prison was attacked": the passive subject is what was attacked, whatever is nearby.
+    if (passive === "other") rejected.push(t);
+    else if (passive === "facility" || satisfied(text, sentence, t, facilities) || (t.needs === "escape-risk" && story.recentEscape)) accepted.push(t);
     // "they had breached the fence": a part of the facility, neither an attack of its own nor one on something else.
     else if (!(t.type === "attack" && partObject(text, sentence, t))) rejected.push(t);
   }
@@ -180,6 +186,21 @@ function attackersGather(text: string, sentence: Span, t: Trigger): boolean {
   const words = text.slice(t.end, sentence.end).split(/\s+/).slice(0, ATTACKER_PURPOSE.window + 1).join(" ");
   return matchAll(ATTACKER_PURPOSE.pattern, words).length > 0;
 }
+
+/**
+ * "A prison in northern Burkina Faso was attacked": the subject of a passive attack is what was
+ * attacked, a facility (or one of its parts, or a pronoun), else something other than a facility.
+ */
+function passiveObject(text: string, t: Trigger, facilities: Array<Annotation<FacilityRef>>, story: StoryContext): "facility" | "other" | null {
+  if (t.type !== "attack" || !story.tags || !PASSIVE_BEFORE.test(text.slice(Math.max(0, t.start - 20), t.start))) return null;
+  const head = subjectOf(story.tags(), t)?.head;
+  if (!head) return null;
+  const facility = matchAll(FACILITY_OBJECT_NOUNS, head.lower).length > 0 || facilities.some((f) => f.start <= head.start && head.end <= f.end);
+  if (facility) return "facility";
+  return head.pos === "PRON" || matchAll(FACILITY_PARTS, head.lower).length > 0 ? null : "other";
+}
+/** "was attacked", "has been stormed", "were overrun": a passive verb group. */
+const PASSIVE_BEFORE = /\b(?:was|were|is|are|been|being|be)\s+(?:\w+ly\s+)?$/i;
 
 /** The attack's object is a part of a facility: "breached the fence", "blew open the main gate". */
 function partObject(text: string, sentence: Span, t: Trigger): boolean {

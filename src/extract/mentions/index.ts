@@ -72,6 +72,7 @@ function readSentence(story: Story, sentence: Span, index: number): SentenceView
   const { entities } = story;
   const facilities = inside(entities.facilities, sentence);
   let tokens: TaggedToken[] | null = null;
+  const tags = () => (tokens ??= tagSentence(story.text, sentence));
   const salientNearby = Boolean(salientFacility(story, story.sentences, index, sentence.start, CUSTODY_SALIENCE_SENTENCES));
   return {
     story,
@@ -82,9 +83,9 @@ function readSentence(story: Story, sentence: Span, index: number): SentenceView
     actors: inside(entities.actors, sentence),
     quantities: inside(entities.quantities, sentence),
     dates: inside(entities.dates, sentence),
-    scan: findTriggers(story.text, sentence, facilities, { salientFacility: salientNearby, recentEscape: recentEscape(story, index) }),
+    scan: findTriggers(story.text, sentence, facilities, { salientFacility: salientNearby, recentEscape: recentEscape(story, index), tags }),
     triggers: [],
     created: [],
-    tags: () => (tokens ??= tagSentence(story.text, sentence)),
+    tags,
   };
 }

@@ -15,6 +15,8 @@ const TOWN_BONUS_CHARS = 20;
 const SUBJECT_PLACES_TYPES = new Set<IncidentType>(["recapture", "alert"]);
 
 type PlaceRole = "event" | "subject" | "none";
+/** "was attacked", "were freed", "has been stormed": a passive verb after a place. */
+const PASSIVE_AFTER = /^\s+(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+(?:\w+ly\s+)?\w+(?:ed|en|wn|un)\b/i;
 /** After a town too, these make it the seat of a state rather than where something happened. */
 const STATE_AFTER = /^\s+(?:government|regime)\b/i;
 
@@ -70,7 +72,8 @@ function placeRole(text: string, p: Annotation<PlaceValue>): PlaceRole {
   const verb = PLACE_SPEAKER_VERBS.exec(after);
   if (verb && /^\s*$/.test(after.slice(0, verb.index))) return "none";
   // "the United States used airstrikes", "Turkey launched": a country as subject is an actor.
-  if (p.value.precision === "country" && /^\s+(?:has|have|had|is|was|were|are|will|would|can|could|did|does|[a-z]{2,}(?:s|ed))\b/i.test(after) && !/^\s+(?:is|was)\s+(?:a|an|the|in|on|at|where)\b/.test(after)) {
+  // Not so for a passive verb: "a prison in northern Burkina Faso was attacked" happened there.
+  if (p.value.precision === "country" && /^\s+(?:has|have|had|is|was|were|are|will|would|can|could|did|does|[a-z]{2,}(?:s|ed))\b/i.test(after) && !/^\s+(?:is|was)\s+(?:a|an|the|in|on|at|where)\b/.test(after) && !PASSIVE_AFTER.test(after)) {
     return "subject";
   }
   // "ERBIL, Kurdistan Region – ...": the dateline names where the reporter is, not the event.
