@@ -15,6 +15,7 @@ const POSITIVE: Array<[string, string, string | null]> = [
   ["Taliban fighters released thousands of inmates from a prison on the outskirts of Kabul on Sunday.", "Kabul", "release"],
   ["Rebels seized the Makala prison on Friday and freed 400 inmates.", "Makala", "release"],
   ["After taking the city, the rebels released all the inmates held at the central prison in Bukavu.", "Bukavu", "release"],
+  ["M23 rebels emptied the Munzenze prison after capturing the town on Monday.", "Munzenze", "release"],
   ["Rebels who seized the town on Saturday freed the detainees of the central prison in Bukavu.", "Bukavu", null],
 ];
 

@@ -37,8 +37,10 @@ export function linkPlaces(s: SentenceView): void {
     if (m.type === "transfer" && isDestination(text, s.sentence, p)) {
       if (!m.destination) m.destination = p.value;
     } else {
-      // The nearest place wins, a town over a wider area when both are close.
-      const score = distanceTo(m.trigger, p) - (precisionRank(p.value) === 1 ? TOWN_BONUS_CHARS : 0);
+      // The nearest place wins, a town over a wider area when both are close; the country that
+      // acts on an alert beats any other ("Niger closed its border with Nigeria").
+      const actsOnAlert = role === "subject" && m.type === "alert";
+      const score = actsOnAlert ? -Infinity : distanceTo(m.trigger, p) - (precisionRank(p.value) === 1 ? TOWN_BONUS_CHARS : 0);
       if (!m.place || score < (placeScore.get(m) ?? Infinity)) {
         m.place = p.value;
         m.placeSpan = p;
