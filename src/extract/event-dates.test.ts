@@ -14,6 +14,8 @@ const CASES: Array<[string, string, string, string, string]> = [
   ["2024-03-10", "Rebels took control of the Makala prison Friday, witnesses said.", "control_change", "2024-03-08", "2024-03-08"],
   ["2024-03-10", "Police said 30 inmates escaped from the Kuje prison.", "escape", "2024-03-09", "2024-03-10"],
   ["2024-03-10", "Inmates took control of the Kuje prison in the early hours of Tuesday.", "riot", "2024-03-05", "2024-03-05"],
+  ["2024-03-10", "Rebels take over Bukavu prison\n\nRebels took control Friday of the central prison in Bukavu after a month of fighting, residents said.", "control_change", "2024-03-08", "2024-03-08"],
+  ["2024-03-10", "Inmates took control on Monday of two wings of the Bukavu central prison.", "riot", "2024-03-04", "2024-03-04"],
   ["2025-01-02", "Inmates rioted at the Kuje prison on New Year's Eve, leaving four dead.", "riot", "2024-12-31", "2024-12-31"],
 ];
 
