@@ -134,7 +134,8 @@ function textDatesApart(a: IncidentMention, b: IncidentMention): boolean {
 }
 
 function absorb(target: IncidentMention, m: IncidentMention): void {
-  target.facility ??= m.facility;
+  // "a prison in Kabul" told again as "Pul-e-Charkhi": the facility takes its own name.
+  if (!target.facility || (isTownNamed(target.facility) && m.facility && !isTownNamed(m.facility))) target.facility = m.facility ?? target.facility;
   if (!target.place || (m.place && precisionRank(m.place) < precisionRank(target.place) && !target.facility)) target.place = m.place ?? target.place;
   target.destination ??= m.destination;
   target.date = datedByText(m) && !datedByText(target) && !overlaps(target.date, m.date) ? m.date : narrower(target.date, m.date);

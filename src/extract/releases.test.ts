@@ -42,3 +42,10 @@ for (const text of NEGATIVE) {
     assert.deepEqual(mentionsOf(text).filter((m) => DEPARTURES.has(m.type)).map(described), []);
   });
 }
+
+test("one release from a prison and another facility at a second town is two releases", () => {
+  const text = "Rebels released hundreds of detainees on Monday from the Makala prison as well as another facility at Bukavu.";
+  const found = mentionsOf(text).filter((m) => m.type === "release").map(described);
+  assert.equal(found.length, 2, JSON.stringify(found));
+  assert.ok(found.some((f) => f.includes("Makala")) && found.some((f) => f.includes("Bukavu")), JSON.stringify(found));
+});
