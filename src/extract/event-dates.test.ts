@@ -35,3 +35,17 @@ test("a release announced months earlier stays apart from today's; an undated qu
   const departures = mentionsOf(text, "2024-02-06").filter((m) => m.type === "release" || m.type === "escape");
   assert.deepEqual(departures.map((m) => `${m.date?.earliest}..${m.date?.latest}`).sort(), ["2023-12-01..2023-12-31", "2024-02-06..2024-02-06"]);
 });
+
+/** [published, text, type, a window the event must not be given: the day it was told, not the day it happened] */
+const NEGATIVE: Array<[string, string, string, string]> = [
+  ["2024-03-13", "Inmates escaped from the Kuje prison, police said on Monday.", "escape", "2024-03-11..2024-03-11"],
+  ["2024-03-13", "NIAMEY, March 8 (Sahel Wire) - Inmates escaped from the Kuje prison.", "escape", "2024-03-08..2024-03-08"],
+  ["2024-03-13", "Police recaptured ten of the escaped inmates of the Kuje prison on Monday.", "escape", "2024-03-11..2024-03-11"],
+];
+
+for (const [published, text, type, window] of NEGATIVE) {
+  test(`${type} not dated ${window}: ${text.slice(0, 60)}…`, () => {
+    const dated = mentionsOf(text, published).filter((m) => m.type === type).map((m) => `${m.date?.earliest}..${m.date?.latest}`);
+    assert.ok(!dated.includes(window), JSON.stringify(dated));
+  });
+}
