@@ -42,3 +42,8 @@ test("a recalled riot takes no place from a clause about something else", () => 
   const riots = mentionsOf(text).filter((m) => m.type === "riot").map(described);
   assert.ok(!riots.some((f) => f.includes("Kaduna")), JSON.stringify(riots));
 });
+
+test("a country in the possessive qualifies the facility; the town named with it is where it happened", () => {
+  const [riot] = mentionsOf("At least 26 inmates were killed after a riot in Brazil's state penitentiary in the Natal metropolitan area on Saturday.").filter((m) => m.type === "riot");
+  assert.match(riot.facility?.place?.name ?? riot.place?.name ?? "", /Natal/);
+});

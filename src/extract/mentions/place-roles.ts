@@ -11,6 +11,12 @@ import { distanceTo, nearestMention, type PlaceValue, type SentenceView, type Wo
 
 /** A town may be this many characters further from the trigger than a province or country and still win. */
 const TOWN_BONUS_CHARS = 20;
+/** "Brazil's State Penitentiary of X in the Natal area": a country in the possessive only qualifies what follows; a place named with it wins unless much further off. */
+const POSSESSIVE_PENALTY_CHARS = 60;
+function possessiveCountry(text: string, p: Annotation<PlaceValue>): boolean {
+  return p.value.precision === "country" && /^['’]s\b/.test(text.slice(p.end, p.end + 3));
+}
+
 /** A country as subject still places these: "Iraq has detained ..." happened in Iraq. */
 const SUBJECT_PLACES_TYPES = new Set<IncidentType>(["recapture", "alert"]);
 
@@ -40,7 +46,7 @@ export function linkPlaces(s: SentenceView): void {
       // The nearest place wins, a town over a wider area when both are close; the country that
       // acts on an alert beats any other ("Niger closed its border with Nigeria").
       const actsOnAlert = role === "subject" && m.type === "alert";
-      const score = actsOnAlert ? -Infinity : distanceTo(m.trigger, p) - (precisionRank(p.value) === 1 ? TOWN_BONUS_CHARS : 0);
+      const score = actsOnAlert ? -Infinity : distanceTo(m.trigger, p) - (precisionRank(p.value) === 1 ? TOWN_BONUS_CHARS : 0) + (possessiveCountry(text, p) ? POSSESSIVE_PENALTY_CHARS : 0);
       if (!m.place || score < (placeScore.get(m) ?? Infinity)) {
         m.place = p.value;
         m.placeSpan = p;
