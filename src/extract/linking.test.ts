@@ -47,3 +47,11 @@ test("a country in the possessive qualifies the facility; the town named with it
   const [riot] = mentionsOf("At least 26 inmates were killed after a riot in Brazil's state penitentiary in the Natal metropolitan area on Saturday.").filter((m) => m.type === "riot");
   assert.match(riot.facility?.place?.name ?? riot.place?.name ?? "", /Natal/);
 });
+
+test("a facility named in history is not what a later event refers to", () => {
+  const text =
+    "Over 70 inmates escaped from the Kaduna prison on Saturday. " +
+    "Most of them belong to a gang founded inside the Kuje prison in the 1990s. Police recaptured two of them on Sunday.";
+  const [recapture] = mentionsOf(text).filter((m) => m.type === "recapture");
+  assert.match(recapture.facility?.name ?? "", /Kaduna/);
+});

@@ -3,7 +3,7 @@
 // places only recaptures and alerts), or nothing at all (an actor's seat, a dateline, a speaker,
 // "US-backed"). A transfer's "to X" is its destination.
 import type { Annotation, Span } from "../../model/doc.ts";
-import type { IncidentType } from "../../model/incident.ts";
+import type { IncidentType, PlaceRef } from "../../model/incident.ts";
 import { precisionRank } from "../../gazetteer/geo.ts";
 import { PLACE_ACTOR_NOUNS, PLACE_NOT_AFTER, PLACE_SPEAKER_VERBS } from "../lexicon.ts";
 import { clauseAt, clauseBoundaries } from "./clauses.ts";
@@ -21,6 +21,10 @@ function possessiveCountry(text: string, p: Annotation<PlaceValue>): boolean {
 const SUBJECT_PLACES_TYPES = new Set<IncidentType>(["recapture", "alert"]);
 
 type PlaceRole = "event" | "subject" | "none";
+/** "a Paraguayan prison", "a Syrian jail": a demonym naming the facility's country. */
+const FACILITY_AFTER_DEMONYM = /^\s+(?:[\w-]+\s+)?(?:prison|jail|gaol|penitentiary|detention|custodial|correctional|camp)\b/i;
+/** "near the border with", "bordering": what follows is a neighbour. */
+const BORDER_WITH_BEFORE = /\b(?:borders?\s+with|bordering|frontier\s+with)\s+$/i;
 /** "was attacked", "were freed", "has been stormed": a passive verb after a place. */
 const PASSIVE_AFTER = /^\s+(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+(?:\w+ly\s+)?\w+(?:ed|en|wn|un)\b/i;
 /** After a town too, these make it the seat of a state rather than where something happened. */
@@ -35,10 +39,13 @@ export function linkPlaces(s: SentenceView): void {
   const told = s.created.filter((c) => !s.story.references.has(c));
   const boundaries = clauseBoundaries(text, s.sentence);
   for (const p of s.places) {
-    const role = p.value.demonym ? "none" : placeRole(text, p);
+    const role = p.value.demonym ? (FACILITY_AFTER_DEMONYM.test(text.slice(p.end, p.end + 40)) ? "event" : "none") : placeRole(text, p);
     if (role === "none") continue;
     const candidates = told.length ? told : s.created.filter((c) => clauseAt(boundaries, c.trigger.start) === clauseAt(boundaries, p.start));
-    const m = nearestMention(role === "subject" ? candidates.filter((c) => SUBJECT_PLACES_TYPES.has(c.type)) : candidates, p);
+    // "a prison near the border with Brazil": the neighbour is a landmark, not where it happened (an alert may hold along it).
+    const landmark = BORDER_WITH_BEFORE.test(text.slice(Math.max(0, p.start - 30), p.start));
+    const placeable = role === "subject" ? candidates.filter((c) => SUBJECT_PLACES_TYPES.has(c.type)) : landmark ? candidates.filter((c) => c.type === "alert") : candidates;
+    const m = nearestMention(placeable, p);
     if (!m) continue;
     if (m.type === "transfer" && isDestination(text, s.sentence, p)) {
       if (!m.destination) m.destination = p.value;
@@ -92,4 +99,9 @@ function placeRole(text: string, p: Annotation<PlaceValue>): PlaceRole {
   // A bulk-dataset town right after a capitalised word is a surname ("John Kirby").
   if (p.rule === "gazetteer.place.world-city" && /[A-Z][a-z]+\s$/.test(before) && !/(?:^|[.!?]\s+|\b(?:In|At|From|Of|To|Near)\s)[A-Z][a-z]+\s$/.test(before)) return "none";
   return "event";
+}
+
+function withoutDemonym(value: PlaceValue): PlaceRef {
+  const { demonym: _d, ...place } = value;
+  return place;
 }

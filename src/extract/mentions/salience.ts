@@ -18,8 +18,14 @@ const INHERITS_FACILITY = new Set<IncidentType>(["escape", "release", "riot", "a
 export function salientFacility(story: Story, sentences: Span[], index: number, before: number, reach: number): Annotation<FacilityRef> | undefined {
   const floor = sentences[Math.max(0, index - reach)].start;
   // A police station is named as an actor far more often than as where detainees are held.
-  const candidates = story.entities.facilities.filter((f) => f.end <= before && f.start >= floor && f.value.kind !== "police_station" && !story.destinations.has(f));
+  const candidates = story.entities.facilities.filter((f) => f.end <= before && f.start >= floor && f.value.kind !== "police_station" && !story.destinations.has(f) && !inHistory(story, sentences, f));
   return candidates[candidates.length - 1];
+}
+
+/** "founded inside a São Paulo prison in the 1990s": a facility named in history is not what "the prison" means now. */
+function inHistory(story: Story, sentences: Span[], f: Span): boolean {
+  for (const i of story.historySentences) if (sentences[i].start <= f.start && f.end <= sentences[i].end) return true;
+  return false;
 }
 
 /** Story stage, in reading order: mentions naming no facility inherit the salient one. */
