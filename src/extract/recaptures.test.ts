@@ -7,6 +7,7 @@ import { described, mentionsOf } from "./testing.ts";
 const POSITIVE: Array<[string, string]> = [
   ["Police arrested 12 of the inmates who escaped from the Kamiti prison on Monday.", "Kamiti"],
   ["The three escapees were arrested in Kitui on Thursday.", "Kitui"],
+  ["Ten of the escapees have been arrested and brought back to the Kuje prison, officials said.", "Kuje"],
 ];
 
 const NEGATIVE: string[] = [
@@ -29,3 +30,8 @@ for (const text of NEGATIVE) {
     assert.deepEqual(mentionsOf(text).filter((m) => m.type === "recapture").map(described), []);
   });
 }
+
+test("escapees arrested and brought back were not transferred", () => {
+  const types = mentionsOf("Ten of the escapees have been arrested and brought back to the Kuje prison, officials said.").map((m) => m.type);
+  assert.deepEqual(types, ["recapture"]);
+});

@@ -5,7 +5,8 @@
 //      "inmates took control of a wing", "prisoners set fire to mattresses"; one inmate who
 //      assaults a guard, or inmates breaking a wall to escape, is no incident of this kind;
 //   3. an arrest after an escape is a recapture only of those who escaped: wardens, officials and
-//      accomplices arrested, or people "arrested for stealing cars", are not recaptured.
+//      accomplices arrested, or people "arrested for stealing cars", are not recaptured; escapees
+//      "arrested and brought back" were recaptured, not transferred.
 // The subject of a trigger verb comes from the part-of-speech layer (verb-groups.ts).
 import type { IncidentType } from "../../model/incident.ts";
 import { DETAINEE_NOUNS, NOT_ESCAPEES, VIOLENCE, matchAll } from "../lexicon.ts";
@@ -42,10 +43,14 @@ export function refineType(s: SentenceView, t: Trigger, occurrence: Occurrence):
     }
   }
   if (t.rule === ARREST_RULE && !arrestsEscapees(s, t)) return null;
+  // "ten have been arrested and brought back": returned to custody, not moved elsewhere.
+  if (t.type === "transfer" && RETURNED.test(text.slice(t.start, t.end)) && s.scan.accepted.some((a) => a.type === "recapture")) return null;
   return { type: t.type, rule: t.rule };
 }
 
 const ARREST_RULE = "trigger.recapture.arrest";
+/** Transfer words that, beside a recapture, mean taken back to the facility. */
+const RETURNED = /^(?:brought back|sent back|were returned|returned from)$/i;
 /** "arrested for stealing cars", "detained on charges of": an arrest for a crime, not a recapture. */
 const ARRESTED_FOR = /^\s+(?:\S+\s+){0,2}?(?:for|on\s+charges|over)\s/i;
 
