@@ -16,6 +16,9 @@ const POSITIVE: Array<[string, string, string | null]> = [
   ["Rebels seized the Makala prison on Friday and freed 400 inmates.", "Makala", "release"],
   ["After taking the city, the rebels released all the inmates held at the central prison in Bukavu.", "Bukavu", "release"],
   ["M23 rebels emptied the Munzenze prison after capturing the town on Monday.", "Munzenze", "release"],
+  ["The government agreed to release the prisoners of the Hama prison. It set free more than 100 detainees on Monday.", "Hama", "release"],
+  ["The authorities freed 200 inmates of the Kuje prison on Monday to ease overcrowding.", "Kuje", "release"],
+  ["Gunmen freed 200 inmates of the Kuje prison on Monday.", "Kuje", "escape"],
   ["Rebels who seized the town on Saturday freed the detainees of the central prison in Bukavu.", "Bukavu", null],
 ];
 
@@ -30,7 +33,7 @@ const NEGATIVE: string[] = [
 
 for (const [text, where, type] of POSITIVE) {
   test(`release at ${where}: ${text.slice(0, 60)}…`, () => {
-    const found = mentionsOf(text).filter((m) => DEPARTURES.has(m.type));
+    const found = mentionsOf(text).filter((m) => DEPARTURES.has(m.type) && m.modality === "occurred");
     assert.equal(found.length, 1, JSON.stringify(found.map(described)));
     assert.ok(described(found[0]).includes(where), described(found[0]));
     if (type) assert.equal(found[0].type, type);

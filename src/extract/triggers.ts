@@ -50,6 +50,8 @@ const PARTY_WORDS = 5;
 const HELD_GROUPS = /\b(?:gangs?|factions?|gang members|cartels?)\b/i;
 /** Words after "released" within which a thing released ("a statement") shows no people were. */
 const RELEASED_OBJECT_WORDS = 4;
+/** Verbs of freeing others, whose subject is the liberator, not the one who escaped. */
+const FREEING_RULE = "trigger.escape.breakout";
 /** People whose fleeing is not an escape from custody. */
 const NOT_DETAINEES = /\b(?:civilians|residents|villagers|guards|wardens|warders|soldiers|troops|police|policemen|officers|staff|journalists|workers|gunmen|attackers|assailants|people|families|thousands of people|refugees|displaced|others)(?:\s+(?:who|that|had|have))?\s*$/i;
 
@@ -135,7 +137,8 @@ function satisfied(text: string, sentence: Span, t: Trigger, facilities: Array<A
     case "none":
       return true;
     case "custody":
-      if (t.type === "escape" && NOT_DETAINEES.test(text.slice(windowBefore(text, t.start, 3, sentence.start), t.start))) return false;
+      // "soldiers fled" is no escape from custody; "gunmen freed 200 inmates" is (the gunmen free, they do not flee).
+      if (t.type === "escape" && t.rule !== FREEING_RULE && NOT_DETAINEES.test(text.slice(windowBefore(text, t.start, 3, sentence.start), t.start))) return false;
       return hasMatch(DETAINEE_NOUNS, text, before, after) || facilityNear(before, after);
     case "detainee": {
       if (t.type === "release" && releasesThings(text, sentence, t)) return false;

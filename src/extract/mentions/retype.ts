@@ -6,10 +6,11 @@
 //      assaults a guard, or inmates breaking a wall to escape, is no incident of this kind;
 //   3. an arrest after an escape is a recapture only of those who escaped: wardens, officials and
 //      accomplices arrested, or people "arrested for stealing cars", are not recaptured; escapees
-//      "arrested and brought back" were recaptured, not transferred.
+//      "arrested and brought back" were recaptured, not transferred;
+//   4. detainees freed by those who hold them (a government, a court, the authorities) are released.
 // The subject of a trigger verb comes from the part-of-speech layer (verb-groups.ts).
 import type { IncidentType } from "../../model/incident.ts";
-import { DETAINEE_NOUNS, NOT_ESCAPEES, VIOLENCE, matchAll } from "../lexicon.ts";
+import { DETAINEE_NOUNS, HOLDERS, NOT_ESCAPEES, VIOLENCE, matchAll } from "../lexicon.ts";
 import type { Occurrence } from "../modality.ts";
 import type { Trigger } from "../triggers.ts";
 import { objectOf, subjectOf, type TaggedToken } from "../verb-groups.ts";
@@ -43,12 +44,18 @@ export function refineType(s: SentenceView, t: Trigger, occurrence: Occurrence):
     }
   }
   if (t.rule === ARREST_RULE && !arrestsEscapees(s, t)) return null;
+  // "the government set free more than 100 detainees": freed by those who hold them is a release.
+  if (t.rule === FREED_RULE) {
+    const subject = subjectOf(s.tags(), t);
+    if (subject && matchAll(HOLDERS, subject.head.lower).length) return { type: "release", rule: `${t.rule}.by-holders` };
+  }
   // "ten have been arrested and brought back": returned to custody, not moved elsewhere.
   if (t.type === "transfer" && RETURNED.test(text.slice(t.start, t.end)) && s.scan.accepted.some((a) => a.type === "recapture")) return null;
   return { type: t.type, rule: t.rule };
 }
 
 const ARREST_RULE = "trigger.recapture.arrest";
+const FREED_RULE = "trigger.escape.breakout";
 /** Transfer words that, beside a recapture, mean taken back to the facility. */
 const RETURNED = /^(?:brought back|sent back|were returned|returned from)$/i;
 /** "arrested for stealing cars", "detained on charges of": an arrest for a crime, not a recapture. */
