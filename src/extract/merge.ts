@@ -1,7 +1,8 @@
 // Within one document, mentions of the same event merge into one: a report says "escaped" in the
 // headline, again with the figure, and again in a quote. Merging rules, in order:
 //   1. Same family (escape and release at one facility are one departure told two ways: sources
-//      say "escaped" and "let out" of the same people), same modality, and compatible location:
+//      say "escaped" and "let out" of the same people), same modality (a release planned and done
+//      is one), and compatible location:
 //      the same facility, or one of them names none and its place contains the other's.
 //      Alerts in one country are one response to the report's event ("roadblocks in four states,
 //      a curfew in the capital").
@@ -98,7 +99,7 @@ function specificity(m: IncidentMention): number {
 }
 
 function compatible(a: IncidentMention, b: IncidentMention): boolean {
-  if (FAMILY[a.type] !== FAMILY[b.type] || a.modality !== b.modality) return false;
+  if (FAMILY[a.type] !== FAMILY[b.type] || (a.modality !== b.modality && !promiseKept(a, b))) return false;
   if (exactDatesApart(a.date, b.date) || textDatesApart(a, b)) return false;
   if (a.facility && b.facility) return sameFacility(a.facility, b.facility, "report");
   const placeA = a.facility?.place ?? a.place;
@@ -126,6 +127,11 @@ function exactDatesApart(a: DateWindow | null, b: DateWindow | null): boolean {
   return Math.abs(Date.parse(a.earliest) - Date.parse(b.earliest)) / 86_400_000 > DATE_GAP_DAYS;
 }
 
+/** "agreed to release all the prisoners ... it set free more than 100": a release planned and done is one release. */
+function promiseKept(a: IncidentMention, b: IncidentMention): boolean {
+  return FAMILY[a.type] === "departure" && [a.modality, b.modality].includes("occurred") && [a.modality, b.modality].includes("planned");
+}
+
 /** Both dated by their text, to windows days apart: "announced in December the release of 366" is not February's. */
 function textDatesApart(a: IncidentMention, b: IncidentMention): boolean {
   if (!a.date || !b.date || !datedByText(a) || !datedByText(b)) return false;
@@ -142,6 +148,7 @@ function absorb(target: IncidentMention, m: IncidentMention): void {
   if (datedByText(m) && !datedByText(target)) target.evidence.push(...m.evidence.filter((e) => e.kind === "date"));
   target.actors = [...new Set([...target.actors, ...m.actors])];
   target.unconfirmed = target.unconfirmed && m.unconfirmed;
+  if (m.modality === "occurred") target.modality = "occurred";
   for (const count of m.counts) mergeCount(target.counts, count);
   target.evidence.push(...m.evidence);
   absorbedTypes.set(target, [...(absorbedTypes.get(target) ?? []), m.type]);

@@ -52,3 +52,9 @@ test("one release from a prison and another facility at a second town is two rel
   assert.equal(found.length, 2, JSON.stringify(found));
   assert.ok(found.some((f) => f.includes("Makala")) && found.some((f) => f.includes("Bukavu")), JSON.stringify(found));
 });
+
+test("a release agreed and then carried out is one release", () => {
+  const text = "The government agreed to release the prisoners of the Hama prison. It set free more than 100 detainees on Monday.";
+  const found = mentionsOf(text).filter((m) => DEPARTURES.has(m.type));
+  assert.deepEqual(found.map((m) => `${described(m)} ${m.modality}`), ["release@Hama prison occurred"]);
+});
