@@ -43,3 +43,9 @@ test("the escaped inmates recaptured on Monday escaped on another day", () => {
   const found = mentionsOf("Police recaptured ten of the escaped inmates of the Kuje prison on Monday.", "2024-03-11");
   assert.deepEqual(found.map((m) => `${described(m)} ${m.date?.earliest}`), ["recapture@Kuje Medium Security Custodial Centre 2024-03-11"]);
 });
+
+test("a definite event noun that gives figures tells the event", () => {
+  const found = mentionsOf("The escape of 20 inmates from the Kuje prison has raised questions about security, officials said.").filter((m) => m.type === "escape");
+  assert.equal(found.length, 1);
+  assert.equal(found[0].counts.find((c) => c.quantity === "escaped")?.claims[0].low, 20);
+});

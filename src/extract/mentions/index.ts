@@ -45,7 +45,7 @@ const SENTENCE_STAGES: SentenceStage[] = [
 ];
 
 /** Stages run once the whole story has been read. */
-const STORY_STAGES: StoryStage[] = [inheritSalientFacility, placeAlertsAtTheirEvent, fillUndatedWindows, settleReferences];
+const STORY_STAGES: StoryStage[] = [inheritSalientFacility, placeAlertsAtTheirEvent, settleReferences, fillUndatedWindows];
 
 /** Builds the mentions of `doc` from its sentences, entities and attributions. */
 export function buildMentions(doc: Doc, sentences: Span[], entities: Entities, attributor: Attributor): IncidentMention[] {

@@ -58,6 +58,9 @@ export function referenceWindow(text: string, trigger: Span, published: Day | nu
  * ("the attack was claimed by ISWAP" in a later report), never a new incident dated by publication.
  */
 export function settleReferences(story: Story): void {
+  // "The escape of 20 inmates from the X prison has raised questions": a reference that gives
+  // figures tells the event.
+  for (const m of story.mentions) if (story.references.has(m) && !m.date && m.counts.length) story.references.delete(m);
   const told = story.mentions.filter((m) => !story.references.has(m));
   story.mentions = story.mentions.filter((m) => !story.references.has(m) || m.date || told.some((t) => sameFamily(t.type, m.type)));
 }
