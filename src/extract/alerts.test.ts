@@ -15,6 +15,9 @@ const POSITIVE: Array<[string, string]> = [
   ["The governor declared a state of emergency in Suleja after 119 inmates escaped from the custodial centre on Wednesday.", "Suleja"],
   ["Police set up checkpoints on the roads out of Kano after the jailbreak on Friday.", "Kano"],
   ["Iraqi forces were put on high alert along the border after dozens of inmates escaped from a prison in Hasakah.", "Iraq"],
+  ["Niger has closed its border with Nigeria following the jailbreak at the Kuje prison.", "Niger"],
+  ["Over 100 inmates escaped from the Kuje prison on Friday. The ministry placed the police on red alert nationwide, a spokesman said in Abuja.", "Nigeria"],
+  ["Over 100 inmates escaped from the Kuje prison on Friday. Police have mounted roadblocks on all roads leading out of the city.", "Kuje"],
 ];
 
 const NEGATIVE: string[] = [

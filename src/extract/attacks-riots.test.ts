@@ -15,6 +15,10 @@ const POSITIVE: Array<[string, string[]]> = [
   ["Bandits broke into the Kotonkarfe custodial centre overnight, police said.", ["attack@Koton Karfe"]],
   ["The assault on the Ghwayran prison began with a car bomb at the main gate.", ["attack@Ghwayran"]],
   ["Dozens of militants were seen attacking the Nouna prison with rockets.", ["attack@Nouna"]],
+  ["A prison in northern Burkina Faso was attacked by armed men on Saturday.", ["attack@Burkina Faso"]],
+  ["Gunmen in their dozens invaded the Owerri custodial centre in the early hours of Monday.", ["attack@Owerri"]],
+  ["Prisoners at the Kerobokan jail in Bali went on a rampage on Friday, setting fire to buildings.", ["riot@Kerobokan"]],
+  ["At least 30 prisoners were killed in clashes between rival gangs at a prison in Esmeraldas on Monday.", ["riot@Esmeraldas"]],
   ["Inmates took control of a wing of the Kerobokan prison on Tuesday and held two guards hostage.", ["riot@Kerobokan"]],
   ["Hundreds of prisoners seized control of the Makala prison on Monday.", ["riot@Makala"]],
   ["A brawl between rival gangs at the Tocorón prison left 11 inmates dead on Saturday.", ["riot@Tocorón"]],
@@ -35,6 +39,7 @@ const NEGATIVE: string[] = [
   "The film follows four inmates who storm the prison director's office.",
   "Prison overcrowding has led to 300 deaths in custody, a report said.",
   "Residents said they heard clashes near the town on Friday.",
+  "A convoy near the Kuje prison was attacked on Friday, killing three soldiers.",
 ];
 
 for (const [text, expected] of POSITIVE) {

@@ -14,6 +14,8 @@ const CASES: Array<[string, string, string, string, string]> = [
   ["2024-03-10", "Rebels took control of the Makala prison Friday, witnesses said.", "control_change", "2024-03-08", "2024-03-08"],
   ["2024-03-10", "Police said 30 inmates escaped from the Kuje prison.", "escape", "2024-03-09", "2024-03-10"],
   ["2024-03-10", "Inmates took control of the Kuje prison in the early hours of Tuesday.", "riot", "2024-03-05", "2024-03-05"],
+  ["2024-03-10", "Rebels take over Bukavu prison\n\nRebels took control Friday of the central prison in Bukavu after a month of fighting, residents said.", "control_change", "2024-03-08", "2024-03-08"],
+  ["2024-03-10", "Inmates took control on Monday of two wings of the Bukavu central prison.", "riot", "2024-03-04", "2024-03-04"],
   ["2025-01-02", "Inmates rioted at the Kuje prison on New Year's Eve, leaving four dead.", "riot", "2024-12-31", "2024-12-31"],
 ];
 
@@ -22,5 +24,28 @@ for (const [published, text, type, earliest, latest] of CASES) {
     const found = mentionsOf(text, published).filter((m) => m.type === type);
     assert.equal(found.length, 1, JSON.stringify(found.map((m) => m.type)));
     assert.deepEqual(found[0].date, { earliest, latest });
+  });
+}
+
+test("a release announced months earlier stays apart from today's; an undated quote joins today's", () => {
+  const text =
+    "Rebels seized most of the Kuje prison today, freeing hundreds of inmates, monitors said. " +
+    '"They freed hundreds of prisoners," a monitor told reporters. ' +
+    "Overcrowding led the government to announce in December the release of 300 inmates from the Kuje prison.";
+  const departures = mentionsOf(text, "2024-02-06").filter((m) => m.type === "release" || m.type === "escape");
+  assert.deepEqual(departures.map((m) => `${m.date?.earliest}..${m.date?.latest}`).sort(), ["2023-12-01..2023-12-31", "2024-02-06..2024-02-06"]);
+});
+
+/** [published, text, type, a window the event must not be given: the day it was told, not the day it happened] */
+const NEGATIVE: Array<[string, string, string, string]> = [
+  ["2024-03-13", "Inmates escaped from the Kuje prison, police said on Monday.", "escape", "2024-03-11..2024-03-11"],
+  ["2024-03-13", "NIAMEY, March 8 (Sahel Wire) - Inmates escaped from the Kuje prison.", "escape", "2024-03-08..2024-03-08"],
+  ["2024-03-13", "Police recaptured ten of the escaped inmates of the Kuje prison on Monday.", "escape", "2024-03-11..2024-03-11"],
+];
+
+for (const [published, text, type, window] of NEGATIVE) {
+  test(`${type} not dated ${window}: ${text.slice(0, 60)}…`, () => {
+    const dated = mentionsOf(text, published).filter((m) => m.type === type).map((m) => `${m.date?.earliest}..${m.date?.latest}`);
+    assert.ok(!dated.includes(window), JSON.stringify(dated));
   });
 }

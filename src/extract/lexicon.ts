@@ -62,6 +62,10 @@ export const FACILITY_NOUNS = phrasesPattern(lexicon.custodyNouns.facility);
 /** A named or singular facility: "attacks on prisons" in general is not an attack on one. */
 export const FACILITY_OBJECT_NOUNS = phrasesPattern(lexicon.custodyNouns.facilitySingular);
 export const ESCAPE_CUES = phrasesPattern(lexicon.custodyNouns.escapeCue);
+/** People arrested after an escape who did not escape: wardens, officials, accomplices. */
+export const NOT_ESCAPEES = phrasesPattern(lexicon.custodyNouns.notEscapees);
+/** Those who hold detainees and so release them: "the government set free 100 detainees". */
+export const HOLDERS = phrasesPattern(lexicon.custodyNouns.holders);
 /** Parts of a facility: "breached the fence" in a prison story is no attack on something else. */
 export const FACILITY_PARTS = phrasesPattern(lexicon.custodyNouns.facilityParts);
 export const FAMILIES_NOUNS = phrasesPattern(lexicon.custodyNouns.familiesNoun);

@@ -34,3 +34,24 @@ test("where a transfer went is not what a later transfer left from", () => {
   const text = "Six inmates were flown to the Kuje prison on Monday. The remaining detainees were moved to police cells the same day.";
   assert.deepEqual(mentionsOf(text).filter((m) => m.facility?.name.includes("Kuje")).map(described), []);
 });
+
+test("a recalled riot takes no place from a clause about something else", () => {
+  const text =
+    "Inmates rioted at the Kuje prison on Saturday for the second time this month. " +
+    "Guards were taken hostage in that riot, which began after a transfer of inmates to a prison near Kaduna.";
+  const riots = mentionsOf(text).filter((m) => m.type === "riot").map(described);
+  assert.ok(!riots.some((f) => f.includes("Kaduna")), JSON.stringify(riots));
+});
+
+test("a country in the possessive qualifies the facility; the town named with it is where it happened", () => {
+  const [riot] = mentionsOf("At least 26 inmates were killed after a riot in Brazil's state penitentiary in the Natal metropolitan area on Saturday.").filter((m) => m.type === "riot");
+  assert.match(riot.facility?.place?.name ?? riot.place?.name ?? "", /Natal/);
+});
+
+test("a facility named in history is not what a later event refers to", () => {
+  const text =
+    "Over 70 inmates escaped from the Kaduna prison on Saturday. " +
+    "Most of them belong to a gang founded inside the Kuje prison in the 1990s. Police recaptured two of them on Sunday.";
+  const [recapture] = mentionsOf(text).filter((m) => m.type === "recapture");
+  assert.match(recapture.facility?.name ?? "", /Kaduna/);
+});

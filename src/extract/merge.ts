@@ -1,7 +1,8 @@
 // Within one document, mentions of the same event merge into one: a report says "escaped" in the
 // headline, again with the figure, and again in a quote. Merging rules, in order:
 //   1. Same family (escape and release at one facility are one departure told two ways: sources
-//      say "escaped" and "let out" of the same people), same modality, and compatible location:
+//      say "escaped" and "let out" of the same people), same modality (a release planned and done
+//      is one), and compatible location:
 //      the same facility, or one of them names none and its place contains the other's.
 //      Alerts in one country are one response to the report's event ("roadblocks in four states,
 //      a curfew in the capital").
@@ -21,9 +22,12 @@ const DATE_GAP_DAYS = 3;
  */
 export const MAX_MERGE_CANDIDATES = 200;
 
+/** Mentions of one family can merge (a planned and a carried-out release too): each looks among those alone. */
 function familyKey(m: IncidentMention): string {
-  return `${FAMILY[m.type]}|${m.modality}`;
+  return FAMILY[m.type];
 }
+/** Between equally close targets, the one whose window meets the mention's wins. */
+const SAME_TIME_BONUS = 0.5;
 
 /** Types of the mentions folded into each merged one, to name the merged departure. */
 const absorbedTypes = new WeakMap<IncidentMention, IncidentType[]>();
@@ -48,9 +52,10 @@ export function mergeWithinDocument(mentions: IncidentMention[]): IncidentMentio
   const anchored = mentions.filter((m) => m.facility || m.place);
   const floating = mentions.filter((m) => !m.facility && !m.place);
   const merged: IncidentMention[] = [];
-  // Specific mentions first, so vaguer ones fold into them rather than the reverse.
-  const bySpecificity = [...anchored].sort((a, b) => specificity(a) - specificity(b) || a.trigger.start - b.trigger.start);
-  // Only mentions of one family and modality can merge, so each looks among those alone.
+  // Mentions the text dates first, so that events told on different days stay apart whatever the
+  // order; then specific mentions, so vaguer ones fold into them rather than the reverse.
+  const bySpecificity = [...anchored].sort((a, b) => Number(!datedByText(a)) - Number(!datedByText(b)) || specificity(a) - specificity(b) || a.trigger.start - b.trigger.start);
+  // Only mentions of one family can merge, so each looks among those alone.
   const byFamily = new Map<string, IncidentMention[]>();
   for (const m of bySpecificity) {
     // The closest match wins: the same facility or town over a containing place over a nearby town.
@@ -59,7 +64,7 @@ export function mergeWithinDocument(mentions: IncidentMention[]): IncidentMentio
     const family = byFamily.get(familyKey(m)) ?? [];
     for (let i = Math.max(0, family.length - MAX_MERGE_CANDIDATES); i < family.length; i++) {
       const t = family[i];
-      const score = compatible(t, m) ? closeness(t, m) : 0;
+      const score = compatible(t, m) ? closeness(t, m) + (overlaps(t.date, m.date) ? SAME_TIME_BONUS : 0) : 0;
       if (score > best) {
         target = t;
         best = score;
@@ -79,7 +84,11 @@ export function mergeWithinDocument(mentions: IncidentMention[]): IncidentMentio
     const nearest = sameFamily.reduce((a, b) => (Math.abs(b.trigger.start - m.trigger.start) < Math.abs(a.trigger.start - m.trigger.start) ? b : a));
     absorb(nearest, m);
   }
-  for (const m of merged) m.type = dominantType(m);
+  for (const m of merged) {
+    m.type = dominantType(m);
+    // Claims in reading order, whatever order the mentions were folded in.
+    for (const c of m.counts) c.claims.sort((a, b) => a.start - b.start);
+  }
   return merged.sort((a, b) => a.trigger.start - b.trigger.start);
 }
 
@@ -114,8 +123,8 @@ function specificity(m: IncidentMention): number {
 }
 
 function compatible(a: IncidentMention, b: IncidentMention): boolean {
-  if (FAMILY[a.type] !== FAMILY[b.type] || a.modality !== b.modality) return false;
-  if (exactDatesApart(a.date, b.date)) return false;
+  if (FAMILY[a.type] !== FAMILY[b.type] || (a.modality !== b.modality && !promiseKept(a, b))) return false;
+  if (exactDatesApart(a.date, b.date) || textDatesApart(a, b)) return false;
   if (a.facility && b.facility) return sameFacility(a.facility, b.facility, "report");
   const placeA = a.facility?.place ?? a.place;
   const placeB = b.facility?.place ?? b.place;
@@ -142,8 +151,21 @@ function exactDatesApart(a: DateWindow | null, b: DateWindow | null): boolean {
   return Math.abs(Date.parse(a.earliest) - Date.parse(b.earliest)) / 86_400_000 > DATE_GAP_DAYS;
 }
 
+/** "agreed to release all the prisoners ... it set free more than 100": a release planned and done is one release. */
+function promiseKept(a: IncidentMention, b: IncidentMention): boolean {
+  return FAMILY[a.type] === "departure" && [a.modality, b.modality].includes("occurred") && [a.modality, b.modality].includes("planned");
+}
+
+/** Both dated by their text, to windows days apart: "announced in December the release of 366" is not February's. */
+function textDatesApart(a: IncidentMention, b: IncidentMention): boolean {
+  if (!a.date || !b.date || !datedByText(a) || !datedByText(b)) return false;
+  const gap = Math.max(Date.parse(a.date.earliest) - Date.parse(b.date.latest), Date.parse(b.date.earliest) - Date.parse(a.date.latest)) / 86_400_000;
+  return gap > DATE_GAP_DAYS;
+}
+
 function absorb(target: IncidentMention, m: IncidentMention): void {
-  target.facility ??= m.facility;
+  // "a prison in Kabul" told again as "Pul-e-Charkhi": the facility takes its own name.
+  if (!target.facility || (isTownNamed(target.facility) && m.facility && !isTownNamed(m.facility))) target.facility = m.facility ?? target.facility;
   if (!target.place || (m.place && precisionRank(m.place) < precisionRank(target.place) && !target.facility)) target.place = m.place ?? target.place;
   target.destination ??= m.destination;
   const [mDated, targetDated] = [datedByText(m), textDated.get(target) ?? datedByText(target)];
@@ -152,6 +174,7 @@ function absorb(target: IncidentMention, m: IncidentMention): void {
   textDated.set(target, mDated || targetDated);
   target.actors = [...new Set([...target.actors, ...m.actors])];
   target.unconfirmed = target.unconfirmed && m.unconfirmed;
+  if (m.modality === "occurred") target.modality = "occurred";
   for (const count of m.counts) mergeCount(target.counts, count);
   for (const e of m.evidence) target.evidence.push(e); // not push(...): evidence grows with every merged mention
   const types = absorbedTypes.get(target);

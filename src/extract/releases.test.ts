@@ -15,6 +15,10 @@ const POSITIVE: Array<[string, string, string | null]> = [
   ["Taliban fighters released thousands of inmates from a prison on the outskirts of Kabul on Sunday.", "Kabul", "release"],
   ["Rebels seized the Makala prison on Friday and freed 400 inmates.", "Makala", "release"],
   ["After taking the city, the rebels released all the inmates held at the central prison in Bukavu.", "Bukavu", "release"],
+  ["M23 rebels emptied the Munzenze prison after capturing the town on Monday.", "Munzenze", "release"],
+  ["The government agreed to release the prisoners of the Hama prison. It set free more than 100 detainees on Monday.", "Hama", "release"],
+  ["The authorities freed 200 inmates of the Kuje prison on Monday to ease overcrowding.", "Kuje", "release"],
+  ["Gunmen freed 200 inmates of the Kuje prison on Monday.", "Kuje", "escape"],
   ["Rebels who seized the town on Saturday freed the detainees of the central prison in Bukavu.", "Bukavu", null],
 ];
 
@@ -23,12 +27,13 @@ const NEGATIVE: string[] = [
   "The ministry released a statement on the Kuje prison on Monday.",
   "Relatives demanded the release of the detainees held at the Kuje prison.",
   "The band released a new album called Jailbreak on Friday.",
+  "Images released after the raid on the Tocorón prison showed rifles seized from inmates.",
   "Families outside the Kuje prison are calling for the release of the list of inmates who died.",
 ];
 
 for (const [text, where, type] of POSITIVE) {
   test(`release at ${where}: ${text.slice(0, 60)}…`, () => {
-    const found = mentionsOf(text).filter((m) => DEPARTURES.has(m.type));
+    const found = mentionsOf(text).filter((m) => DEPARTURES.has(m.type) && m.modality === "occurred");
     assert.equal(found.length, 1, JSON.stringify(found.map(described)));
     assert.ok(described(found[0]).includes(where), described(found[0]));
     if (type) assert.equal(found[0].type, type);
@@ -40,3 +45,16 @@ for (const text of NEGATIVE) {
     assert.deepEqual(mentionsOf(text).filter((m) => DEPARTURES.has(m.type)).map(described), []);
   });
 }
+
+test("one release from a prison and another facility at a second town is two releases", () => {
+  const text = "Rebels released hundreds of detainees on Monday from the Makala prison as well as another facility at Bukavu.";
+  const found = mentionsOf(text).filter((m) => m.type === "release").map(described);
+  assert.equal(found.length, 2, JSON.stringify(found));
+  assert.ok(found.some((f) => f.includes("Makala")) && found.some((f) => f.includes("Bukavu")), JSON.stringify(found));
+});
+
+test("a release agreed and then carried out is one release", () => {
+  const text = "The government agreed to release the prisoners of the Hama prison. It set free more than 100 detainees on Monday.";
+  const found = mentionsOf(text).filter((m) => DEPARTURES.has(m.type));
+  assert.deepEqual(found.map((m) => `${described(m)} ${m.modality}`), ["release@Hama prison occurred"]);
+});

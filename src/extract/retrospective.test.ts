@@ -13,7 +13,11 @@ const CASES: Array<[string, string, string, [string, string] | null]> = [
   ["2024-03-10", "Last year's attack on the Kuje prison freed 400 inmates.", "attack", null],
   ["2024-02-20", "The January attack on the Kuje prison freed 400 inmates.", "attack", ["2024-01-01", "2024-01-31"]],
   ["2024-03-10", "Two weeks after the jailbreak at the Kuje prison, police recaptured 12 inmates on Friday.", "recapture", ["2024-03-08", "2024-03-08"]],
-  ["2024-03-10", "A week after the attack on the Kuje prison, police recaptured 87 of the escaped inmates on Friday.", "attack", ["2024-03-02", "2024-03-04"]],
+  ["2024-03-10", "A week after the attack on the Kuje prison, police recaptured 87 of the escaped inmates on Friday.", "attack", ["2024-02-28", "2024-03-07"]],
+  ["2024-02-20", "More than a month after the attack on the Kuje prison, 150 escapees remain at large.", "attack", ["2023-12-22", "2024-01-21"]],
+  ["2024-07-02", "Soldiers now guard every custodial centre in the region. The attack on the Kuje prison was claimed by ISWAP.", "attack", null],
+  ["2024-03-10", "The attack on the Kuje prison late on Thursday freed 400 inmates.", "attack", ["2024-03-07", "2024-03-07"]],
+  ["2024-03-10", "The attack on the Kuje prison late on Thursday freed 400 inmates.", "escape", ["2024-03-07", "2024-03-07"]],
 ];
 
 for (const [published, text, type, window] of CASES) {
@@ -38,4 +42,10 @@ test("a reference in a later sentence joins the event the story tells", () => {
 test("the escaped inmates recaptured on Monday escaped on another day", () => {
   const found = mentionsOf("Police recaptured ten of the escaped inmates of the Kuje prison on Monday.", "2024-03-11");
   assert.deepEqual(found.map((m) => `${described(m)} ${m.date?.earliest}`), ["recapture@Kuje Medium Security Custodial Centre 2024-03-11"]);
+});
+
+test("a definite event noun that gives figures tells the event", () => {
+  const found = mentionsOf("The escape of 20 inmates from the Kuje prison has raised questions about security, officials said.").filter((m) => m.type === "escape");
+  assert.equal(found.length, 1);
+  assert.equal(found[0].counts.find((c) => c.quantity === "escaped")?.claims[0].low, 20);
 });

@@ -22,6 +22,7 @@ import {
   type TriggerNeed,
 } from "./lexicon.ts";
 import { hasMatch, windowAfter, windowBefore } from "./window.ts";
+import { subjectOf, type TaggedToken } from "./verb-groups.ts";
 
 export interface Trigger extends Span {
   type: IncidentType;
@@ -49,6 +50,8 @@ const PARTY_WORDS = 5;
 const HELD_GROUPS = /\b(?:gangs?|factions?|gang members|cartels?)\b/i;
 /** Words after "released" within which a thing released ("a statement") shows no people were. */
 const RELEASED_OBJECT_WORDS = 4;
+/** Verbs of freeing others, whose subject is the liberator, not the one who escaped. */
+const FREEING_RULE = "trigger.escape.breakout";
 /** People whose fleeing is not an escape from custody. */
 const NOT_DETAINEES = /\b(?:civilians|residents|villagers|guards|wardens|warders|soldiers|troops|police|policemen|officers|staff|journalists|workers|gunmen|attackers|assailants|people|families|thousands of people|refugees|displaced|others)(?:\s+(?:who|that|had|have))?\s*$/i;
 
@@ -63,6 +66,8 @@ export interface StoryContext {
   salientFacility?: boolean;
   /** An escape was told a sentence or two back: "a curfew was imposed on the town" answers it. */
   recentEscape?: boolean;
+  /** The sentence's parts of speech, tagged on demand: "a prison in X was attacked" has the prison as subject. */
+  tags?: () => TaggedToken[];
 }
 
 /** Proposes and checks the triggers of one sentence. */
@@ -82,7 +87,10 @@ export function findTriggers(text: string, sentence: Span, facilities: Array<Ann
   }
   for (const t of proposed) {
     if (t.needs === "escape-risk" && attackersGather(text, sentence, t)) continue;
-    if (satisfied(text, sentence, t, facilities) || (t.needs === "escape-risk" && story.recentEscape)) accepted.push(t);
+    const passive = passiveObject(text, t, facilities, story);
+    // "A convoy near the prison was attacked": the passive subject is what was attacked, whatever is nearby.
+    if (passive === "other") rejected.push(t);
+    else if (passive === "facility" || satisfied(text, sentence, t, facilities) || (t.needs === "escape-risk" && story.recentEscape)) accepted.push(t);
     // "they had breached the fence": a part of the facility, neither an attack of its own nor one on something else.
     else if (!(t.type === "attack" && partObject(text, sentence, t))) rejected.push(t);
   }
@@ -129,7 +137,8 @@ function satisfied(text: string, sentence: Span, t: Trigger, facilities: Array<A
     case "none":
       return true;
     case "custody":
-      if (t.type === "escape" && NOT_DETAINEES.test(text.slice(windowBefore(text, t.start, 3, sentence.start), t.start))) return false;
+      // "soldiers fled" is no escape from custody; "gunmen freed 200 inmates" is (the gunmen free, they do not flee).
+      if (t.type === "escape" && t.rule !== FREEING_RULE && NOT_DETAINEES.test(text.slice(windowBefore(text, t.start, 3, sentence.start), t.start))) return false;
       return hasMatch(DETAINEE_NOUNS, text, before, after) || facilityNear(before, after);
     case "detainee": {
       if (t.type === "release" && releasesThings(text, sentence, t)) return false;
@@ -181,13 +190,30 @@ function attackersGather(text: string, sentence: Span, t: Trigger): boolean {
   return matchAll(ATTACKER_PURPOSE.pattern, words).length > 0;
 }
 
+/**
+ * "A prison in northern Burkina Faso was attacked": the subject of a passive attack is what was
+ * attacked, a facility (or one of its parts, or a pronoun), else something other than a facility.
+ */
+function passiveObject(text: string, t: Trigger, facilities: Array<Annotation<FacilityRef>>, story: StoryContext): "facility" | "other" | null {
+  if (t.type !== "attack" || !story.tags || !PASSIVE_BEFORE.test(text.slice(Math.max(0, t.start - 20), t.start))) return null;
+  const head = subjectOf(story.tags(), t)?.head;
+  if (!head) return null;
+  const facility = matchAll(FACILITY_OBJECT_NOUNS, head.lower).length > 0 || facilities.some((f) => f.start <= head.start && head.end <= f.end);
+  if (facility) return "facility";
+  return head.pos === "PRON" || matchAll(FACILITY_PARTS, head.lower).length > 0 ? null : "other";
+}
+/** "was attacked", "has been stormed", "were overrun": a passive verb group. */
+const PASSIVE_BEFORE = /\b(?:was|were|is|are|been|being|be)\s+(?:\w+ly\s+)?$/i;
+
 /** The attack's object is a part of a facility: "breached the fence", "blew open the main gate". */
 function partObject(text: string, sentence: Span, t: Trigger): boolean {
   return hasMatch(FACILITY_PARTS, text, t.end, windowAfter(text, t.end, OBJECT_AFTER, sentence.end));
 }
 
-/** "released a statement", "the release of a list of names": something released that is not people. */
+/** "released a statement", "the release of a list of names", "images released after the raid": something released that is not people. */
 function releasesThings(text: string, sentence: Span, t: Trigger): boolean {
+  const just = matchAll(RELEASED_NOT_PEOPLE, text, windowBefore(text, t.start, 1, sentence.start), t.start);
+  if (just.length && /^\s*$/.test(text.slice(just[just.length - 1].end, t.start))) return true;
   const end = windowAfter(text, t.end, RELEASED_OBJECT_WORDS, sentence.end);
   const thing = matchAll(RELEASED_NOT_PEOPLE, text, t.end, end)[0];
   if (!thing) return false;

@@ -135,3 +135,19 @@ function inNounPhrase(tokens: TaggedToken[], k: number): boolean {
   if (t.pos === "VERB") return k > 0 && ["NOUN", "PROPN"].includes(tokens[k - 1].pos) && tokens[k + 1]?.pos === "ADP";
   return false;
 }
+
+/** Tags an object noun phrase opens with before its head: "the three convicts", "dozens of". */
+const OBJECT_OPENERS = new Set(["DET", "ADJ", "NUM", "PRON"]);
+
+/** The object of the verb ending at `verb.end`: the head of the noun phrase right after it ("arrested two wardens" -> wardens). */
+export function objectOf(tokens: TaggedToken[], verb: Span): TaggedToken | null {
+  let i = tokens.findIndex((t) => t.start >= verb.end);
+  if (i < 0) return null;
+  let head: TaggedToken | null = null;
+  for (; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (t.pos === "NOUN" || t.pos === "PROPN") head = t;
+    else if (head || !OBJECT_OPENERS.has(t.pos)) break;
+  }
+  return head;
+}

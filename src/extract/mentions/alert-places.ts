@@ -4,7 +4,7 @@
 //   2. Else the forces' country: "Iraqi forces were put on alert" holds in Iraq (around the event
 //      it answers when that happened in the same country).
 //   3. (story) Else, when the story places no alert at all, where the escape or attack it answers
-//      happened: "soldiers were deployed to hunt the fugitives" holds around the prison they fled.
+//      happened (its whole country for an alert "nationwide"): "soldiers were deployed to hunt the fugitives" holds around the prison they fled.
 //      Not so for forces sent to the facility itself ("reinforcements to the prison", "cordoned
 //      off the jail"): that is the fight for the facility, not an area put on alert.
 import type { PlaceRef } from "../../model/incident.ts";
@@ -57,7 +57,9 @@ export function placeAlertsAtTheirEvent(story: Story): void {
     const answered = answeredEvent(story.mentions, m);
     const place = answered?.place ?? answered?.facility?.place ?? null;
     if (!place) continue;
-    if (byForces(m) ? m.place!.country === place.country : !m.place && !placed) m.place = place;
+    // "placed the police on red alert nationwide": the whole country of the event.
+    if (!m.place && place.country && NATIONWIDE.test(sentenceOf(story, m))) m.place = placeById(`country:${place.country}`) ?? place;
+    else if (byForces(m) ? m.place!.country === place.country : !m.place && !placed) m.place = place;
   }
 }
 
@@ -69,6 +71,14 @@ function byForces(alert: Working): boolean {
 function answeredEvent(mentions: Working[], alert: Working): Working | undefined {
   const located = mentions.filter((e) => ANSWERED_TYPES.has(e.type) && (e.facility?.place || e.place) && Math.abs(e.sentence - alert.sentence) <= ANSWER_REACH_SENTENCES);
   return located.filter((e) => e.trigger.start < alert.trigger.start).pop() ?? located.find((e) => e.trigger.start > alert.trigger.start);
+}
+
+/** An alert over the whole country. */
+const NATIONWIDE = /\b(?:nationwide|countrywide|across the country|throughout the country|all over the country|across the nation)\b/i;
+
+function sentenceOf(story: Story, m: Working): string {
+  const sentence = story.sentences[m.sentence];
+  return story.text.slice(sentence.start, sentence.end);
 }
 
 function atTheFacility(story: Story, alert: Working): boolean {

@@ -51,6 +51,8 @@ export interface Story {
   pendingDetaineeCounts: PendingCount[];
   /** Facilities named as where a transfer went: not what a later "the prison" refers to. */
   destinations: Set<Span>;
+  /** Sentences that only tell history ("founded inside a São Paulo prison in the 1990s"). */
+  historySentences: Set<number>;
 }
 
 /** One sentence as the stages see it: its entities, its trigger scan and the mentions it creates. */

@@ -1,10 +1,10 @@
 // Stage: one sentence naming two facilities for one event tells one incident per facility:
 // "gunmen stormed the Kuje prison and the Koton Karfe prison, freeing dozens" is two attacks and
 // two escapes. Each event at one member of a coordinated list ("A and B", "A, B and C", "A as
-// well as B") is repeated at the others.
+// well as B", "A as well as another facility at X") is repeated at the others.
 import type { Annotation, Span } from "../../model/doc.ts";
 import type { FacilityRef, IncidentType } from "../../model/incident.ts";
-import type { SentenceView, Working } from "./context.ts";
+import type { PlaceValue, SentenceView, Working } from "./context.ts";
 import { mentionId } from "./propose.ts";
 
 /** Events that happen at each facility of the list (not transfers: "from A to B" is one move). */
@@ -13,11 +13,23 @@ const SPLIT_TYPES = new Set<IncidentType>(["attack", "escape", "riot", "release"
 const AND_JOIN = /^\s*,?\s+(?:and|as\s+well\s+as|&)\s+(?:(?:the|a|an|another|at|in|on|of)\s+){0,2}(?:[\w'’-]+\s+){0,2}$/i;
 /** "A, B and C": a comma joins only inside a list that an "and" closes. */
 const COMMA_JOIN = /^\s*,\s+(?:the\s+)?$/i;
+/** "..., as well as another facility at": a second facility named by where it is. */
+const ANOTHER_FACILITY_AT = /^\s*[—–-]?\s*,?\s*(?:and|as\s+well\s+as)\s+(?:another|a\s+second|the\s+other|a)\s+(?:[\w-]+\s+)?(?:facility|prison|jail|detention\s+cent(?:re|er)|camp|penitentiary|lock-?up)\s+(?:at|in|near)\s+(?:the\s+)?$/i;
+const MAX_ANOTHER_CHARS = 60;
 /** A joining stretch longer than this is a new clause, not a list. */
 const MAX_JOIN_CHARS = 40;
 
 export function splitCoordinatedFacilities(s: SentenceView): void {
   const text = s.story.text;
+  // "released from Pul-e-Charkhi as well as another facility at Bagram": a second facility known by its place.
+  for (const m of [...s.created]) {
+    if (!SPLIT_TYPES.has(m.type) || !m.facility) continue;
+    const named = s.facilities.find((f) => f.value.id === m.facility!.id);
+    const other = named && s.places.find((p) => p.start > named.end && p.start - named.end <= MAX_ANOTHER_CHARS && ANOTHER_FACILITY_AT.test(text.slice(named.end, p.start)));
+    if (other && !s.created.some((c) => c.type === m.type && c.place?.name === other.value.name && !c.facility)) {
+      s.created.push({ ...atFacility(s, m, other), facility: null, place: other.value });
+    }
+  }
   for (const group of facilityLists(text, s.facilities)) {
     const ids = new Set(group.map((f) => f.value.id));
     if (ids.size < 2) continue;
@@ -31,11 +43,11 @@ export function splitCoordinatedFacilities(s: SentenceView): void {
   }
 }
 
-function atFacility(s: SentenceView, m: Working, f: Annotation<FacilityRef>): Working {
+function atFacility(s: SentenceView, m: Working, f: Annotation<FacilityRef> | Annotation<PlaceValue>): Working {
   return {
     ...m,
     id: mentionId(s.story.doc.id, m.type, m.trigger, f),
-    facility: f.value,
+    facility: f.value as FacilityRef,
     place: null,
     placeSpan: undefined,
     actors: [...m.actors],

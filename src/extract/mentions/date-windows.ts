@@ -9,6 +9,7 @@
 //      (an alert: of the story's last dated event), up to publication, else publication day and
 //      the day before.
 import type { Annotation, DateWindow, Day, Span } from "../../model/doc.ts";
+import type { IncidentType } from "../../model/incident.ts";
 import type { DateValue } from "../dates/index.ts";
 import { distanceTo, lineStartWithin, nearestMention, type SentenceView, type Story, type Working } from "./context.ts";
 import { shiftDay } from "./days.ts";
@@ -25,6 +26,25 @@ const SPEECH_BEFORE = /\b(?:said|says|told(?:\s+[\w.]+){0,2}|announced|reported|
 /** "Tuesday's attack", "the January jailbreak": a date inside a reference's own noun phrase. */
 const OWN_DATE_GAP = /^(?:['’]s)?\s+(?:[\w-]+\s+)?$/;
 
+/** Verbs that tell of the event itself: "the transfer had been completed on Saturday", "the attack began at dawn". */
+const EVENT_PREDICATES = new Set(["happened", "occurred", "took", "place", "began", "begun", "started", "came", "erupted", "broke", "out", "unfolded", "ended", "completed", "finished", "carried", "launched", "staged", "lasted", "was", "were", "is", "had", "has", "have", "been"]);
+
+/** "The attack on the Kuje prison late on Thursday", "the transfer was completed on Saturday": a date in the reference's own clause, reached without another verb. */
+function toldOfItself(s: SentenceView, trigger: Span, d: Span): boolean {
+  const between = s.tags().filter((t) => t.start >= trigger.end && t.end <= d.start);
+  return between.every((t) => !(t.pos === "VERB" || t.pos === "AUX" || t.pos === "PUNCT") || EVENT_PREDICATES.has(t.lower) || (t.pos === "PUNCT" && t.lower === "-"));
+}
+
+/** "the attack", "the transfer" (not "the escaped inmates"): a noun naming the event. */
+function isEventNoun(text: string, trigger: Span): boolean {
+  return !/(?:ed|ing)$/i.test(text.slice(trigger.start, trigger.end));
+}
+
+/** An event told in the sentence before the reference claims the dates that follow it. */
+function toldBefore(s: SentenceView, reference: Working): boolean {
+  return s.created.some((c) => !s.story.references.has(c) && c.trigger.end <= reference.trigger.start);
+}
+
 export function linkDates(s: SentenceView): void {
   const text = s.story.text;
   const { references } = s.story;
@@ -32,7 +52,9 @@ export function linkDates(s: SentenceView): void {
   const used = new Set<Annotation<DateValue>>();
   for (const m of s.created.filter((c) => references.has(c))) {
     const own = referenceWindow(text, m.trigger, s.story.doc.published);
-    const inPhrase = s.dates.find((d) => d.end <= m.trigger.start && OWN_DATE_GAP.test(text.slice(d.end, m.trigger.start)));
+    const inPhrase =
+      s.dates.find((d) => d.end <= m.trigger.start && OWN_DATE_GAP.test(text.slice(d.end, m.trigger.start))) ??
+      (isEventNoun(text, m.trigger) && !toldBefore(s, m) ? s.dates.find((d) => d.start >= m.trigger.end && toldOfItself(s, m.trigger, d)) : undefined);
     if (own) m.date = own;
     else if (inPhrase) {
       m.date = { earliest: inPhrase.value.earliest, latest: inPhrase.value.latest };
@@ -55,18 +77,24 @@ export function linkDates(s: SentenceView): void {
 export function shareSentenceDate(s: SentenceView): void {
   const { references } = s.story;
   const dated = s.created.find((m) => m.date && !references.has(m));
-  if (!dated) {
+  // "The attack on the prison late on Thursday freed 400 inmates": what happened there during the
+  // event the sentence names takes its date.
+  const namedEvent = dated ? undefined : s.created.find((m) => references.has(m) && m.evidence.some((e) => e.kind === "date"));
+  if (!dated && !namedEvent) {
     boundBySpeech(s);
     return;
   }
+  const source = (dated ?? namedEvent)!;
   // The date's evidence goes along: the text dated these events too.
-  const evidence = dated.evidence.filter((e) => e.kind === "date");
+  const evidence = source.evidence.filter((e) => e.kind === "date");
   for (const m of s.created) {
-    if (references.has(m) || m.date) continue;
-    m.date = dated.date;
+    if (references.has(m) || m.date || (namedEvent && !DURING_THE_EVENT.has(m.type))) continue;
+    m.date = source.date;
     m.evidence.push(...evidence);
   }
 }
+/** What happens at the facility during the event a sentence names (not the recaptures and moves that follow it). */
+const DURING_THE_EVENT = new Set<IncidentType>(["attack", "escape", "riot", "release", "control_change"]);
 
 /** "Twenty inmates escaped, police said on Monday": the escape came on Monday or the day before. */
 function boundBySpeech(s: SentenceView): void {

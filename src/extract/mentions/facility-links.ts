@@ -46,9 +46,9 @@ export function shareSentenceLocation(s: SentenceView): void {
     m.facility = located.facility;
     m.place = located.place;
   }
-  // "recaptured ten of the escaped inmates of the Kuje prison": the escapees came from the
-  // facility the reference names.
-  const recalled = s.created.find((m) => m.facility && s.story.references.has(m));
+  // "recaptured ten of the escaped inmates of the Kuje prison", "arrested 12 of the inmates who
+  // escaped from the Kuje prison": the escapees came from the facility the escape names.
+  const recalled = s.created.find((m) => m.facility && (s.story.references.has(m) || m.type === "escape"));
   for (const m of s.created) {
     if (recalled && m.type === "recapture" && !m.facility && !s.story.references.has(m)) m.facility = recalled.facility;
   }

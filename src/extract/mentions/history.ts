@@ -27,14 +27,19 @@ export function timesOf(text: string, sentence: Span, dates: Array<Annotation<Da
   }
   if (published) {
     const year = Number(published.slice(0, 4));
-    for (const m of body.matchAll(/\b(19[5-9]\d|20\d\d)\b/g)) {
+    for (const m of body.matchAll(/\b(19[5-9]\d|20\d\d)(?:s\b|\b)/g)) {
       const start = sentence.start + m.index!;
       if (Number(m[1]) >= year || marks.some((x) => x.start <= start && start < x.end)) continue;
       if (/^\s*(?:-|–)?\s*(?:year-old|per\s|km|kilomet|people|prisoners|inmates)/i.test(text.slice(start + 4, start + 20))) continue;
-      marks.push({ start, end: start + 4, past: true });
+      marks.push({ start, end: start + m[0].length, past: true });
     }
   }
   return marks;
+}
+
+/** A sentence that only tells history: it has time expressions and every one is past. */
+export function onlyHistory(times: TimeMark[]): boolean {
+  return times.length > 0 && times.every((t) => t.past);
 }
 
 /** A trigger belongs to the time expression nearest to it; history when that one is past. */

@@ -45,11 +45,11 @@ const SENTENCE_STAGES: SentenceStage[] = [
 ];
 
 /** Stages run once the whole story has been read. */
-const STORY_STAGES: StoryStage[] = [inheritSalientFacility, placeAlertsAtTheirEvent, fillUndatedWindows, settleReferences];
+const STORY_STAGES: StoryStage[] = [inheritSalientFacility, placeAlertsAtTheirEvent, settleReferences, fillUndatedWindows];
 
 /** Builds the mentions of `doc` from its sentences, entities and attributions. */
 export function buildMentions(doc: Doc, sentences: Span[], entities: Entities, attributor: Attributor): IncidentMention[] {
-  const story: Story = { doc, text: doc.text, sentences, entities, attributor, mentions: [], attackFocus: null, references: new Set(), pendingDetaineeCounts: [], destinations: new Set() };
+  const story: Story = { doc, text: doc.text, sentences, entities, attributor, mentions: [], attackFocus: null, references: new Set(), pendingDetaineeCounts: [], destinations: new Set(), historySentences: new Set() };
   const inSentence: SentenceEntities = {
     facilities: bySentence(entities.facilities, sentences),
     places: bySentence(entities.places, sentences),
@@ -85,6 +85,7 @@ type SentenceEntities = { [K in keyof Entities]: Array<Entities[K]> };
 function readSentence(story: Story, inSentence: SentenceEntities, sentence: Span, index: number): SentenceView {
   const facilities = inSentence.facilities[index];
   let tokens: TaggedToken[] | null = null;
+  const tags = () => (tokens ??= tagSentence(story.text, sentence));
   const salientNearby = Boolean(salientFacility(story, story.sentences, index, sentence.start, CUSTODY_SALIENCE_SENTENCES));
   return {
     story,
@@ -95,9 +96,9 @@ function readSentence(story: Story, inSentence: SentenceEntities, sentence: Span
     actors: inSentence.actors[index],
     quantities: inSentence.quantities[index],
     dates: inSentence.dates[index],
-    scan: findTriggers(story.text, sentence, facilities, { salientFacility: salientNearby, recentEscape: recentEscape(story, index) }),
+    scan: findTriggers(story.text, sentence, facilities, { salientFacility: salientNearby, recentEscape: recentEscape(story, index), tags }),
     triggers: [],
     created: [],
-    tags: () => (tokens ??= tagSentence(story.text, sentence)),
+    tags,
   };
 }

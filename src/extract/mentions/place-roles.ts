@@ -3,34 +3,57 @@
 // places only recaptures and alerts), or nothing at all (an actor's seat, a dateline, a speaker,
 // "US-backed"). A transfer's "to X" is its destination.
 import type { Annotation, Span } from "../../model/doc.ts";
-import type { IncidentType } from "../../model/incident.ts";
+import type { IncidentType, PlaceRef } from "../../model/incident.ts";
 import { precisionRank } from "../../gazetteer/geo.ts";
 import { PLACE_ACTOR_NOUNS, PLACE_NOT_AFTER, PLACE_SPEAKER_VERBS } from "../lexicon.ts";
+import { clauseAt, clauseBoundaries } from "./clauses.ts";
 import { distanceTo, lineStartWithin, nearestMention, type PlaceValue, type SentenceView, type Working } from "./context.ts";
 
 /** A town may be this many characters further from the trigger than a province or country and still win. */
 const TOWN_BONUS_CHARS = 20;
+/** "Brazil's State Penitentiary of X in the Natal area": a country in the possessive only qualifies what follows; a place named with it wins unless much further off. */
+const POSSESSIVE_PENALTY_CHARS = 60;
+function possessiveCountry(text: string, p: Annotation<PlaceValue>): boolean {
+  return p.value.precision === "country" && /^['’]s\b/.test(text.slice(p.end, p.end + 3));
+}
+
 /** A country as subject still places these: "Iraq has detained ..." happened in Iraq. */
 const SUBJECT_PLACES_TYPES = new Set<IncidentType>(["recapture", "alert"]);
 
 type PlaceRole = "event" | "subject" | "none";
+/** "a Paraguayan prison", "a Syrian jail": a demonym naming the facility's country. */
+const FACILITY_AFTER_DEMONYM = /^\s+(?:[\w-]+\s+)?(?:prison|jail|gaol|penitentiary|detention|custodial|correctional|camp)\b/i;
+/** "near the border with", "bordering": what follows is a neighbour. */
+const BORDER_WITH_BEFORE = /\b(?:borders?\s+with|bordering|frontier\s+with)\s+$/i;
+/** "was attacked", "were freed", "has been stormed": a passive verb after a place. */
+const PASSIVE_AFTER = /^\s+(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+(?:\w+ly\s+)?\w+(?:ed|en|wn|un)\b/i;
+/** After a town too, these make it the seat of a state rather than where something happened. */
+const STATE_AFTER = /^\s+(?:government|regime)\b/i;
 
 export function linkPlaces(s: SentenceView): void {
   const text = s.story.text;
   const placeScore = new Map<Working, number>();
-  // "to arrest the fleeing inmates in X": a reference to the escape does not take the place of the event told.
+  // "to arrest the fleeing inmates in X": a reference to the escape does not take the place of
+  // the event told, nor a place outside its own clause ("in that riot, which began after a
+  // transfer to a prison near X").
   const told = s.created.filter((c) => !s.story.references.has(c));
-  const candidates = told.length ? told : s.created;
+  const boundaries = clauseBoundaries(text, s.sentence);
   for (const p of s.places) {
-    const role = p.value.demonym ? "none" : placeRole(text, p);
+    const role = p.value.demonym ? (FACILITY_AFTER_DEMONYM.test(text.slice(p.end, p.end + 40)) ? "event" : "none") : placeRole(text, p);
     if (role === "none") continue;
-    const m = nearestMention(role === "subject" ? candidates.filter((c) => SUBJECT_PLACES_TYPES.has(c.type)) : candidates, p);
+    const candidates = told.length ? told : s.created.filter((c) => clauseAt(boundaries, c.trigger.start) === clauseAt(boundaries, p.start));
+    // "a prison near the border with Brazil": the neighbour is a landmark, not where it happened (an alert may hold along it).
+    const landmark = BORDER_WITH_BEFORE.test(text.slice(Math.max(0, p.start - 30), p.start));
+    const placeable = role === "subject" ? candidates.filter((c) => SUBJECT_PLACES_TYPES.has(c.type)) : landmark ? candidates.filter((c) => c.type === "alert") : candidates;
+    const m = nearestMention(placeable, p);
     if (!m) continue;
     if (m.type === "transfer" && isDestination(text, s.sentence, p)) {
       if (!m.destination) m.destination = p.value;
     } else {
-      // The nearest place wins, a town over a wider area when both are close.
-      const score = distanceTo(m.trigger, p) - (precisionRank(p.value) === 1 ? TOWN_BONUS_CHARS : 0);
+      // The nearest place wins, a town over a wider area when both are close; the country that
+      // acts on an alert beats any other ("Niger closed its border with Nigeria").
+      const actsOnAlert = role === "subject" && m.type === "alert";
+      const score = actsOnAlert ? -Infinity : distanceTo(m.trigger, p) - (precisionRank(p.value) === 1 ? TOWN_BONUS_CHARS : 0) + (possessiveCountry(text, p) ? POSSESSIVE_PENALTY_CHARS : 0);
       if (!m.place || score < (placeScore.get(m) ?? Infinity)) {
         m.place = p.value;
         m.placeSpan = p;
@@ -58,11 +81,14 @@ function placeRole(text: string, p: Annotation<PlaceValue>): PlaceRole {
   PLACE_ACTOR_NOUNS.lastIndex = 0;
   const actorNoun = PLACE_ACTOR_NOUNS.exec(after);
   if (actorNoun && /^[\s-]*$/.test(after.slice(0, actorNoun.index)) && p.value.precision !== "town") return "none";
+  // "the Damascus government agreed to release": a capital standing for its state.
+  if (STATE_AFTER.test(after)) return "none";
   PLACE_SPEAKER_VERBS.lastIndex = 0;
   const verb = PLACE_SPEAKER_VERBS.exec(after);
   if (verb && /^\s*$/.test(after.slice(0, verb.index))) return "none";
   // "the United States used airstrikes", "Turkey launched": a country as subject is an actor.
-  if (p.value.precision === "country" && /^\s+(?:has|have|had|is|was|were|are|will|would|can|could|did|does|[a-z]{2,}(?:s|ed))\b/i.test(after) && !/^\s+(?:is|was)\s+(?:a|an|the|in|on|at|where)\b/.test(after)) {
+  // Not so for a passive verb: "a prison in northern Burkina Faso was attacked" happened there.
+  if (p.value.precision === "country" && /^\s+(?:has|have|had|is|was|were|are|will|would|can|could|did|does|[a-z]{2,}(?:s|ed))\b/i.test(after) && !/^\s+(?:is|was)\s+(?:a|an|the|in|on|at|where)\b/.test(after) && !PASSIVE_AFTER.test(after)) {
     return "subject";
   }
   // "ERBIL, Kurdistan Region – ...": the dateline names where the reporter is, not the event.
@@ -73,4 +99,9 @@ function placeRole(text: string, p: Annotation<PlaceValue>): PlaceRole {
   // A bulk-dataset town right after a capitalised word is a surname ("John Kirby").
   if (p.rule === "gazetteer.place.world-city" && /[A-Z][a-z]+\s$/.test(before) && !/(?:^|[.!?]\s+|\b(?:In|At|From|Of|To|Near)\s)[A-Z][a-z]+\s$/.test(before)) return "none";
   return "event";
+}
+
+function withoutDemonym(value: PlaceValue): PlaceRef {
+  const { demonym: _d, ...place } = value;
+  return place;
 }

@@ -6,7 +6,7 @@ import type { Span } from "../../model/doc.ts";
 import type { IncidentType } from "../../model/incident.ts";
 import { readModality } from "../modality.ts";
 import type { SentenceView, Working } from "./context.ts";
-import { isBackgroundDate, nearestTimeIsPast, timesOf } from "./history.ts";
+import { isBackgroundDate, nearestTimeIsPast, onlyHistory, timesOf } from "./history.ts";
 import { isReference, referenceWindow } from "./references.ts";
 import { refineType } from "./retype.ts";
 
@@ -17,6 +17,7 @@ export function proposeMentions(s: SentenceView): void {
   const { story, sentence } = s;
   const text = story.text;
   const times = timesOf(text, sentence, s.dates, story.doc.published);
+  if (onlyHistory(times)) story.historySentences.add(s.index);
   for (const t of s.scan.accepted) {
     const modality = readModality(text, sentence, t);
     if (modality.occurrence === "negated" || modality.occurrence === "demanded") continue;

@@ -1,6 +1,6 @@
 // References: a trigger that names an event told elsewhere rather than telling it. "After the
-// attack", "since the jailbreak", "a year after the breakout at X", "the escaped inmates", "the
-// fleeing prisoners". A reference is not dated by its sentence ("police recaptured ten of the
+// attack", "since the jailbreak", "a year after the breakout at X", "in that riot", "the attack on
+// X was claimed by", "the escaped inmates", "the fleeing prisoners". A reference is not dated by its sentence ("police recaptured ten of the
 // escaped inmates on Monday": Monday is the recapture's day); it is dated by its own words ("a
 // year after the attack": a year before publication), and history when those say so.
 import type { DateWindow, Day, Span } from "../../model/doc.ts";
@@ -12,22 +12,28 @@ import { shiftDay } from "./days.ts";
 
 /** "after the", "since last Friday's", "following that": what introduces an earlier event. */
 const AFTER_THE = /\b(?:after|since|following|before|ahead of|on from)\s+(?:the|last\s+\w+['’]s|\w+['’]s|this|that)\s+(?:[\w-]+\s+)?$/i;
+/** "in that riot", "the same attack": a demonstrative points back at an event already told. */
+const DEMONSTRATIVE_BEFORE = /\b(?:that|the\s+same|the\s+earlier|the\s+previous|the\s+first)\s+$/i;
 /** "the escaped inmates", "of the fleeing prisoners": a participle describing detainees. */
 const DETERMINER_BEFORE = /\b(?:the|these|those|of)\s+$/i;
-/** "a year after", "six months after", "three weeks since": how long before the telling the event was. */
-const INTERVAL_BEFORE = /\b(a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})\s+(day|week|month|year)s?\s+(?:after|since|following|on from)\s+(?:the|last\s+\w+['’]s|\w+['’]s|this|that)\s+(?:[\w-]+\s+)?$/i;
+/** "a year after", "more than six months after", "three weeks since": how long before the telling the event was. */
+const INTERVAL_BEFORE = /\b(?:(more than|over|nearly|almost|about|around|some)\s+)?(a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})\s+(day|week|month|year)s?\s+(?:after|since|following|on from)\s+(?:the|last\s+\w+['’]s|\w+['’]s|this|that)\s+(?:[\w-]+\s+)?$/i;
+/** "The attack on X was claimed by ...", "the deadly jailbreak": a definite noun for an event the reader is taken to know. */
+const DEFINITE_BEFORE = /(?:^|[^\w])the\s+(?:[\w-]+\s+)?$/i;
 const NUMBER_WORDS: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12 };
 const UNIT_DAYS: Record<string, number> = { day: 1, week: 7, month: 30, year: 365 };
 /** "a year after" is about a year: the window reaches this share of the interval either side. */
-const INTERVAL_SLACK = 0.15;
+const INTERVAL_SLACK = 0.5;
 /** Characters before a trigger read for these cues. */
 const LOOKBEHIND_CHARS = 60;
 
 export function isReference(text: string, trigger: Span): boolean {
   const before = text.slice(Math.max(0, trigger.start - LOOKBEHIND_CHARS), trigger.start);
-  if (AFTER_THE.test(before)) return true;
-  if (!DETERMINER_BEFORE.test(before)) return false;
+  if (AFTER_THE.test(before) || DEMONSTRATIVE_BEFORE.test(before)) return true;
   const word = text.slice(trigger.start, trigger.end);
+  // "The attack on the Kuje prison was claimed by ISWAP": a definite event noun (not a participle).
+  if (DEFINITE_BEFORE.test(before) && !/(?:ed|ing)$/i.test(word)) return true;
+  if (!DETERMINER_BEFORE.test(before)) return false;
   if (/ed$/i.test(word)) return true;
   // "the fleeing inmates": a present participle only when detainees follow it.
   return /ing$/i.test(word) && matchAll(DETAINEE_NOUNS, text, trigger.end, windowAfter(text, trigger.end, 1, text.length)).length > 0;
@@ -38,8 +44,10 @@ export function referenceWindow(text: string, trigger: Span, published: Day | nu
   if (!published) return null;
   const m = INTERVAL_BEFORE.exec(text.slice(Math.max(0, trigger.start - LOOKBEHIND_CHARS), trigger.start));
   if (!m) return null;
-  const n = NUMBER_WORDS[m[1].toLowerCase()] ?? Number(m[1]);
-  const days = n * UNIT_DAYS[m[2].toLowerCase()];
+  const n = NUMBER_WORDS[m[2].toLowerCase()] ?? Number(m[2]);
+  const days = n * UNIT_DAYS[m[3].toLowerCase()];
+  // "more than a month after": at least a month, at most about twice that.
+  if (/^(?:more than|over)$/i.test(m[1] ?? "")) return { earliest: shiftDay(published, -2 * days), latest: shiftDay(published, -days) };
   const slack = Math.round(days * INTERVAL_SLACK);
   return { earliest: shiftDay(published, -days - slack), latest: shiftDay(published, -days + slack) };
 }
@@ -50,6 +58,9 @@ export function referenceWindow(text: string, trigger: Span, published: Day | nu
  * ("the attack was claimed by ISWAP" in a later report), never a new incident dated by publication.
  */
 export function settleReferences(story: Story): void {
+  // "The escape of 20 inmates from the X prison has raised questions": a reference that gives
+  // figures tells the event.
+  for (const m of story.mentions) if (story.references.has(m) && !m.date && m.counts.length) story.references.delete(m);
   const told = story.mentions.filter((m) => !story.references.has(m));
   story.mentions = story.mentions.filter((m) => !story.references.has(m) || m.date || told.some((t) => sameFamily(t.type, m.type)));
 }

@@ -3,13 +3,17 @@
 //      facility, a riot; an attempt that harmed no one ("caught at the fence") is no incident;
 //   2. detainees who attack, set fire to or take control of (part of) their facility are rioting:
 //      "inmates took control of a wing", "prisoners set fire to mattresses"; one inmate who
-//      assaults a guard, or inmates breaking a wall to escape, is no incident of this kind.
+//      assaults a guard, or inmates breaking a wall to escape, is no incident of this kind;
+//   3. an arrest after an escape is a recapture only of those who escaped: wardens, officials and
+//      accomplices arrested, or people "arrested for stealing cars", are not recaptured; escapees
+//      "arrested and brought back" were recaptured, not transferred;
+//   4. detainees freed by those who hold them (a government, a court, the authorities) are released.
 // The subject of a trigger verb comes from the part-of-speech layer (verb-groups.ts).
 import type { IncidentType } from "../../model/incident.ts";
-import { DETAINEE_NOUNS, VIOLENCE, matchAll } from "../lexicon.ts";
+import { DETAINEE_NOUNS, HOLDERS, NOT_ESCAPEES, VIOLENCE, matchAll } from "../lexicon.ts";
 import type { Occurrence } from "../modality.ts";
 import type { Trigger } from "../triggers.ts";
-import { subjectOf } from "../verb-groups.ts";
+import { objectOf, subjectOf, type TaggedToken } from "../verb-groups.ts";
 import type { SentenceView } from "./context.ts";
 
 /** An attempt at a breakout by detainees themselves (not an attack from outside "to free" them). */
@@ -39,8 +43,35 @@ export function refineType(s: SentenceView, t: Trigger, occurrence: Occurrence):
       return isPlural(subject.head.lower) && !escaping ? { type: "riot", rule: `${t.rule}.by-detainees` } : null;
     }
   }
+  if (t.rule === ARREST_RULE && !arrestsEscapees(s, t)) return null;
+  // "the government set free more than 100 detainees": freed by those who hold them is a release.
+  if (t.rule === FREED_RULE) {
+    const subject = subjectOf(s.tags(), t);
+    if (subject && matchAll(HOLDERS, subject.head.lower).length) return { type: "release", rule: `${t.rule}.by-holders` };
+  }
+  // "ten have been arrested and brought back": returned to custody, not moved elsewhere.
+  if (t.type === "transfer" && RETURNED.test(text.slice(t.start, t.end)) && s.scan.accepted.some((a) => a.type === "recapture")) return null;
   return { type: t.type, rule: t.rule };
 }
+
+const ARREST_RULE = "trigger.recapture.arrest";
+const FREED_RULE = "trigger.escape.breakout";
+/** Transfer words that, beside a recapture, mean taken back to the facility. */
+const RETURNED = /^(?:brought back|sent back|were returned|returned from)$/i;
+/** "arrested for stealing cars", "detained on charges of": an arrest for a crime, not a recapture. */
+const ARRESTED_FOR = /^\s+(?:\S+\s+){0,2}?(?:for|on\s+charges|over)\s/i;
+
+function arrestsEscapees(s: SentenceView, t: Trigger): boolean {
+  const text = s.story.text;
+  if (ARRESTED_FOR.test(text.slice(t.end, t.end + ARREST_LOOKAHEAD_CHARS))) return false;
+  const tags = s.tags();
+  const first = tags.findIndex((tok) => tok.start >= t.start);
+  // "the wardens were arrested" (passive: its subject) or "police arrested two wardens" (its object).
+  const passive = first > 0 && (tags[first - 1].pos === "AUX" || /^(?:was|were|been|be)\b/i.test(text.slice(t.start, t.end)));
+  const arrested: TaggedToken | null = passive ? subjectOf(tags, t)?.head ?? null : objectOf(tags, t) ?? subjectOf(tags, t)?.head ?? null;
+  return !arrested || !matchAll(NOT_ESCAPEES, arrested.lower).length;
+}
+const ARREST_LOOKAHEAD_CHARS = 40;
 
 function isPlural(noun: string): boolean {
   return /s$/.test(noun);

@@ -23,9 +23,16 @@ export function salientFacility(story: Story, sentences: Span[], index: number, 
     const f = facilities[i];
     if (f.start < floor) break;
     // A police station is named as an actor far more often than as where detainees are held.
-    if (f.end <= before && f.value.kind !== "police_station" && !story.destinations.has(f)) return f;
+    if (f.end <= before && f.value.kind !== "police_station" && !story.destinations.has(f) && !inHistory(story, sentences, f)) return f;
   }
   return undefined;
+}
+
+/** "founded inside a São Paulo prison in the 1990s": a facility named in history is not what "the prison" means now. */
+function inHistory(story: Story, sentences: Span[], f: Span): boolean {
+  if (story.historySentences.size === 0) return false;
+  const i = firstStartingAtOrAfter(sentences, f.start + 1) - 1; // the sentence starting at or before f
+  return i >= 0 && story.historySentences.has(i) && f.end <= sentences[i].end;
 }
 
 /** Story stage, in reading order: mentions naming no facility inherit the salient one. */
