@@ -11,7 +11,8 @@ let main;
 if (buildIsCurrent(root)) {
   ({ main } = await import("../dist/cli/main.js"));
 } else {
-  process.stderr.write("escapewatch: running src/ through tsx (dist/ is missing or older than src/; `npm run build` makes start-up fast)\n");
+  // Said to a person at a terminal only: scripts and tests reading stderr get just the command's own lines.
+  if (process.stderr.isTTY) process.stderr.write("escapewatch: running src/ through tsx (dist/ is missing or older than src/; `npm run build` makes start-up fast)\n");
   const { register } = await import("tsx/esm/api");
   register();
   ({ main } = await import("../src/cli/main.ts"));
