@@ -51,7 +51,11 @@ function wording(): Wording {
       const key = foldWording(name);
       if (kindOf.get(key)?.named === false) continue;
       kindOf.set(key, { kind: facility.kind, named: true, acronym: /^[A-Z]{2,6}$/.test(name) });
-      (headPattern.test(name) ? withHeads : bare).push(name);
+      // A name with a head word in it is found by that head word; only a camp's name says more
+      // than its head word does (a camp is certain only when named). Scanning every prison's full
+      // name as well cost a quarter of an incident report's whole path.
+      if (!headPattern.test(name)) bare.push(name);
+      else if (facility.kind === "camp") withHeads.push(name);
     }
   }
   const headSources = [...new Set(heads.map((h) => h.phrase.toLowerCase()))].sort(byLength).map(pluralSource);
