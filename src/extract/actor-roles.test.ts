@@ -2,27 +2,15 @@
 // actors and triggers are the ones extraction really finds. Texts are written for these tests.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import type { Doc } from "../model/doc.ts";
 import type { IncidentType, RoledActor } from "../model/incident.ts";
 import { extract } from "./pipeline.ts";
 import { isGenericActor } from "./actor-roles.ts";
+import { docOf } from "./testing.ts";
 
-function docOf(text: string): Doc {
-  return {
-    id: "roles",
-    contentHash: "h",
-    url: null,
-    title: null,
-    published: "2024-05-12",
-    publishedOrigin: "metadata",
-    text,
-    segments: [{ start: 0, end: text.length, relevant: true, reason: "test" }],
-    annotations: [],
-  };
-}
+const PUBLISHED = "2024-05-12";
 
 function rolesOf(text: string, type: IncidentType): RoledActor[] | undefined {
-  return extract(docOf(text)).mentions.find((m) => m.type === type)?.roles;
+  return extract(docOf(text, PUBLISHED)).mentions.find((m) => m.type === type)?.roles;
 }
 
 const has = (roles: RoledActor[] | undefined, actor: string, role: string) => Boolean(roles?.some((r) => r.actor === actor && r.role === role));
@@ -57,7 +45,7 @@ const NEGATIVE: Array<[string, IncidentType, string]> = [
 
 for (const [text, type, actor] of NEGATIVE) {
   test(`no side for "${actor}": ${text.slice(0, 60)}`, () => {
-    const mention = extract(docOf(text)).mentions.find((m) => m.type === type);
+    const mention = extract(docOf(text, PUBLISHED)).mentions.find((m) => m.type === type);
     assert.ok(mention, `a ${type} mention is found`);
     assert.ok(!mention.roles?.some((r) => r.actor === actor && (r.role === "initiator" || r.role === "target")), JSON.stringify(mention.roles));
     if (isGenericActor(actor)) assert.ok(!mention.actors.includes(actor), `"${actor}" is not an actor`);

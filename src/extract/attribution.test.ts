@@ -2,22 +2,8 @@
 // gives, through the whole extraction pipeline. Texts are written for these tests.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import type { Doc } from "../model/doc.ts";
 import { extract } from "./pipeline.ts";
-
-function docOf(text: string): Doc {
-  return {
-    id: "t",
-    contentHash: "h",
-    url: null,
-    title: null,
-    published: "2024-03-10",
-    publishedOrigin: "metadata",
-    text,
-    segments: [{ start: 0, end: text.length, relevant: true, reason: "test" }],
-    annotations: [],
-  };
-}
+import { docOf } from "./testing.ts";
 
 /** Every claim of the text as "quantity low source", and the attributions' roles and outlets. */
 function read(text: string) {

@@ -2,27 +2,9 @@
 // look-alike stories that must yield nothing. Texts are written for these tests.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import type { Doc } from "../model/doc.ts";
 import type { IncidentMention } from "../model/incident.ts";
 import { extract } from "./pipeline.ts";
-
-function docOf(text: string, published = "2024-03-10"): Doc {
-  return {
-    id: "t",
-    contentHash: "h",
-    url: null,
-    title: null,
-    published,
-    publishedOrigin: "metadata",
-    text,
-    segments: [{ start: 0, end: text.length, relevant: true, reason: "test" }],
-    annotations: [],
-  };
-}
-
-function mentionsOf(text: string, published?: string): IncidentMention[] {
-  return extract(docOf(text, published)).mentions;
-}
+import { docOf, mentionsOf } from "./testing.ts";
 
 function countOf(m: IncidentMention | undefined, quantity: string) {
   return m?.counts.find((c) => c.quantity === quantity)?.claims[0];

@@ -2,17 +2,8 @@
 // gazetteer; places). Texts written for these tests.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import type { Doc } from "../model/doc.ts";
 import type { IncidentMention } from "../model/incident.ts";
-import { extract } from "./pipeline.ts";
-
-function mentionsOf(text: string, published = "2024-03-10"): IncidentMention[] {
-  const doc: Doc = {
-    id: "t", contentHash: "h", url: null, title: null, published, publishedOrigin: "metadata", text,
-    segments: [{ start: 0, end: text.length, relevant: true, reason: "test" }], annotations: [],
-  };
-  return extract(doc).mentions;
-}
+import { mentionsOf } from "./testing.ts";
 
 const view = (m: IncidentMention) => `${m.type}@${m.facility?.id ?? "-"}/${m.place?.name ?? "-"}`;
 

@@ -7,7 +7,7 @@ import type { Count } from "../../model/incident.ts";
 import { openStore } from "../../store/open.ts";
 import { updateIncidents } from "../../incidents/update.ts";
 import { HOL, HOL_CAMP, claim, count, day, doc, holding, inBlocks, mention } from "../../incidents/testing/fixtures.ts";
-import { main } from "../main.ts";
+import { runCli as run } from "../testing.ts";
 import { filterFrom, formatCount, pageLine } from "./incidents.ts";
 
 const c = (o: Partial<Count>): Count => ({ quantity: "escaped", group: null, claims: [], low: 37, best: 37, high: 37, ...o });
@@ -50,20 +50,6 @@ test("pageLine says how many of how many, and where the next page starts", () =>
   ];
   for (const [shown, offset, total, expected] of table) assert.equal(pageLine(shown, offset, total), expected);
 });
-
-/** Runs the CLI and returns its status and what it printed. */
-async function run(argv: string[]): Promise<{ status: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const [log, error] = [console.log, console.error];
-  console.log = (...a: unknown[]) => void out.push(a.join(" "));
-  console.error = (...a: unknown[]) => void err.push(a.join(" "));
-  try {
-    return { status: await main(argv), out: out.join("\n"), err: err.join("\n") };
-  } finally {
-    [console.log, console.error] = [log, error];
-  }
-}
 
 test("incidents and facility commands over a small database", async () => {
   const dir = mkdtempSync(join(tmpdir(), "escapewatch-incidents-"));

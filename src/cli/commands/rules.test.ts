@@ -3,22 +3,9 @@ import assert from "node:assert/strict";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { main } from "../main.ts";
+import { runCli as run } from "../testing.ts";
 import { openStore } from "../../store/open.ts";
 import { startNewsSite } from "../../feeds/loopback.fixtures.ts";
-
-async function run(argv: string[]): Promise<{ status: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const [log, error] = [console.log, console.error];
-  console.log = (...a: unknown[]) => void out.push(a.join(" "));
-  console.error = (...a: unknown[]) => void err.push(a.join(" "));
-  try {
-    return { status: await main(argv), out: out.join("\n"), err: err.join("\n") };
-  } finally {
-    [console.log, console.error] = [log, error];
-  }
-}
 
 test("rules add, list, test and remove from the command line", async () => {
   const dir = mkdtempSync(join(tmpdir(), "escapewatch-rules-cli-"));

@@ -312,25 +312,11 @@ export class SqliteStore implements Store {
   private insertDocument(doc: Doc, version: number, now: string): void {
     this
       .statement(
-        `INSERT INTO documents (id, version, content_hash, url, title, published, published_origin, text, text_length,
-           segments, annotations, relevant, ingested_at)
+        `INSERT INTO documents (version, content_hash, url, title, published, published_origin, text, text_length,
+           segments, annotations, relevant, ingested_at, id)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(
-        doc.id,
-        version,
-        doc.contentHash,
-        doc.url,
-        doc.title,
-        doc.published,
-        doc.publishedOrigin,
-        doc.text,
-        doc.text.length,
-        JSON.stringify(doc.segments),
-        JSON.stringify(doc.annotations),
-        isRelevant(doc) ? 1 : 0,
-        now,
-      );
+      .run(...documentRow(doc, version, now));
   }
 
   private updateDocument(doc: Doc, version: number, ingestedAt: string): void {
@@ -340,21 +326,7 @@ export class SqliteStore implements Store {
            text = ?, text_length = ?, segments = ?, annotations = ?, relevant = ?, ingested_at = ?
          WHERE id = ?`,
       )
-      .run(
-        version,
-        doc.contentHash,
-        doc.url,
-        doc.title,
-        doc.published,
-        doc.publishedOrigin,
-        doc.text,
-        doc.text.length,
-        JSON.stringify(doc.segments),
-        JSON.stringify(doc.annotations),
-        isRelevant(doc) ? 1 : 0,
-        ingestedAt,
-        doc.id,
-      );
+      .run(...documentRow(doc, version, ingestedAt));
   }
 
   /**
@@ -1132,4 +1104,23 @@ function placeholders(values: unknown[]): string {
 
 function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** A document's column values in the order both the insert and the update of a document name them (id last). */
+function documentRow(doc: Doc, version: number, ingestedAt: string) {
+  return [
+    version,
+    doc.contentHash,
+    doc.url,
+    doc.title,
+    doc.published,
+    doc.publishedOrigin,
+    doc.text,
+    doc.text.length,
+    JSON.stringify(doc.segments),
+    JSON.stringify(doc.annotations),
+    isRelevant(doc) ? 1 : 0,
+    ingestedAt,
+    doc.id,
+  ] as const;
 }
