@@ -251,6 +251,9 @@ describe("the dashboard as an analyst uses it", { skip: SKIP }, () => {
 
   test("the downloads export exactly what is shown", async () => {
     await open(page, `#/?type=escape&since=${BURST.start}&until=2025-01-23`, "table.incidents tbody tr");
+    // The list of the previous view may still stand for a moment: wait for the filtered one.
+    const total = (await (await fetch(`${server.url}api/incidents?type=escape&since=${BURST.start}&until=2025-01-23&limit=1`)).json()).total as number;
+    await page.waitForFunction((n) => document.querySelector(".list-panel h2")?.textContent?.includes(`of ${n.toLocaleString("en")}`), total);
     const shown = Number((await page.locator(".list-panel h2").textContent())!.match(/of ([\d,]+)/)![1].replace(/,/g, ""));
     const href = (await page.locator(".downloads a[data-format='csv']").getAttribute("href"))!;
     const params = new URLSearchParams(href.split("?")[1]);
