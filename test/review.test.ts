@@ -33,6 +33,19 @@ const NEW_REPORT: RawRecord = {
     "The officials said the search for those still missing continued in the countryside south of the city.",
 };
 
+/** Published the day of the earliest sample about that escape, and ranked before it by id: merging would name the escape after it. */
+const EARLY_REPORT: RawRecord = {
+  origin: "review.test",
+  url: null,
+  html: null,
+  id: "a-review-test-early-word",
+  title: "Inmates flee Hasakah prison",
+  published: "2025-03-02",
+  text:
+    "Inmates flee Hasakah prison\n\n" +
+    "About 20 inmates escaped from Ghwayran prison in Hasakah on Sunday, a local official told reporters, adding that the roads out of the city had been closed.",
+};
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const withoutVersion = ({ version: _v, ...rest }: Incident) => JSON.stringify(rest);
 
@@ -104,6 +117,7 @@ test("reviews hold through re-ingest, a rebuild and a new report; history and ch
     assert.equal((await ingestPaths(store, [SAMPLES])).new, 0);
     await rebuildAllIncidents(store);
     assert.equal((await ingestRecord(store, NEW_REPORT)).status, "new");
+    assert.equal((await ingestRecord(store, EARLY_REPORT)).status, "new");
     await updateIncidents(store);
 
     // 5. Every decision holds.
@@ -120,7 +134,9 @@ test("reviews hold through re-ingest, a rebuild and a new report; history and ch
     const escapeNow = (await store.getIncident(escape.id))!;
     assert.ok(!escapeNow.documents.includes("sample-iq-alert-border"), "the split holds");
     assert.ok(escapeNow.documents.includes(NEW_REPORT.id), "the new report joined the escape");
-    assert.deepEqual(escapeNow.review?.newDocuments, [NEW_REPORT.id], "shown as new since the review");
+    assert.ok(escapeNow.documents.includes(EARLY_REPORT.id), "a report ranking first joins under the reviewed id");
+    assert.deepEqual((await store.listIncidents({ document: EARLY_REPORT.id })).map((i) => i.id), [escape.id]);
+    assert.deepEqual(escapeNow.review?.newDocuments, [EARLY_REPORT.id, NEW_REPORT.id], "shown as new since the review");
     assert.equal(escapeNow.reviewed, true);
     const splitOff = (await store.getIncident(splitId))!;
     assert.deepEqual(splitOff.documents, ["sample-iq-alert-border"]);
