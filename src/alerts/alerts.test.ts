@@ -13,6 +13,7 @@ import { changesBetween, type IncidentSignature } from "./change.ts";
 import { checkRules } from "./evaluate.ts";
 import { SIGNATURE_HEADER, signBody } from "./deliver.ts";
 import { matchesRule } from "./rule.ts";
+import { makeCount, makeDoc, makeIncident, makeMention, stored } from "../store/store.fixtures.ts";
 
 const SECRET = "a shared secret";
 /** The receiver refuses this many deliveries before accepting one. */
@@ -70,6 +71,31 @@ test("changesBetween: new, updated by a share, disputed; small moves are no chan
   assert.notEqual(changesBetween(sig(100), sig(130))[0].key, changesBetween(sig(130), sig(200))[0].key, "each update is its own change");
 });
 
+test("checkRules looks only at incidents written since the rule's last pass, and queues each change once", async () => {
+  const store = await openStore(":memory:");
+  const block = "escape|SY";
+  const escapes = (ids: string[], escaped = 40) => ids.map((id) => ({ ...makeIncident(id, { mentions: ["m1"] }), counts: [makeCount("escaped", [], { low: escaped, best: escaped, high: escaped })], block }));
+  await store.addDocument(makeDoc("d1"), [stored(makeMention("d1", "m1"), block)], []);
+  await store.replaceIncidents([block], escapes(["a", "b", "c"]));
+  await store.addRule(rule({ country: null, min: [], on: ["new", "updated"] }));
+  // 1. The first pass (a rule's baseline) looks at everything; a second over an unchanged store at nothing.
+  assert.deepEqual(await checkRules(store, { baseline: true }), { queued: 0, examined: 3 });
+  assert.deepEqual(await checkRules(store), { queued: 0, examined: 0 });
+  // 2. One new incident: only it is examined and queued, once.
+  await store.replaceIncidents([], escapes(["d"]));
+  assert.deepEqual(await checkRules(store), { queued: 1, examined: 1 });
+  assert.deepEqual(await checkRules(store), { queued: 0, examined: 0 });
+  // 3. Rewritten with the same figures (a rebuild): examined again, nothing queued.
+  await store.replaceIncidents([block], escapes(["a", "b", "c", "d"]));
+  assert.deepEqual(await checkRules(store), { queued: 0, examined: 4 });
+  // 4. Figures moved: one update per incident, queued once.
+  await store.replaceIncidents([block], escapes(["a", "b", "c", "d"], 80));
+  assert.deepEqual(await checkRules(store), { queued: 4, examined: 4 });
+  assert.deepEqual(await checkRules(store), { queued: 0, examined: 0 });
+  assert.equal((await store.alertsOf("ng-escapes", 100)).length, 5);
+  await store.close();
+});
+
 describe("feeds in, alerts out", () => {
   let site: NewsSite;
   let receiver: Server;
@@ -120,6 +146,16 @@ describe("feeds in, alerts out", () => {
     assert.ok(Date.parse(attempts[1].at) - Date.parse(attempts[0].at) <= 10_000);
     const [alert] = await store.alertsOf("ng-escapes", 10);
     assert.equal(alert.deliveredAt, attempts[2].at);
+  });
+
+  test("a second pass over the unchanged store does no matching work and sends nothing", async () => {
+    const sent = received.length;
+    const revision = await store.incidentRevision();
+    assert.deepEqual(await checkRules(store, { now: new Date(T0 + 700_000) }), { queued: 0, examined: 0 });
+    // The feeds are due again and unchanged (304 or the same entries): nothing is written or sent.
+    await watchFeeds(store, { once: true, allow: allowListOf("127.0.0.0/8"), timeoutMs: 5_000, now: () => new Date(T0 + 1_300_000) });
+    assert.equal(await store.incidentRevision(), revision);
+    assert.equal(received.length, sent);
   });
 
   test("a rule the incident does not meet queues nothing", async () => {
