@@ -60,6 +60,21 @@ test("matchesRule: table, with a negative table", () => {
   for (const r of negative) assert.equal(matchesRule(r, incident()), false, JSON.stringify(r));
 });
 
+test("matchesRule --border: escapes within 100 km of Iraq's border, from a town-level point only", () => {
+  const within = rule({ country: null, min: [], border: { country: "IQ", km: 100 } });
+  const at = (name: string, country: string, lat: number, lon: number, precision = "town") =>
+    incident({ facility: null, place: { name, admin1: null, country, lat, lon, precision } as Incident["place"] });
+  const table: Array<[Incident, boolean]> = [
+    [at("al-Hol", "SY", 36.378, 41.146), true],
+    [at("Zakho", "IQ", 37.144, 42.682), true],
+    [at("Ramadi", "IQ", 33.426, 43.299), false],
+    [at("Maiduguri", "NG", 11.84, 13.15), false],
+    [at("Iraq", "IQ", 33.0, 43.7, "country"), false],
+    [incident({ facility: null, place: null }), false],
+  ];
+  for (const [inc, expected] of table) assert.equal(matchesRule(within, inc), expected, inc.place?.name ?? "no place");
+});
+
 test("changesBetween: new, updated by a share, disputed; small moves are no change", () => {
   const sig = (escaped: number, disputed = false): IncidentSignature => ({ disputed, figures: { escaped } });
   const kinds = (before: IncidentSignature | null, now: IncidentSignature) => changesBetween(before, now).map((c) => c.kind);

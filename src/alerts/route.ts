@@ -62,6 +62,7 @@ export function registerAlertRoutes(app: Hono, store: Store, writeAccess: Middle
         facility: text(body.facility),
         admin1: text(body.admin1),
         near: text(body.near),
+        border: text(body.border),
         km: text(body.km),
         min: list(body.min),
         on: list(body.on),

@@ -243,6 +243,8 @@ export interface AlertRule {
   admin1?: string | null;
   /** Within `km` of a point (the incident's facility or place coordinates). */
   near?: { lat: number; lon: number; km: number } | null;
+  /** Within `km` of the land border of `country` (ISO 3166-1 alpha-2), from a town-level point. */
+  border?: { country: string; km: number } | null;
   /** Every quantity named must reach its figure (best estimate), e.g. escaped >= 10. */
   min: Array<{ quantity: string; value: number }>;
   on: AlertChange[];
