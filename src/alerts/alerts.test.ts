@@ -6,6 +6,7 @@ import type { Incident } from "../model/incident.ts";
 import { openStore } from "../store/open.ts";
 import type { AlertRule, Store } from "../store/store.ts";
 import { createApp } from "../server/app.ts";
+import { validatedApp } from "../server/openapi.testing.ts";
 import { allowListOf } from "../feeds/address.ts";
 import { startNewsSite, type NewsSite } from "../feeds/loopback.fixtures.ts";
 import { watchFeeds } from "../feeds/watch.ts";
@@ -173,6 +174,17 @@ describe("feeds in, alerts out", () => {
     assert.equal(received.length, sent);
   });
 
+  test("GET /api/alerts lists every rule's alerts queued after a time, with the incident's headline", async () => {
+    const app = validatedApp({ store });
+    const all = (await (await app.request("/api/alerts?since=2000-01-01T00:00:00Z")).json()) as { items: Array<{ rule: string; change: string; headline: string; createdAt: string }> };
+    assert.deepEqual(all.items.map((a) => [a.rule, a.change]), [["ng-escapes", "new"]]);
+    assert.match(all.items[0].headline, /^escape at Maiduguri Maximum Security Custodial Centre/);
+    const later = (await (await app.request(`/api/alerts?since=${encodeURIComponent(all.items[0].createdAt)}`)).json()) as { items: unknown[] };
+    assert.deepEqual(later.items, [], "nothing after the newest");
+    assert.equal((await app.request("/api/alerts")).status, 200, "the last week by default");
+    for (const bad of ["yesterday", "2025-13-45", ""]) assert.equal((await app.request(`/api/alerts?since=${bad}`)).status, 400, bad);
+  });
+
   test("a rule the incident does not meet queues nothing", async () => {
     assert.deepEqual(await store.alertsOf("iraq", 10), []);
   });
@@ -214,11 +226,12 @@ describe("feeds and rules over the API, for token holders only", () => {
     const created = await post("/api/rules", { name: "iq", type: ["escape"], country: "IQ", min: "escaped=10", webhook: "https://hooks.example/x", secret: "s" });
     assert.equal(created.status, 201);
     assert.equal(((await created.json()) as { secret: string }).secret, "(set)", "the secret is never echoed");
-    for (const body of [{ name: "bad name" }, { name: "x", type: "breakout" }, { name: "x", min: "escaped>1" }]) {
+    assert.equal((await post("/api/rules", { name: "iq-border", type: "escape", border: "IQ", km: 100 })).status, 201);
+    for (const body of [{ name: "bad name" }, { name: "x", type: "breakout" }, { name: "x", min: "escaped>1" }, { name: "x", border: "AU", km: 50 }, { name: "x", border: "IQ" }]) {
       assert.equal((await post("/api/rules", body)).status, 400, JSON.stringify(body));
     }
     const rules = (await (await app.request("/api/rules", { headers: auth })).json()) as { items: Array<{ name: string; secret: string }> };
-    assert.deepEqual(rules.items.map((r) => [r.name, r.secret]), [["iq", "(set)"]]);
+    assert.deepEqual(rules.items.map((r) => [r.name, r.secret]), [["iq", "(set)"], ["iq-border", null]]);
 
     assert.equal((await app.request("/api/feeds/news", { method: "DELETE", headers: auth })).status, 204);
     assert.equal((await app.request("/api/rules/iq", { method: "DELETE", headers: auth })).status, 204);

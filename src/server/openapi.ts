@@ -188,6 +188,31 @@ export const openApiDocument = {
         },
       },
     },
+    "/api/alerts": {
+      get: {
+        summary: "Alerts of every rule queued after `since` (default: the last 7 days), newest first, at most 50: what the dashboard shows as new since the last visit",
+        parameters: [{ name: "since", in: "query", required: false, schema: { type: "string", description: "ISO 8601 time" } }],
+        responses: {
+          "200": json({
+            type: "object",
+            required: ["since", "now", "items"],
+            properties: {
+              since: { type: "string" },
+              now: { type: "string", description: "the server's time when the list was read" },
+              items: {
+                type: "array",
+                items: {
+                  type: "object",
+                  required: ["id", "rule", "change", "incident", "createdAt", "headline"],
+                  properties: { id: { type: "integer" }, rule: { type: "string" }, change: { type: "string" }, incident: { type: "string" }, createdAt: { type: "string" }, headline: { type: "string" } },
+                },
+              },
+            },
+          }),
+          ...errorResponses("E_BAD_QUERY", "E_UNAUTHORIZED"),
+        },
+      },
+    },
     "/api/alerts/{name}.atom": {
       get: {
         summary: "A rule's alerts as an Atom feed (newest first): type, place, date, figures with their sources, a link to the incident",
