@@ -49,7 +49,7 @@ export async function checkRules(store: Store, opts: CheckOptions = {}): Promise
     // 2. Each changed incident the rule matches is compared with what the rule saw of it; the
     //    outbox's (rule, incident, change) key keeps a pass repeated after a crash from queueing twice.
     const seen = await store.alertSignatures(rule.name);
-    for await (const incident of store.changedIncidents(after, upTo, filterOf(rule))) {
+    for await (const incident of store.changedIncidents(after, upTo)) {
       check.examined += 1;
       if (!matchesRule(rule, incident)) continue;
       const signature = JSON.stringify(signatureOf(incident));

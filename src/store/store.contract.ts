@@ -623,13 +623,12 @@ export function runStoreContract(name: string, makeStore: () => Promise<Store>):
           await store.replaceIncidents([ESCAPE_BLOCK, ALERT_BLOCK], [makeIncident("esc-1", { mentions: ["m1"] }), makeIncident("alert-1", { type: "alert", mentions: ["m2"] })]);
           const afterFirst = await store.incidentRevision();
           assert.ok(afterFirst > start);
-          const ids = async (after: number, upTo: number, filter?: IncidentFilter) => {
+          const ids = async (after: number, upTo: number) => {
             const out: string[] = [];
-            for await (const incident of store.changedIncidents(after, upTo, filter)) out.push(incident.id);
+            for await (const incident of store.changedIncidents(after, upTo)) out.push(incident.id);
             return out;
           };
           assert.deepEqual(await ids(start, afterFirst), ["alert-1", "esc-1"]);
-          assert.deepEqual(await ids(start, afterFirst, { type: "alert" }), ["alert-1"]);
           assert.deepEqual(await ids(afterFirst, afterFirst), [], "nothing written since");
           // Deleting the newest incident and writing another must not reuse its revision.
           await store.replaceIncidents([ALERT_BLOCK], []);

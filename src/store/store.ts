@@ -385,8 +385,8 @@ export interface Store {
   removeRule(name: string): Promise<boolean>;
   /** The latest revision given to an incident write (every write takes a higher one than any before). */
   incidentRevision(): Promise<number>;
-  /** Streams the incidents (matching `filter`, limit/offset ignored) last written at a revision in (after, upTo], in id order. */
-  changedIncidents(after: number, upTo: number, filter?: IncidentFilter): AsyncIterable<Incident>;
+  /** Streams the incidents last written at a revision in (after, upTo], in id order. */
+  changedIncidents(after: number, upTo: number): AsyncIterable<Incident>;
   /** The incident revision the rule has been matched up to; 0 for a rule never matched. */
   checkedRevision(rule: string): Promise<number>;
   /** Records that the rule has been matched against every incident written up to `revision` (never moves back). */

@@ -821,10 +821,9 @@ export class SqliteStore implements Store {
     return this.statement("SELECT value FROM incident_revision").pluck().get() as number;
   }
 
-  async *changedIncidents(after: number, upTo: number, filter: IncidentFilter = {}): AsyncIterable<Incident> {
-    const { where, params } = incidentWhere(filter);
-    const changed = `${where ? `${where} AND` : "WHERE"} revision > ? AND revision <= ?`;
-    for await (const row of this.iterateRows<{ id: string; json: string }>("incidents", "id, json", changed, [...params, after, upTo])) {
+  async *changedIncidents(after: number, upTo: number): AsyncIterable<Incident> {
+    // The revision index alone: a few changed incidents among many are found without a scan.
+    for await (const row of this.iterateRows<{ id: string; json: string }>("incidents", "id, json", "WHERE revision > ? AND revision <= ?", [after, upTo])) {
       yield JSON.parse(row.json) as Incident;
     }
   }
