@@ -61,6 +61,8 @@ export const DEFAULT_DOCUMENT_LIMIT = 100;
 export const STREAM_BATCH = 500;
 /** Connections per process: a CLI command or a worker rarely has more than a few queries in flight. */
 export const POOL_SIZE = 4;
+/** A server that does not answer (a dropped packet, not a refusal) is reported after this long, not the system's minutes. */
+export const CONNECT_TIMEOUT_MS = 10_000;
 /** Times a transaction PostgreSQL aborted as a deadlock victim or serialisation failure is run again. */
 export const TRANSACTION_RETRIES = 5;
 /** The advisory lock that lets one process at a time apply migrations (any fixed number will do). */
@@ -128,7 +130,7 @@ export class PostgresStore implements Store {
 
   /** `location` is a postgres:// URL; nothing is connected until the first query. */
   constructor(readonly location: string) {
-    this.pool = new pg.Pool({ connectionString: location, max: POOL_SIZE, types: NUMBERS_AS_NUMBERS });
+    this.pool = new pg.Pool({ connectionString: location, max: POOL_SIZE, connectionTimeoutMillis: CONNECT_TIMEOUT_MS, types: NUMBERS_AS_NUMBERS });
     // An idle connection the server drops (a restart) must not crash the process: the next
     // query opens a new one.
     this.pool.on("error", () => {});
