@@ -8,6 +8,7 @@
 //   npm run bench -- --quick            1k of each and a big event of 2,000, a few minutes
 //   npm run bench -- --sizes 1000,5000  other sizes of the mixed stream
 //   npm run bench -- --only big-event   some streams only (mixed, incident-only, incident-real, big-event, wink)
+//   npm run bench -- --only feeds       the feed latency benchmark alone (npm run bench:feeds)
 //   npm run bench -- --stage prepare    the text stages alone (bench/stage.ts), CPU per page kind
 //   npm run bench -- --startup          only the start-up of one command (bench/startup.ts)
 //
@@ -318,12 +319,25 @@ function checks(results: JobResult[]): string[] {
   return lines;
 }
 
-function parseArgs(argv: string[]): { quick: boolean; sizes: number[]; only: JobKind[] | null } {
+/** `--only feeds`: the feed latency benchmark (bench/feeds-latency.ts), run as `npm run bench:feeds` runs it. */
+const FEEDS = "feeds";
+
+function runFeedsLatency(): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ["--import", "tsx", fileURLToPath(new URL("./feeds-latency.ts", import.meta.url))], { stdio: ["ignore", "inherit", "inherit"] });
+    child.on("error", reject);
+    child.on("close", (code) => (code === 0 ? resolve() : reject(new Error(`feeds latency benchmark exited with ${code}`))));
+  });
+}
+
+function parseArgs(argv: string[]): { quick: boolean; sizes: number[]; only: JobKind[] | null; feeds: boolean } {
   const quick = argv.includes("--quick");
   const onlyAt = argv.indexOf("--only");
-  const only = onlyAt >= 0 ? ((argv[onlyAt + 1] ?? "").split(",") as JobKind[]) : null;
+  const named = onlyAt >= 0 ? (argv[onlyAt + 1] ?? "").split(",") : null;
+  const feeds = named?.includes(FEEDS) ?? false;
+  const only = named ? (named.filter((k) => k !== FEEDS) as JobKind[]) : null;
   if (only && only.some((k) => !(k in LABELS))) {
-    console.error(`E_BENCH_ONLY: --only takes stream kinds separated by commas: ${Object.keys(LABELS).join(", ")}`);
+    console.error(`E_BENCH_ONLY: --only takes stream kinds separated by commas: ${[...Object.keys(LABELS), FEEDS].join(", ")}`);
     process.exit(2);
   }
   const at = argv.indexOf("--sizes");
@@ -335,7 +349,7 @@ function parseArgs(argv: string[]): { quick: boolean; sizes: number[]; only: Job
       process.exit(2);
     }
   }
-  return { quick, sizes, only };
+  return { quick, sizes, only, feeds };
 }
 
 async function main(): Promise<void> {
@@ -353,7 +367,11 @@ async function main(): Promise<void> {
     writeFileSync(fileURLToPath(new URL("./results-startup.md", import.meta.url)), report);
     return;
   }
-  const { quick, sizes, only } = parseArgs(process.argv.slice(2));
+  const { quick, sizes, only, feeds } = parseArgs(process.argv.slice(2));
+  if (feeds) {
+    await runFeedsLatency();
+    if (only?.length === 0) return;
+  }
   const stageAt = process.argv.indexOf("--stage");
   if (stageAt >= 0) {
     if (process.argv[stageAt + 1] !== "prepare") {

@@ -6,6 +6,7 @@ import type { Incident } from "../model/incident.ts";
 import { openStore } from "../store/open.ts";
 import type { AlertRule, Store } from "../store/store.ts";
 import { createApp } from "../server/app.ts";
+import { validatedApp } from "../server/openapi.testing.ts";
 import { allowListOf } from "../feeds/address.ts";
 import { startNewsSite, type NewsSite } from "../feeds/loopback.fixtures.ts";
 import { watchFeeds } from "../feeds/watch.ts";
@@ -13,6 +14,7 @@ import { changesBetween, type IncidentSignature } from "./change.ts";
 import { checkRules } from "./evaluate.ts";
 import { SIGNATURE_HEADER, signBody } from "./deliver.ts";
 import { matchesRule } from "./rule.ts";
+import { makeCount, makeDoc, makeIncident, makeMention, stored } from "../store/store.fixtures.ts";
 
 const SECRET = "a shared secret";
 /** The receiver refuses this many deliveries before accepting one. */
@@ -59,6 +61,21 @@ test("matchesRule: table, with a negative table", () => {
   for (const r of negative) assert.equal(matchesRule(r, incident()), false, JSON.stringify(r));
 });
 
+test("matchesRule --border: escapes within 100 km of Iraq's border, from a town-level point only", () => {
+  const within = rule({ country: null, min: [], border: { country: "IQ", km: 100 } });
+  const at = (name: string, country: string, lat: number, lon: number, precision = "town") =>
+    incident({ facility: null, place: { name, admin1: null, country, lat, lon, precision } as Incident["place"] });
+  const table: Array<[Incident, boolean]> = [
+    [at("al-Hol", "SY", 36.378, 41.146), true],
+    [at("Zakho", "IQ", 37.144, 42.682), true],
+    [at("Ramadi", "IQ", 33.426, 43.299), false],
+    [at("Maiduguri", "NG", 11.84, 13.15), false],
+    [at("Iraq", "IQ", 33.0, 43.7, "country"), false],
+    [incident({ facility: null, place: null }), false],
+  ];
+  for (const [inc, expected] of table) assert.equal(matchesRule(within, inc), expected, inc.place?.name ?? "no place");
+});
+
 test("changesBetween: new, updated by a share, disputed; small moves are no change", () => {
   const sig = (escaped: number, disputed = false): IncidentSignature => ({ disputed, figures: { escaped } });
   const kinds = (before: IncidentSignature | null, now: IncidentSignature) => changesBetween(before, now).map((c) => c.kind);
@@ -68,6 +85,31 @@ test("changesBetween: new, updated by a share, disputed; small moves are no chan
   assert.deepEqual(kinds(sig(100), sig(105)), [], "under the share");
   assert.deepEqual(kinds(sig(100, true), sig(100, true)), []);
   assert.notEqual(changesBetween(sig(100), sig(130))[0].key, changesBetween(sig(130), sig(200))[0].key, "each update is its own change");
+});
+
+test("checkRules looks only at incidents written since the rule's last pass, and queues each change once", async () => {
+  const store = await openStore(":memory:");
+  const block = "escape|SY";
+  const escapes = (ids: string[], escaped = 40) => ids.map((id) => ({ ...makeIncident(id, { mentions: ["m1"] }), counts: [makeCount("escaped", [], { low: escaped, best: escaped, high: escaped })], block }));
+  await store.addDocument(makeDoc("d1"), [stored(makeMention("d1", "m1"), block)], []);
+  await store.replaceIncidents([block], escapes(["a", "b", "c"]));
+  await store.addRule(rule({ country: null, min: [], on: ["new", "updated"] }));
+  // 1. The first pass (a rule's baseline) looks at everything; a second over an unchanged store at nothing.
+  assert.deepEqual(await checkRules(store, { baseline: true }), { queued: 0, examined: 3 });
+  assert.deepEqual(await checkRules(store), { queued: 0, examined: 0 });
+  // 2. One new incident: only it is examined and queued, once.
+  await store.replaceIncidents([], escapes(["d"]));
+  assert.deepEqual(await checkRules(store), { queued: 1, examined: 1 });
+  assert.deepEqual(await checkRules(store), { queued: 0, examined: 0 });
+  // 3. Rewritten with the same figures (a rebuild): examined again, nothing queued.
+  await store.replaceIncidents([block], escapes(["a", "b", "c", "d"]));
+  assert.deepEqual(await checkRules(store), { queued: 0, examined: 4 });
+  // 4. Figures moved: one update per incident, queued once.
+  await store.replaceIncidents([block], escapes(["a", "b", "c", "d"], 80));
+  assert.deepEqual(await checkRules(store), { queued: 4, examined: 4 });
+  assert.deepEqual(await checkRules(store), { queued: 0, examined: 0 });
+  assert.equal((await store.alertsOf("ng-escapes", 100)).length, 5);
+  await store.close();
 });
 
 describe("feeds in, alerts out", () => {
@@ -122,6 +164,27 @@ describe("feeds in, alerts out", () => {
     assert.equal(alert.deliveredAt, attempts[2].at);
   });
 
+  test("a second pass over the unchanged store does no matching work and sends nothing", async () => {
+    const sent = received.length;
+    const revision = await store.incidentRevision();
+    assert.deepEqual(await checkRules(store, { now: new Date(T0 + 700_000) }), { queued: 0, examined: 0 });
+    // The feeds are due again and unchanged (304 or the same entries): nothing is written or sent.
+    await watchFeeds(store, { once: true, allow: allowListOf("127.0.0.0/8"), timeoutMs: 5_000, now: () => new Date(T0 + 1_300_000) });
+    assert.equal(await store.incidentRevision(), revision);
+    assert.equal(received.length, sent);
+  });
+
+  test("GET /api/alerts lists every rule's alerts queued after a time, with the incident's headline", async () => {
+    const app = validatedApp({ store });
+    const all = (await (await app.request("/api/alerts?since=2000-01-01T00:00:00Z")).json()) as { items: Array<{ rule: string; change: string; headline: string; createdAt: string }> };
+    assert.deepEqual(all.items.map((a) => [a.rule, a.change]), [["ng-escapes", "new"]]);
+    assert.match(all.items[0].headline, /^escape at Maiduguri Maximum Security Custodial Centre/);
+    const later = (await (await app.request(`/api/alerts?since=${encodeURIComponent(all.items[0].createdAt)}`)).json()) as { items: unknown[] };
+    assert.deepEqual(later.items, [], "nothing after the newest");
+    assert.equal((await app.request("/api/alerts")).status, 200, "the last week by default");
+    for (const bad of ["yesterday", "2025-13-45", ""]) assert.equal((await app.request(`/api/alerts?since=${bad}`)).status, 400, bad);
+  });
+
   test("a rule the incident does not meet queues nothing", async () => {
     assert.deepEqual(await store.alertsOf("iraq", 10), []);
   });
@@ -163,11 +226,12 @@ describe("feeds and rules over the API, for token holders only", () => {
     const created = await post("/api/rules", { name: "iq", type: ["escape"], country: "IQ", min: "escaped=10", webhook: "https://hooks.example/x", secret: "s" });
     assert.equal(created.status, 201);
     assert.equal(((await created.json()) as { secret: string }).secret, "(set)", "the secret is never echoed");
-    for (const body of [{ name: "bad name" }, { name: "x", type: "breakout" }, { name: "x", min: "escaped>1" }]) {
+    assert.equal((await post("/api/rules", { name: "iq-border", type: "escape", border: "IQ", km: 100 })).status, 201);
+    for (const body of [{ name: "bad name" }, { name: "x", type: "breakout" }, { name: "x", min: "escaped>1" }, { name: "x", border: "AU", km: 50 }, { name: "x", border: "IQ" }]) {
       assert.equal((await post("/api/rules", body)).status, 400, JSON.stringify(body));
     }
     const rules = (await (await app.request("/api/rules", { headers: auth })).json()) as { items: Array<{ name: string; secret: string }> };
-    assert.deepEqual(rules.items.map((r) => [r.name, r.secret]), [["iq", "(set)"]]);
+    assert.deepEqual(rules.items.map((r) => [r.name, r.secret]), [["iq", "(set)"], ["iq-border", null]]);
 
     assert.equal((await app.request("/api/feeds/news", { method: "DELETE", headers: auth })).status, 204);
     assert.equal((await app.request("/api/rules/iq", { method: "DELETE", headers: auth })).status, 204);

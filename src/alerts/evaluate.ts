@@ -27,14 +27,30 @@ export function filterOf(rule: AlertRule): IncidentFilter {
   return { ...(rule.types.length === 1 ? { type: rule.types[0] } : {}), ...(rule.country ? { country: rule.country } : {}) };
 }
 
-/** Checks the rules against every candidate incident; resolves with the number of alerts queued. */
-export async function checkRules(store: Store, opts: CheckOptions = {}): Promise<number> {
+/** What a pass did: alerts queued, and incidents it matched against a rule (its work). */
+export interface RuleCheck {
+  queued: number;
+  examined: number;
+}
+
+/**
+ * Matches the rules against the incidents written since each rule's last pass; resolves with
+ * the alerts queued and the incidents examined. A pass over an unchanged store examines nothing.
+ */
+export async function checkRules(store: Store, opts: CheckOptions = {}): Promise<RuleCheck> {
   const now = opts.now ?? new Date();
-  let queued = 0;
+  const check: RuleCheck = { queued: 0, examined: 0 };
+  // 1. Fix the upper end first: incidents written while this pass runs are the next pass's work.
+  const upTo = await store.incidentRevision();
   for (const rule of await store.listRules()) {
     if (opts.rule && rule.name !== opts.rule) continue;
+    const after = await store.checkedRevision(rule.name);
+    if (after >= upTo) continue;
+    // 2. Each changed incident the rule matches is compared with what the rule saw of it; the
+    //    outbox's (rule, incident, change) key keeps a pass repeated after a crash from queueing twice.
     const seen = await store.alertSignatures(rule.name);
-    for await (const incident of store.iterateIncidents(filterOf(rule))) {
+    for await (const incident of store.changedIncidents(after, upTo)) {
+      check.examined += 1;
       if (!matchesRule(rule, incident)) continue;
       const signature = JSON.stringify(signatureOf(incident));
       const before = seen.get(incident.id);
@@ -44,11 +60,13 @@ export async function checkRules(store: Store, opts: CheckOptions = {}): Promise
       if (wanted.length === 0) await store.recordAlertCheck(rule.name, incident.id, signature, null);
       for (const change of wanted) {
         const alert = { change: change.key, payload: payloadOf(rule, change, incident, now), nextAttemptAt: rule.webhook ? now.toISOString() : null };
-        if (await store.recordAlertCheck(rule.name, incident.id, signature, alert)) queued += 1;
+        if (await store.recordAlertCheck(rule.name, incident.id, signature, alert)) check.queued += 1;
       }
     }
+    // 3. Only once every changed incident is recorded: a crash before this repeats the pass, harmlessly.
+    await store.saveCheckedRevision(rule.name, upTo);
   }
-  return queued;
+  return check;
 }
 
 function payloadOf(rule: AlertRule, change: DetectedChange, incident: Incident, now: Date): string {

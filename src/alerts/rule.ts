@@ -2,7 +2,8 @@
 import { INCIDENT_TYPES, QUANTITIES, type Incident, type IncidentType } from "../model/incident.ts";
 import type { AlertChange, AlertRule } from "../store/store.ts";
 import { checkFeedUrl } from "../feeds/address.ts";
-import { kilometres } from "../gazetteer/geo.ts";
+import { isTownLevel, kilometres } from "../gazetteer/geo.ts";
+import { borderOf, kilometresToBorder } from "../gazetteer/borders.ts";
 
 export const ALERT_CHANGES: readonly AlertChange[] = ["new", "updated", "disputed"];
 
@@ -45,9 +46,28 @@ export function parseNear(point: string, km: string | undefined): { lat: number;
   const match = /^\s*(-?\d{1,2}(?:\.\d+)?)\s*,\s*(-?\d{1,3}(?:\.\d+)?)\s*$/.exec(point);
   const [lat, lon] = match ? [Number(match[1]), Number(match[2])] : [NaN, NaN];
   if (!match || Math.abs(lat) > 90 || Math.abs(lon) > 180) throw new RuleError("E_RULE_NEAR", `"${point}": expected LAT,LON in degrees, e.g. 36.34,43.13`);
+  return { lat, lon, km: parseKilometres(km, "--near") };
+}
+
+function parseKilometres(km: string | undefined, option: string): number {
   const radius = Number(km);
-  if (km === undefined || !/^\d+(\.\d+)?$/.test(km) || radius <= 0) throw new RuleError("E_RULE_NEAR", "--near needs --km N, a distance in kilometres");
-  return { lat, lon, km: radius };
+  if (km === undefined || !/^\d+(\.\d+)?$/.test(km) || radius <= 0) throw new RuleError(option === "--near" ? "E_RULE_NEAR" : "E_RULE_BORDER", `${option} needs --km N, a distance in kilometres`);
+  return radius;
+}
+
+/** "IQ" and "100" -> { country: "IQ", km: 100 }, for a country that has a land border in the bundled boundaries. */
+export function parseBorder(country: string, km: string | undefined): { country: string; km: number } {
+  if (!/^[A-Za-z]{2}$/.test(country)) throw new RuleError("E_RULE_BORDER", `"${country}": expected an ISO 3166-1 alpha-2 code such as IQ`);
+  const code = country.toUpperCase();
+  const radius = parseKilometres(km, "--border");
+  if (!borderOf(code)) throw new RuleError("E_RULE_BORDER", `"${code}": no country with a land border by that code in the bundled boundaries (a country bounded only by sea has none)`);
+  return { country: code, km: radius };
+}
+
+/** The point an incident is measured from: its facility's when known (the most precise), else its place's. */
+function pointOf(incident: Incident): { lat: number; lon: number; townLevel: boolean } | null {
+  const place = [incident.facility?.place, incident.place].find((p) => p && p.lat !== null && p.lon !== null);
+  return place ? { lat: place.lat as number, lon: place.lon as number, townLevel: isTownLevel(place) } : null;
 }
 
 /** Whether the incident meets every condition of the rule. */
@@ -61,9 +81,14 @@ export function matchesRule(rule: AlertRule, incident: Incident): boolean {
   }
   if (rule.admin1 && (incident.place?.admin1 ?? incident.facility?.place?.admin1 ?? "").toLowerCase() !== rule.admin1.toLowerCase()) return false;
   if (rule.near) {
-    // The facility's point when known (the most precise), else the incident's place.
-    const point = [incident.facility?.place, incident.place].find((p) => p && p.lat !== null && p.lon !== null);
-    if (!point || kilometres(point.lat as number, point.lon as number, rule.near.lat, rule.near.lon) > rule.near.km) return false;
+    const point = pointOf(incident);
+    if (!point || kilometres(point.lat, point.lon, rule.near.lat, rule.near.lon) > rule.near.km) return false;
+  }
+  if (rule.border) {
+    // A province's or a country's centre says nothing about how far from a border it happened.
+    const point = pointOf(incident);
+    const border = borderOf(rule.border.country);
+    if (!point?.townLevel || !border || kilometresToBorder(border, point.lat, point.lon, rule.border.km) === null) return false;
   }
   return rule.min.every(({ quantity, value }) => incident.counts.some((c) => c.quantity === quantity && c.best >= value));
 }
@@ -77,6 +102,8 @@ export interface RuleOptions {
   facility?: string;
   admin1?: string;
   near?: string;
+  border?: string;
+  /** The distance for --near and --border. */
   km?: string;
   min: string[];
   on: string[];
@@ -101,6 +128,7 @@ export function ruleFrom(name: string, opts: RuleOptions): AlertRule {
     facility: opts.facility?.trim() || null,
     admin1: opts.admin1?.trim() || null,
     near: opts.near ? parseNear(opts.near, opts.km) : null,
+    border: opts.border ? parseBorder(opts.border, opts.km) : null,
     min: opts.min.map(parseMinimum),
     on: [...new Set((opts.on.length ? opts.on : ["new"]).map(parseChange))],
     webhook,

@@ -37,8 +37,19 @@ export interface NewsSite {
 
 /** Longer than the tests' time limit, so the slow feed always times out. */
 const SLOW_MS = 8_000;
+/** About 720 KB: over the tests' small size limit. */
+const HUGE_ITEMS = 20_000;
 
-export async function startNewsSite(): Promise<NewsSite> {
+/** How slow the slow feed is and how large the oversized one: beyond the limits the caller polls with. */
+export interface NewsSiteOptions {
+  slowMs?: number;
+  /** Filler items in the oversized feed, about 36 bytes each. */
+  hugeItems?: number;
+}
+
+export async function startNewsSite(options: NewsSiteOptions = {}): Promise<NewsSite> {
+  const slowMs = options.slowMs ?? SLOW_MS;
+  const hugeItems = options.hugeItems ?? HUGE_ITEMS;
   const hits = new Map<string, number>();
   const site: NewsSite = { origin: "", hits, conditionals: [], sahelFigure: 95, close: async () => {} };
   const lakesideRss = () => `<?xml version="1.0" encoding="UTF-8"?>
@@ -79,10 +90,10 @@ export async function startNewsSite(): Promise<NewsSite> {
     "/broken.xml": (_req, res) => void res.writeHead(200, { "Content-Type": "application/rss+xml" }).end("<rss version=\"2.0\"><channel><item><title>half</title></channel"),
     "/unchanged.rss": (_req, res) => void res.writeHead(304).end(),
     "/error.rss": (_req, res) => void res.writeHead(500).end("internal error"),
-    "/slow.rss": (_req, res) => void setTimeout(() => res.writeHead(200).end(lakesideRss()), SLOW_MS).unref(),
+    "/slow.rss": (_req, res) => void setTimeout(() => res.writeHead(200).end(lakesideRss()), slowMs).unref(),
     "/huge.rss": (_req, res) => {
       res.writeHead(200, { "Content-Type": "application/rss+xml" });
-      res.end(`<rss version="2.0"><channel>${"<item><title>filler</title></item>".repeat(20_000)}</channel></rss>`);
+      res.end(`<rss version="2.0"><channel>${"<item><title>filler</title></item>".repeat(hugeItems)}</channel></rss>`);
     },
   };
 

@@ -83,6 +83,8 @@ export interface CityRecord {
 
 export interface CountryRecord {
   cca2: string;
+  /** ISO 3166-1 numeric, zero-padded ("004"); empty for a few territories. */
+  ccn3?: string;
   name: { common: string; official: string };
   altSpellings: string[];
   capital: string[];

@@ -425,6 +425,7 @@ describe("openapi.json", () => {
     const spec = JSON.parse(await res.text());
     assert.equal(spec.openapi, "3.1.0");
     assert.deepEqual(Object.keys(spec.paths).sort(), [
+      "/api/alerts",
       "/api/alerts/{name}.atom",
       "/api/changes",
       "/api/documents",

@@ -330,6 +330,31 @@ export const openApiDocument = {
         },
       },
     },
+    "/api/alerts": {
+      get: {
+        summary: "Alerts of every rule queued after `since` (default: the last 7 days), newest first, at most 50: what the dashboard shows as new since the last visit",
+        parameters: [{ name: "since", in: "query", required: false, schema: { type: "string", description: "ISO 8601 time" } }],
+        responses: {
+          "200": json({
+            type: "object",
+            required: ["since", "now", "items"],
+            properties: {
+              since: { type: "string" },
+              now: { type: "string", description: "the server's time when the list was read" },
+              items: {
+                type: "array",
+                items: {
+                  type: "object",
+                  required: ["id", "rule", "change", "incident", "createdAt", "headline"],
+                  properties: { id: { type: "integer" }, rule: { type: "string" }, change: { type: "string" }, incident: { type: "string" }, createdAt: { type: "string" }, headline: { type: "string" } },
+                },
+              },
+            },
+          }),
+          ...errorResponses("E_BAD_QUERY", "E_UNAUTHORIZED"),
+        },
+      },
+    },
     "/api/alerts/{name}.atom": {
       get: {
         summary: "A rule's alerts as an Atom feed (newest first): type, place, date, figures with their sources, a link to the incident",
@@ -384,7 +409,8 @@ export const openApiDocument = {
                   admin1: { type: "string" },
                   facility: { type: "string" },
                   near: { type: "string", description: "LAT,LON" },
-                  km: { type: "number" },
+                  border: { type: "string", description: "ISO 3166-1 alpha-2: within km of this country's land border" },
+                  km: { type: "number", description: "the distance for near and border" },
                   min: { type: "array", items: { type: "string", description: "QUANTITY=N, e.g. escaped=10" } },
                   on: { type: "array", items: { type: "string", enum: ["new", "updated", "disputed"] } },
                   webhook: { type: "string" },

@@ -616,6 +616,49 @@ export function runStoreContract(name: string, makeStore: () => Promise<Store>):
           assert.deepEqual([delivered.deliveredAt, delivered.attempts], [ok.at, 2]);
         }));
 
+      test("incident revisions only grow: changedIncidents lists what was written since a revision", () =>
+        withStore(async (store) => {
+          await store.addDocument(makeDoc("d1"), [stored(makeMention("d1", "m1"), ESCAPE_BLOCK), stored(makeMention("d1", "m2", { type: "alert" }), ALERT_BLOCK)], []);
+          const start = await store.incidentRevision();
+          await store.replaceIncidents([ESCAPE_BLOCK, ALERT_BLOCK], [makeIncident("esc-1", { mentions: ["m1"] }), makeIncident("alert-1", { type: "alert", mentions: ["m2"] })]);
+          const afterFirst = await store.incidentRevision();
+          assert.ok(afterFirst > start);
+          const ids = async (after: number, upTo: number) => {
+            const out: string[] = [];
+            for await (const incident of store.changedIncidents(after, upTo)) out.push(incident.id);
+            return out;
+          };
+          assert.deepEqual(await ids(start, afterFirst), ["alert-1", "esc-1"]);
+          assert.deepEqual(await ids(afterFirst, afterFirst), [], "nothing written since");
+          // Deleting the newest incident and writing another must not reuse its revision.
+          await store.replaceIncidents([ALERT_BLOCK], []);
+          await store.replaceIncidents([ESCAPE_BLOCK], [makeIncident("esc-2", { mentions: ["m1"] })]);
+          const afterSecond = await store.incidentRevision();
+          assert.deepEqual(await ids(afterFirst, afterSecond), ["esc-2"]);
+        }));
+
+      test("a rule's checked revision starts at 0 and never moves back", () =>
+        withStore(async (store) => {
+          await store.addRule(RULE);
+          assert.equal(await store.checkedRevision(RULE.name), 0);
+          await store.saveCheckedRevision(RULE.name, 7);
+          await store.saveCheckedRevision(RULE.name, 3);
+          assert.equal(await store.checkedRevision(RULE.name), 7);
+          assert.equal(await store.checkedRevision("missing"), 0);
+        }));
+
+      test("recentAlerts lists every rule's alerts queued after a time, newest first", () =>
+        withStore(async (store) => {
+          await store.addRule(RULE);
+          await store.addRule({ ...RULE, name: "other" });
+          const since = new Date(Date.now() - 1000).toISOString();
+          await store.recordAlertCheck(RULE.name, "inc-1", "s", { change: "new", payload: "{}", nextAttemptAt: null });
+          await store.recordAlertCheck("other", "inc-2", "s", { change: "new", payload: "{}", nextAttemptAt: null });
+          assert.deepEqual((await store.recentAlerts(since, 10)).map((a) => [a.rule, a.incident]), [["other", "inc-2"], [RULE.name, "inc-1"]]);
+          assert.equal((await store.recentAlerts(since, 1)).length, 1);
+          assert.deepEqual(await store.recentAlerts(new Date(Date.now() + 60_000).toISOString(), 10), []);
+        }));
+
       test("removing a rule removes its outbox", () =>
         withStore(async (store) => {
           await store.addRule(RULE);

@@ -245,6 +245,8 @@ export interface AlertRule {
   admin1?: string | null;
   /** Within `km` of a point (the incident's facility or place coordinates). */
   near?: { lat: number; lon: number; km: number } | null;
+  /** Within `km` of the land border of `country` (ISO 3166-1 alpha-2), from a town-level point. */
+  border?: { country: string; km: number } | null;
   /** Every quantity named must reach its figure (best estimate), e.g. escaped >= 10. */
   min: Array<{ quantity: string; value: number }>;
   on: AlertChange[];
@@ -462,6 +464,16 @@ export interface Store {
   listRules(): Promise<AlertRule[]>;
   /** Removes the rule with its outbox and attempts; false when there was none. */
   removeRule(name: string): Promise<boolean>;
+  /** The latest revision given to an incident write (every write takes a higher one than any before). */
+  incidentRevision(): Promise<number>;
+  /** Streams the incidents last written at a revision in (after, upTo], in id order. */
+  changedIncidents(after: number, upTo: number): AsyncIterable<Incident>;
+  /** The incident revision the rule has been matched up to; 0 for a rule never matched. */
+  checkedRevision(rule: string): Promise<number>;
+  /** Records that the rule has been matched against every incident written up to `revision` (never moves back). */
+  saveCheckedRevision(rule: string, revision: number): Promise<void>;
+  /** Alerts of every rule queued after `since` (ISO time), newest first. */
+  recentAlerts(since: string, limit: number): Promise<AlertEntry[]>;
   /** Incident id -> the signature the rule last recorded for it. */
   alertSignatures(rule: string): Promise<Map<string, string>>;
   /**

@@ -8,8 +8,19 @@ import type {
   IncidentView,
 } from "../../src/server/views.ts";
 import type { FacilityRef } from "../../src/model/incident.ts";
+import type { AlertSummary } from "../../src/alerts/route.ts";
 
 export type { DocumentPageView, DocumentSummaryView, DocumentView, FacilityView, IncidentSummary, IncidentView };
+
+export type { AlertSummary };
+
+/** GET /api/alerts: alerts of every rule queued after `since`, newest first. */
+export interface AlertList {
+  since: string;
+  /** The server's time when it read the list. */
+  now: string;
+  items: AlertSummary[];
+}
 
 export interface Page<T> {
   total: number;

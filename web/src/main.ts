@@ -1,6 +1,7 @@
 // Dashboard entry: routes the hash to a page renderer and shows API errors as text.
 import "./style.css";
 import { ApiFailure, setReadToken } from "./api.ts";
+import { mountAlerts } from "./alerts.ts";
 import { el, replace } from "./dom.ts";
 import { renderDocument, renderDocumentList } from "./document-page.ts";
 import { renderFacility } from "./facility-page.ts";
@@ -42,6 +43,7 @@ function errorView(error: unknown): HTMLElement {
       event.preventDefault();
       setReadToken(input.value);
       void render();
+      if (!document.querySelector(".alerts-badge")) void mountAlerts(document.querySelector(".topbar nav")!);
     });
     return form;
   }
@@ -51,3 +53,4 @@ function errorView(error: unknown): HTMLElement {
 
 window.addEventListener("hashchange", () => void render());
 void render();
+void mountAlerts(document.querySelector(".topbar nav")!);

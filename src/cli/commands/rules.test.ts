@@ -34,6 +34,9 @@ test("rules add, list, test and remove from the command line", async () => {
       ["x", "--near", "11.8,13.1"],
       ["x", "--near", "north", "--km", "5"],
       ["x", "--near", "11.8,13.1", "--km", "-5"],
+      ["x", "--border", "IQ"],
+      ["x", "--border", "Iraq", "--km", "100"],
+      ["x", "--border", "AU", "--km", "100"],
     ];
     for (const args of negative) {
       const bad = await run(["rules", "add", ...args, "--db", db]);
@@ -48,6 +51,12 @@ test("rules add, list, test and remove from the command line", async () => {
     assert.equal(near.out, "added near-maiduguri: any type, in Borno, within 25 km of 11.85,13.16, on new");
     assert.match((await run(["rules", "test", "near-maiduguri", "--db", db])).out, /2 incidents match near-maiduguri$/, "the attack and the escape");
     assert.match((await run(["rules", "list", "--db", db])).out, /^ng: type escape/m);
+    // Maiduguri lies about 100 km from Cameroon's border, over 200 km from Chad's.
+    const border = await run(["rules", "add", "near-cameroon", "--border", "cm", "--km", "150", "--db", db]);
+    assert.equal(border.out, "added near-cameroon: any type, within 150 km of CM's land border, on new");
+    assert.match((await run(["rules", "test", "near-cameroon", "--db", db])).out, /2 incidents match near-cameroon$/);
+    assert.equal((await run(["rules", "add", "near-chad", "--border", "TD", "--km", "50", "--db", db])).status, 0);
+    assert.match((await run(["rules", "test", "near-chad", "--db", db])).out, /0 incidents match near-chad$/);
 
     // Incidents stored before the rule are its baseline, not alerts.
     const store = await openStore(db);

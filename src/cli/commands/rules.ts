@@ -26,6 +26,7 @@ export function ruleLine(rule: AlertRule): string {
     rule.facility ? `facility ${rule.facility}` : null,
     rule.admin1 ? `in ${rule.admin1}` : null,
     rule.near ? `within ${rule.near.km} km of ${rule.near.lat},${rule.near.lon}` : null,
+    rule.border ? `within ${rule.border.km} km of ${rule.border.country}'s land border` : null,
     ...rule.min.map((m) => `${m.quantity}>=${m.value}`),
     `on ${rule.on.join(",")}`,
     rule.webhook ? `webhook ${rule.webhook}${rule.secret ? " (signed)" : ""}` : null,
@@ -65,7 +66,8 @@ export const register: RegisterCommand = (program, exit) => {
     .option("--facility <id-or-name>", "facility id or a fragment of its name")
     .option("--admin1 <name>", "province or governorate, e.g. Anbar")
     .option("--near <LAT,LON>", "within --km kilometres of this point")
-    .option("--km <N>", "the distance for --near")
+    .option("--border <CC>", "within --km kilometres of this country's land border (ISO 3166-1 alpha-2), e.g. IQ")
+    .option("--km <N>", "the distance for --near and --border")
     .option("--min <QUANTITY=N>", "a figure that must be reached, e.g. escaped=10 (repeatable)", collect, [])
     .option("--on <changes>", "new, updated (figures move by 10% or more), disputed; default new", collect, [])
     .option("--webhook <url>", "POST each alert as JSON to this http(s) URL")

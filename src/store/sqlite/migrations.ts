@@ -314,4 +314,23 @@ export const MIGRATIONS: readonly Migration[] = [
       UPDATE incidents SET version = 1;
     `,
   },
+  {
+    version: 7,
+    name: "an incident write counter, so alert rules look only at incidents written since their last pass",
+    sql: `
+      -- A counter that only grows: every incident write takes the next value, so "written since
+      -- revision N" survives incidents being deleted and rewritten (MAX(revision) would not).
+      CREATE TABLE incident_revision (
+        only  INTEGER PRIMARY KEY CHECK (only = 1),
+        value INTEGER NOT NULL
+      );
+      INSERT INTO incident_revision (only, value) VALUES (1, 1);
+      ALTER TABLE incidents ADD COLUMN revision INTEGER NOT NULL DEFAULT 1;
+      CREATE INDEX incidents_revision ON incidents(revision);
+      -- The revision each rule has matched up to; 0: never (its first pass looks at everything).
+      ALTER TABLE alert_rules ADD COLUMN checked_revision INTEGER NOT NULL DEFAULT 0;
+      -- The dashboard lists alerts across rules newer than the reader's last visit.
+      CREATE INDEX alert_outbox_created ON alert_outbox(created_at);
+    `,
+  },
 ];
