@@ -16,6 +16,8 @@ const PARAMETERS_PER_INSERT = 20_000;
 const ROWS_PER_PAGE = 1000;
 /** Tables of the stores' own bookkeeping, written by each store's migrate, never copied. */
 const BOOKKEEPING = new Set(["migrations", "schema_migrations"]);
+/** Tables a migration fills with a first row (counters): the source's row replaces it. */
+const SEEDED = new Set(["incident_revision"]);
 
 export interface CopiedTable {
   table: string;
@@ -54,6 +56,7 @@ export async function copySqliteToPostgres(from: string, to: string): Promise<Co
       await client.query(`ALTER TABLE ${pg.escapeIdentifier(table)} DISABLE TRIGGER USER`).catch((error: unknown) => {
         throw new StoreError("E_MIGRATE_SCHEMA", `${redactedUrl(to)} has no table ${table} (${(error as Error).message}): is its escapewatch older than the source's?`);
       });
+      if (SEEDED.has(table)) await client.query(`DELETE FROM ${pg.escapeIdentifier(table)}`);
       copied.push({ table, rows: await copyTable(sqlite, client, table, columns) });
       await client.query(`ALTER TABLE ${pg.escapeIdentifier(table)} ENABLE TRIGGER USER`);
     }

@@ -300,4 +300,22 @@ export const MIGRATIONS: readonly Migration[] = [
       UPDATE incidents SET version = 1;
     `,
   },
+  {
+    version: 7,
+    name: "an incident write counter, so alert rules look only at incidents written since their last pass",
+    sql: `
+      -- One row, updated by every incident write inside its transaction: its row lock makes the
+      -- numbers commit in the order they were taken, so a rule that has read up to N never misses
+      -- a write numbered N or lower that commits later (a sequence would allow that).
+      CREATE TABLE incident_revision (
+        id    INTEGER PRIMARY KEY CHECK (id = 1),
+        value BIGINT NOT NULL
+      );
+      INSERT INTO incident_revision (id, value) VALUES (1, 1);
+      ALTER TABLE incidents ADD COLUMN revision BIGINT NOT NULL DEFAULT 1;
+      CREATE INDEX incidents_revision ON incidents(revision);
+      ALTER TABLE alert_rules ADD COLUMN checked_revision BIGINT NOT NULL DEFAULT 0;
+      CREATE INDEX alert_outbox_created ON alert_outbox(created_at);
+    `,
+  },
 ];
