@@ -44,7 +44,7 @@ export const register: RegisterCommand = (program, exit) => {
     .command("ingest")
     .description("Clean, date, extract and store scraped reports (.txt, .html, .json, .jsonl, folders).")
     .argument("<paths...>", "files or folders (searched recursively)")
-    .option("--db <path>", "database file (default ./escapewatch.db or $ESCAPEWATCH_DB)")
+    .option("--db <path>", "database file or postgres:// URL (default ./escapewatch.db or $ESCAPEWATCH_DB)")
     .option("--published <YYYY-MM-DD>", "publication day for inputs that carry none", dayOption)
     .action(async (paths: string[], options: { db?: string; published?: string }) => {
       const store = await storeFrom(options.db);

@@ -12,7 +12,7 @@ export const register: RegisterCommand = (program, exit) => {
   const review = program.command("review").description("Confirm, reject, merge or split incidents, and read their history.");
   const common = (command: Command) =>
     command
-      .option("--db <path>", "database file (default ./escapewatch.db or $ESCAPEWATCH_DB)")
+      .option("--db <path>", "database file or postgres:// URL (default ./escapewatch.db or $ESCAPEWATCH_DB)")
       .requiredOption("--as <name>", "the reviewer the decision is recorded under")
       .option("--note <text>", "why (kept in the history; required for merge and split)");
 
@@ -46,7 +46,7 @@ export const register: RegisterCommand = (program, exit) => {
     .command("history")
     .description("Every revision of an incident: who, when, what changed and why.")
     .argument("<incident>")
-    .option("--db <path>", "database file (default ./escapewatch.db or $ESCAPEWATCH_DB)")
+    .option("--db <path>", "database file or postgres:// URL (default ./escapewatch.db or $ESCAPEWATCH_DB)")
     .action(async (id: string, opts: { db?: string }) => {
       const store = await existingStoreFrom(opts.db);
       try {

@@ -9,7 +9,7 @@ export const register: RegisterCommand = (program, exit) => {
   const users = program
     .command("users")
     .description("People with their own API token: readers read, reviewers also review incidents, admins also ingest and add feeds and rules.");
-  const withDb = (command: Command) => command.option("--db <path>", "database file (default ./escapewatch.db or $ESCAPEWATCH_DB)");
+  const withDb = (command: Command) => command.option("--db <path>", "database file or postgres:// URL (default ./escapewatch.db or $ESCAPEWATCH_DB)");
 
   withDb(users.command("add").description("Add a user and print their token, once: only its digest is stored."))
     .argument("<name>", "the name every write they make is recorded under")

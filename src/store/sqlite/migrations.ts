@@ -321,10 +321,10 @@ export const MIGRATIONS: readonly Migration[] = [
       -- A counter that only grows: every incident write takes the next value, so "written since
       -- revision N" survives incidents being deleted and rewritten (MAX(revision) would not).
       CREATE TABLE incident_revision (
-        only  INTEGER PRIMARY KEY CHECK (only = 1),
+        id    INTEGER PRIMARY KEY CHECK (id = 1),
         value INTEGER NOT NULL
       );
-      INSERT INTO incident_revision (only, value) VALUES (1, 1);
+      INSERT INTO incident_revision (id, value) VALUES (1, 1);
       ALTER TABLE incidents ADD COLUMN revision INTEGER NOT NULL DEFAULT 1;
       CREATE INDEX incidents_revision ON incidents(revision);
       -- The revision each rule has matched up to; 0: never (its first pass looks at everything).
