@@ -1,8 +1,10 @@
-// Picks the Store implementation for a location. Only SQLite exists today; a "postgres://" URL
-// would select a folder beside sqlite/ implementing the same interface.
+// Picks the Store implementation for a location: a "postgres://" or "postgresql://" URL opens the
+// shared PostgreSQL store (postgres/), anything else is a SQLite file (or ":memory:").
 import { existsSync } from "node:fs";
 import type { Store } from "./store.ts";
 import { SqliteStore, StoreError } from "./sqlite/sqlite-store.ts";
+import { openPostgresStore } from "./postgres/open.ts";
+import { isPostgresUrl } from "./postgres/postgres-store.ts";
 
 export interface OpenOptions {
   /** Refuse a location where no store exists yet (read commands): nothing is created. */
@@ -15,10 +17,13 @@ export interface OpenOptions {
 const CORRUPT_CODES = new Set(["SQLITE_CORRUPT", "SQLITE_NOTADB", "SQLITE_CORRUPT_INDEX", "SQLITE_CORRUPT_SEQUENCE", "SQLITE_CORRUPT_VTAB"]);
 
 /**
- * Opens the store at `location` (a file path, or ":memory:") and applies pending migrations.
- * Errors: E_STORE_MISSING (mustExist, no file), E_STORE_CORRUPT (with integrity_check's first line).
+ * Opens the store at `location` (a file path, ":memory:", or a postgres:// URL) and applies
+ * pending migrations. Errors: E_STORE_MISSING (mustExist, no file or no store in the database),
+ * E_STORE_CORRUPT (with integrity_check's first line), E_STORE_UNREACHABLE (no server answers).
  */
 export async function openStore(location: string, options: OpenOptions = {}): Promise<Store> {
+  // PostgreSQL checks its own pages; `check` is SQLite's file integrity check and has no equivalent.
+  if (isPostgresUrl(location)) return openPostgresStore(location, { mustExist: options.mustExist });
   const file = location !== ":memory:" && !location.startsWith("file:");
   if (options.mustExist && file && !existsSync(location)) {
     throw new StoreError(

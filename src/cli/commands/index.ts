@@ -11,9 +11,10 @@ import { register as feeds } from "./feeds.ts";
 import { register as watch } from "./watch.ts";
 import { register as rules } from "./rules.ts";
 import { register as worker } from "./worker-command.ts";
+import { register as migrate } from "./migrate.ts";
 
 /** A command registers itself on the program; `exit` records a non-zero status for the run. */
 export type RegisterCommand = (program: Command, exit: (code: number) => void) => void;
 
 /** Commands in the order `escapewatch --help` lists them. */
-export const commands: RegisterCommand[] = [ingest, documents, exportCommand, incidents, facility, extract, serve, start, feeds, watch, rules, worker];
+export const commands: RegisterCommand[] = [ingest, documents, exportCommand, incidents, facility, extract, serve, start, feeds, watch, rules, worker, migrate];

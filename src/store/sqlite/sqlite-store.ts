@@ -34,7 +34,7 @@ import type {
   WriteOutcome,
 } from "../store.ts";
 import type { IncidentType } from "../../model/incident.ts";
-import { facilityIdsFor, textTermsFor } from "../filter-terms.ts";
+import { countryOf, incidentWhere, searchTextOf } from "../incident-columns.ts";
 import { MIGRATIONS } from "./migrations.ts";
 import { switchToWal } from "./wal.ts";
 
@@ -973,84 +973,6 @@ function toState(row: StateRow): IncidentState {
     attachedTo: row.attached_to,
     data: row.data,
   };
-}
-
-function incidentWhere(filter: IncidentFilter): { where: string; params: unknown[] } {
-  const clauses: string[] = [];
-  const params: unknown[] = [];
-  if (filter.type) {
-    clauses.push("type = ?");
-    params.push(filter.type);
-  }
-  if (filter.status) {
-    clauses.push("status = ?");
-    params.push(filter.status);
-  }
-  if (filter.country) {
-    clauses.push("country = ?");
-    params.push(filter.country.toUpperCase());
-  }
-  if (filter.facility) {
-    // The id as given or of the gazetteer facility it is an alias of, else a fragment of the name.
-    const ids = facilityIdsFor(filter.facility);
-    clauses.push(`(facility_id IN (${placeholders(ids)}) OR facility_name LIKE ? ESCAPE '\\')`);
-    params.push(...ids, containsPattern(filter.facility));
-  }
-  // Window overlap: an incident is in [since, until] when any of its possible days is.
-  if (filter.since) {
-    clauses.push("latest >= ?");
-    params.push(filter.since);
-  }
-  if (filter.until) {
-    clauses.push("earliest <= ?");
-    params.push(filter.until);
-  }
-  if (filter.text) {
-    const terms = textTermsFor(filter.text);
-    const alternatives = terms.fragments.map(() => "search LIKE ? ESCAPE '\\'");
-    params.push(...terms.fragments.map(containsPattern));
-    if (terms.facilityIds.length) {
-      alternatives.push(`facility_id IN (${placeholders(terms.facilityIds)})`);
-      params.push(...terms.facilityIds);
-    }
-    if (terms.countries.length) {
-      alternatives.push(`country IN (${placeholders(terms.countries)})`);
-      params.push(...terms.countries);
-    }
-    clauses.push(`(${alternatives.join(" OR ")})`);
-  }
-  if (filter.document) {
-    clauses.push("id IN (SELECT incident FROM incident_documents WHERE document = ?)");
-    params.push(filter.document);
-  }
-  return { where: clauses.length ? `WHERE ${clauses.join(" AND ")}` : "", params };
-}
-
-/** SQLite's LIKE folds ASCII case only, so both sides are lower-cased in JavaScript instead. */
-function containsPattern(fragment: string): string {
-  return `%${fragment.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
-
-function countryOf(incident: Incident): string | null {
-  const country = incident.place?.country ?? incident.facility?.place?.country ?? null;
-  return country ? country.toUpperCase() : null;
-}
-
-/** What free-text search looks through: facility, places, actors, claim quotes and sources. */
-function searchTextOf(incident: Incident): string {
-  const parts: Array<string | null | undefined> = [
-    incident.facility?.name,
-    incident.facility?.id,
-    incident.facility?.place?.name,
-    incident.place?.name,
-    incident.place?.admin1,
-    incident.destination?.name,
-    ...incident.actors,
-  ];
-  for (const count of incident.counts) {
-    for (const claim of count.claims) parts.push(claim.quote, claim.source);
-  }
-  return parts.filter((part): part is string => Boolean(part)).join("\n").toLowerCase();
 }
 
 /** The first line of an integrity report that names a problem ("*** in database main ***" names none). */
