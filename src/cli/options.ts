@@ -1,6 +1,7 @@
 // Options several commands share.
 import { openStore } from "../store/open.ts";
 import type { Store } from "../store/store.ts";
+import { isQueueLocation } from "../queue/location.ts";
 
 export const DEFAULT_DB = "./escapewatch.db";
 
@@ -28,7 +29,7 @@ export async function existingStoreFrom(option: string | undefined): Promise<Sto
  */
 export function queueLocation(options: { db?: string; queueDb?: string }): string | null {
   const store = dbPath(options.db);
-  return options.queueDb ?? process.env.ESCAPEWATCH_QUEUE_DB ?? (/^postgres(ql)?:\/\//.test(store) ? store : null);
+  return options.queueDb ?? process.env.ESCAPEWATCH_QUEUE_DB ?? (isQueueLocation(store) ? store : null);
 }
 
 /** True when writes from feeds and POST /api/documents go to the queue: `--queue` or ESCAPEWATCH_QUEUE=1. */

@@ -6,6 +6,7 @@
 // incidents by what merging placed), so running a job twice is only wasted work.
 import PgBoss from "pg-boss";
 import type { Day, RawRecord } from "../model/doc.ts";
+import { isQueueLocation, redact } from "./location.ts";
 
 /** The pg-boss queue name. */
 export const INGEST_QUEUE = "escapewatch-ingest";
@@ -66,11 +67,6 @@ export class QueueError extends Error {
   constructor(message: string) {
     super(`[E_QUEUE] ${message}`);
   }
-}
-
-/** True for a location the queue can live in: a PostgreSQL URL. */
-export function isQueueLocation(location: string): boolean {
-  return /^postgres(ql)?:\/\//.test(location);
 }
 
 /** Splits records into jobs of at most JOB_RECORDS records and JOB_BYTES raw bytes. */
@@ -155,6 +151,16 @@ export class IngestQueue {
     return count;
   }
 
+  /** Records (a feed's entries, one POSTed report) as jobs; returns the id of the first job. */
+  async enqueueRecords(records: RawRecord[]): Promise<string | null> {
+    let first: string | null = null;
+    for (const data of jobsOf(records)) {
+      const id = await this.boss.send(INGEST_QUEUE, data);
+      first ??= id;
+    }
+    return first;
+  }
+
   /**
    * Takes jobs one at a time on `concurrency` loops until stopWork(): a job whose handler resolves
    * is completed with what it answered; one whose handler throws is failed, so retried. A loop
@@ -221,9 +227,4 @@ export class IngestQueue {
     await this.stopWork();
     await this.boss.stop({ graceful: false, wait: true });
   }
-}
-
-/** The URL without its password, for messages. */
-export function redact(url: string): string {
-  return url.replace(/(\/\/[^:/@]+):[^@]*@/, "$1:***@");
 }

@@ -1,6 +1,7 @@
 // What `escapewatch serve` and `escapewatch start` share: tokens from the environment, the
 // app over the store, a socket, and a clean shutdown on Ctrl-C.
 import type { Store } from "../store/store.ts";
+import type { RawRecord } from "../model/doc.ts";
 import { createApp } from "./app.ts";
 import { listen, type RunningServer } from "./listen.ts";
 import { warmPipeline } from "./warm.ts";
@@ -16,6 +17,8 @@ export interface RunOptions {
   webRoot: string | null;
   env?: NodeJS.ProcessEnv;
   log?: (line: string) => void;
+  /** POSTed reports go to this queue's workers instead of being stored here. */
+  enqueue?: (raw: RawRecord) => Promise<string | null>;
 }
 
 /** A token that cannot work, refused at start (E_TOKEN_INVALID) rather than silently disabling access. */
@@ -49,7 +52,7 @@ export async function runServer(store: Store, options: RunOptions): Promise<Runn
   // With writes enabled the pipeline is loaded before the first request, not by it; a read-only
   // server never runs it.
   if (token) await warmPipeline();
-  const app = createApp({ store, token, readToken, webRoot: options.webRoot, stages: pool });
+  const app = createApp({ store, token, readToken, webRoot: options.webRoot, stages: pool, enqueue: options.enqueue });
   const listening = await listen(app, { port: options.port, host: options.host }).catch(async (error) => {
     await pool.close();
     throw error;
