@@ -36,7 +36,7 @@ export const register: RegisterCommand = (program) => {
   program
     .command("documents")
     .description("List the stored documents: id, published day, relevance, length, title")
-    .option("--db <path>", "database file (default: $ESCAPEWATCH_DB or ./escapewatch.db)")
+    .option("--db <path>", "database file or postgres:// URL (default: $ESCAPEWATCH_DB or ./escapewatch.db)")
     .option("--json", "print a JSON array (the export's document fields plus length and contentHash)")
     .action(async (opts: { db?: string; json?: boolean }) => {
       const store = await existingStoreFrom(opts.db);

@@ -20,7 +20,7 @@ export const register: RegisterCommand = (program, exit) => {
       .description("Write the documents and incidents (all, or those matching the filters) as json, csv (ACLED), ucdp (UCDP GED) or geojson")
       .requiredOption("--format <format>", `one of ${Object.keys(EXPORT_FORMATS).join(", ")}`),
   )
-    .option("--db <path>", "database file (default: $ESCAPEWATCH_DB or ./escapewatch.db)")
+    .option("--db <path>", "database file or postgres:// URL (default: $ESCAPEWATCH_DB or ./escapewatch.db)")
     .option("--out <file>", "write to this file instead of standard output")
     .action(async (opts: FilterOptions & { format: string; db?: string; out?: string }) => {
       // Checked before the store opens, so a typo never creates an empty database.

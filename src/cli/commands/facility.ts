@@ -63,7 +63,7 @@ export const register: RegisterCommand = (program, exit) => {
     .command("facility")
     .argument("[name]", "facility id, name (a fragment is enough) or any alias (\"Gweiran\", \"Sinaa prison\"); omit to list every facility")
     .description("One facility over time: holders, incidents, and every figure's claims with sources and quotes.")
-    .option("--db <path>", "database file (default: $ESCAPEWATCH_DB or ./escapewatch.db)")
+    .option("--db <path>", "database file or postgres:// URL (default: $ESCAPEWATCH_DB or ./escapewatch.db)")
     .option("--json", "print the history as JSON")
     .action(async (name: string | undefined, opts: { db?: string; json?: boolean }) => {
       quietOnClosedPipe();

@@ -28,7 +28,7 @@ function list(feeds: FeedState[]): string {
 
 export const register: RegisterCommand = (program, exit) => {
   const feeds = program.command("feeds").description("The RSS, Atom and JSON feeds `escapewatch watch` polls for new reports.");
-  const withDb = (command: Command) => command.option("--db <path>", "database file (default ./escapewatch.db or $ESCAPEWATCH_DB)");
+  const withDb = (command: Command) => command.option("--db <path>", "database file or postgres:// URL (default ./escapewatch.db or $ESCAPEWATCH_DB)");
 
   withDb(feeds.command("add").description("Watch a feed (RSS 2.0, Atom or JSON Feed)."))
     .argument("<url>", "the feed's http(s) URL")

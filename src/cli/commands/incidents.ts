@@ -185,7 +185,7 @@ export const register: RegisterCommand = (program, exit) => {
       .command("incidents")
       .description("List incidents a page at a time: date, type, status, facility, reconciled counts, who acted on whom, sources, reports."),
   )
-    .option("--db <path>", "database file (default: $ESCAPEWATCH_DB or ./escapewatch.db)")
+    .option("--db <path>", "database file or postgres:// URL (default: $ESCAPEWATCH_DB or ./escapewatch.db)")
     .option("--limit <n>", `incidents per page (default ${DEFAULT_LIMIT}, at most ${MAX_LIMIT})`)
     .option("--offset <n>", "skip this many incidents (the next page starts at the previous offset + limit)")
     .option("--json", "print { total, offset, limit, items } as JSON")

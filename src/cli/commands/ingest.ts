@@ -77,7 +77,7 @@ export const register: RegisterCommand = (program, exit) => {
     .command("ingest")
     .description("Clean, date, extract and store scraped reports (.txt, .html, .json, .jsonl, folders).")
     .argument("<paths...>", "files or folders (searched recursively)")
-    .option("--db <path>", "database file (default ./escapewatch.db or $ESCAPEWATCH_DB)")
+    .option("--db <path>", "database file or postgres:// URL (default ./escapewatch.db or $ESCAPEWATCH_DB)")
     .option("--published <YYYY-MM-DD>", "publication day for inputs that carry none", dayOption)
     .option("--queue", "put the records on the ingest queue for `escapewatch worker` processes instead of ingesting them here")
     .option("--queue-db <url>", "PostgreSQL database of the queue (default: --db when it is postgres://, or $ESCAPEWATCH_QUEUE_DB)")

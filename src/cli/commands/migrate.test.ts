@@ -14,6 +14,7 @@ import pg from "pg";
 import { runCli } from "../testing.ts";
 import { openStore } from "../../store/open.ts";
 import { createTestDatabase, withPostgres } from "../../store/postgres/testing.ts";
+import { NUMBERS_AS_NUMBERS } from "../../store/postgres/postgres-store.ts";
 
 const SAMPLES = fileURLToPath(new URL("../../../samples/reports.jsonl", import.meta.url));
 const scratch = mkdtempSync(join(tmpdir(), "escapewatch-migrate-"));
@@ -45,7 +46,7 @@ async function tableRows(sqlite: string, postgres: string, table: string): Promi
   const order = columns.join(", ");
   const fromSqlite = db.prepare(`SELECT ${order} FROM ${table} ORDER BY ${order}`).all();
   db.close();
-  const client = new pg.Client({ connectionString: postgres });
+  const client = new pg.Client({ connectionString: postgres, types: NUMBERS_AS_NUMBERS });
   await client.connect();
   const fromPostgres = (await client.query(`SELECT ${order} FROM ${table} ORDER BY ${order}`)).rows;
   await client.end();

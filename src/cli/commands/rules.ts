@@ -51,7 +51,7 @@ async function withStore<T>(db: string | undefined, body: (store: Store) => Prom
 
 export const register: RegisterCommand = (program, exit) => {
   const rules = program.command("rules").description("Alert rules: an Atom feed each at /api/alerts/NAME.atom, and webhooks sent by `watch`.");
-  const withDb = (command: Command) => command.option("--db <path>", "database file (default ./escapewatch.db or $ESCAPEWATCH_DB)");
+  const withDb = (command: Command) => command.option("--db <path>", "database file or postgres:// URL (default ./escapewatch.db or $ESCAPEWATCH_DB)");
   const failed = (error: unknown) => {
     if (!(error instanceof RuleError)) throw error;
     console.error(`rules: ${error.message}`);

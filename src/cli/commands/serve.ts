@@ -42,7 +42,7 @@ export function withServerOptions(command: Command): Command {
   return command
     .option("--port <port>", "TCP port", portOption, DEFAULT_PORT)
     .option("--host <host>", "interface to listen on", DEFAULT_HOST)
-    .option("--db <path>", "database file (default ./escapewatch.db or $ESCAPEWATCH_DB)");
+    .option("--db <path>", "database file or postgres:// URL (default ./escapewatch.db or $ESCAPEWATCH_DB)");
 }
 
 export interface ServeOptions {

@@ -19,7 +19,7 @@ export const register: RegisterCommand = (program, exit) => {
     .command("watch")
     .description("Poll every watched feed on its interval and ingest new and revised reports (see `feeds add`).")
     .option("--once", "poll the feeds that are due once, then exit (status 1 if any failed)")
-    .option("--db <path>", "database file (default ./escapewatch.db or $ESCAPEWATCH_DB)")
+    .option("--db <path>", "database file or postgres:// URL (default ./escapewatch.db or $ESCAPEWATCH_DB)")
     .option("--queue", "put new entries on the ingest queue for `escapewatch worker` processes (also ESCAPEWATCH_QUEUE=1)")
     .option("--queue-db <url>", "PostgreSQL database of the queue (default: --db when it is postgres://, or $ESCAPEWATCH_QUEUE_DB)")
     .addHelpText("after", "\nEnvironment:\n  ESCAPEWATCH_FETCH_ALLOW  private ranges feeds may be fetched from, as CIDR, comma-separated (e.g. 10.0.0.0/8)\n")

@@ -6,7 +6,9 @@
 //   - every text column is COLLATE "C": ORDER BY id and the day comparisons then follow byte
 //     order like SQLite's BINARY collation, whatever locale the database was created with;
 //   - JSON payloads are TEXT, not jsonb: jsonb reorders keys and rewrites numbers, and exports
-//     must give back the JSON exactly as it was written.
+//     must give back the JSON exactly as it was written;
+//   - a column SQLite may hold a 64-bit number in is BIGINT, read back as a JavaScript number
+//     (postgres-store.ts: every such number came from JavaScript, so it is a safe integer).
 import type { Migration } from "../sqlite/migrations.ts";
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -117,10 +119,10 @@ export const MIGRATIONS: readonly Migration[] = [
         incident    TEXT COLLATE "C" PRIMARY KEY,
         block       TEXT COLLATE "C" NOT NULL,
         type        TEXT COLLATE "C" NOT NULL,
-        match_start INTEGER,
-        match_end   INTEGER,
-        date_start  INTEGER,
-        date_end    INTEGER,
+        match_start BIGINT,  -- day numbers; merging asks with bounds as wide as Number.MAX_SAFE_INTEGER
+        match_end   BIGINT,
+        date_start  BIGINT,
+        date_end    BIGINT,
         attached_to TEXT COLLATE "C",
         data        TEXT NOT NULL
       );

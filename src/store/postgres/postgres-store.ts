@@ -59,6 +59,15 @@ const MIGRATION_LOCK = 0x65_77_6d_69; // "ewmi"
 const RETRYABLE = new Set(["40P01", "40001"]);
 
 type Db = pg.Pool | pg.PoolClient;
+
+/**
+ * BIGINT read back as a number, like SQLite's INTEGER: the store only holds numbers JavaScript
+ * wrote. Set per pool, not on the driver, so other users of `pg` in the process keep its defaults.
+ */
+export const NUMBERS_AS_NUMBERS = {
+  getTypeParser: ((oid: number, format?: string) =>
+    oid === pg.types.builtins.INT8 ? (value: string) => Number(value) : pg.types.getTypeParser(oid, format as "text")) as typeof pg.types.getTypeParser,
+};
 type Applied = "done" | "conflict";
 
 /** True for the URLs this store opens. */
@@ -109,7 +118,7 @@ export class PostgresStore implements Store {
 
   /** `location` is a postgres:// URL; nothing is connected until the first query. */
   constructor(readonly location: string) {
-    this.pool = new pg.Pool({ connectionString: location, max: POOL_SIZE });
+    this.pool = new pg.Pool({ connectionString: location, max: POOL_SIZE, types: NUMBERS_AS_NUMBERS });
     // An idle connection the server drops (a restart) must not crash the process: the next
     // query opens a new one.
     this.pool.on("error", () => {});
