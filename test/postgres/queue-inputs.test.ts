@@ -56,6 +56,16 @@ await withPostgres(() => {
     assert.ok(await store.getDocument("posted-1"));
   });
 
+  test("a record with a NUL character and a lone surrogate goes through the queue and is answered once", async () => {
+    const text = "Inmates escaped from the central prison in Kano on Monday,\u0000 police said. \ud800 Twelve were caught.";
+    await queue.enqueueRecords([{ id: "odd-bytes", origin: "test", url: null, title: "Odd bytes", published: "2025-05-05", text, html: null }]);
+    const done = await drain();
+    // Whether the store keeps it is the store's answer (PostgreSQL's text refuses NUL); the queue
+    // must hand it over intact and get one answer.
+    assert.equal(done.jobs, 1);
+    assert.equal(done.new + done.rejected, 1, "taken and answered, not lost in the queue");
+  });
+
   test("watched feeds with a queue queue their new entries; the workers store them and merge the incident", async () => {
     const site: NewsSite = await startNewsSite();
     try {
