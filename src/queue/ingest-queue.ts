@@ -26,8 +26,6 @@ export const JOB_EXPIRE_SECONDS = 300;
 export const MAINTENANCE_SECONDS = 30;
 /** Tries of one job: a worker killed mid-job, or a database error, costs one. */
 export const JOB_RETRY_LIMIT = 10;
-/** Completed jobs are deleted after this long (pg-boss's retention), failed ones kept for inspection. */
-export const COMPLETED_JOB_DAYS = 7;
 /** An idle worker asks for a job this often. */
 export const POLL_MS = 500;
 /** Inserted jobs per round trip when enqueueing a large archive. */
@@ -120,7 +118,6 @@ export class IngestQueue {
             retryLimit: JOB_RETRY_LIMIT,
             retryDelay: 0,
             expireInSeconds: options.expireInSeconds ?? JOB_EXPIRE_SECONDS,
-            retentionDays: COMPLETED_JOB_DAYS,
           })
           // Two processes starting at once: the second finds the queue made by the first.
           .catch(async (error) => {
