@@ -55,6 +55,10 @@ export function incidentWhere(filter: IncidentFilter): { where: string; params: 
     clauses.push("id IN (SELECT incident FROM incident_documents WHERE document = ?)");
     params.push(filter.document);
   }
+  if (filter.reviewed !== undefined) {
+    clauses.push("reviewed = ?");
+    params.push(filter.reviewed ? 1 : 0);
+  }
   return { where: clauses.length ? `WHERE ${clauses.join(" AND ")}` : "", params };
 }
 

@@ -72,6 +72,9 @@ const TABLES = [
   "alert_seen",
   "alert_outbox",
   "alert_attempts",
+  "users",
+  "review_decisions",
+  "incident_revisions",
 ];
 
 async function exportJson(db: string, name: string): Promise<string> {

@@ -62,8 +62,9 @@ function explained(location: string, error: unknown): unknown {
   if (error instanceof StoreError) return error;
   const code = (error as { code?: string }).code ?? "";
   if (code === NO_DATABASE) return missing(location);
-  if (UNREACHABLE.has(code) || (error instanceof AggregateError && error.errors.some((e) => UNREACHABLE.has((e as { code?: string }).code ?? "")))) {
-    return new StoreError("E_STORE_UNREACHABLE", `no PostgreSQL server answers at ${redactedUrl(location)} (${code || "connection failed"}): start it, or check the host and port in --db`);
+  const timedOut = /connection timeout|timeout expired|connection terminated unexpectedly/i.test((error as Error)?.message ?? "");
+  if (UNREACHABLE.has(code) || timedOut || (error instanceof AggregateError && error.errors.some((e) => UNREACHABLE.has((e as { code?: string }).code ?? "")))) {
+    return new StoreError("E_STORE_UNREACHABLE", `no PostgreSQL server answers at ${redactedUrl(location)} (${code || (timedOut ? "no answer" : "connection failed")}): start it, or check the host and port in --db`);
   }
   if (code === "28P01" || code === "28000") {
     return new StoreError("E_STORE_AUTH", `PostgreSQL refused the login at ${redactedUrl(location)}: ${(error as Error).message}`);

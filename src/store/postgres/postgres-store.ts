@@ -39,7 +39,17 @@ import type {
   StoredDocument,
   StoredMention,
   WriteOutcome,
+  FieldChange,
+  IncidentChange,
+  IncidentRevision,
+  ReviewDecision,
+  ReviewWrite,
+  StoredUser,
+  User,
+  UserRole,
 } from "../store.ts";
+import { AUTOMATIC_AUTHOR } from "../store.ts";
+import { incidentChanges, incidentDiffers } from "../revisions.ts";
 import { countryOf, incidentWhere, searchTextOf } from "../incident-columns.ts";
 import { StoreError, type IncidentWithBlock } from "../sqlite/sqlite-store.ts";
 import { MIGRATIONS } from "./migrations.ts";
@@ -51,6 +61,8 @@ export const DEFAULT_DOCUMENT_LIMIT = 100;
 export const STREAM_BATCH = 500;
 /** Connections per process: a CLI command or a worker rarely has more than a few queries in flight. */
 export const POOL_SIZE = 4;
+/** A server that does not answer (a dropped packet, not a refusal) is reported after this long, not the system's minutes. */
+export const CONNECT_TIMEOUT_MS = 10_000;
 /** Times a transaction PostgreSQL aborted as a deadlock victim or serialisation failure is run again. */
 export const TRANSACTION_RETRIES = 5;
 /** The advisory lock that lets one process at a time apply migrations (any fixed number will do). */
@@ -118,7 +130,7 @@ export class PostgresStore implements Store {
 
   /** `location` is a postgres:// URL; nothing is connected until the first query. */
   constructor(readonly location: string) {
-    this.pool = new pg.Pool({ connectionString: location, max: POOL_SIZE, types: NUMBERS_AS_NUMBERS });
+    this.pool = new pg.Pool({ connectionString: location, max: POOL_SIZE, connectionTimeoutMillis: CONNECT_TIMEOUT_MS, types: NUMBERS_AS_NUMBERS });
     // An idle connection the server drops (a restart) must not crash the process: the next
     // query opens a new one.
     this.pool.on("error", () => {});
@@ -523,15 +535,20 @@ export class PostgresStore implements Store {
   async replaceIncidents(blocks: string[], incidents: IncidentWithBlock[]): Promise<void> {
     await this.transaction(async (c) => {
       await this.lockBlocks(c, blocks, "exclusive");
+      const author = automaticAuthor();
+      const previous = new Set<string>();
       for (const block of blocks) {
-        await c.query("DELETE FROM incidents WHERE block = $1", [block]);
+        for (const row of await this.rows<{ id: string }>(c, "SELECT id FROM incidents WHERE block = $1", [block])) previous.add(row.id);
         await c.query("DELETE FROM dirty_blocks WHERE block = $1", [block]);
         await this.forgetMergeState(c, block);
       }
       for (const incident of incidents) {
         const { block: _block, ...plain } = incident;
-        await this.writeIncident(c, plain, await this.blockOf(c, incident, blocks));
+        await this.writeIncident(c, plain, await this.blockOf(c, incident, blocks), author);
+        previous.delete(incident.id);
       }
+      // Written after the new ones, so an incident that stays is a revision, not a deletion and a creation.
+      for (const id of previous) await this.deleteIncident(c, id, author);
     });
   }
 
@@ -561,13 +578,24 @@ export class PostgresStore implements Store {
     throw new StoreError("E_STORE_INCIDENT_BLOCK", `incident ${incident.id} names no stored mention and no block: set its "block" property`);
   }
 
-  /** Inserts or replaces one incident (an id that exists elsewhere is replaced: the latest write wins). */
-  private async writeIncident(c: pg.PoolClient, incident: Incident, block: string): Promise<void> {
+  /**
+   * Inserts or replaces one incident (an id that exists elsewhere is replaced: the latest write
+   * wins) and records the revision when anything but its block changed.
+   */
+  private async writeIncident(c: pg.PoolClient, incident: Incident, block: string, author: Author): Promise<void> {
+    const [row] = await this.rows<{ json: string; version: number; block: string }>(c, "SELECT json, version, block FROM incidents WHERE id = $1", [incident.id]);
+    const before = row ? (JSON.parse(row.json) as Incident) : null;
+    if (before && !incidentDiffers(before, incident)) {
+      if (row.block !== block) await c.query("UPDATE incidents SET block = $1 WHERE id = $2", [block, incident.id]);
+      return;
+    }
+    const version = (row ? row.version : await this.lastRevision(c, incident.id)) + 1;
+    const written: Incident = { ...incident, version };
     const facility = incident.facility;
     await c.query("DELETE FROM incidents WHERE id = $1", [incident.id]);
     await c.query(
-      `INSERT INTO incidents (id, block, type, status, facility_id, facility_name, facility, country, earliest, latest, search, json)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
+      `INSERT INTO incidents (id, block, type, status, facility_id, facility_name, facility, country, earliest, latest, search, json, version, reviewed)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
       [
         incident.id,
         block,
@@ -580,7 +608,9 @@ export class PostgresStore implements Store {
         incident.date?.earliest ?? null,
         incident.date?.latest ?? null,
         searchTextOf(incident),
-        JSON.stringify(incident),
+        JSON.stringify(written),
+        version,
+        incident.reviewed ? 1 : 0,
       ],
     );
     if (incident.documents.length) {
@@ -589,6 +619,29 @@ export class PostgresStore implements Store {
         [incident.id, incident.documents],
       );
     }
+    const action = author.action ?? (before ? "updated" : "created");
+    await this.recordRevision(c, incident.id, version, author, action, incidentChanges(before, incident), false);
+  }
+
+  /** Deletes an incident, recording the deletion as its last revision; nothing when it is not stored. */
+  private async deleteIncident(c: pg.PoolClient, id: string, author: Author): Promise<void> {
+    const [row] = await this.rows<{ json: string; version: number }>(c, "DELETE FROM incidents WHERE id = $1 RETURNING json, version", [id]);
+    if (!row) return;
+    const before = JSON.parse(row.json) as Incident;
+    await this.recordRevision(c, id, row.version + 1, author, author.action ?? "deleted", incidentChanges(before, null), true);
+  }
+
+  private async lastRevision(c: pg.PoolClient, id: string): Promise<number> {
+    return (await this.rows<{ v: number | null }>(c, "SELECT MAX(version) AS v FROM incident_revisions WHERE incident = $1", [id]))[0].v ?? 0;
+  }
+
+  private async recordRevision(c: pg.PoolClient, id: string, version: number, author: Author, action: string, changes: FieldChange[], deleted: boolean): Promise<void> {
+    await c.query(
+      `INSERT INTO incident_revisions (incident, version, at, by, action, changes, note, deleted) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+       ON CONFLICT (incident, version) DO UPDATE SET at = excluded.at, by = excluded.by, action = excluded.action,
+         changes = excluded.changes, note = excluded.note, deleted = excluded.deleted`,
+      [id, version, author.at, author.by, action, JSON.stringify(changes), author.note, deleted ? 1 : 0],
+    );
   }
 
   // Incremental merging.
@@ -680,11 +733,15 @@ export class PostgresStore implements Store {
       const [row] = await this.rows<{ version: number }>(c, "SELECT version FROM merge_blocks WHERE block = $1", [block]);
       const version = row?.version ?? 0;
       if (version !== commit.version) return "stale";
-      // 2. A resolution from scratch replaces everything merging kept for the block.
+      // 2. A resolution from scratch replaces everything merging kept for the block. Its old
+      //    incidents are deleted after the new ones are written (below), so one that stays is
+      //    a revision of itself rather than a deletion and a creation.
+      const author = automaticAuthor();
+      const previous = new Set<string>();
       if (commit.reset) {
         await c.query("DELETE FROM merge_placements WHERE block = $1", [block]);
         await c.query("DELETE FROM merge_states WHERE block = $1", [block]);
-        await c.query("DELETE FROM incidents WHERE block = $1", [block]);
+        for (const row of await this.rows<{ id: string }>(c, "SELECT id FROM incidents WHERE block = $1", [block])) previous.add(row.id);
       }
       // 3. Placements, states, incidents.
       if (commit.placements.length) {
@@ -716,10 +773,12 @@ export class PostgresStore implements Store {
           [st.id, block, st.type, st.match?.start ?? null, st.match?.end ?? null, st.date?.start ?? null, st.date?.end ?? null, st.attachedTo, st.data],
         );
       }
-      if (commit.removedIncidents.length) {
-        await c.query("DELETE FROM incidents WHERE id = ANY($1::text[])", [commit.removedIncidents]);
+      for (const id of commit.removedIncidents) await this.deleteIncident(c, id, author);
+      for (const incident of commit.incidents) {
+        await this.writeIncident(c, incident, block, author);
+        previous.delete(incident.id);
       }
-      for (const incident of commit.incidents) await this.writeIncident(c, incident, block);
+      for (const id of previous) await this.deleteIncident(c, id, author);
       // 4. A new version; the block stays dirty while mentions stored meanwhile wait.
       await c.query(
         `INSERT INTO merge_blocks (block, version, fresh) VALUES ($1, $2, 0)
@@ -738,12 +797,12 @@ export class PostgresStore implements Store {
   async listIncidents(filter: IncidentFilter = {}): Promise<Incident[]> {
     const { where, params } = incidentWhere(filter);
     const limit = Math.min(nonNegative(filter.limit, DEFAULT_INCIDENT_LIMIT), MAX_INCIDENT_LIMIT);
-    const rows = await this.rows<{ json: string }>(
+    const rows = await this.rows<IncidentRow>(
       this.pool,
-      numbered(`SELECT json FROM incidents ${where} ORDER BY earliest IS NULL, earliest DESC, id LIMIT ? OFFSET ?`),
+      numbered(`SELECT json, version FROM incidents ${where} ORDER BY earliest IS NULL, earliest DESC, id LIMIT ? OFFSET ?`),
       [...params, limit, nonNegative(filter.offset, 0)],
     );
-    return rows.map((r) => JSON.parse(r.json) as Incident);
+    return rows.map(toIncident);
   }
 
   async countIncidents(filter: IncidentFilter = {}): Promise<number> {
@@ -752,14 +811,14 @@ export class PostgresStore implements Store {
   }
 
   async getIncident(id: string): Promise<Incident | null> {
-    const [row] = await this.rows<{ json: string }>(this.pool, "SELECT json FROM incidents WHERE id = $1", [id]);
-    return row ? (JSON.parse(row.json) as Incident) : null;
+    const [row] = await this.rows<IncidentRow>(this.pool, "SELECT json, version FROM incidents WHERE id = $1", [id]);
+    return row ? toIncident(row) : null;
   }
 
   async *iterateIncidents(filter: IncidentFilter = {}): AsyncIterable<Incident> {
     const { where, params } = incidentWhere(filter);
-    for await (const row of this.iterateRows<{ id: string; json: string }>("incidents", "id, json", where, params)) {
-      yield JSON.parse(row.json) as Incident;
+    for await (const row of this.iterateRows<IncidentRow & { id: string }>("incidents", "id, json, version", where, params)) {
+      yield toIncident(row);
     }
   }
 
@@ -957,6 +1016,128 @@ export class PostgresStore implements Store {
     );
   }
 
+  // People and their review decisions.
+
+  async addUser(user: StoredUser): Promise<AddResult> {
+    const result = await this.pool.query("INSERT INTO users (name, role, token_hash, created_at) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING", [
+      user.name,
+      user.role,
+      user.tokenHash,
+      user.createdAt,
+    ]);
+    return result.rowCount === 1 ? "new" : "known";
+  }
+
+  async listUsers(): Promise<User[]> {
+    const rows = await this.rows<{ name: string; role: UserRole; created_at: string }>(this.pool, "SELECT name, role, created_at FROM users ORDER BY name");
+    return rows.map((r) => ({ name: r.name, role: r.role, createdAt: r.created_at }));
+  }
+
+  async removeUser(name: string): Promise<boolean> {
+    return ((await this.pool.query("DELETE FROM users WHERE name = $1", [name])).rowCount ?? 0) > 0;
+  }
+
+  async userByTokenHash(tokenHash: string): Promise<StoredUser | null> {
+    const [row] = await this.rows<{ name: string; role: UserRole; token_hash: string; created_at: string }>(
+      this.pool,
+      "SELECT name, role, token_hash, created_at FROM users WHERE token_hash = $1",
+      [tokenHash],
+    );
+    return row ? { name: row.name, role: row.role, tokenHash: row.token_hash, createdAt: row.created_at } : null;
+  }
+
+  async reviewDecisions(): Promise<ReviewDecision[]> {
+    return this.rows<ReviewDecision & pg.QueryResultRow>(this.pool, "SELECT id, action, incident, document, payload, by, at, note FROM review_decisions ORDER BY id");
+  }
+
+  /** Holds the blocks' merge locks, so no merging step commits between the check and the write. */
+  async writeReview(write: ReviewWrite): Promise<{ outcome: "done" | "stale"; decision: number | null }> {
+    return this.transaction(async (c) => {
+      const blocks = write.basis.map((b) => b.block);
+      // The blocks the decision writes into are locked too: no merging step commits to them meanwhile.
+      await this.lockBlocks(c, [...blocks, ...write.incidents.map((i) => i.block)], "exclusive");
+      // 1. Refuse a review computed on incidents merging has changed since.
+      const versions = await this.blockVersionsOn(c, blocks);
+      for (const { block, version } of write.basis) {
+        if ((versions.get(block) ?? 0) !== version) return { outcome: "stale" as const, decision: null };
+      }
+      // 2. The decision, then the incidents it changes, each a revision by its author.
+      const d = write.decision;
+      const [{ id }] = await this.rows<{ id: number }>(
+        c,
+        "INSERT INTO review_decisions (action, incident, document, payload, by, at, note) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+        [d.action, d.incident, d.document, d.payload, d.by, d.at, d.note],
+      );
+      const author: Author = { by: d.by, at: d.at, note: d.note, action: d.action };
+      for (const removed of write.removed) await this.deleteIncident(c, removed, author);
+      for (const { incident, block } of write.incidents) await this.writeIncident(c, incident, block, author);
+      // 3. A merging step planned before this decision is planned again with it.
+      for (const block of unique(blocks)) {
+        await c.query(
+          "INSERT INTO merge_blocks (block, version, fresh) VALUES ($1, 1, 1) ON CONFLICT (block) DO UPDATE SET version = merge_blocks.version + 1",
+          [block],
+        );
+      }
+      return { outcome: "done" as const, decision: id };
+    });
+  }
+
+  async blockVersions(blocks: string[]): Promise<Map<string, number>> {
+    return this.blockVersionsOn(this.pool, blocks);
+  }
+
+  private async blockVersionsOn(db: Db, blocks: string[]): Promise<Map<string, number>> {
+    const versions = new Map<string, number>(unique(blocks).map((b) => [b, 0]));
+    if (blocks.length === 0) return versions;
+    const rows = await this.rows<{ block: string; version: number }>(db, "SELECT block, version FROM merge_blocks WHERE block = ANY($1::text[])", [unique(blocks)]);
+    for (const row of rows) versions.set(row.block, row.version);
+    return versions;
+  }
+
+  async incidentBlocks(ids: string[]): Promise<Map<string, string>> {
+    const blocks = new Map<string, string>();
+    if (ids.length === 0) return blocks;
+    const rows = await this.rows<{ id: string; block: string }>(this.pool, "SELECT id, block FROM incidents WHERE id = ANY($1::text[])", [unique(ids)]);
+    for (const row of rows) blocks.set(row.id, row.block);
+    return blocks;
+  }
+
+  async mentionsById(ids: string[]): Promise<PlacedMention[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.rows<PlacementRow>(
+      this.pool,
+      `SELECT m.json, d.published, p.incident FROM mentions m JOIN documents d ON d.id = m.document
+         LEFT JOIN merge_placements p ON p.document = m.document AND p.mention = m.id
+        WHERE m.id = ANY($1::text[]) ORDER BY m.document, m.id`,
+      [unique(ids)],
+    );
+    return rows.map(toPlaced);
+  }
+
+  async incidentHistory(id: string): Promise<IncidentRevision[]> {
+    const rows = await this.rows<RevisionRow>(this.pool, "SELECT * FROM incident_revisions WHERE incident = $1 ORDER BY version", [id]);
+    return rows.map(toRevision);
+  }
+
+  async changesSince(since: string, limit: number): Promise<IncidentChange[]> {
+    // created: no revision at or before `since`, or the latest one then was a deletion.
+    const rows = await this.rows<{ incident: string; version: number; at: string; present: boolean; was_deleted: number | null }>(
+      this.pool,
+      `SELECT r.incident, MAX(r.version) AS version, MAX(r.at) AS at,
+              EXISTS (SELECT 1 FROM incidents i WHERE i.id = r.incident) AS present,
+              (SELECT p.deleted FROM incident_revisions p WHERE p.incident = r.incident AND p.at <= $1 ORDER BY p.version DESC LIMIT 1) AS was_deleted
+         FROM incident_revisions r WHERE r.at > $1
+        GROUP BY r.incident ORDER BY MAX(r.at), r.incident LIMIT $2`,
+      [since, limit],
+    );
+    return rows.map((r) => ({
+      incident: r.incident,
+      version: r.version,
+      at: r.at,
+      change: !r.present ? "deleted" : r.was_deleted === null || r.was_deleted === 1 ? "created" : "changed",
+    }));
+  }
+
   private closed = false;
 
   async close(): Promise<void> {
@@ -964,6 +1145,44 @@ export class PostgresStore implements Store {
     this.closed = true;
     await this.pool.end();
   }
+}
+
+/** Who writes a set of incident changes: revisions record it. `action` defaults to created/updated/deleted. */
+interface Author {
+  by: string;
+  at: string;
+  note: string | null;
+  action?: string;
+}
+
+function automaticAuthor(): Author {
+  return { by: AUTOMATIC_AUTHOR, at: new Date().toISOString(), note: null };
+}
+
+interface IncidentRow {
+  json: string;
+  version: number;
+}
+
+/** The stored incident with the version its row holds (incidents written before versions lack it in their JSON). */
+function toIncident(row: IncidentRow): Incident {
+  const incident = JSON.parse(row.json) as Incident;
+  if (row.version > 0) incident.version = row.version;
+  return incident;
+}
+
+interface RevisionRow {
+  incident: string;
+  version: number;
+  at: string;
+  by: string;
+  action: string;
+  changes: string;
+  note: string | null;
+}
+
+function toRevision(row: RevisionRow): IncidentRevision {
+  return { incident: row.incident, version: row.version, at: row.at, by: row.by, action: row.action, changes: JSON.parse(row.changes) as FieldChange[], note: row.note };
 }
 
 interface PlacementRow {
