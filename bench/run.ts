@@ -11,6 +11,9 @@
 //   npm run bench -- --only feeds       the feed latency benchmark alone (npm run bench:feeds)
 //   npm run bench -- --stage prepare    the text stages alone (bench/stage.ts), CPU per page kind
 //   npm run bench -- --startup          only the start-up of one command (bench/startup.ts)
+//   npm run bench -- --store postgres --workers 1,2
+//                                       the 10k mixed stream through the PostgreSQL queue and 1, 2
+//                                       worker processes, beside SQLite (bench/queue.ts)
 //
 // Figures go to stdout as a markdown table and to bench/results.md (bench/results-quick.md for
 // --quick), with the machine they were measured on.
@@ -368,6 +371,7 @@ async function main(): Promise<void> {
     return;
   }
   const { quick, sizes, only, feeds } = parseArgs(process.argv.slice(2));
+  if (process.argv.includes("--store") || process.argv.includes("--workers")) return queueRuns(process.argv.slice(2), sizes);
   if (feeds) {
     await runFeedsLatency();
     if (only?.length === 0) return;
@@ -422,6 +426,26 @@ async function main(): Promise<void> {
   const out = fileURLToPath(new URL(quick || only ? "./results-quick.md" : "./results.md", import.meta.url));
   writeFileSync(out, report);
   process.stderr.write(`bench: written to ${out}\n`);
+}
+
+/** `--store postgres --workers 1,2`: the mixed stream through the queue's workers, beside SQLite (bench/queue.ts). */
+async function queueRuns(argv: string[], sizes: number[]): Promise<void> {
+  const store = argv[argv.indexOf("--store") + 1];
+  const workersAt = argv.indexOf("--workers");
+  const workers = workersAt >= 0 ? (argv[workersAt + 1] ?? "").split(",").map(Number) : null;
+  if ((argv.includes("--store") && store !== "postgres") || (workers && (!workers.length || workers.some((n) => !Number.isInteger(n) || n < 1)))) {
+    console.error("E_BENCH_QUEUE: --store postgres --workers 1,2 (worker counts separated by commas) runs the mixed stream through the queue");
+    process.exit(2);
+  }
+  const { queueBenchmark, saveQueueReport, QUEUE_BENCH_SIZES, QUEUE_BENCH_WORKERS } = await import("./queue.ts");
+  const report = await queueBenchmark({
+    sizes: argv.includes("--sizes") ? sizes : QUEUE_BENCH_SIZES,
+    workers: workers ?? QUEUE_BENCH_WORKERS,
+    sqlite: (size) => runChild({ kind: "mixed", size }),
+    machine: machine(),
+  });
+  process.stdout.write(`\n${report}`);
+  process.stderr.write(`bench: written to ${saveQueueReport(report)}\n`);
 }
 
 await main();

@@ -29,9 +29,10 @@ const ENTRY = /^cli\/main\.ts$|worker\.ts$/;
 /**
  * Packages an entry bundle leaves to Node: native code (better-sqlite3), the dashboard's build
  * tool (imported only by `start` when web/dist is missing), optional peers that fail over to a
- * shim when absent (linkedom's canvas).
+ * shim when absent (linkedom's canvas), and piscina, which starts its thread from a file of its own
+ * found through __dirname (bundled, an ESM bundle has none: every pooled extraction failed).
  */
-const NOT_BUNDLED = ["better-sqlite3", "vite", "canvas"];
+const NOT_BUNDLED = ["better-sqlite3", "vite", "canvas", "piscina"];
 /** CommonJS packages inside an ESM bundle call `require`: give them Node's. */
 const REQUIRE_BANNER = 'import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);';
 

@@ -1,6 +1,7 @@
 // Options several commands share.
 import { openStore } from "../store/open.ts";
 import type { Store } from "../store/store.ts";
+import { isQueueLocation } from "../queue/location.ts";
 
 export const DEFAULT_DB = "./escapewatch.db";
 
@@ -20,4 +21,28 @@ export async function storeFrom(option: string | undefined): Promise<Store> {
  */
 export async function existingStoreFrom(option: string | undefined): Promise<Store> {
   return openStore(dbPath(option), { mustExist: true, check: true });
+}
+
+/**
+ * Where the ingest queue lives: --queue-db, else ESCAPEWATCH_QUEUE_DB, else the store itself when
+ * it is a PostgreSQL URL (one database for a team); null when none is named.
+ */
+export function queueLocation(options: { db?: string; queueDb?: string }): string | null {
+  const store = dbPath(options.db);
+  return options.queueDb ?? process.env.ESCAPEWATCH_QUEUE_DB ?? (isQueueLocation(store) ? store : null);
+}
+
+/** True when writes from feeds and POST /api/documents go to the queue: `--queue` or ESCAPEWATCH_QUEUE=1. */
+export function queueWanted(option: boolean | undefined): boolean {
+  return option ?? ["1", "true", "yes"].includes((process.env.ESCAPEWATCH_QUEUE ?? "").toLowerCase());
+}
+
+/** Opens the ingest queue named by --queue-db / ESCAPEWATCH_QUEUE_DB / a postgres:// --db, or says how to name one. */
+export async function queueFrom(options: { db?: string; queueDb?: string }) {
+  const location = queueLocation(options);
+  const { IngestQueue, QueueError } = await import("../queue/ingest-queue.ts");
+  if (!location) {
+    throw new QueueError("no queue: the queue lives in PostgreSQL; give --db postgres://... (or --queue-db postgres://..., ESCAPEWATCH_QUEUE_DB)");
+  }
+  return IngestQueue.open(location);
 }

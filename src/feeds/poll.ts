@@ -18,6 +18,11 @@ export const POLL_CONCURRENCY = 4;
 export interface PollOptions extends Pick<FetchOptions, "timeoutMs" | "maxBytes" | "allow"> {
   /** The clock, for tests. */
   now?: () => Date;
+  /**
+   * With an ingest queue (`watch --queue`): the pass's records go to the queue's workers instead
+   * of being stored here; a feed item then names the id its record will be stored under.
+   */
+  enqueue?: (records: RawRecord[]) => Promise<void>;
 }
 
 /** One entry that could not be read, with the reason. */
@@ -37,6 +42,8 @@ export interface FeedPollResult {
   known: number;
   /** Entries read on an earlier poll and unchanged since. */
   unchanged: number;
+  /** Entries put on the ingest queue (with `enqueue`): the workers count them new or known. */
+  queued?: number;
   problems: EntryProblem[];
   /** Why the feed itself failed. */
   error: string | null;
@@ -126,8 +133,16 @@ async function harvestEntry(store: Store, feed: FeedState, entry: FeedEntry, fet
 }
 
 /** Ingests a harvest's entries like any other report, remembers them, and saves the feed's state. */
-async function storeHarvest(store: Store, harvest: Harvest): Promise<FeedPollResult> {
+async function storeHarvest(store: Store, harvest: Harvest, enqueue?: PollOptions["enqueue"]): Promise<FeedPollResult> {
   const { result, state } = harvest;
+  if (enqueue) {
+    const queued = harvest.entries.filter((e) => e.record);
+    await enqueue(queued.map((e) => e.record!));
+    result.queued = queued.length;
+    for (const { key, fingerprint, record } of queued) await store.saveFeedItem({ feed: state.name, key, fingerprint, document: record!.id });
+    await store.saveFeedState(state);
+    return result;
+  }
   for (const { key, fingerprint, record } of harvest.entries) {
     if (!record) continue;
     const outcome = await ingestRecord(store, record);
@@ -162,7 +177,7 @@ export async function pollDue(store: Store, opts: PollOptions = {}): Promise<Fee
   // 2. Store them in name order, so which feed first brings a shared page does not depend on timing.
   harvests.sort((a, b) => a.state.name.localeCompare(b.state.name));
   const results: FeedPollResult[] = [];
-  for (const harvest of harvests) results.push(await storeHarvest(store, harvest));
+  for (const harvest of harvests) results.push(await storeHarvest(store, harvest, opts.enqueue));
   // 3. Incidents once for the whole pass.
   if (results.some((r) => r.new > 0)) await updateIncidents(store);
   return results;

@@ -46,6 +46,11 @@ export interface AppOptions {
   readToken?: string | null;
   /** Ingests one record (POST /api/documents); defaults to `ingestOne` over the store. */
   ingest?: (raw: RawRecord) => Promise<IngestOutcome>;
+  /**
+   * With an ingest queue (`serve --queue`): a POSTed report goes to the queue's workers and is
+   * answered 202 with its job id; this returns the job's id.
+   */
+  enqueue?: (raw: RawRecord) => Promise<string | null>;
   /** Where `ingestOne` cleans and extracts: the server passes a worker pool so reads never wait on it. */
   stages?: DocumentStages;
   /** Folder of the built dashboard (web/dist), served at /. */
@@ -162,6 +167,10 @@ export function createApp(options: AppOptions): Hono {
       const text = await c.req.text();
       const warnings: IngestWarning[] = [];
       const record = recordFromBody(readJson(text), text, (w) => warnings.push(w));
+      if (options.enqueue) {
+        const job = await options.enqueue(record);
+        return c.json({ status: "queued", id: record.id, job, warnings: warnings.map(({ code, message }) => ({ code, message })) }, 202);
+      }
       const outcome = await (options.ingest ?? ((raw: RawRecord) => ingestOne(store, raw, options.stages)))(record);
       if (outcome.status === "rejected") {
         const reason = outcome.reason ? `${outcome.reason.code} ${outcome.reason.message}` : "no reason given";

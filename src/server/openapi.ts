@@ -487,6 +487,19 @@ export const openApiDocument = {
             },
             "Already stored, or stored as an update",
           ),
+          "202": json(
+            {
+              type: "object",
+              required: ["status", "id", "job"],
+              properties: {
+                status: { const: "queued" },
+                id: { type: "string" },
+                job: { type: ["string", "null"], description: "The ingest job a worker will store it by" },
+                warnings: ref("Warnings"),
+              },
+            },
+            "On the ingest queue (a server started with --queue): a worker stores it",
+          ),
           ...errorResponses("E_BAD_BODY", "E_UNAUTHORIZED", "E_WRITES_DISABLED", "E_BODY_TOO_LARGE", "E_REJECTED", "E_RATE_LIMITED"),
         },
       },

@@ -1,6 +1,7 @@
 // What `escapewatch serve` and `escapewatch start` share: tokens from the environment, the
 // app over the store, a socket, and a clean shutdown on Ctrl-C.
 import type { Store } from "../store/store.ts";
+import type { RawRecord } from "../model/doc.ts";
 import { createApp } from "./app.ts";
 import { listen, type RunningServer } from "./listen.ts";
 import { warmPipeline } from "./warm.ts";
@@ -16,6 +17,8 @@ export interface RunOptions {
   webRoot: string | null;
   env?: NodeJS.ProcessEnv;
   log?: (line: string) => void;
+  /** POSTed reports go to this queue's workers instead of being stored here. */
+  enqueue?: (raw: RawRecord) => Promise<string | null>;
 }
 
 /** A token that cannot work, refused at start (E_TOKEN_INVALID) rather than silently disabling access. */
@@ -51,7 +54,7 @@ export async function runServer(store: Store, options: RunOptions): Promise<Runn
   // Admins (the environment's token or admin users) ingest; reviewers never run the pipeline.
   const ingests = token !== null || (await store.listUsers()).some((u) => u.role === "admin");
   if (ingests) await warmPipeline();
-  const app = createApp({ store, token, readToken, webRoot: options.webRoot, stages: pool });
+  const app = createApp({ store, token, readToken, webRoot: options.webRoot, stages: pool, enqueue: options.enqueue });
   const listening = await listen(app, { port: options.port, host: options.host }).catch(async (error) => {
     await pool.close();
     throw error;

@@ -10,6 +10,7 @@ import { register as start } from "./start.ts";
 import { register as feeds } from "./feeds.ts";
 import { register as watch } from "./watch.ts";
 import { register as rules } from "./rules.ts";
+import { register as worker } from "./worker-command.ts";
 import { register as users } from "./users.ts";
 import { register as review } from "./review.ts";
 import { register as migrate } from "./migrate.ts";
@@ -18,4 +19,4 @@ import { register as migrate } from "./migrate.ts";
 export type RegisterCommand = (program: Command, exit: (code: number) => void) => void;
 
 /** Commands in the order `escapewatch --help` lists them. */
-export const commands: RegisterCommand[] = [ingest, documents, exportCommand, incidents, facility, extract, serve, start, feeds, watch, rules, users, review, migrate];
+export const commands: RegisterCommand[] = [ingest, documents, exportCommand, incidents, facility, extract, serve, start, feeds, watch, rules, users, review, worker, migrate];

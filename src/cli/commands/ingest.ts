@@ -1,7 +1,7 @@
 // `escapewatch ingest PATH...`: files and folders of scraped reports into the database.
 import { InvalidArgumentError } from "commander";
 import cliProgress from "cli-progress";
-import { storeFrom } from "../options.ts";
+import { queueFrom, storeFrom } from "../options.ts";
 import { ingestPaths, summaryLine, type IngestProgress } from "../../ingest/pipeline.ts";
 import { formatRejection, formatWarning, REJECTION_CODES, type IngestWarning, type Rejection, type RejectionCode } from "../../ingest/errors.ts";
 import { parseDay } from "../../text/dates.ts";
@@ -39,6 +39,39 @@ function progressBar() {
   };
 }
 
+interface IngestCommandOptions {
+  db?: string;
+  published?: string;
+  queue?: boolean;
+  queueDb?: string;
+  jobTimeout?: number;
+}
+
+/** Whole seconds, at least one (pg-boss's smallest expiry) and under a day. */
+function secondsOption(value: string): number {
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || n < 1 || n >= 86_400) throw new InvalidArgumentError("expected whole seconds, 1-86399");
+  return n;
+}
+
+/** `ingest --queue`: records onto the queue; unreadable inputs are rejected here, the rest by the workers. */
+async function enqueue(paths: string[], options: IngestCommandOptions, exit: (code: number) => void) {
+  const queue = await queueFrom(options);
+  try {
+    const { enqueuePaths } = await import("../../queue/ingest-jobs.ts");
+    const summary = await enqueuePaths(queue, paths, {
+      fallbackPublished: options.published ?? null,
+      jobTimeoutSeconds: options.jobTimeout,
+      onRejected: (r) => console.error(formatRejection(r)),
+      onWarning: (w) => console.error(formatWarning(w)),
+    });
+    console.log(`read ${summary.read}, queued ${summary.queued} in ${summary.jobs} jobs, rejected ${summary.rejected}`);
+    if (summary.rejected > 0) exit(1);
+  } finally {
+    await queue.close();
+  }
+}
+
 export const register: RegisterCommand = (program, exit) => {
   program
     .command("ingest")
@@ -46,7 +79,11 @@ export const register: RegisterCommand = (program, exit) => {
     .argument("<paths...>", "files or folders (searched recursively)")
     .option("--db <path>", "database file or postgres:// URL (default ./escapewatch.db or $ESCAPEWATCH_DB)")
     .option("--published <YYYY-MM-DD>", "publication day for inputs that carry none", dayOption)
-    .action(async (paths: string[], options: { db?: string; published?: string }) => {
+    .option("--queue", "put the records on the ingest queue for `escapewatch worker` processes instead of ingesting them here")
+    .option("--queue-db <url>", "PostgreSQL database of the queue (default: --db when it is postgres://, or $ESCAPEWATCH_QUEUE_DB)")
+    .option("--job-timeout <seconds>", "with --queue: a job held this long is taken to be lost with its worker and retried", secondsOption)
+    .action(async (paths: string[], options: IngestCommandOptions) => {
+      if (options.queue) return enqueue(paths, options, exit);
       const store = await storeFrom(options.db);
       const bar = progressBar();
       // While the bar is drawn, rejection lines wait so they do not tear it.

@@ -1,17 +1,20 @@
 // `escapewatch serve`: the JSON API and the dashboard (built first if missing) over an existing database.
 import { InvalidArgumentError, type Command } from "commander";
-import { existingStoreFrom } from "../options.ts";
+import { existingStoreFrom, queueFrom, queueWanted } from "../options.ts";
+import { redact } from "../../queue/location.ts";
+import type { RawRecord } from "../../model/doc.ts";
 import { ensureDashboard } from "../../server/dashboard.ts";
 import { DEFAULT_HOST, DEFAULT_PORT } from "../../server/listen.ts";
 import type { Store } from "../../store/store.ts";
 import type { RegisterCommand } from "./index.ts";
 
 /** The feed loop beside the server; `stop` resolves when the pass in progress has ended. */
-async function startWatching(store: Store): Promise<{ stop: () => Promise<void> }> {
+async function startWatching(store: Store, enqueue?: (records: RawRecord[]) => Promise<void>): Promise<{ stop: () => Promise<void> }> {
   const [{ watchFeeds }, { resultLine }] = await Promise.all([import("../../feeds/watch.ts"), import("./watch.ts")]);
   const controller = new AbortController();
   const loop = watchFeeds(store, {
     signal: controller.signal,
+    enqueue,
     onResult: (r) => console.log(resultLine(r)),
     onError: (error) => console.error(`watch: this pass failed, the next one follows: ${error.message}`),
   }).catch((error: Error) => {
@@ -47,6 +50,8 @@ export interface ServeOptions {
   host: string;
   db?: string;
   watch?: boolean;
+  queue?: boolean;
+  queueDb?: string;
 }
 
 export const register: RegisterCommand = (program) => {
@@ -54,6 +59,8 @@ export const register: RegisterCommand = (program) => {
     program.command("serve").description("Serve the JSON API (/api, OpenAPI at /api/openapi.json) and the dashboard (built if missing)."),
   )
     .option("--watch", "also poll the watched feeds and send alerts, as `escapewatch watch` does")
+    .option("--queue", "POST /api/documents and watched feeds put reports on the ingest queue for `escapewatch worker` (also ESCAPEWATCH_QUEUE=1)")
+    .option("--queue-db <url>", "PostgreSQL database of the queue (default: --db when it is postgres://, or $ESCAPEWATCH_QUEUE_DB)")
     .addHelpText(
       "after",
       "\nEnvironment:\n  ESCAPEWATCH_TOKEN       bearer token that enables POST /api/documents\n  ESCAPEWATCH_READ_TOKEN  bearer token required for reads (default: reads are open)\n" +
@@ -64,8 +71,18 @@ export const register: RegisterCommand = (program) => {
       const webRoot = await ensureDashboard({ log: (line) => console.log(line) });
       // The HTTP stack and the API are loaded by the commands that serve only.
       const { runServer, untilStopped } = await import("../../server/run.ts");
-      const server = await runServer(store, { port: options.port, host: options.host, webRoot });
-      const watching = options.watch ? await startWatching(store) : null;
-      await untilStopped(server, store, () => watching?.stop());
+      const queue = queueWanted(options.queue) ? await queueFrom(options) : null;
+      const server = await runServer(store, {
+        port: options.port,
+        host: options.host,
+        webRoot,
+        enqueue: queue ? async (raw) => queue.enqueueRecords([raw]) : undefined,
+      });
+      if (queue) console.log(`reports go to the ingest queue in ${redact(queue.location)}: run \`escapewatch worker\` to store them`);
+      const watching = options.watch ? await startWatching(store, queue ? async (records) => void (await queue.enqueueRecords(records)) : undefined) : null;
+      await untilStopped(server, store, async () => {
+        await watching?.stop();
+        await queue?.close();
+      });
     });
 };
