@@ -8,7 +8,9 @@ import {
   diffRows,
   evidenceWeight,
   fieldLabel,
+  formChanged,
   formFromIncident,
+  markedPieces,
   nextInQueue,
   orderQueue,
   patchFromForm,
@@ -150,6 +152,14 @@ describe("the form becomes a PATCH body of what the reviewer changed", () => {
     assert.deepEqual(result.errors.map((e) => e.field).sort(), ["counts.escaped.best", "dateEnd", "note"]);
   });
 
+  test("a changed form is told from an untouched one, whatever the note", () => {
+    const untouched = formFromIncident(base);
+    assert.equal(formChanged(base, untouched), false);
+    assert.equal(formChanged(base, { ...untouched, note: "a note alone changes nothing" }), false);
+    assert.equal(formChanged(base, { ...untouched, status: "planned" }), true);
+    assert.equal(formChanged(base, { ...untouched, counts: { ...untouched.counts, escaped: { ...untouched.counts.escaped, best: "oops" } } }), true, "an invalid edit is still an edit");
+  });
+
   test("derived figures are not in the form: escapewatch computes them", () => {
     const withDerived = incident("d", { counts: [...base.counts, { quantity: "at_large", low: 4, best: 4, high: 4, derived: true, claims: 0 }] });
     assert.deepEqual(Object.keys(formFromIncident(withDerived).counts), ["escaped", "killed:security_forces"]);
@@ -237,4 +247,22 @@ describe("shortcuts never fire while typing", () => {
     [{ key: "q", targetTag: "BODY" }, null],
   ];
   for (const [press, expected] of table) test(`${JSON.stringify(press)} -> ${expected}`, () => assert.equal(shortcutFor(press), expected));
+});
+
+describe("a report's text with the incident's claims marked", () => {
+  const TEXT = "Police said 14 escaped. The governor said 20 escaped. Nothing else.";
+  const span = (phrase: string) => ({ start: TEXT.indexOf(phrase), end: TEXT.indexOf(phrase) + phrase.length });
+  const plan = (spans: Array<{ start: number; end: number }>) => markedPieces(TEXT, spans).map((p) => (p.marked ? `[${p.text}]` : p.text)).join("");
+
+  test("each claim's sentence is marked, the rest stays plain", () =>
+    assert.equal(plan([span("Police said 14 escaped."), span("The governor said 20 escaped.")]), "[Police said 14 escaped.] [The governor said 20 escaped.] Nothing else."));
+  test("overlapping and repeated spans make one mark", () =>
+    assert.equal(plan([span("The governor said 20"), span("said 20 escaped."), span("said 20 escaped.")]), "Police said 14 escaped. [The governor said 20 escaped.] Nothing else."));
+  test("spans past the end are clipped; empty and reversed ones ignored", () =>
+    assert.equal(plan([{ start: TEXT.indexOf("Nothing"), end: TEXT.length + 50 }, { start: 3, end: 3 }, { start: 9, end: 2 }]), "Police said 14 escaped. The governor said 20 escaped. [Nothing else.]"));
+  test("no spans: the text as it is", () => assert.deepEqual(markedPieces(TEXT, []), [{ text: TEXT, marked: false }]));
+  test("the pieces always rebuild the text", () => {
+    const spans = [span("14 escaped. The"), span("governor"), { start: 0, end: 5 }, { start: 60, end: 99 }];
+    assert.equal(markedPieces(TEXT, spans).map((p) => p.text).join(""), TEXT);
+  });
 });

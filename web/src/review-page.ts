@@ -5,6 +5,7 @@
 // review changed below it. Keyboard shortcuts (help with `?`) never fire while typing.
 import {
   ApiFailure,
+  getDocument,
   getHistory,
   getIncident,
   getReviewQueue,
@@ -26,7 +27,7 @@ import { dateLabel, headlineCount, TYPE_STYLE } from "./incidents.ts";
 import { navigate } from "./router.ts";
 import { historySection, latestDecision } from "./review-history.ts";
 import { reviewForm, type ReviewFormView } from "./review-form.ts";
-import { isContested, nextInQueue, orderQueue, patchFromForm, SHORTCUTS, shortcutFor, type KnownFacility, type ShortcutAction } from "./review.ts";
+import { formChanged, isContested, markedPieces, nextInQueue, orderQueue, patchFromForm, SHORTCUTS, shortcutFor, type KnownFacility, type ShortcutAction } from "./review.ts";
 
 /** Incidents fetched into the queue at once: a sitting's work, not the whole database. */
 const QUEUE_LIMIT = 200;
@@ -137,7 +138,7 @@ class ReviewSession {
     let message = error instanceof Error ? error.message : String(error);
     if (error instanceof ApiFailure) {
       message = `${error.message} (HTTP ${error.status}, ${error.code})`;
-      if (error.status === 403) message = `Refused: ${doing} needs a reviewer's or admin's token, and this token may not make changes. ${message}`;
+      if (error.status === 403) message = `Refused: this token may not ${doing}; that needs a reviewer's or admin's token. The server said: ${message}`;
       else if (error.status === 401) message = `The token was not accepted: use "Forget token" and enter it again. ${message}`;
       else message = `Could not ${doing}: ${message}`;
     }
@@ -281,6 +282,7 @@ class ReviewSession {
           d.url ? externalLink(d.url, "source") : null,
           " ",
           notRelevant,
+          this.reportText(d.id),
         );
       }),
     );
@@ -297,6 +299,24 @@ class ReviewSession {
       list,
       documents.length > 1 ? split : null,
     );
+  }
+
+  /** The report's text, fetched when opened, with this incident's claim sentences marked (as text, never markup). */
+  private reportText(documentId: string): HTMLElement {
+    const spans = this.view!.incident.counts.flatMap((c) => c.claims).filter((claim) => claim.document === documentId);
+    const body = el("div", { class: "doc-text" }, el("p", { class: "muted" }, "Loading…"));
+    const details = el("details", { class: "report-text" }, el("summary", {}, `Text, with ${spans.length} claim${spans.length === 1 ? "" : "s"} marked`), body);
+    details.addEventListener("toggle", async () => {
+      if (!details.open || details.dataset.loaded) return;
+      details.dataset.loaded = "yes";
+      try {
+        const doc = await getDocument(documentId);
+        replace(body, ...markedPieces(doc.text, spans).map((piece) => (piece.marked ? el("mark", { class: "claim-hl" }, piece.text) : piece.text)));
+      } catch (error) {
+        replace(body, el("p", { class: "error" }, `Could not load the report: ${error instanceof Error ? error.message : String(error)}`));
+      }
+    });
+    return details;
   }
 
   private mergeSection(): HTMLElement {
@@ -348,6 +368,10 @@ class ReviewSession {
 
   private async reload(message: string, link?: { href: string; label: string }): Promise<void> {
     await this.load();
+    // The queue shows the incident as it now is (a corrected facility, a new figure).
+    const fresh = this.view?.incident;
+    const item = fresh && queue?.find((q) => q.id === fresh.id);
+    if (fresh && item) Object.assign(item, { type: fresh.type, status: fresh.status, facility: fresh.facility, place: fresh.place, date: fresh.date, counts: fresh.counts.map((c) => ({ ...c, claims: c.claims.length })) });
     this.drawQueue();
     this.say(message, link);
   }
@@ -367,9 +391,9 @@ class ReviewSession {
     if (!this.view || !this.form) return;
     const incident = this.view.incident;
     const typed = this.form.read();
-    const pending = action === "confirm" ? patchFromForm(incident, typed, facilities ?? []) : null;
-    const hasEdits = pending && !(!pending.ok && pending.errors.some((e) => e.field === "form"));
-    if (pending && hasEdits && !pending.ok) return this.form.showErrors(pending.errors);
+    // Confirm saves a pending correction first (refused while it has errors); reject leaves the form aside.
+    const pending = action === "confirm" && formChanged(incident, typed, facilities ?? []) ? patchFromForm(incident, typed, facilities ?? []) : null;
+    if (pending && !pending.ok) return this.form.showErrors(pending.errors);
     await this.guarded(`${action} this incident`, async () => {
       if (pending?.ok) await patchIncident(incident.id, pending.body);
       await reviewIncident(incident.id, action, typed.note.trim() || undefined);

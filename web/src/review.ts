@@ -253,6 +253,12 @@ export function patchFromForm(incident: ReviewIncident, form: ReviewForm, facili
   return errors.length ? { ok: false, errors } : { ok: true, body: { changes, note } };
 }
 
+/** True when the reviewer typed something that differs from the incident (valid or not), whatever the note says. */
+export function formChanged(incident: ReviewIncident, form: ReviewForm, facilities: readonly KnownFacility[] = []): boolean {
+  const result = patchFromForm(incident, { ...form, note: "-" }, facilities);
+  return result.ok || !result.errors.every((e) => e.field === "form");
+}
+
 /** A whole number in [0, MAX_COUNT], or undefined. "1,200" reads as 1200. */
 function parseCount(text: string): number | undefined {
   const cleaned = text.trim().replace(/[,\s]/g, "");
@@ -407,4 +413,44 @@ export function shortcutFor(press: KeyPress): ShortcutAction | null {
   if (typing && press.key !== "Escape") return null;
   if (press.key === "Escape") return "close";
   return SHORTCUTS.find((s) => s.keys.includes(press.key))?.action ?? null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// A report's text with the incident's claims marked
+
+/** A stretch of a report's text, marked when a claim of the incident under review covers it. */
+export interface TextPiece {
+  text: string;
+  marked: boolean;
+}
+
+/**
+ * The text cut into plain and marked stretches: overlapping and touching claim spans join into
+ * one mark; spans outside the text are clipped, empty ones ignored. Linear after the sort.
+ */
+export function markedPieces(text: string, spans: ReadonlyArray<{ start: number; end: number }>): TextPiece[] {
+  const clipped = spans
+    .map((s) => ({ start: Math.max(0, Math.min(text.length, s.start)), end: Math.max(0, Math.min(text.length, s.end)) }))
+    .filter((s) => s.start < s.end)
+    .sort((a, b) => a.start - b.start);
+  const pieces: TextPiece[] = [];
+  let at = 0;
+  let open: { start: number; end: number } | null = null;
+  const flush = () => {
+    if (!open) return;
+    if (open.start > at) pieces.push({ text: text.slice(at, open.start), marked: false });
+    pieces.push({ text: text.slice(open.start, open.end), marked: true });
+    at = open.end;
+    open = null;
+  };
+  for (const span of clipped) {
+    if (open && span.start <= open.end) open.end = Math.max(open.end, span.end);
+    else {
+      flush();
+      open = { start: Math.max(span.start, at), end: span.end };
+    }
+  }
+  flush();
+  if (at < text.length) pieces.push({ text: text.slice(at), marked: false });
+  return pieces;
 }
