@@ -5,13 +5,15 @@
 // stored state cannot be continued (the store says so).
 import type { Store } from "../store/store.ts";
 import { planStep } from "./step.ts";
+import { reviewCommit } from "../review/overlay.ts";
 
 /** Brings one block up to date; a step planned while another writer committed is planned again. */
 export async function resolveBlock(store: Store, block: string, fromScratch = false): Promise<void> {
   let scratch = fromScratch;
   for (;;) {
     const work = await store.mergeWork(block, { fromScratch: scratch });
-    const outcome = await store.commitMerge(await planStep(store, block, work));
+    // People's review decisions are applied on top of every step (src/review/overlay.ts).
+    const outcome = await store.commitMerge(await reviewCommit(store, await planStep(store, block, work)));
     if (outcome === "done") return;
     // "more": mentions were stored meanwhile and wait for the next step, which continues from
     // this one. "stale": nothing was written; plan the same step again on the new state.

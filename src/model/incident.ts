@@ -182,4 +182,33 @@ export interface Incident {
   counts: Count[];
   documents: string[];
   mentions: string[];
+  /** Bumped by the store on every change (automatic or human); absent before the first write. */
+  version?: number;
+  /** True once a person confirmed, corrected, merged or split it (src/review). */
+  reviewed?: boolean;
+  /** Who made the latest review decision on it. */
+  reviewedBy?: string | null;
+  /** What people decided and what arrived since; absent for incidents nobody reviewed. */
+  review?: IncidentReview;
+}
+
+/** A reviewed field that the reports now tell differently: the review stands, but asks for another look. */
+export interface ReviewFlag {
+  field: string;
+  /** The value the reviewer set. */
+  reviewed: unknown;
+  /** What the reports said when the reviewer set it, and what they say now. */
+  evidenceThen: unknown;
+  evidenceNow: unknown;
+}
+
+/** The review state an incident carries: who last decided on it, and what changed since. */
+export interface IncidentReview {
+  by: string;
+  at: string;
+  /** The latest decision: confirm, edit, merge, split. */
+  action: string;
+  /** Documents that joined the incident after the latest review: shown as new since it. */
+  newDocuments: string[];
+  flagged: ReviewFlag[];
 }

@@ -5,7 +5,7 @@
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import type { Incident } from "../model/incident.ts";
-import type { IncidentFilter, IncidentState, MergeCommit, Placement, Store } from "./store.ts";
+import type { IncidentFilter, IncidentState, MergeCommit, Placement, ReviewWrite, Store } from "./store.ts";
 import {
   ESCAPE_TEXT,
   HASAKAH_TOWN,
@@ -313,7 +313,7 @@ export function runStoreContract(name: string, makeStore: () => Promise<Store>):
           });
           await store.addDocument(makeDoc("d1", { text: ESCAPE_TEXT }), [stored(makeMention("d1", "m1"), ESCAPE_BLOCK)], []);
           await store.replaceIncidents([ESCAPE_BLOCK], [incident]);
-          assert.deepEqual(await store.getIncident("inc-1"), incident);
+          assert.deepEqual(await store.getIncident("inc-1"), { ...incident, version: 1 }, "the store numbers versions");
           assert.equal(await store.getIncident("inc-2"), null);
         }));
 
@@ -624,6 +624,106 @@ export function runStoreContract(name: string, makeStore: () => Promise<Store>):
           assert.equal(await store.removeRule(RULE.name), false);
           assert.deepEqual(await store.alertsOf(RULE.name, 10), []);
           assert.deepEqual(await store.alertSignatures(RULE.name), new Map());
+        }));
+    });
+
+    describe("users, review decisions and revisions", () => {
+      const user = (name: string, role: "reader" | "reviewer" | "admin", tokenHash: string) => ({ name, role, tokenHash, createdAt: "2025-03-05T10:00:00.000Z" });
+      const decision = (overrides: Partial<ReviewWrite["decision"]> = {}): ReviewWrite["decision"] => ({
+        action: "confirm", incident: "inc-1", document: null, payload: "{}", by: "ana", at: "2025-03-05T12:00:00.000Z", note: "checked", ...overrides,
+      });
+
+      test("users: added once, found by their token digest only, listed without it, removed", () =>
+        withStore(async (store) => {
+          assert.equal(await store.addUser(user("ana", "reviewer", sha256("token-a"))), "new");
+          assert.equal(await store.addUser(user("ana", "admin", sha256("token-b"))), "known");
+          await store.addUser(user("ben", "reader", sha256("token-c")));
+          assert.deepEqual(await store.listUsers(), [
+            { name: "ana", role: "reviewer", createdAt: "2025-03-05T10:00:00.000Z" },
+            { name: "ben", role: "reader", createdAt: "2025-03-05T10:00:00.000Z" },
+          ]);
+          assert.equal((await store.userByTokenHash(sha256("token-a")))?.name, "ana");
+          assert.equal(await store.userByTokenHash(sha256("token-b")), null);
+          assert.equal(await store.removeUser("ana"), true);
+          assert.equal(await store.removeUser("ana"), false);
+          assert.equal(await store.userByTokenHash(sha256("token-a")), null);
+        }));
+
+      test("every incident write is a numbered revision by escapewatch; an unchanged write is none", () =>
+        withStore(async (store) => {
+          await store.addDocument(makeDoc("d1"), [stored(makeMention("d1", "m1"), ESCAPE_BLOCK)], []);
+          await store.replaceIncidents([ESCAPE_BLOCK], [makeIncident("inc-1", { mentions: ["m1"], documents: ["d1"] })]);
+          await store.replaceIncidents([ESCAPE_BLOCK], [makeIncident("inc-1", { mentions: ["m1"], documents: ["d1"] })]);
+          await store.replaceIncidents([ESCAPE_BLOCK], [makeIncident("inc-1", { mentions: ["m1"], documents: ["d1"], status: "disputed" })]);
+          const history = await store.incidentHistory("inc-1");
+          assert.deepEqual(history.map((r) => [r.version, r.by, r.action]), [[1, "escapewatch", "created"], [2, "escapewatch", "updated"]]);
+          assert.deepEqual(history[1].changes, [{ field: "status", before: "occurred", after: "disputed" }]);
+          assert.equal((await store.getIncident("inc-1"))?.version, 2);
+          await store.replaceIncidents([ESCAPE_BLOCK], []);
+          assert.deepEqual((await store.incidentHistory("inc-1")).map((r) => r.action), ["created", "updated", "deleted"], "kept after deletion");
+          assert.deepEqual(await store.incidentHistory("never"), []);
+        }));
+
+      test("writeReview records the decision and its incidents' revisions under its author, or nothing when a block moved", () =>
+        withStore(async (store) => {
+          await store.addDocument(makeDoc("d1"), [stored(makeMention("d1", "m1"), ESCAPE_BLOCK)], []);
+          await store.commitMerge({
+            block: ESCAPE_BLOCK, version: 0, reset: true, placements: [{ document: "d1", mention: "m1", published: "2025-03-04", start: 0, incident: "inc-1" }],
+            states: [], removedStates: [], incidents: [makeIncident("inc-1", { mentions: ["m1"], documents: ["d1"] }), makeIncident("inc-2", { mentions: [] })], removedIncidents: [],
+          });
+          const versions = await store.blockVersions([ESCAPE_BLOCK, "never|XX"]);
+          assert.deepEqual([...versions], [[ESCAPE_BLOCK, 1], ["never|XX", 0]]);
+          assert.deepEqual([...(await store.incidentBlocks(["inc-1", "missing"]))], [["inc-1", ESCAPE_BLOCK]]);
+          const stale = await store.writeReview({ decision: decision(), basis: [{ block: ESCAPE_BLOCK, version: 0 }], incidents: [], removed: ["inc-2"] });
+          assert.deepEqual(stale, { outcome: "stale", decision: null });
+          assert.deepEqual(await store.reviewDecisions(), []);
+          assert.ok(await store.getIncident("inc-2"), "a stale review writes nothing");
+          const reviewed = makeIncident("inc-1", { mentions: ["m1"], documents: ["d1"], reviewed: true, reviewedBy: "ana" });
+          const done = await store.writeReview({ decision: decision(), basis: [{ block: ESCAPE_BLOCK, version: 1 }], incidents: [{ incident: reviewed, block: ESCAPE_BLOCK }], removed: ["inc-2"] });
+          assert.equal(done.outcome, "done");
+          const decisions = await store.reviewDecisions();
+          assert.deepEqual(decisions, [{ id: done.decision, ...decision() }]);
+          const last = (await store.incidentHistory("inc-1")).at(-1)!;
+          assert.deepEqual([last.version, last.by, last.action, last.note, last.at], [2, "ana", "confirm", "checked", "2025-03-05T12:00:00.000Z"]);
+          assert.deepEqual(last.changes.map((c) => c.field), ["reviewed", "reviewedBy"]);
+          assert.equal(await store.getIncident("inc-2"), null);
+          assert.deepEqual((await store.listIncidents({ reviewed: true })).map((i) => i.id), ["inc-1"]);
+          assert.deepEqual(await store.listIncidents({ reviewed: false }), []);
+          assert.equal((await store.blockVersions([ESCAPE_BLOCK])).get(ESCAPE_BLOCK), 2, "a merge step planned before the review is planned again");
+        }));
+
+      test("changesSince: each incident once with its latest version, created, changed or deleted", () =>
+        withStore(async (store) => {
+          await store.addDocument(makeDoc("d1"), [stored(makeMention("d1", "m1"), ESCAPE_BLOCK)], []);
+          await store.replaceIncidents([ESCAPE_BLOCK], [makeIncident("kept", { mentions: ["m1"] }), makeIncident("gone", { mentions: ["m1"] }), makeIncident("same", { mentions: ["m1"] })]);
+          const history = await store.incidentHistory("kept");
+          const since = history[0].at;
+          // Revisions later than `since` (timestamps are ISO strings, compared as such).
+          const later = new Date(Date.parse(since) + 1000).toISOString();
+          await store.writeReview({
+            decision: decision({ incident: "kept", at: later }), basis: [],
+            incidents: [{ incident: makeIncident("kept", { mentions: ["m1"], reviewed: true }), block: ESCAPE_BLOCK }, { incident: makeIncident("new-one", { mentions: ["m1"] }), block: ESCAPE_BLOCK }],
+            removed: ["gone"],
+          });
+          const changes = await store.changesSince(since, 100);
+          assert.deepEqual(changes.map((c) => [c.incident, c.change, c.version]).sort(), [["gone", "deleted", 2], ["kept", "changed", 2], ["new-one", "created", 1]]);
+          assert.equal((await store.changesSince(since, 1)).length, 1);
+          assert.deepEqual(await store.changesSince(later, 100), []);
+        }));
+
+      test("mentionsById gives each mention with its publication day and placement", () =>
+        withStore(async (store) => {
+          const m1 = makeMention("d1", "m1");
+          const m2 = makeMention("d1", "m2");
+          await store.addDocument(makeDoc("d1"), [stored(m1, ESCAPE_BLOCK), stored(m2, ESCAPE_BLOCK)], []);
+          await store.commitMerge({
+            block: ESCAPE_BLOCK, version: 0, reset: true, placements: [{ document: "d1", mention: "m1", published: "2025-03-04", start: 0, incident: "inc-1" }],
+            states: [], removedStates: [], incidents: [], removedIncidents: [],
+          });
+          assert.deepEqual(await store.mentionsById(["m2", "m1", "none"]), [
+            { mention: m1, published: "2025-03-04", incident: "inc-1" },
+            { mention: m2, published: "2025-03-04", incident: null },
+          ]);
         }));
     });
   });

@@ -120,6 +120,8 @@ export interface IncidentFilter {
   status?: IncidentStatus;
   /** Incidents this document reports. */
   document?: string;
+  /** Only incidents a person has (true) or has not (false) reviewed. */
+  reviewed?: boolean;
   limit?: number;
   offset?: number;
 }
@@ -273,6 +275,85 @@ export interface DeliveryAttempt {
   error: string | null;
 }
 
+/** reader: reads; reviewer: also reviews incidents; admin: also adds users, feeds, rules and reports. */
+export type UserRole = "reader" | "reviewer" | "admin";
+export const USER_ROLES: readonly UserRole[] = ["reader", "reviewer", "admin"];
+
+export interface User {
+  name: string;
+  role: UserRole;
+  createdAt: string;
+}
+
+/** A user as stored: the token only as its sha256 digest (hex), never the token itself. */
+export interface StoredUser extends User {
+  tokenHash: string;
+}
+
+/** What people can decide about incidents (src/review/ledger.ts reads each payload). */
+export type ReviewAction = "confirm" | "reject" | "edit" | "merge" | "split" | "not-relevant";
+export const REVIEW_ACTIONS: readonly ReviewAction[] = ["confirm", "reject", "edit", "merge", "split", "not-relevant"];
+
+/** One decision a person made, kept in its own table and applied on top of automatic merging. */
+export interface ReviewDecision {
+  /** Increasing: later decisions are applied after earlier ones. */
+  id: number;
+  action: ReviewAction;
+  /** The incident decided on (for merge: the surviving one); null for a document's relevance. */
+  incident: string | null;
+  /** The document judged (not-relevant); else null. */
+  document: string | null;
+  /** The action's details as JSON (fields set, incidents absorbed, mentions split off). */
+  payload: string;
+  by: string;
+  at: string;
+  note: string | null;
+}
+
+/** One field an incident revision changed. */
+export interface FieldChange {
+  field: string;
+  before: unknown;
+  after: unknown;
+}
+
+/** One revision of an incident: automatic ones are made by "escapewatch". */
+export interface IncidentRevision {
+  incident: string;
+  version: number;
+  at: string;
+  by: string;
+  /** created, updated, deleted (automatic) or a review action. */
+  action: string;
+  changes: FieldChange[];
+  note: string | null;
+}
+
+/** An incident created, changed or deleted since a time, with its latest version. */
+export interface IncidentChange {
+  incident: string;
+  version: number;
+  at: string;
+  change: "created" | "changed" | "deleted";
+}
+
+/** The author automatic revisions are recorded under. */
+export const AUTOMATIC_AUTHOR = "escapewatch";
+
+/**
+ * A review decision with the incidents it changes, written in one transaction by `writeReview`.
+ * `basis` holds the versions of the merging blocks the incidents were computed on: when merging
+ * committed to one of them meanwhile, nothing is written ("stale") and the caller computes again.
+ */
+export interface ReviewWrite {
+  decision: Omit<ReviewDecision, "id">;
+  basis: Array<{ block: string; version: number }>;
+  /** Incidents as they are after the decision, each with the block it is stored under. */
+  incidents: Array<{ incident: Incident; block: string }>;
+  /** Incidents the decision removes (rejected, merged away, emptied). */
+  removed: string[];
+}
+
 export interface Store {
   /** Short dialect name ("sqlite"), for messages only: callers never branch on it. */
   readonly dialect: string;
@@ -402,6 +483,31 @@ export interface Store {
   recordDeliveryAttempt(attempt: DeliveryAttempt, after: { deliveredAt: string | null; nextAttemptAt: string | null }): Promise<void>;
   /** Every delivery attempt of the rule's alerts, oldest first. */
   deliveryAttempts(rule: string): Promise<DeliveryAttempt[]>;
+
+  // People and their review decisions (src/review). Every incident write is a revision: automatic
+  // ones (commitMerge, replaceIncidents) by AUTOMATIC_AUTHOR, reviews by their author.
+
+  /** "known" (and nothing changes) when a user of that name exists. */
+  addUser(user: StoredUser): Promise<AddResult>;
+  /** Every user, by name (token digests left out). */
+  listUsers(): Promise<User[]>;
+  removeUser(name: string): Promise<boolean>;
+  /** The user whose token has this sha256 digest (hex), or null. */
+  userByTokenHash(tokenHash: string): Promise<StoredUser | null>;
+  /** Every review decision, oldest first. */
+  reviewDecisions(): Promise<ReviewDecision[]>;
+  /** Records the decision and writes its incidents with their revisions; "stale" when a basis block moved (nothing written). */
+  writeReview(write: ReviewWrite): Promise<{ outcome: "done" | "stale"; decision: number | null }>;
+  /** The merging version of each block (0 for a block never merged). */
+  blockVersions(blocks: string[]): Promise<Map<string, number>>;
+  /** The block each stored incident among `ids` is kept under. */
+  incidentBlocks(ids: string[]): Promise<Map<string, string>>;
+  /** Stored mentions with these ids, with their documents' publication days and where merging placed them (null: nowhere yet). */
+  mentionsById(ids: string[]): Promise<PlacedMention[]>;
+  /** The incident's revisions, oldest first (kept after it is deleted); empty when it never existed. */
+  incidentHistory(id: string): Promise<IncidentRevision[]>;
+  /** Incidents with a revision after `since` (ISO time), each once with its latest version, oldest change first. */
+  changesSince(since: string, limit: number): Promise<IncidentChange[]>;
 
   close(): Promise<void>;
 }

@@ -262,4 +262,56 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 6,
+    name: "people, review decisions and incident revisions",
+    sql: `
+      -- Tokens are kept only as sha256 digests: a copy of the database gives no one access.
+      CREATE TABLE users (
+        name       TEXT PRIMARY KEY,
+        role       TEXT NOT NULL,
+        token_hash TEXT NOT NULL UNIQUE,
+        created_at TEXT NOT NULL
+      );
+
+      -- What people decided, in order. Automatic merging never writes here: decisions are
+      -- applied on top of whatever it makes (src/review), so a new report or a rebuild never
+      -- undoes one.
+      CREATE TABLE review_decisions (
+        id       INTEGER PRIMARY KEY,
+        action   TEXT NOT NULL,
+        incident TEXT,
+        document TEXT,
+        payload  TEXT NOT NULL,
+        by       TEXT NOT NULL,
+        at       TEXT NOT NULL,
+        note     TEXT
+      );
+      CREATE INDEX review_decisions_incident ON review_decisions(incident);
+
+      -- Every version of every incident, automatic or human, kept after the incident is deleted
+      -- so downstream copies learn of deletions too.
+      CREATE TABLE incident_revisions (
+        incident TEXT NOT NULL,
+        version  INTEGER NOT NULL,
+        at       TEXT NOT NULL,
+        by       TEXT NOT NULL,
+        action   TEXT NOT NULL,
+        changes  TEXT NOT NULL,  -- FieldChange[] JSON
+        note     TEXT,
+        deleted  INTEGER NOT NULL DEFAULT 0,  -- 1: this revision removed the incident
+        PRIMARY KEY (incident, version)
+      );
+      CREATE INDEX incident_revisions_at ON incident_revisions(at);
+
+      ALTER TABLE incidents ADD COLUMN version INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE incidents ADD COLUMN reviewed INTEGER NOT NULL DEFAULT 0;
+      CREATE INDEX incidents_reviewed ON incidents(reviewed);
+
+      -- Incidents stored before this migration start their history here.
+      INSERT INTO incident_revisions (incident, version, at, by, action, changes, note)
+        SELECT id, 1, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), 'escapewatch', 'created', '[]', NULL FROM incidents;
+      UPDATE incidents SET version = 1;
+    `,
+  },
 ];

@@ -32,7 +32,18 @@ import type {
   Store,
   StoredMention,
   WriteOutcome,
+  FieldChange,
+  IncidentChange,
+  IncidentRevision,
+  ReviewDecision,
+  ReviewWrite,
+  StoredUser,
+  User,
+  UserRole,
+  ReviewAction,
 } from "../store.ts";
+import { AUTOMATIC_AUTHOR } from "../store.ts";
+import { incidentChanges, incidentDiffers } from "../revisions.ts";
 import type { IncidentType } from "../../model/incident.ts";
 import { facilityIdsFor, textTermsFor } from "../filter-terms.ts";
 import { MIGRATIONS } from "./migrations.ts";
@@ -475,18 +486,22 @@ export class SqliteStore implements Store {
    * replaced. An incident id that already exists elsewhere is replaced (the latest rebuild wins).
    */
   async replaceIncidents(blocks: string[], incidents: IncidentWithBlock[]): Promise<void> {
-    const deleteBlock = this.statement("DELETE FROM incidents WHERE block = ?");
     const clearDirty = this.statement("DELETE FROM dirty_blocks WHERE block = ?");
+    const author = automaticAuthor();
     this.db.transaction(() => {
+      const previous = new Set<string>();
       for (const block of blocks) {
-        deleteBlock.run(block); // incident_documents follow through ON DELETE CASCADE
+        for (const id of this.statement("SELECT id FROM incidents WHERE block = ?").pluck().all(block) as string[]) previous.add(id);
         clearDirty.run(block);
         this.forgetMergeState(block);
       }
       for (const incident of incidents) {
         const { block: _block, ...plain } = incident;
-        this.writeIncident(plain, this.blockOf(incident, blocks));
+        this.writeIncident(plain, this.blockOf(incident, blocks), author);
+        previous.delete(incident.id);
       }
+      // Written after the new ones, so an incident that stays is a revision, not a deletion and a creation.
+      for (const id of previous) this.deleteIncident(id, author);
     }).immediate();
   }
 
@@ -501,15 +516,26 @@ export class SqliteStore implements Store {
     this.statement("INSERT OR IGNORE INTO merge_pending (document, mention, block) SELECT document, id, block FROM mentions WHERE block = ?").run(block);
   }
 
-  /** Inserts or replaces one incident (an id that exists elsewhere is replaced: the latest write wins). */
-  private writeIncident(incident: Incident, block: string): void {
+  /**
+   * Inserts or replaces one incident (an id that exists elsewhere is replaced: the latest write
+   * wins) and records the revision when anything but its block changed.
+   */
+  private writeIncident(incident: Incident, block: string, author: Author): void {
+    const row = this.statement("SELECT json, version, block FROM incidents WHERE id = ?").get(incident.id) as { json: string; version: number; block: string } | undefined;
+    const before = row ? (JSON.parse(row.json) as Incident) : null;
+    if (before && !incidentDiffers(before, incident)) {
+      if (row!.block !== block) this.statement("UPDATE incidents SET block = ? WHERE id = ?").run(block, incident.id);
+      return;
+    }
+    const version = (row ? row.version : this.lastRevision(incident.id)) + 1;
+    const written: Incident = { ...incident, version };
     const facility = incident.facility;
     this.statement("DELETE FROM incidents WHERE id = ?").run(incident.id);
     this
       .statement(
         `INSERT INTO incidents (id, block, type, status, facility_id, facility_name, facility, country,
-           earliest, latest, search, json)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+           earliest, latest, search, json, version, reviewed)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(
         incident.id,
@@ -523,10 +549,33 @@ export class SqliteStore implements Store {
         incident.date?.earliest ?? null,
         incident.date?.latest ?? null,
         searchTextOf(incident),
-        JSON.stringify(incident),
+        JSON.stringify(written),
+        version,
+        incident.reviewed ? 1 : 0,
       );
     const link = this.statement("INSERT OR IGNORE INTO incident_documents (incident, document) VALUES (?, ?)");
     for (const document of incident.documents) link.run(incident.id, document);
+    const action = author.action ?? (before ? "updated" : "created");
+    this.recordRevision(incident.id, version, author, action, incidentChanges(before, incident), false);
+  }
+
+  /** Deletes an incident, recording the deletion as its last revision; nothing when it is not stored. */
+  private deleteIncident(id: string, author: Author): void {
+    const row = this.statement("SELECT json, version FROM incidents WHERE id = ?").get(id) as { json: string; version: number } | undefined;
+    if (!row) return;
+    this.statement("DELETE FROM incidents WHERE id = ?").run(id);
+    const before = JSON.parse(row.json) as Incident;
+    this.recordRevision(id, row.version + 1, author, author.action ?? "deleted", incidentChanges(before, null), true);
+  }
+
+  private lastRevision(id: string): number {
+    return (this.statement("SELECT MAX(version) FROM incident_revisions WHERE incident = ?").pluck().get(id) as number | null) ?? 0;
+  }
+
+  private recordRevision(id: string, version: number, author: Author, action: string, changes: FieldChange[], deleted: boolean): void {
+    this.statement(
+      `INSERT OR REPLACE INTO incident_revisions (incident, version, at, by, action, changes, note, deleted) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(id, version, author.at, author.by, action, JSON.stringify(changes), author.note, deleted ? 1 : 0);
   }
 
   async mergeWork(block: string, opts: { fromScratch?: boolean } = {}): Promise<MergeWork> {
@@ -610,11 +659,15 @@ export class SqliteStore implements Store {
         // 1. Refuse a plan made on a state another writer has changed since.
         const version = (this.statement("SELECT version FROM merge_blocks WHERE block = ?").pluck().get(block) as number | undefined) ?? 0;
         if (version !== commit.version) return "stale";
-        // 2. A resolution from scratch replaces everything merging kept for the block.
+        // 2. A resolution from scratch replaces everything merging kept for the block. Its old
+        //    incidents are deleted after the new ones are written (below), so one that stays is
+        //    a revision of itself rather than a deletion and a creation.
+        const author = automaticAuthor();
+        const previous = new Set<string>();
         if (commit.reset) {
           this.statement("DELETE FROM merge_placements WHERE block = ?").run(block);
           this.statement("DELETE FROM merge_states WHERE block = ?").run(block);
-          this.statement("DELETE FROM incidents WHERE block = ?").run(block);
+          for (const id of this.statement("SELECT id FROM incidents WHERE block = ?").pluck().all(block) as string[]) previous.add(id);
         }
         // 3. Placements, states, incidents.
         const place = this.statement(
@@ -634,9 +687,12 @@ export class SqliteStore implements Store {
         for (const st of commit.states) {
           putState.run(st.id, block, st.type, st.match?.start ?? null, st.match?.end ?? null, st.date?.start ?? null, st.date?.end ?? null, st.attachedTo, st.data);
         }
-        const dropIncident = this.statement("DELETE FROM incidents WHERE id = ?");
-        for (const id of commit.removedIncidents) dropIncident.run(id);
-        for (const incident of commit.incidents) this.writeIncident(incident, block);
+        for (const id of commit.removedIncidents) this.deleteIncident(id, author);
+        for (const incident of commit.incidents) {
+          this.writeIncident(incident, block, author);
+          previous.delete(incident.id);
+        }
+        for (const id of previous) this.deleteIncident(id, author);
         // 4. A new version; the block stays dirty while mentions stored meanwhile wait.
         this.statement(
           `INSERT INTO merge_blocks (block, version, fresh) VALUES (?, ?, 0)
@@ -671,12 +727,11 @@ export class SqliteStore implements Store {
     const limit = Math.min(nonNegative(filter.limit, DEFAULT_INCIDENT_LIMIT), MAX_INCIDENT_LIMIT);
     const rows = this.db
       .prepare(
-        `SELECT json FROM incidents ${where}
+        `SELECT json, version FROM incidents ${where}
          ORDER BY earliest IS NULL, earliest DESC, id LIMIT ? OFFSET ?`,
       )
-      .pluck()
-      .all(...params, limit, nonNegative(filter.offset, 0)) as string[];
-    return rows.map((json) => JSON.parse(json) as Incident);
+      .all(...params, limit, nonNegative(filter.offset, 0)) as IncidentRow[];
+    return rows.map(toIncident);
   }
 
   async countIncidents(filter: IncidentFilter = {}): Promise<number> {
@@ -685,14 +740,14 @@ export class SqliteStore implements Store {
   }
 
   async getIncident(id: string): Promise<Incident | null> {
-    const json = this.db.prepare("SELECT json FROM incidents WHERE id = ?").pluck().get(id) as string | undefined;
-    return json === undefined ? null : (JSON.parse(json) as Incident);
+    const row = this.db.prepare("SELECT json, version FROM incidents WHERE id = ?").get(id) as IncidentRow | undefined;
+    return row === undefined ? null : toIncident(row);
   }
 
   async *iterateIncidents(filter: IncidentFilter = {}): AsyncIterable<Incident> {
     const { where, params } = incidentWhere(filter);
-    for await (const row of this.iterateRows<{ id: string; json: string }>("incidents", "id, json", where, params)) {
-      yield JSON.parse(row.json) as Incident;
+    for await (const row of this.iterateRows<IncidentRow & { id: string }>("incidents", "id, json, version", where, params)) {
+      yield toIncident(row);
     }
   }
 
@@ -880,6 +935,120 @@ export class SqliteStore implements Store {
     ).all(rule) as DeliveryAttempt[];
   }
 
+  async addUser(user: StoredUser): Promise<AddResult> {
+    const info = this.statement("INSERT OR IGNORE INTO users (name, role, token_hash, created_at) VALUES (?, ?, ?, ?)").run(
+      user.name,
+      user.role,
+      user.tokenHash,
+      user.createdAt,
+    );
+    return info.changes === 1 ? "new" : "known";
+  }
+
+  async listUsers(): Promise<User[]> {
+    const rows = this.statement("SELECT name, role, created_at FROM users ORDER BY name").all() as Array<{ name: string; role: UserRole; created_at: string }>;
+    return rows.map((r) => ({ name: r.name, role: r.role, createdAt: r.created_at }));
+  }
+
+  async removeUser(name: string): Promise<boolean> {
+    return this.statement("DELETE FROM users WHERE name = ?").run(name).changes > 0;
+  }
+
+  async userByTokenHash(tokenHash: string): Promise<StoredUser | null> {
+    const row = this.statement("SELECT name, role, token_hash, created_at FROM users WHERE token_hash = ?").get(tokenHash) as
+      | { name: string; role: UserRole; token_hash: string; created_at: string }
+      | undefined;
+    return row ? { name: row.name, role: row.role, tokenHash: row.token_hash, createdAt: row.created_at } : null;
+  }
+
+  async reviewDecisions(): Promise<ReviewDecision[]> {
+    const rows = this.statement("SELECT id, action, incident, document, payload, by, at, note FROM review_decisions ORDER BY id").all() as Array<
+      ReviewDecision & { action: ReviewAction }
+    >;
+    return rows.map((r) => ({ ...r }));
+  }
+
+  async writeReview(write: ReviewWrite): Promise<{ outcome: "done" | "stale"; decision: number | null }> {
+    return this.db
+      .transaction((): { outcome: "done" | "stale"; decision: number | null } => {
+        // 1. Refuse a review computed on incidents merging has changed since.
+        const current = this.statement("SELECT version FROM merge_blocks WHERE block = ?").pluck();
+        for (const { block, version } of write.basis) {
+          if (((current.get(block) as number | undefined) ?? 0) !== version) return { outcome: "stale", decision: null };
+        }
+        // 2. The decision, then the incidents it changes, each a revision by its author.
+        const d = write.decision;
+        const id = this.statement(
+          "INSERT INTO review_decisions (action, incident, document, payload, by, at, note) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        ).run(d.action, d.incident, d.document, d.payload, d.by, d.at, d.note).lastInsertRowid;
+        const author: Author = { by: d.by, at: d.at, note: d.note, action: d.action };
+        for (const removed of write.removed) this.deleteIncident(removed, author);
+        for (const { incident, block } of write.incidents) this.writeIncident(incident, block, author);
+        // 3. A merging step planned before this decision is planned again with it.
+        const bump = this.statement(
+          `INSERT INTO merge_blocks (block, version, fresh) VALUES (?, 1, 1) ON CONFLICT (block) DO UPDATE SET version = version + 1`,
+        );
+        for (const { block } of write.basis) bump.run(block);
+        return { outcome: "done", decision: Number(id) };
+      })
+      .immediate();
+  }
+
+  async blockVersions(blocks: string[]): Promise<Map<string, number>> {
+    const versions = new Map<string, number>(unique(blocks).map((b) => [b, 0]));
+    for (const chunk of chunks(unique(blocks), IN_LIST_CHUNK)) {
+      const rows = this.db.prepare(`SELECT block, version FROM merge_blocks WHERE block IN (${placeholders(chunk)})`).all(...chunk) as Array<{ block: string; version: number }>;
+      for (const row of rows) versions.set(row.block, row.version);
+    }
+    return versions;
+  }
+
+  async incidentBlocks(ids: string[]): Promise<Map<string, string>> {
+    const blocks = new Map<string, string>();
+    for (const chunk of chunks(unique(ids), IN_LIST_CHUNK)) {
+      const rows = this.db.prepare(`SELECT id, block FROM incidents WHERE id IN (${placeholders(chunk)})`).all(...chunk) as Array<{ id: string; block: string }>;
+      for (const row of rows) blocks.set(row.id, row.block);
+    }
+    return blocks;
+  }
+
+  async mentionsById(ids: string[]): Promise<PlacedMention[]> {
+    const out: PlacedMention[] = [];
+    for (const chunk of chunks(unique(ids), IN_LIST_CHUNK)) {
+      const rows = this.db
+        .prepare(
+          `SELECT m.json, d.published, p.incident FROM mentions m JOIN documents d ON d.id = m.document
+             LEFT JOIN merge_placements p ON p.document = m.document AND p.mention = m.id
+            WHERE m.id IN (${placeholders(chunk)}) ORDER BY m.document, m.id`,
+        )
+        .all(...chunk) as PlacementRow[];
+      out.push(...rows.map(toPlaced));
+    }
+    return out;
+  }
+
+  async incidentHistory(id: string): Promise<IncidentRevision[]> {
+    const rows = this.statement("SELECT * FROM incident_revisions WHERE incident = ? ORDER BY version").all(id) as RevisionRow[];
+    return rows.map(toRevision);
+  }
+
+  async changesSince(since: string, limit: number): Promise<IncidentChange[]> {
+    // created: no revision at or before `since`, or the latest one then was a deletion.
+    const rows = this.statement(
+      `SELECT r.incident, MAX(r.version) AS version, MAX(r.at) AS at,
+              EXISTS (SELECT 1 FROM incidents i WHERE i.id = r.incident) AS present,
+              (SELECT p.deleted FROM incident_revisions p WHERE p.incident = r.incident AND p.at <= ? ORDER BY p.version DESC LIMIT 1) AS was_deleted
+         FROM incident_revisions r WHERE r.at > ?
+        GROUP BY r.incident ORDER BY MAX(r.at), r.incident LIMIT ?`,
+    ).all(since, since, limit) as Array<{ incident: string; version: number; at: string; present: number; was_deleted: number | null }>;
+    return rows.map((r) => ({
+      incident: r.incident,
+      version: r.version,
+      at: r.at,
+      change: !r.present ? "deleted" : r.was_deleted === null || r.was_deleted === 1 ? "created" : "changed",
+    }));
+  }
+
   async close(): Promise<void> {
     if (this.db.open) this.db.close();
   }
@@ -895,6 +1064,44 @@ interface AlertRow {
   next_attempt_at: string | null;
   delivered_at: string | null;
   attempts: number;
+}
+
+/** Who writes a set of incident changes: revisions record it. `action` defaults to created/updated/deleted. */
+interface Author {
+  by: string;
+  at: string;
+  note: string | null;
+  action?: string;
+}
+
+function automaticAuthor(): Author {
+  return { by: AUTOMATIC_AUTHOR, at: new Date().toISOString(), note: null };
+}
+
+interface IncidentRow {
+  json: string;
+  version: number;
+}
+
+/** The stored incident with the version its row holds (incidents written before versions lack it in their JSON). */
+function toIncident(row: IncidentRow): Incident {
+  const incident = JSON.parse(row.json) as Incident;
+  if (row.version > 0) incident.version = row.version;
+  return incident;
+}
+
+interface RevisionRow {
+  incident: string;
+  version: number;
+  at: string;
+  by: string;
+  action: string;
+  changes: string;
+  note: string | null;
+}
+
+function toRevision(row: RevisionRow): IncidentRevision {
+  return { incident: row.incident, version: row.version, at: row.at, by: row.by, action: row.action, changes: JSON.parse(row.changes) as FieldChange[], note: row.note };
 }
 
 function toAlertEntry(row: AlertRow): AlertEntry {
@@ -1022,6 +1229,10 @@ function incidentWhere(filter: IncidentFilter): { where: string; params: unknown
   if (filter.document) {
     clauses.push("id IN (SELECT incident FROM incident_documents WHERE document = ?)");
     params.push(filter.document);
+  }
+  if (filter.reviewed !== undefined) {
+    clauses.push("reviewed = ?");
+    params.push(filter.reviewed ? 1 : 0);
   }
   return { where: clauses.length ? `WHERE ${clauses.join(" AND ")}` : "", params };
 }
