@@ -6,6 +6,7 @@ import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import {
   diffRows,
+  editableCounts,
   evidenceWeight,
   fieldLabel,
   formChanged,
@@ -96,7 +97,7 @@ describe("the form becomes a PATCH body of what the reviewer changed", () => {
     ["low and high together", (f) => Object.assign(f.counts.escaped, { low: "38", high: "60" }), { counts: { escaped: { low: 38, high: 60 } } }],
     ["an emptied high: open-ended", (f) => (f.counts.escaped.high = ""), { counts: { escaped: { high: null } } }],
     ["thousands typed with a comma", (f) => Object.assign(f.counts.escaped, { high: "1,200" }), { counts: { escaped: { high: 1200 } } }],
-    ["a group's figure under quantity:group", (f) => Object.assign(f.counts["killed:security_forces"], { best: "3", high: "3" }), { counts: { "killed:security_forces": { best: 3, high: 3 } } }],
+    ["a quantity known only by a group's figure, under the quantity", (f) => Object.assign(f.counts.killed, { best: "3", high: "3" }), { counts: { killed: { best: 3, high: 3 } } }],
     ["a known facility by name, any case: its id", (f) => (f.facility = "kuje PRISON"), { facility_id: "kuje-prison" }],
     ["an unknown facility: its name", (f) => (f.facility = "Koton Karfe  prison"), { facility_name: "Koton Karfe prison" }],
     ["the type", (f) => (f.type = "attack"), { type: "attack" }],
@@ -162,7 +163,19 @@ describe("the form becomes a PATCH body of what the reviewer changed", () => {
 
   test("derived figures are not in the form: escapewatch computes them", () => {
     const withDerived = incident("d", { counts: [...base.counts, { quantity: "at_large", low: 4, best: 4, high: 4, derived: true, claims: 0 }] });
-    assert.deepEqual(Object.keys(formFromIncident(withDerived).counts), ["escaped", "killed:security_forces"]);
+    assert.deepEqual(Object.keys(formFromIncident(withDerived).counts), ["escaped", "killed"]);
+  });
+
+  test("one figure per quantity, as the server edits it: the overall count before a group's", () => {
+    const grouped = incident("g", {
+      counts: [
+        { quantity: "killed", group: "security_forces", low: 2, best: 2, high: 2 },
+        { quantity: "killed", group: null, low: 9, best: 9, high: 9 },
+        { quantity: "killed", group: "attackers", low: 7, best: 7, high: 7 },
+      ],
+    });
+    assert.deepEqual(editableCounts(grouped).map((c) => [c.quantity, c.group]), [["killed", null]]);
+    assert.deepEqual(formFromIncident(grouped).counts, { killed: { best: "9", low: "9", high: "9" } });
   });
 
   test("an incident without facility, place or date opens with empty fields", () => {
@@ -184,7 +197,8 @@ describe("a revision reads as a diff of text", () => {
         { field: "actors", before: ["IS"], after: [] },
         { field: "status", before: "disputed", after: "occurred" },
         { field: "reviewed", before: false, after: true },
-        { field: "counts.killed:security_forces.high", before: null, after: 4 },
+        { field: "counts.killed.security_forces", before: null, after: { low: 4, best: 4, high: 4, claims: 1 } },
+        { field: "reviewedBy", before: null, after: "alice" },
         { field: "date_end", before: "2025-03-02", after: "2025-03-05" },
       ],
     });
@@ -198,7 +212,8 @@ describe("a revision reads as a diff of text", () => {
         ["Actors", "IS", "—"],
         ["Status", "disputed", "occurred"],
         ["Reviewed", "no", "yes"],
-        ["killed (security forces), high", "—", "4"],
+        ["killed (security forces)", "—", "4"],
+        ["Reviewed by", "—", "alice"],
         ["Last day", "2025-03-02", "2025-03-05"],
       ],
     );
@@ -217,6 +232,8 @@ describe("a revision reads as a diff of text", () => {
   test("labels for counts by any spelling of the path", () => {
     assert.equal(fieldLabel("counts.at_large.low"), "at large, low");
     assert.equal(fieldLabel("count[held]"), "held");
+    assert.equal(fieldLabel("counts.killed.civilians"), "killed (civilians)");
+    assert.equal(fieldLabel("counts.killed.civilians.best"), "killed (civilians), best");
     assert.equal(fieldLabel("facility_name"), "Facility");
     assert.equal(fieldLabel("some_new_field"), "Some new field");
   });

@@ -27,7 +27,7 @@ import { dateLabel, headlineCount, TYPE_STYLE } from "./incidents.ts";
 import { navigate } from "./router.ts";
 import { historySection, latestDecision } from "./review-history.ts";
 import { reviewForm, type ReviewFormView } from "./review-form.ts";
-import { formChanged, isContested, markedPieces, nextInQueue, orderQueue, patchFromForm, SHORTCUTS, shortcutFor, type KnownFacility, type ShortcutAction } from "./review.ts";
+import { actionLabel, fieldLabel, formChanged, isContested, markedPieces, nextInQueue, orderQueue, patchFromForm, SHORTCUTS, shortcutFor, valueText, type KnownFacility, type ShortcutAction } from "./review.ts";
 
 /** Incidents fetched into the queue at once: a sitting's work, not the whole database. */
 const QUEUE_LIMIT = 200;
@@ -210,7 +210,8 @@ class ReviewSession {
   private draw(): void {
     const { incident, documents, derivedFrom } = this.view!;
     const titles = new Map(documents.map((d) => [d.id, d.title ?? d.id]));
-    const decision = latestDecision(this.history);
+    // The incident's own review state, else the history's latest decision.
+    const decision = latestDecision(this.history) ?? (incident.review ? { action: incident.review.action, by: incident.review.by } : null);
     this.form = reviewForm(incident, facilities ?? []);
     this.form.element.addEventListener("submit", (event) => {
       event.preventDefault();
@@ -223,7 +224,7 @@ class ReviewSession {
       " ",
       whereOf(incident),
       isContested(incident) ? el("span", { class: "badge disputed" }, "disputed") : null,
-      decision ? el("span", { class: `badge decision ${decision.action}ed` }, `${decision.action}ed by ${decision.by}`) : null,
+      decision ? el("span", { class: `badge decision ${decision.action}` }, `${actionLabel(decision.action)} by ${decision.by}`) : null,
     );
     const button = (action: string, label: string, key: string) =>
       el("button", { type: "button", "data-action": action, "aria-keyshortcuts": key }, label, " ", el("kbd", {}, key));
@@ -240,6 +241,7 @@ class ReviewSession {
         heading,
         el("p", { class: "muted review-meta" }, `${dateLabel(incident.date)} · ${documents.length} report${documents.length === 1 ? "" : "s"} · id `, el("code", {}, incident.id), " · ", el("a", { href: `#/incidents/${encodeURIComponent(incident.id)}` }, "public page")),
         decide,
+        flagsBox(incident.review),
         el(
           "div",
           { class: "review-columns" },
@@ -261,7 +263,8 @@ class ReviewSession {
 
   /** The reports: each may be marked not relevant, or checked to split off into a new incident. */
   private reportsSection(): HTMLElement {
-    const { documents } = this.view!;
+    const { documents, incident } = this.view!;
+    const newSince = new Set(incident.review?.newDocuments ?? []);
     const list = el(
       "ul",
       { class: "review-reports" },
@@ -274,6 +277,7 @@ class ReviewSession {
           { "data-document": d.id },
           box,
           el("label", { for: box.id }, d.title ?? d.id),
+          newSince.has(d.id) ? el("span", { class: "badge new-since", title: "joined the incident after its latest review" }, "new since review") : null,
           " ",
           el("span", { class: "muted" }, d.published ?? "undated"),
           " ",
@@ -489,6 +493,33 @@ class ReviewSession {
     if (this.parts.help.open) this.parts.help.close();
     else this.parts.help.showModal();
   }
+}
+
+/** Reviewed fields the reports now tell differently: the review stands, and asks for another look. */
+function flagsBox(review: IncidentView["incident"]["review"]): HTMLElement | null {
+  const flagged = review?.flagged ?? [];
+  const fresh = review?.newDocuments.length ?? 0;
+  if (!flagged.length && !fresh) return null;
+  return el(
+    "section",
+    { class: "review-flags", "aria-labelledby": "review-flags-title" },
+    el("h3", { id: "review-flags-title" }, "Needs another look"),
+    fresh ? el("p", {}, `${fresh} report${fresh === 1 ? "" : "s"} joined since ${review!.by}'s review (marked below).`) : null,
+    flagged.length
+      ? el(
+          "ul",
+          {},
+          ...flagged.map((flag) =>
+            el(
+              "li",
+              { "data-field": flag.field },
+              el("strong", {}, fieldLabel(flag.field)),
+              `: set to ${valueText(flag.reviewed)}; the reports said ${valueText(flag.evidenceThen)} then and say ${valueText(flag.evidenceNow)} now.`,
+            ),
+          ),
+        )
+      : null,
+  );
 }
 
 function helpDialog(): HTMLDialogElement {

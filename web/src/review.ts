@@ -95,15 +95,27 @@ export interface ReviewForm {
   note: string;
 }
 
-/** The key a count is edited under in the PATCH body: its quantity, or quantity:group for a group's figure. */
-export const countKey = (count: Pick<ReviewCount, "quantity" | "group">) => (count.group ? `${count.quantity}:${count.group}` : count.quantity);
+/** The key a count is edited under in the PATCH body: its quantity (one editable count per quantity). */
+export const countKey = (count: Pick<ReviewCount, "quantity">) => count.quantity;
 
 /** "escaped", "killed (security forces)". */
 export const countLabel = (count: Pick<ReviewCount, "quantity" | "group">) =>
   (QUANTITY_LABEL[count.quantity] ?? count.quantity) + (count.group ? ` (${count.group.replace(/_/g, " ")})` : "");
 
-/** The counts a reviewer may edit: read figures, not the ones escapewatch derives from other incidents. */
-export const editableCounts = (incident: Pick<ReviewIncident, "counts">) => incident.counts.filter((c) => !c.derived);
+/**
+ * The counts a reviewer may edit: per quantity, the incident's main figure (the overall count,
+ * else its first group's), as the server applies an edit; never a figure escapewatch derives
+ * from other incidents.
+ */
+export function editableCounts<C extends ReviewCount>(incident: { counts: C[] }): C[] {
+  const main = new Map<string, C>();
+  for (const count of incident.counts) {
+    if (count.derived) continue;
+    const known = main.get(count.quantity);
+    if (!known || (known.group && !count.group)) main.set(count.quantity, count);
+  }
+  return [...main.values()];
+}
 
 /** The form as it opens on an incident: its current values and an empty note. */
 export function formFromIncident(incident: ReviewIncident): ReviewForm {
@@ -302,19 +314,19 @@ const FIELD_LABEL: Record<string, string> = {
   documents: "Reports",
   mentions: "Mentions",
   reviewed: "Reviewed",
+  reviewedBy: "Reviewed by",
+  unconfirmed: "Unconfirmed",
+  destination: "Destination",
   review: "Review",
   merged_into: "Merged into",
   merged_from: "Merged from",
   split_from: "Split from",
 };
 
-/** "counts.escaped.best" -> "escaped, best"; "facility" -> "Facility". */
+/** "counts.escaped.best" -> "escaped, best"; "counts.killed.security_forces" -> "killed (security forces)"; "facility" -> "Facility". */
 export function fieldLabel(field: string): string {
-  const count = /^counts?[.[/]([\w:]+)\]?(?:\.(best|low|high))?$/.exec(field);
-  if (count) {
-    const [quantity, group] = count[1].split(":");
-    return `${countLabel({ quantity, group: group ?? null })}${count[2] ? `, ${count[2]}` : ""}`;
-  }
+  const count = /^counts?[.[/](\w+)\]?(?:[.:](?!(?:best|low|high)$)(\w+))?(?:\.(best|low|high))?$/.exec(field);
+  if (count) return `${countLabel({ quantity: count[1], group: count[2] ?? null })}${count[3] ? `, ${count[3]}` : ""}`;
   return FIELD_LABEL[field] ?? field.replace(/_/g, " ").replace(/^\w/, (c) => c.toUpperCase());
 }
 
