@@ -54,6 +54,11 @@ export async function renderReview(root: HTMLElement, id: string | undefined): P
   const help = helpDialog();
   const queueNav = el("nav", { class: "review-queue", "aria-label": "Review queue" });
   const panel = el("div", { class: "review-panel" });
+  // A hash link would change the route: the skip link moves focus itself.
+  const skip = (event: Event) => {
+    event.preventDefault();
+    (panel.querySelector<HTMLElement>(".review-title") ?? panel).focus();
+  };
 
   try {
     if (!queue || id === undefined) queue = orderQueue(await getReviewQueue(QUEUE_LIMIT));
@@ -75,6 +80,8 @@ export async function renderReview(root: HTMLElement, id: string | undefined): P
     el(
       "section",
       { class: "review" },
+      // The queue comes first on the page: one link takes keyboard users past it to the incident.
+      el("a", { class: "skip-link", href: "#" }, "Skip to the incident"),
       el(
         "div",
         { class: "review-head" },
@@ -94,6 +101,7 @@ export async function renderReview(root: HTMLElement, id: string | undefined): P
   );
 
   const page = new ReviewSession({ status, alert, help, queueNav, panel, current });
+  root.querySelector(".skip-link")!.addEventListener("click", skip);
   root.querySelector("[data-action='help']")!.addEventListener("click", () => page.toggleHelp());
   root.querySelector("[data-action='forget']")!.addEventListener("click", () => {
     setReviewToken(null);
