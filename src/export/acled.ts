@@ -25,7 +25,7 @@ export const OWN_COLUMNS = [
   "incident_id", "type", "status", "unconfirmed", "date_earliest", "date_latest", "facility_id", "facility", "facility_kind",
   "initiators", "targets", "holders", "sources_cited",
   ...QUANTITIES.flatMap((q) => [`${q}_low`, `${q}_best`, `${q}_high`, `${q}_vague`]),
-  "reports", "documents",
+  "reports", "documents", "reviewed", "reviewed_by", "version",
 ];
 
 export const CSV_COLUMNS: readonly string[] = [...ACLED_COLUMNS, ...OWN_COLUMNS];
@@ -138,6 +138,9 @@ export function acledRow(incident: Incident, documents: DocumentSummary[]): Reco
     sources_cited: parties.sources.join(LIST_SEPARATOR),
     reports: incident.documents.length,
     documents: incident.documents.join(LIST_SEPARATOR),
+    reviewed: incident.reviewed ? 1 : 0,
+    reviewed_by: incident.reviewedBy ?? null,
+    version: incident.version ?? null,
   };
   for (const quantity of QUANTITIES) {
     const totals = totalsOf(incident, quantity);

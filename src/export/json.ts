@@ -61,7 +61,13 @@ export function exportedIncident(incident: Incident) {
     roles: incident.roles ?? [],
     counts: incident.counts.map(exportedCount),
     documents: incident.documents,
+    ...reviewColumns(incident),
   };
+}
+
+/** What every export adds about review (fields beyond the contract, which allows more): whether a person checked the incident, who, and its version. */
+export function reviewColumns(incident: Incident): { reviewed: boolean; reviewed_by: string | null; version: number | null } {
+  return { reviewed: incident.reviewed === true, reviewed_by: incident.reviewedBy ?? null, version: incident.version ?? null };
 }
 
 /**

@@ -13,7 +13,7 @@ export const UCDP_COLUMNS: readonly string[] = [
   "latitude", "longitude", "best", "low", "high", "number_of_sources", "source_article", "source_office",
   "source_date", "source_headline", "event_clarity",
   // escapewatch's own, so a row leads back to its incident
-  "escapewatch_id", "type", "status",
+  "escapewatch_id", "type", "status", "reviewed", "reviewed_by", "version",
 ];
 
 const DAY_MS = 86_400_000;
@@ -73,5 +73,8 @@ export function ucdpRow(incident: Incident, documents: DocumentSummary[]): Recor
     escapewatch_id: incident.id,
     type: incident.type,
     status: incident.status,
+    reviewed: incident.reviewed ? 1 : 0,
+    reviewed_by: incident.reviewedBy ?? null,
+    version: incident.version ?? null,
   };
 }

@@ -59,10 +59,11 @@ async function decide(store: Store, by: Reviewer, draft: Draft, affected: string
     const incidents: Array<{ incident: Incident; block: string }> = [];
     const removed: string[] = [];
     for (const id of new Set(affected)) { // 3.
-      const reviewed = survivorOf(ledger, id) === id ? await reviewedIncident(store, ledger, id) : null;
+      const { reviewed, aliases } = await reviewedIncident(store, ledger, id);
       const block = stored.get(id) ?? stored.get(draft.incident ?? "") ?? fallback;
       if (reviewed && block) incidents.push({ incident: reviewed.incident, block });
       else removed.push(id);
+      removed.push(...aliases);
     }
     const outcome = await store.writeReview({ decision, basis: blocks.map((block) => ({ block, version: versions.get(block)! })), incidents, removed }); // 4.
     if (outcome.outcome === "done") return;
@@ -83,16 +84,16 @@ function noteOf(note: unknown, required: boolean): string | null {
 /** Confirms an incident as it stands, or rejects it (it is no event at a facility: it leaves every list and export). */
 export async function confirmOrReject(store: Store, by: Reviewer, id: string, action: "confirm" | "reject", note: unknown): Promise<void> {
   const incident = await incidentOrFail(store, id);
-  await decide(store, by, { action, incident: id, document: null, payload: { documents: incident.documents }, note: noteOf(note, false) }, [id]);
+  await decide(store, by, { action, incident: id, document: null, payload: { documents: incident.documents, anchors: incident.mentions }, note: noteOf(note, false) }, [id]);
 }
 
 /** Sets fields of an incident; the reports' values then are kept to flag a later contradiction. */
 export async function editIncident(store: Store, by: Reviewer, id: string, edit: IncidentEdit, note: unknown): Promise<void> {
   const incident = await incidentOrFail(store, id);
-  const reviewed = await reviewedIncident(store, ledgerOf(await store.reviewDecisions()), id);
+  const { reviewed } = await reviewedIncident(store, ledgerOf(await store.reviewDecisions()), id);
   const evidence: Record<string, unknown> = {};
   for (const field of editedFields(edit)) evidence[field] = fieldValue(reviewed?.base ?? incident, field);
-  await decide(store, by, { action: "edit", incident: id, document: null, payload: { changes: edit, evidence, documents: incident.documents }, note: noteOf(note, true) }, [id]);
+  await decide(store, by, { action: "edit", incident: id, document: null, payload: { changes: edit, evidence, documents: incident.documents, anchors: incident.mentions }, note: noteOf(note, true) }, [id]);
 }
 
 /** Merges `absorbed` into `survivor`: one incident from then on, whatever reports join either. */
@@ -102,7 +103,7 @@ export async function mergeIncidents(store: Store, by: Reviewer, survivor: strin
   await decide(
     store,
     by,
-    { action: "merge", incident: survivor, document: null, payload: { absorbed, documents: kept.documents }, note: noteOf(note, true) },
+    { action: "merge", incident: survivor, document: null, payload: { absorbed, documents: kept.documents, anchors: kept.mentions }, note: noteOf(note, true) },
     [survivor, absorbed],
   );
   return survivor;
@@ -126,7 +127,7 @@ export async function splitIncident(store: Store, by: Reviewer, id: string, sele
   if (moved.length === 0) throw new ReviewError("E_BAD_BODY", "Name the documents or mentions to move to the new incident.");
   if (moved.length === incident.mentions.length) throw new ReviewError("E_BAD_BODY", "A split must leave the incident at least one mention.");
   const into = splitIdOf(id, moved);
-  await decide(store, by, { action: "split", incident: id, document: null, payload: { into, mentions: moved, documents: incident.documents }, note: noteOf(note, true) }, [id, into]);
+  await decide(store, by, { action: "split", incident: id, document: null, payload: { into, mentions: moved, documents: incident.documents, anchors: incident.mentions.filter((m) => !moved.includes(m)) }, note: noteOf(note, true) }, [id, into]);
   return into;
 }
 

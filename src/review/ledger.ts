@@ -38,6 +38,12 @@ export interface ReviewPayload {
   /** split: the new incident and the mentions moved to it. */
   into?: string;
   mentions?: string[];
+  /**
+   * The incident's mentions when the decision was made. Merging names an incident after its
+   * earliest report, so a report published earlier that arrives later renames it: the decision
+   * then follows these mentions to the incident merging now keeps them in.
+   */
+  anchors?: string[];
 }
 
 /** The last decision on an incident that makes it reviewed. */
@@ -61,6 +67,10 @@ export interface Ledger {
   edits: Map<string, Array<{ changes: IncidentEdit; evidence: Record<string, unknown> }>>;
   rejected: Set<string>;
   latest: Map<string, LatestReview>;
+  /** Decided incident -> its mentions at the latest decision (see ReviewPayload.anchors). */
+  anchors: Map<string, string[]>;
+  /** Mention -> the decided incident it anchors. */
+  anchorOwner: Map<string, string>;
 }
 
 export function payloadOf(decision: Pick<ReviewDecision, "payload">): ReviewPayload {
@@ -78,11 +88,17 @@ export function ledgerOf(decisions: Array<Omit<ReviewDecision, "id">>): Ledger {
     edits: new Map(),
     rejected: new Set(),
     latest: new Map(),
+    anchors: new Map(),
+    anchorOwner: new Map(),
   };
   for (const d of decisions) {
     const payload = payloadOf(d);
     const reviewed = (id: string, documents = payload.documents ?? []) => ledger.latest.set(id, { by: d.by, at: d.at, action: d.action, documents });
     const id = d.incident;
+    if (id && payload.anchors?.length) {
+      ledger.anchors.set(id, payload.anchors);
+      for (const mention of payload.anchors) ledger.anchorOwner.set(mention, id);
+    }
     switch (d.action) {
       case "confirm":
         if (id) reviewed(id);

@@ -426,8 +426,10 @@ describe("openapi.json", () => {
     assert.equal(spec.openapi, "3.1.0");
     assert.deepEqual(Object.keys(spec.paths).sort(), [
       "/api/alerts/{name}.atom",
+      "/api/changes",
       "/api/documents",
       "/api/documents/{id}",
+      "/api/documents/{id}/not-relevant",
       "/api/documents/{id}/versions",
       "/api/documents/{id}/versions/{version}",
       "/api/export",
@@ -436,8 +438,13 @@ describe("openapi.json", () => {
       "/api/feeds",
       "/api/feeds/{name}",
       "/api/incidents",
+      "/api/incidents/merge",
       "/api/incidents/{id}",
+      "/api/incidents/{id}/history",
+      "/api/incidents/{id}/review",
+      "/api/incidents/{id}/split",
       "/api/openapi.json",
+      "/api/review/queue",
       "/api/rules",
       "/api/rules/{name}",
     ]);

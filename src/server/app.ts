@@ -10,7 +10,7 @@ import type { RecordOutcome } from "../ingest/pipeline.ts";
 import type { DocumentStages } from "../ingest/stages.ts";
 import type { IngestWarning } from "../ingest/errors.ts";
 import { jsonDepth, MAX_JSON_DEPTH } from "../ingest/json.ts";
-import { bearerToken, tokenMatches } from "./auth.ts";
+import { readAccess, roleAccess } from "./access.ts";
 import { ApiError, errorResponse } from "./errors.ts";
 import { openApiDocument } from "./openapi.ts";
 import { AuthFailures, DEFAULT_AUTH_FAILURES_PER_MINUTE, rateLimit, rateLimitsFromEnv, type RateLimits } from "./ratelimit.ts";
@@ -20,6 +20,7 @@ import { documentPageView, documentSummary, documentView, facilityView, incident
 import { exportResponse } from "./export-route.ts";
 import { findFacilities } from "../incidents/facilities.ts";
 import { registerAlertRoutes } from "../alerts/route.ts";
+import { registerReviewRoutes } from "../review/route.ts";
 
 /** Bodies over this are refused with 413 before they are read: a report is text, not a dump. */
 export const MAX_BODY_BYTES = 2 * 1024 * 1024;
@@ -39,9 +40,9 @@ export async function ingestOne(store: Store, raw: RawRecord, stages?: DocumentS
 
 export interface AppOptions {
   store: Store;
-  /** Bearer token for writes; without one, writes are refused with 403. */
+  /** The admin's bearer token (ESCAPEWATCH_TOKEN); users added with `escapewatch users add` have their own. Without any, writes are refused with 403. */
   token?: string | null;
-  /** Bearer token for reads; without one, reads are open. The write token also reads. */
+  /** Bearer token for reads; without one, reads are open. Every other valid token also reads. */
   readToken?: string | null;
   /** Ingests one record (POST /api/documents); defaults to `ingestOne` over the store. */
   ingest?: (raw: RawRecord) => Promise<IngestOutcome>;
@@ -112,6 +113,7 @@ export function createApp(options: AppOptions): Hono {
 
   app.get("/api/export", (c) => exportResponse(c, store));
   registerAlertRoutes(app, store, writeAccess(options, failures));
+  registerReviewRoutes(app, store, roleAccess(options, failures, "reviewer"));
 
   app.get("/api/facilities", async (c) => {
     const q = c.req.query("q")?.trim();
@@ -197,33 +199,9 @@ async function matchingFacilities(store: Store, all: Awaited<ReturnType<Store["l
   return found.flatMap((f) => all.filter((entry) => entry.facility.id === f.id));
 }
 
-/** Reads are open unless a read token is configured; then either token opens them. */
-function readAccess(options: AppOptions, failures: AuthFailures): MiddlewareHandler {
-  return async (c, next) => {
-    const readToken = options.readToken;
-    if (!readToken) return next();
-    const given = bearerToken(c.req.header("Authorization"));
-    // Both comparisons always run, so which token matched is not visible in timing.
-    const readOk = tokenMatches(given, readToken);
-    const writeOk = options.token ? tokenMatches(given, options.token) : false;
-    if (!readOk && !writeOk) {
-      if (c.req.header("Authorization") !== undefined) failures.failed(c);
-      return errorResponse(c, "E_UNAUTHORIZED", "This server's data is private: send 'Authorization: Bearer <ESCAPEWATCH_READ_TOKEN>'.");
-    }
-    return next();
-  };
-}
-
-/** Writes need the write token; with none configured they are disabled (403), never open. */
+/** Ingesting reports and managing feeds and rules are an admin's (the environment's write token or an admin user). */
 function writeAccess(options: AppOptions, failures: AuthFailures): MiddlewareHandler {
-  return async (c, next) => {
-    if (!options.token) return errorResponse(c, "E_WRITES_DISABLED");
-    if (!tokenMatches(bearerToken(c.req.header("Authorization")), options.token)) {
-      if (c.req.header("Authorization") !== undefined) failures.failed(c);
-      return errorResponse(c, "E_UNAUTHORIZED");
-    }
-    return next();
-  };
+  return roleAccess(options, failures, "admin");
 }
 
 /** The body as JSON; nesting no report needs is refused before parsing (400, not a stack overflow). */

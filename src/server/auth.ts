@@ -18,3 +18,15 @@ export function tokenMatches(given: string | null, expected: string): boolean {
   const equal = timingSafeEqual(a, b);
   return equal && given !== null;
 }
+
+/** The sha256 digest (hex) a user's token is stored as. Tokens are long and random, so a fast digest suffices. */
+export function tokenHash(token: string): string {
+  return createHash("sha256").update(token).digest("hex");
+}
+
+/** True when two hex digests are equal, compared in constant time. */
+export function digestsMatch(a: string, b: string): boolean {
+  const x = Buffer.from(a, "hex");
+  const y = Buffer.from(b, "hex");
+  return x.length === y.length && timingSafeEqual(x, y);
+}

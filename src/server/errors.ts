@@ -12,6 +12,7 @@ export const API_ERRORS = {
     status: 403,
     message: "Writes are disabled: start the server with ESCAPEWATCH_TOKEN=<secret> to enable POST /api/documents.",
   },
+  E_FORBIDDEN: { status: 403, message: "Your token's role cannot do this: reviews need a reviewer or admin token, users, feeds, rules and reports an admin token." },
   E_NOT_FOUND: { status: 404, message: "Not found." },
   E_CONFLICT: { status: 409, message: "That name is already taken." },
   E_BODY_TOO_LARGE: { status: 413, message: "The request body is too large." },

@@ -42,6 +42,7 @@ const incidentFilterParams = [
   { name: "q", in: "query", description: "Free text over facility, place, actors, quotes and sources; aliases of facilities, places, countries and actors count (\"Hassakeh\")", schema: { type: "string", maxLength: MAX_TEXT_QUERY } },
   { name: "status", in: "query", schema: { type: "string", enum: [...INCIDENT_STATUSES] } },
   { name: "document", in: "query", description: "Only incidents this document reports", schema: { type: "string" } },
+  { name: "reviewed", in: "query", description: "Only incidents a person has (true) or has not (false) reviewed", schema: { type: "string", enum: ["true", "false"] } },
 ];
 
 /** What an Incident and an IncidentSummary share (all but their counts and mention ids). */
@@ -61,7 +62,31 @@ const incidentProperties = {
     items: { type: "object", required: ["actor", "role"], properties: { actor: { type: "string" }, role: { type: "string", enum: [...ACTOR_ROLES] } } },
   },
   documents: { type: "array", items: { type: "string" } },
+  version: { type: "integer", minimum: 1, description: "Bumped on every change, automatic or human" },
+  reviewed: { type: "boolean", description: "A person confirmed, corrected, merged or split it" },
+  reviewedBy: nullable("string"),
+  review: ref("Review"),
 };
+
+const reviewSecurity = [{ bearer: [] }];
+const reviewErrors = () => errorResponses("E_BAD_BODY", "E_UNAUTHORIZED", "E_FORBIDDEN", "E_NOT_FOUND", "E_CONFLICT");
+const noteBody = (required: boolean, extra: Record<string, unknown> = {}, requiredFields: string[] = []) => ({
+  required: true,
+  content: {
+    "application/json": {
+      schema: {
+        type: "object",
+        required: [...requiredFields, ...(required ? ["note"] : [])],
+        properties: { ...extra, note: { type: "string", description: "Why: kept in the incident's history" } },
+      },
+    },
+  },
+});
+const reviewedResponse = json({
+  type: "object",
+  required: ["id", "incident"],
+  properties: { id: { type: "string" }, action: { type: "string" }, incident: { oneOf: [ref("Incident"), { type: "null" }], description: "The incident after the decision; null when it left the data (rejected)" } },
+});
 
 export const openApiDocument = {
   openapi: "3.1.0",
@@ -89,6 +114,15 @@ export const openApiDocument = {
         },
       },
     },
+    // Before /api/incidents/{id}, whose template would also match it.
+    "/api/incidents/merge": {
+      post: {
+        summary: "Merge two incidents into the first (needs a reviewer token); they stay one whatever reports join either",
+        security: reviewSecurity,
+        requestBody: noteBody(true, { ids: { type: "array", items: { type: "string" }, minItems: 2, maxItems: 2, description: "[surviving, merged]" } }, ["ids"]),
+        responses: { "200": reviewedResponse, ...reviewErrors() },
+      },
+    },
     "/api/incidents/{id}": {
       get: {
         summary: "One incident with every claim, the summaries of its documents, and the incidents its derived figures come from",
@@ -104,6 +138,114 @@ export const openApiDocument = {
             },
           }),
           ...errorResponses("E_NOT_FOUND", "E_UNAUTHORIZED"),
+        },
+      },
+      patch: {
+        summary: "Correct an incident's fields (needs a reviewer token); the correction holds whatever reports arrive, and is flagged when they contradict it",
+        security: reviewSecurity,
+        parameters: [pathId("Incident")],
+        requestBody: noteBody(
+          true,
+          {
+            changes: {
+              type: "object",
+              properties: {
+                type: { type: "string", enum: [...INCIDENT_TYPES] },
+                facility_id: { type: "string" },
+                facility_name: { type: "string" },
+                place: { type: "string" },
+                date_start: day,
+                date_end: day,
+                status: { type: "string", enum: [...INCIDENT_STATUSES] },
+                actors: { type: "array", items: { type: "string" } },
+                counts: {
+                  type: "object",
+                  description: 'quantity -> figures, e.g. {"escaped": {"best": 12}}',
+                  additionalProperties: { type: "object", properties: { best: { type: "integer" }, low: { type: "integer" }, high: nullable("integer") } },
+                },
+              },
+            },
+          },
+          ["changes"],
+        ),
+        responses: { "200": reviewedResponse, ...reviewErrors() },
+      },
+    },
+    "/api/review/queue": {
+      get: {
+        summary: "Unreviewed incidents, disputed and low-evidence first, with their claims",
+        parameters: [{ name: "limit", in: "query", schema: { type: "integer", minimum: 1, maximum: 500, default: 50 } }],
+        responses: {
+          "200": json({ type: "object", required: ["total", "items"], properties: { total: { type: "integer", description: "unreviewed incidents in all" }, items: { type: "array", items: ref("QueueItem") } } }),
+          ...errorResponses("E_BAD_QUERY", "E_UNAUTHORIZED"),
+        },
+      },
+    },
+    "/api/incidents/{id}/review": {
+      post: {
+        summary: "Confirm an incident, or reject it (it leaves lists and exports; /api/changes reports it deleted). Needs a reviewer token",
+        security: reviewSecurity,
+        parameters: [pathId("Incident")],
+        requestBody: noteBody(false, { action: { type: "string", enum: ["confirm", "reject"] } }, ["action"]),
+        responses: { "200": reviewedResponse, ...reviewErrors() },
+      },
+    },
+    "/api/incidents/{id}/split": {
+      post: {
+        summary: "Move documents or mentions of an incident to a new incident (needs a reviewer token); answers the new id",
+        security: reviewSecurity,
+        parameters: [pathId("Incident")],
+        requestBody: noteBody(true, { documents: { type: "array", items: { type: "string" } }, mentions: { type: "array", items: { type: "string" } } }),
+        responses: { "200": reviewedResponse, ...reviewErrors() },
+      },
+    },
+    "/api/incidents/{id}/history": {
+      get: {
+        summary: "Every revision of an incident, automatic (by escapewatch) or human: who, when, what changed and why",
+        parameters: [pathId("Incident")],
+        responses: {
+          "200": json({ type: "object", required: ["id", "revisions"], properties: { id: { type: "string" }, revisions: { type: "array", items: ref("Revision") } } }),
+          ...errorResponses("E_NOT_FOUND", "E_UNAUTHORIZED"),
+        },
+      },
+    },
+    "/api/changes": {
+      get: {
+        summary: "Incidents created, changed or deleted after a time, each once with its latest version (to keep a copy in sync)",
+        parameters: [
+          { name: "since", in: "query", required: true, description: "ISO 8601 time", schema: { type: "string" } },
+          { name: "limit", in: "query", schema: { type: "integer", minimum: 1, maximum: 10000, default: 1000 } },
+        ],
+        responses: {
+          "200": json({
+            type: "object",
+            required: ["since", "items"],
+            properties: {
+              since: { type: "string" },
+              items: {
+                type: "array",
+                description: "oldest change first; page on with the at of the last item",
+                items: {
+                  type: "object",
+                  required: ["id", "change", "version", "at"],
+                  properties: { id: { type: "string" }, change: { type: "string", enum: ["created", "changed", "deleted"] }, version: { type: "integer" }, at: { type: "string" } },
+                },
+              },
+            },
+          }),
+          ...errorResponses("E_BAD_QUERY", "E_PAGE_TOO_LARGE", "E_UNAUTHORIZED"),
+        },
+      },
+    },
+    "/api/documents/{id}/not-relevant": {
+      post: {
+        summary: "Judge a document not relevant (needs a reviewer token): its incidents lose its reports, now and after any re-ingest",
+        security: reviewSecurity,
+        parameters: [pathId("Document")],
+        requestBody: noteBody(true),
+        responses: {
+          "200": json({ type: "object", required: ["document", "incidents"], properties: { document: { type: "string" }, incidents: { type: "array", items: { type: "string" }, description: "incidents that lost its reports" } } }),
+          ...reviewErrors(),
         },
       },
     },
@@ -393,6 +535,52 @@ export const openApiDocument = {
   components: {
     securitySchemes: { bearer: { type: "http", scheme: "bearer" } },
     schemas: {
+      Review: {
+        type: "object",
+        description: "Present once a person reviewed the incident",
+        required: ["by", "at", "action", "newDocuments", "flagged"],
+        properties: {
+          by: { type: "string" },
+          at: { type: "string" },
+          action: { type: "string" },
+          newDocuments: { type: "array", items: { type: "string" }, description: "reports that joined after the review" },
+          flagged: {
+            type: "array",
+            description: "reviewed fields the reports now tell differently: the review stands, look again",
+            items: { type: "object", required: ["field"], properties: { field: { type: "string" }, reviewed: {}, evidenceThen: {}, evidenceNow: {} } },
+          },
+        },
+      },
+      Revision: {
+        type: "object",
+        required: ["version", "at", "by", "action", "changes", "note"],
+        properties: {
+          version: { type: "integer", minimum: 1 },
+          at: { type: "string" },
+          by: { type: "string", description: "a user's name, or escapewatch for automatic revisions" },
+          action: { type: "string", description: "created, updated, deleted, or a review action: confirm, reject, edit, merge, split, not-relevant" },
+          changes: { type: "array", items: { type: "object", required: ["field", "before", "after"], properties: { field: { type: "string" }, before: {}, after: {} } } },
+          note: nullable("string"),
+        },
+      },
+      QueueItem: {
+        type: "object",
+        required: ["id", "type", "status", "facility", "place", "date", "documents", "counts", "disputed", "evidence", "reviewed"],
+        properties: {
+          id: { type: "string" },
+          type: { type: "string", enum: [...INCIDENT_TYPES] },
+          status: { type: "string", enum: [...INCIDENT_STATUSES] },
+          facility: { oneOf: [ref("Facility"), { type: "null" }] },
+          place: { oneOf: [ref("Place"), { type: "null" }] },
+          date: { oneOf: [ref("DateWindow"), { type: "null" }] },
+          documents: { type: "array", items: { type: "string" } },
+          counts: { type: "array", items: ref("Count") },
+          disputed: { type: "boolean" },
+          evidence: { type: "number", minimum: 0, maximum: 1, description: "0: one unattributed report, nothing placed or dated; 1: several reports and sources" },
+          reviewed: { type: "boolean" },
+          version: nullable("integer"),
+        },
+      },
       DocumentHistory: {
         type: "object",
         required: ["id", "versions", "aliases"],

@@ -38,7 +38,7 @@ export function parseExportQuery(query: Query): { format: ExportFormat; filter: 
   return { format, filter: parseConditions(query) };
 }
 
-/** The filter conditions shared by the list and the export: type, country, facility, since, until, q, status, document. */
+/** The filter conditions shared by the list and the export: type, country, facility, since, until, q, status, document, reviewed. */
 function parseConditions(query: Query): IncidentFilter {
   const filter: IncidentFilter = {};
   const type = nonEmpty(query.type);
@@ -75,10 +75,15 @@ function parseConditions(query: Query): IncidentFilter {
   }
   const document = nonEmpty(query.document);
   if (document !== undefined) filter.document = document;
+  const reviewed = nonEmpty(query.reviewed);
+  if (reviewed !== undefined) {
+    if (reviewed !== "true" && reviewed !== "false") throw new ApiError("E_BAD_QUERY", "reviewed must be true or false.");
+    filter.reviewed = reviewed === "true";
+  }
   return filter;
 }
 
-function parseCount(value: string | undefined, name: string, fallback: number): number {
+export function parseCount(value: string | undefined, name: string, fallback: number): number {
   if (value === undefined || value === "") return fallback;
   if (!/^\d{1,9}$/.test(value)) throw new ApiError("E_BAD_QUERY", `${name} must be a non-negative integer.`);
   return Number(value);

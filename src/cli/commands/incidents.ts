@@ -118,6 +118,7 @@ export interface FilterOptions {
   until?: string;
   q?: string;
   status?: string;
+  reviewedOnly?: boolean;
 }
 
 /** Adds the filter options `incidents` and `export` share. */
@@ -129,7 +130,8 @@ export function filterOptions(command: Command): Command {
     .option("--since <day>", "only incidents ending on or after this day (YYYY-MM-DD)")
     .option("--until <day>", "only incidents starting on or before this day (YYYY-MM-DD)")
     .option("--q <text>", "free text over facility, place, actors, quotes and sources; aliases count (\"Hassakeh\")")
-    .option("--status <status>", `only this status (${STATUSES.join(", ")})`);
+    .option("--status <status>", `only this status (${STATUSES.join(", ")})`)
+    .option("--reviewed-only", "only incidents a person has confirmed, corrected, merged or split");
 }
 
 /** Validates the command-line filter; throws a UsageError naming the fix. */
@@ -161,6 +163,7 @@ export function filterFrom(opts: FilterOptions): IncidentFilter {
   }
   if (opts.facility?.trim()) filter.facility = opts.facility.trim();
   if (opts.q?.trim()) filter.text = opts.q.trim();
+  if (opts.reviewedOnly) filter.reviewed = true;
   return filter;
 }
 

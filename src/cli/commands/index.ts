@@ -10,9 +10,11 @@ import { register as start } from "./start.ts";
 import { register as feeds } from "./feeds.ts";
 import { register as watch } from "./watch.ts";
 import { register as rules } from "./rules.ts";
+import { register as users } from "./users.ts";
+import { register as review } from "./review.ts";
 
 /** A command registers itself on the program; `exit` records a non-zero status for the run. */
 export type RegisterCommand = (program: Command, exit: (code: number) => void) => void;
 
 /** Commands in the order `escapewatch --help` lists them. */
-export const commands: RegisterCommand[] = [ingest, documents, exportCommand, incidents, facility, extract, serve, start, feeds, watch, rules];
+export const commands: RegisterCommand[] = [ingest, documents, exportCommand, incidents, facility, extract, serve, start, feeds, watch, rules, users, review];
