@@ -160,7 +160,13 @@ export async function downloadWithToken(url: string, filename: string): Promise<
 // Review (issue 15): the queue, decisions, corrections and the history they leave.
 
 /** An incident in the review queue: a summary with its evidence and whether a person has reviewed it. */
-export type QueueItem = IncidentSummary & { reviewed?: boolean; evidence?: number | { documents?: number; claims?: number; sources?: number } | null };
+export type QueueItem = Omit<IncidentSummary, "counts"> & {
+  counts: Array<IncidentSummary["counts"][number] | IncidentView["incident"]["counts"][number]>;
+  disputed?: boolean;
+  reviewed?: boolean;
+  /** 0 (one unattributed report) to 1 (several reports and sources, facility and date known). */
+  evidence?: number | { documents?: number; claims?: number; sources?: number } | null;
+};
 
 /** One revision of an incident: who, when, what changed and why. */
 export interface RevisionView {
@@ -174,12 +180,15 @@ export interface RevisionView {
 
 const path = (id: string) => encodeURIComponent(id);
 
-/** The queue, unreviewed, disputed and low-evidence first (the server's order). */
-export async function getReviewQueue(limit: number): Promise<QueueItem[]> {
-  const body = await getJson<QueueItem[] | { items: QueueItem[] }>(`/api/review/queue?limit=${limit}`);
-  return Array.isArray(body) ? body : body.items;
+/** The first `limit` of the queue, unreviewed, disputed and low-evidence first (the server's order), and how many wait in all. */
+export async function getReviewQueue(limit: number): Promise<{ total: number; items: QueueItem[] }> {
+  const body = await getJson<QueueItem[] | { total?: number; items: QueueItem[] }>(`/api/review/queue?limit=${limit}`);
+  return Array.isArray(body) ? { total: body.length, items: body } : { total: body.total ?? body.items.length, items: body.items };
 }
-export const getHistory = (id: string) => getJson<RevisionView[] | { items: RevisionView[] }>(`/api/incidents/${path(id)}/history`).then((b) => (Array.isArray(b) ? b : b.items));
+export async function getHistory(id: string): Promise<RevisionView[]> {
+  const body = await getJson<RevisionView[] | { revisions: RevisionView[] }>(`/api/incidents/${path(id)}/history`);
+  return Array.isArray(body) ? body : body.revisions;
+}
 export const reviewIncident = (id: string, action: "confirm" | "reject", note?: string) =>
   sendJson<unknown>("POST", `/api/incidents/${path(id)}/review`, note ? { action, note } : { action });
 export const patchIncident = (id: string, body: { changes: object; note: string }) => sendJson<unknown>("PATCH", `/api/incidents/${path(id)}`, body);

@@ -34,6 +34,8 @@ const QUEUE_LIMIT = 200;
 
 /** Kept between incidents of one sitting, so moving through the queue does not refetch or reorder it. */
 let queue: QueueItem[] | null = null;
+/** How many incidents wait for review in all (the queue shows the first QUEUE_LIMIT). */
+let waiting = 0;
 let facilities: KnownFacility[] | null = null;
 /** Decisions made in this sitting, shown in the queue at once. */
 const decided = new Map<string, "confirmed" | "rejected">();
@@ -61,7 +63,11 @@ export async function renderReview(root: HTMLElement, id: string | undefined): P
   };
 
   try {
-    if (!queue || id === undefined) queue = orderQueue(await getReviewQueue(QUEUE_LIMIT));
+    if (!queue || id === undefined) {
+      const fetched = await getReviewQueue(QUEUE_LIMIT);
+      queue = orderQueue(fetched.items);
+      waiting = fetched.total;
+    }
     facilities ??= (await listFacilities()).items.map(({ facility }) => ({ id: facility.id, name: facility.name }));
   } catch (error) {
     if (error instanceof ApiFailure && error.status === 401) {
@@ -167,7 +173,7 @@ class ReviewSession {
     const items = queue ?? [];
     replace(
       this.parts.queueNav,
-      el("h2", { id: "review-queue-title" }, `Queue (${items.length})`),
+      el("h2", { id: "review-queue-title" }, waiting > items.length ? `Queue (first ${items.length} of ${waiting})` : `Queue (${items.length})`),
       items.length
         ? el(
             "ol",
@@ -206,13 +212,33 @@ class ReviewSession {
     try {
       [this.view, this.history] = await Promise.all([getIncident(id), getHistory(id)]);
     } catch (error) {
-      if (error instanceof ApiFailure && error.status === 404) {
-        replace(this.parts.panel, el("p", {}, `Incident ${id} no longer exists (merged, split or left without reports). `), el("a", { href: "#/review" }, "Back to the queue"));
-        return;
-      }
+      if (error instanceof ApiFailure && error.status === 404) return this.drawGone(id);
       throw error;
     }
     this.draw();
+  }
+
+  /** An incident that left the data (rejected, merged away, left without reports): its history still tells why. */
+  private async drawGone(id: string): Promise<void> {
+    this.view = null;
+    this.form = null;
+    const history = await getHistory(id).catch(() => [] as RevisionView[]);
+    const last = [...history].sort((a, b) => b.version - a.version)[0];
+    const heading = el("h2", { class: "review-title", tabindex: -1 }, `Incident ${id} is no longer in the data`, last ? el("span", { class: `badge decision ${last.action}` }, `${actionLabel(last.action)} by ${last.by ?? "escapewatch"}`) : null);
+    const next = el("button", { type: "button", "data-action": "next", "aria-keyshortcuts": "j" }, "Next ", el("kbd", {}, "j"));
+    next.addEventListener("click", () => void this.run("next"));
+    replace(
+      this.parts.panel,
+      el(
+        "article",
+        { class: "review-incident gone", "data-id": id },
+        heading,
+        el("p", { class: "muted" }, history.length ? "It was rejected, merged into another incident or left without reports; its history stays." : "No incident with this id was ever stored."),
+        el("div", { class: "review-decide" }, next),
+        history.length ? historySection(history) : null,
+      ),
+    );
+    heading.focus();
   }
 
   private draw(): void {

@@ -29,6 +29,8 @@ export interface ReviewIncident {
   counts: ReviewCount[];
   documents?: string[];
   reviewed?: boolean;
+  /** The server's own word that sources disagree. */
+  disputed?: boolean;
   /** How well the incident is supported: a number (higher is better) or its parts. */
   evidence?: number | { documents?: number; claims?: number; sources?: number } | null;
 }
@@ -37,8 +39,8 @@ export interface ReviewIncident {
 // The queue
 
 /** True when sources disagree on the incident or on one of its figures. */
-export const isContested = (incident: Pick<ReviewIncident, "status" | "counts">) =>
-  incident.status === "disputed" || incident.counts.some((c) => c.disputed);
+export const isContested = (incident: Pick<ReviewIncident, "status" | "counts" | "disputed">) =>
+  incident.disputed === true || incident.status === "disputed" || incident.counts.some((c) => c.disputed);
 
 /**
  * How much supports the incident, as one number to sort by (fewer first): the server's own
@@ -377,8 +379,11 @@ export function actionLabel(action: string): string {
   return labels[action] ?? action.replace(/[_-]/g, " ");
 }
 
-/** True for revisions a person made (they carry an author), as against the pipeline's. */
-export const byPerson = (revision: Pick<Revision, "by">) => Boolean(revision.by) && revision.by !== "pipeline" && revision.by !== "system";
+/** The names automatic revisions are recorded under (the store's AUTOMATIC_AUTHOR first). */
+const AUTOMATIC_AUTHORS = new Set(["escapewatch", "pipeline", "system"]);
+
+/** True for revisions a person made, as against the pipeline's. */
+export const byPerson = (revision: Pick<Revision, "by">) => Boolean(revision.by) && !AUTOMATIC_AUTHORS.has(revision.by!);
 
 // ---------------------------------------------------------------------------------------------
 // Keyboard shortcuts
