@@ -13,7 +13,7 @@ import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { openStore } from "../../src/store/open.ts";
 import type { Store } from "../../src/store/store.ts";
-import { ingestPaths } from "../../src/ingest/pipeline.ts";
+import { ingestPaths, ingestRecord } from "../../src/ingest/pipeline.ts";
 import { updateIncidents } from "../../src/incidents/update.ts";
 import { createApp } from "../../src/server/app.ts";
 import { listen, type RunningServer } from "../../src/server/listen.ts";
@@ -29,6 +29,21 @@ const SKIP = existsSync(CHROMIUM) ? false : "chromium not installed: apt-get ins
 const SCREENSHOTS = join(REPO_ROOT, "screenshots");
 const WAIT_MS = 20_000;
 const LAUNCH_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+
+/** A report of our own whose title and text carry markup: the page must show it as text. */
+const IMG_PAYLOAD = '<img src=x onerror="window.__pwned=1">';
+const SCRIPT_PAYLOAD = "<script>window.__pwned=1</script>";
+const MARKUP_REPORT = {
+  id: "markup-report",
+  origin: "review.test",
+  url: "https://wire.example/markup-report",
+  title: `Prison break near Mosul ${IMG_PAYLOAD}`,
+  published: "2025-02-04",
+  text:
+    `Prison break near Mosul ${IMG_PAYLOAD}\n\nMOSUL, Iraq, Feb 3 — Gunmen attacked Badush prison near Mosul on Monday night and 14 inmates escaped ` +
+    `${IMG_PAYLOAD} during the fighting, police said ${SCRIPT_PAYLOAD}.\n\nSecurity forces closed the roads around the prison.`,
+  html: null,
+};
 
 /** The token `users add` printed: the one long word of its output. */
 function tokenIn(output: string): string {
@@ -54,6 +69,7 @@ describe("the review page as a reviewer uses it", { skip: SKIP }, () => {
     db = join(dir, "review.db");
     store = await openStore(db);
     await ingestPaths(store, [SAMPLES_DIR]);
+    assert.equal((await ingestRecord(store, MARKUP_REPORT)).status, "new");
     await updateIncidents(store);
     const [made, madeReader] = [await runCli(["users", "add", "alice", "--role", "reviewer", "--db", db]), await runCli(["users", "add", "rita", "--role", "reader", "--db", db])];
     assert.equal(made.status, 0, made.err);
@@ -214,6 +230,9 @@ describe("the review page as a reviewer uses it", { skip: SKIP }, () => {
     const revisions = (await history(next)).filter((r) => r.by === "alice");
     assert.ok(revisions.some((r) => r.action === "reject"), JSON.stringify(revisions));
     assert.equal(await shared.locator(`.review-queue li[data-id='${next}'] .badge.decision`).textContent(), "rejected");
+    // A rejected incident leaves the data; the page keeps its history, with the rejection and who made it.
+    assert.match((await shared.locator(".review-incident").textContent())!, /rejected by alice/);
+    await shared.screenshot({ path: join(SCREENSHOTS, "review-rejected.png") });
     const queue = await queueFromApi();
     assert.ok(!queue.some((item) => item.id === next && !item.reviewed), "a rejected incident leaves the unreviewed queue");
   });
@@ -278,6 +297,23 @@ describe("the review page as a reviewer uses it", { skip: SKIP }, () => {
     await statusSays(shared, /not relevant/);
     const current = await api<IncidentView>(`/api/incidents/${encodeURIComponent(mergedId)}`);
     assert.ok(current.status === 404 || !current.body.incident.documents.includes(notRelevant), "the incident no longer counts the report");
+  });
+
+  test("a report's markup shows as text in the claims and in the report's marked text", async () => {
+    const item = (await queueFromApi()).find((i) => i.documents.includes(MARKUP_REPORT.id) && i.counts.some((c) => Array.isArray(c.claims) && c.claims.length > 0));
+    assert.ok(item, "the markup report made an incident with a claim");
+    await shared.goto(`${server.url}#/review/${encodeURIComponent(item.id)}`);
+    await shared.waitForFunction((id) => document.querySelector(".review-incident")?.getAttribute("data-id") === id, item.id);
+    assert.ok((await shared.locator(".review-evidence").textContent())!.includes(IMG_PAYLOAD), "the quote keeps the payload as text");
+    const report = shared.locator(`.review-reports li[data-document='${MARKUP_REPORT.id}']`);
+    await report.locator(".report-text summary").click();
+    await report.locator("mark.claim-hl").first().waitFor();
+    const text = (await report.locator(".doc-text").textContent())!;
+    for (const payload of [IMG_PAYLOAD, SCRIPT_PAYLOAD]) assert.ok(text.includes(payload), payload);
+    assert.ok((await report.locator("label").textContent())!.includes(IMG_PAYLOAD), "the title as text");
+    assert.equal(await shared.locator("main img, main script").count(), 0, "no element built from a payload");
+    assert.equal(await shared.evaluate(() => (window as unknown as { __pwned?: number }).__pwned), undefined);
+    await report.screenshot({ path: join(SCREENSHOTS, "review-report-text.png") });
   });
 
   test("at a phone's 390 px the page fits the width and every control is reachable", async () => {

@@ -224,7 +224,10 @@ class ReviewSession {
     this.form = null;
     const history = await getHistory(id).catch(() => [] as RevisionView[]);
     const last = [...history].sort((a, b) => b.version - a.version)[0];
-    const heading = el("h2", { class: "review-title", tabindex: -1 }, `Incident ${id} is no longer in the data`, last ? el("span", { class: `badge decision ${last.action}` }, `${actionLabel(last.action)} by ${last.by ?? "escapewatch"}`) : null);
+    // What it was, from the revision that removed it (its fields' "before").
+    const was = (field: string) => last?.changes.find((c) => c.field === field)?.before;
+    const what = typeof was("type") === "string" ? `${typeLabel(was("type") as string)} at ${valueText(was("facility") ?? was("place"))}` : `Incident ${id}`;
+    const heading = el("h2", { class: "review-title", tabindex: -1 }, `${what} is no longer in the data`, last ? el("span", { class: `badge decision ${last.action}` }, `${actionLabel(last.action)} by ${last.by ?? "escapewatch"}`) : null);
     const next = el("button", { type: "button", "data-action": "next", "aria-keyshortcuts": "j" }, "Next ", el("kbd", {}, "j"));
     next.addEventListener("click", () => void this.run("next"));
     replace(
