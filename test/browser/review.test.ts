@@ -123,7 +123,6 @@ describe("the review page as a reviewer uses it", { skip: SKIP }, () => {
     return page;
   }
   const currentId = (page: Page) => page.evaluate(() => decodeURIComponent(location.hash.replace(/^#\/review\//, "")));
-  const statusText = (page: Page) => page.locator(".review-status").textContent();
   /** Waits for the status line to say `pattern` (every action ends by saying what it did). */
   const statusSays = (page: Page, pattern: RegExp) => page.waitForFunction((source) => new RegExp(source).test(document.querySelector(".review-status")?.textContent ?? ""), pattern.source);
 

@@ -26,8 +26,9 @@ import { countBlock } from "./incident-page.ts";
 import { dateLabel, headlineCount, TYPE_STYLE } from "./incidents.ts";
 import { navigate } from "./router.ts";
 import { historySection, latestDecision } from "./review-history.ts";
+import { flagsBox, helpDialog, tokenForm } from "./review-parts.ts";
 import { reviewForm, type ReviewFormView } from "./review-form.ts";
-import { actionLabel, fieldLabel, formChanged, isContested, markedPieces, nextInQueue, orderQueue, patchFromForm, SHORTCUTS, shortcutFor, valueText, type KnownFacility, type ShortcutAction } from "./review.ts";
+import { actionLabel, formChanged, isContested, markedPieces, nextInQueue, orderQueue, patchFromForm, shortcutFor, valueText, type KnownFacility, type ShortcutAction } from "./review.ts";
 
 /** Incidents fetched into the queue at once: a sitting's work, not the whole database. */
 const QUEUE_LIMIT = 200;
@@ -45,10 +46,16 @@ let flash: { text: string; link?: { href: string; label: string } } | null = nul
 const typeLabel = (type: string) => TYPE_STYLE[type]?.label ?? type;
 const whereOf = (incident: { facility: { name: string } | null; place: { name: string } | null }) => incident.facility?.name ?? incident.place?.name ?? "unknown place";
 
+/** A new sitting: the queue is fetched again, for the token now kept. */
+function restart(): void {
+  queue = null;
+  navigate("#/review");
+}
+
 /** Renders the page; returns the cleanup that removes its keyboard listener. */
 export async function renderReview(root: HTMLElement, id: string | undefined): Promise<() => void> {
   if (!reviewToken()) {
-    replace(root, tokenForm());
+    replace(root, tokenForm(restart));
     return () => {};
   }
   const status = el("p", { class: "review-status", role: "status", "aria-live": "polite" });
@@ -72,7 +79,7 @@ export async function renderReview(root: HTMLElement, id: string | undefined): P
   } catch (error) {
     if (error instanceof ApiFailure && error.status === 401) {
       setReviewToken(null);
-      replace(root, tokenForm("That token was not accepted: enter it again, or ask an admin for a new one."));
+      replace(root, tokenForm(restart, "That token was not accepted: enter it again, or ask an admin for a new one."));
       return () => {};
     }
     throw error;
@@ -111,8 +118,7 @@ export async function renderReview(root: HTMLElement, id: string | undefined): P
   root.querySelector("[data-action='help']")!.addEventListener("click", () => page.toggleHelp());
   root.querySelector("[data-action='forget']")!.addEventListener("click", () => {
     setReviewToken(null);
-    queue = null;
-    navigate("#/review");
+    restart();
   });
   if (flash) page.say(flash.text, flash.link);
   flash = null;
@@ -530,71 +536,4 @@ class ReviewSession {
     if (this.parts.help.open) this.parts.help.close();
     else this.parts.help.showModal();
   }
-}
-
-/** Reviewed fields the reports now tell differently: the review stands, and asks for another look. */
-function flagsBox(review: IncidentView["incident"]["review"]): HTMLElement | null {
-  const flagged = review?.flagged ?? [];
-  const fresh = review?.newDocuments.length ?? 0;
-  if (!flagged.length && !fresh) return null;
-  return el(
-    "section",
-    { class: "review-flags", "aria-labelledby": "review-flags-title" },
-    el("h3", { id: "review-flags-title" }, "Needs another look"),
-    fresh ? el("p", {}, `${fresh} report${fresh === 1 ? "" : "s"} joined since ${review!.by}'s review (marked below).`) : null,
-    flagged.length
-      ? el(
-          "ul",
-          {},
-          ...flagged.map((flag) =>
-            el(
-              "li",
-              { "data-field": flag.field },
-              el("strong", {}, fieldLabel(flag.field)),
-              `: set to ${valueText(flag.reviewed)}; the reports said ${valueText(flag.evidenceThen)} then and say ${valueText(flag.evidenceNow)} now.`,
-            ),
-          ),
-        )
-      : null,
-  );
-}
-
-function helpDialog(): HTMLDialogElement {
-  const close = el("button", { type: "button" }, "Close");
-  const dialog = el(
-    "dialog",
-    { class: "review-help", "aria-labelledby": "review-help-title" },
-    el("h2", { id: "review-help-title" }, "Keyboard shortcuts"),
-    el("p", {}, "They work anywhere on the page except while you type in a field."),
-    el("dl", {}, ...SHORTCUTS.flatMap((s) => [el("dt", {}, ...s.keys.flatMap((k, i) => [i ? " or " : null, el("kbd", {}, k)])), el("dd", {}, s.label)])),
-    el("p", { class: "muted" }, "Confirm first saves a correction typed in the form; Reject leaves the form aside."),
-    close,
-  );
-  close.addEventListener("click", () => dialog.close());
-  return dialog;
-}
-
-/** The token, asked once per tab: kept in sessionStorage, never in the address. */
-function tokenForm(problem?: string): HTMLElement {
-  const input = el("input", { type: "password", id: "review-token", name: "token", autocomplete: "off", required: true, "aria-describedby": "review-token-hint" });
-  const form = el(
-    "form",
-    { class: "token review-token" },
-    el("h1", {}, "Review"),
-    problem ? el("p", { class: "error", role: "alert" }, problem) : null,
-    el("label", { for: "review-token" }, "Your review token"),
-    input,
-    el("p", { class: "field-hint", id: "review-token-hint" }, "An admin makes it with escapewatch users add NAME --role reviewer. It is kept for this tab only and never put in the address."),
-    el("button", { type: "submit" }, "Start reviewing"),
-  );
-  form.addEventListener("submit", (event) => {
-    event.preventDefault();
-    const token = input.value.trim();
-    if (!token) return input.focus();
-    setReviewToken(token);
-    queue = null;
-    navigate("#/review");
-  });
-  queueMicrotask(() => input.focus());
-  return form;
 }
