@@ -44,22 +44,48 @@ const PAGE_SIZE = 500;
 /** Enough for any realistic dashboard; beyond this, filter first. */
 const MAX_INCIDENTS = 20_000;
 
+/**
+ * The review page's token (a reader's, reviewer's or admin's, from `escapewatch users add`): kept
+ * for this tab only, like the read token, and never put in a URL, where it would land in
+ * histories and logs.
+ */
+const REVIEW_TOKEN_KEY = "escapewatch.reviewToken";
+
 export function setReadToken(token: string): void {
   sessionStorage.setItem(READ_TOKEN_KEY, token);
 }
 
-export async function getJson<T>(path: string): Promise<T> {
-  const token = sessionStorage.getItem(READ_TOKEN_KEY);
+export const reviewToken = () => sessionStorage.getItem(REVIEW_TOKEN_KEY);
+export function setReviewToken(token: string | null): void {
+  if (token) sessionStorage.setItem(REVIEW_TOKEN_KEY, token);
+  else sessionStorage.removeItem(REVIEW_TOKEN_KEY);
+}
+
+/** Reads send the read token, else the reviewer's (a person's token also reads). */
+export function getJson<T>(path: string): Promise<T> {
+  return requestJson<T>("GET", path, undefined, sessionStorage.getItem(READ_TOKEN_KEY) ?? reviewToken());
+}
+
+/** A review write (POST, PATCH) with the reviewer's token; the server records who made it. */
+export function sendJson<T>(method: "POST" | "PATCH", path: string, body: unknown): Promise<T> {
+  return requestJson<T>(method, path, body, reviewToken());
+}
+
+async function requestJson<T>(method: string, path: string, body: unknown, token: string | null): Promise<T> {
+  const headers: Record<string, string> = token ? { Authorization: `Bearer ${token}` } : {};
+  if (body !== undefined) headers["Content-Type"] = "application/json";
   const response = await fetch(path, {
-    headers: token ? { Authorization: `Bearer ${token}` } : {},
+    method,
+    headers,
+    body: body === undefined ? undefined : JSON.stringify(body),
     credentials: "same-origin",
   });
-  const body = await response.json().catch(() => null);
+  const parsed = await response.json().catch(() => null);
   if (!response.ok) {
-    const error = (body as { error?: { code?: string; message?: string } } | null)?.error;
+    const error = (parsed as { error?: { code?: string; message?: string } } | null)?.error;
     throw new ApiFailure(response.status, error?.code ?? "E_HTTP", error?.message ?? `HTTP ${response.status}`);
   }
-  return body as T;
+  return parsed as T;
 }
 
 /** The filters the API applies (GET /api/incidents and GET /api/export take the same). */
@@ -140,3 +166,43 @@ export async function downloadWithToken(url: string, filename: string): Promise<
   link.click();
   setTimeout(() => URL.revokeObjectURL(href), 0);
 }
+
+// ---------------------------------------------------------------------------------------------
+// Review (issue 15): the queue, decisions, corrections and the history they leave.
+
+/** An incident in the review queue: a summary with its evidence and whether a person has reviewed it. */
+export type QueueItem = Omit<IncidentSummary, "counts"> & {
+  counts: Array<IncidentSummary["counts"][number] | IncidentView["incident"]["counts"][number]>;
+  disputed?: boolean;
+  reviewed?: boolean;
+  /** 0 (one unattributed report) to 1 (several reports and sources, facility and date known). */
+  evidence?: number | { documents?: number; claims?: number; sources?: number } | null;
+};
+
+/** One revision of an incident: who, when, what changed and why. */
+export interface RevisionView {
+  version: number;
+  at: string;
+  by: string | null;
+  action: string;
+  changes: Array<{ field: string; before: unknown; after: unknown }>;
+  note: string | null;
+}
+
+const path = (id: string) => encodeURIComponent(id);
+
+/** The first `limit` of the queue, unreviewed, disputed and low-evidence first (the server's order), and how many wait in all. */
+export async function getReviewQueue(limit: number): Promise<{ total: number; items: QueueItem[] }> {
+  const body = await getJson<QueueItem[] | { total?: number; items: QueueItem[] }>(`/api/review/queue?limit=${limit}`);
+  return Array.isArray(body) ? { total: body.length, items: body } : { total: body.total ?? body.items.length, items: body.items };
+}
+export async function getHistory(id: string): Promise<RevisionView[]> {
+  const body = await getJson<RevisionView[] | { revisions: RevisionView[] }>(`/api/incidents/${path(id)}/history`);
+  return Array.isArray(body) ? body : body.revisions;
+}
+export const reviewIncident = (id: string, action: "confirm" | "reject", note?: string) =>
+  sendJson<unknown>("POST", `/api/incidents/${path(id)}/review`, note ? { action, note } : { action });
+export const patchIncident = (id: string, body: { changes: object; note: string }) => sendJson<unknown>("PATCH", `/api/incidents/${path(id)}`, body);
+export const mergeIncidents = (ids: [string, string], note: string) => sendJson<{ id: string }>("POST", "/api/incidents/merge", { ids, note });
+export const splitIncident = (id: string, documents: string[], note: string) => sendJson<{ id: string }>("POST", `/api/incidents/${path(id)}/split`, { documents, note });
+export const markNotRelevant = (documentId: string, note: string) => sendJson<unknown>("POST", `/api/documents/${path(documentId)}/not-relevant`, { note });

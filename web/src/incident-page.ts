@@ -75,7 +75,8 @@ export async function renderIncident(root: HTMLElement, id: string): Promise<voi
   );
 }
 
-function countBlock(count: Count, titles: Map<string, string>, derivedFrom: IncidentSummary[]): HTMLElement {
+/** One count with every claim beside its source and quote (as text), each linked to its sentence; the review page shows the same. */
+export function countBlock(count: Count, titles: Map<string, string>, derivedFrom: IncidentSummary[]): HTMLElement {
   const name = (QUANTITY_LABEL[count.quantity] ?? count.quantity) + (count.group ? ` (${count.group.replace("_", " ")})` : "");
   return el(
     "section",

@@ -64,7 +64,7 @@ function figureOf(incident: { counts: Figure[] }, quantity: string): Figure | un
 }
 
 /** "37 escaped", "2,000–9,999 escaped (vague)": the headline figure with its label, or null. */
-export function headlineCount(incident: IncidentSummary): { quantity: string; best: number; text: string } | null {
+export function headlineCount(incident: { type: string; counts: Figure[] }): { quantity: string; best: number; text: string } | null {
   const quantity = (HEADLINE_QUANTITY[incident.type] ?? []).find((q) => figureOf(incident, q)) ?? incident.counts[0]?.quantity;
   const figure = quantity ? figureOf(incident, quantity) : undefined;
   if (!figure) return null;

@@ -7,6 +7,7 @@ import { renderDocument, renderDocumentList } from "./document-page.ts";
 import { renderFacility } from "./facility-page.ts";
 import { renderIncident } from "./incident-page.ts";
 import { renderOverview } from "./overview.ts";
+import { renderReview } from "./review-page.ts";
 import { currentRoute } from "./router.ts";
 
 const root = document.getElementById("app")!;
@@ -26,6 +27,7 @@ async function render(): Promise<void> {
     else if (page === "facilities" && id) cleanup = await renderFacility(root, id);
     else if (page === "documents" && id) await renderDocument(root, id, params);
     else if (page === "documents") await renderDocumentList(root, params);
+    else if (page === "review") cleanup = await renderReview(root, id);
     else replace(root, el("p", { class: "error" }, "No such page. "), el("a", { href: "#/" }, "Back to the overview"));
   } catch (error) {
     if (mine !== generation) return;
