@@ -34,6 +34,8 @@ export interface Trigger extends Span {
 const CUSTODY_WINDOW = 10;
 /** What a military "recapture" takes back: ground, not people. */
 const TERRITORY_OBJECT = /^\s+(?:the\s+|a\s+)?(?:[A-Z][\w-]*\s+)*(?:town|city|village|area|territory|district|base|hill|positions?|neighbourhood|neighborhood|region|province|airport|road|bridge)\b|^\s+(?:the\s+)?[A-Z]/;
+/** "after the", "following Tuesday's", "in the wake of the": an event the sentence tells as done before what it reports. */
+const AFTER_EVENT = /\b(?:after|following|in the wake of|in response to|because of)\s+(?:the\s+|an?\s+|last\s+\w+['’]s\s+|\w+['’]s\s+|this\s+|that\s+)?(?:[\w-]+\s+){0,2}$/i;
 /** What follows "moved" when forces move, not detainees. */
 const MOVED_NOT_TRANSFER = /^\s+(?:in|into|on|forward|quickly|swiftly|closer|towards|toward|against)\b/i;
 /** Handover phrases: a transfer only when people are handed over. */
@@ -85,8 +87,15 @@ export function findTriggers(text: string, sentence: Span, facilities: Array<Ann
   for (let i = proposed.length - 1; i >= 0; i--) {
     if (/^moved$/i.test(text.slice(proposed[i].start, proposed[i].end)) && MOVED_NOT_TRANSFER.test(text.slice(proposed[i].end, proposed[i].end + 20))) proposed.splice(i, 1);
   }
+  // "a curfew in Owerri following the attack on the custodial centre": forces answering an
+  // attack or riot at a facility the sentence tells as already over guard against escapes too.
+  const answersEvent = proposed.some((p) => (p.type === "attack" || p.type === "riot") && AFTER_EVENT.test(text.slice(Math.max(sentence.start, p.start - 40), p.start)) && satisfied(text, sentence, p, facilities));
   for (const t of proposed) {
     if (t.needs === "escape-risk" && attackersGather(text, sentence, t)) continue;
+    if (t.needs === "escape-risk" && answersEvent && t.start < proposed.find((p) => p.type === "attack" || p.type === "riot")!.start) {
+      accepted.push({ ...t, rule: `${t.rule}.after-assault` });
+      continue;
+    }
     const passive = passiveObject(text, t, facilities, story);
     // "A convoy near the prison was attacked": the passive subject is what was attacked, whatever is nearby.
     if (passive === "other") rejected.push(t);
