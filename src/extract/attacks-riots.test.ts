@@ -26,6 +26,8 @@ const POSITIVE: Array<[string, string[]]> = [
   ["Clashes between inmates and guards inside the Makala prison killed 12 people on Thursday.", ["riot@Makala"]],
   ["Prisoners set fire to mattresses in the Lurigancho prison, leaving three inmates dead.", ["riot@Lurigancho"]],
   ["Inmates at the Makala prison took control of two wings on Friday, leaving three dead, a prison official said.", ["riot@Makala"]],
+  ["Unrest erupted inside the Makala prison on Sunday, with prisoners burning blankets.", ["riot@Makala"]],
+  ["A disturbance broke out at the Kerobokan prison on Friday night after a search of the cells.", ["riot@Kerobokan"]],
 ];
 
 const NEGATIVE: string[] = [
@@ -41,6 +43,7 @@ const NEGATIVE: string[] = [
   "Prison overcrowding has led to 300 deaths in custody, a report said.",
   "Residents said they heard clashes near the town on Friday.",
   "A convoy near the Kuje prison was attacked on Friday, killing three soldiers.",
+  "Unrest erupted in the capital after the election results were announced.",
 ];
 
 for (const [text, expected] of POSITIVE) {
