@@ -36,6 +36,10 @@ const CUSTODY_WINDOW = 10;
 const TERRITORY_OBJECT = /^\s+(?:the\s+|a\s+)?(?:[A-Z][\w-]*\s+)*(?:town|city|village|area|territory|district|base|hill|positions?|neighbourhood|neighborhood|region|province|airport|road|bridge)\b|^\s+(?:the\s+)?[A-Z]/;
 /** "after the", "following Tuesday's", "in the wake of the": an event the sentence tells as done before what it reports. */
 const AFTER_EVENT = /\b(?:after|following|in the wake of|in response to|because of)\s+(?:the\s+|an?\s+|last\s+\w+['’]s\s+|\w+['’]s\s+|this\s+|that\s+)?(?:[\w-]+\s+){0,2}$/i;
+/** "Eleven were", "four of them have been", "they were later": a subject that is only a figure or a pronoun. */
+const BARE_SUBJECT = /^(?:(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|forty|fifty|a\s+few|several|some|most|many|all|they)(?:\s+(?:of\s+them|others|more))?|(?:all|most|some|many|several|none)\s+of\s+(?:them|those))\s+(?:were|have\s+been|had\s+been|has\s+been|was)\s+(?:\w+ly\s+|later\s+|since\s+|also\s+|then\s+|subsequently\s+)?$/i;
+/** "they were caught off guard", "caught on camera": no one taken into custody. */
+const CAUGHT_IDIOM = /^\s+(?:off\s+guard|on\s+(?:camera|video|tape|film)|unawares|napping|up\s+in|fire|in\s+the\s+(?:crossfire|middle))/i;
 /** What follows "moved" when forces move, not detainees. */
 const MOVED_NOT_TRANSFER = /^\s+(?:in|into|on|forward|quickly|swiftly|closer|towards|toward|against)\b/i;
 /** Handover phrases: a transfer only when people are handed over. */
@@ -113,6 +117,13 @@ export function findTriggers(text: string, sentence: Span, facilities: Array<Ann
     }
     for (const t of rejected.filter((r) => r.needs === "custody" && r.type === "escape")) {
       if (!NOT_DETAINEES.test(text.slice(windowBefore(text, t.start, 3, sentence.start), t.start))) accepted.push({ ...t, rule: `${t.rule}.salient` });
+    }
+  }
+  // "Eleven were caught by gendarmes" right after an escape: a bare figure or pronoun as the
+  // subject of an arrest stands for the escapees just told of.
+  if (story.recentEscape || accepted.some((a) => a.type === "escape")) {
+    for (const t of rejected.filter((r) => r.rule === "trigger.recapture.arrest" && BARE_SUBJECT.test(text.slice(sentence.start, r.start)) && !CAUGHT_IDIOM.test(text.slice(r.end, r.end + 16)))) {
+      accepted.push({ ...t, rule: `${t.rule}.bare-subject` });
     }
   }
   // "captured Buthidaung prison": arresting a facility is taking it, not a recapture.
