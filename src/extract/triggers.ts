@@ -40,6 +40,10 @@ const AFTER_EVENT = /\b(?:after|following|in the wake of|in response to|because 
 const BARE_SUBJECT = /^(?:(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|forty|fifty|a\s+few|several|some|most|many|all|they)(?:\s+(?:of\s+them|others|more))?|(?:all|most|some|many|several|none)\s+of\s+(?:them|those))\s+(?:were|have\s+been|had\s+been|has\s+been|was)\s+(?:\w+ly\s+|later\s+|since\s+|also\s+|then\s+|subsequently\s+)?$/i;
 /** "they were caught off guard", "caught on camera": no one taken into custody. */
 const CAUGHT_IDIOM = /^\s+(?:off\s+guard|on\s+(?:camera|video|tape|film)|unawares|napping|up\s+in|fire|in\s+the\s+(?:crossfire|middle))/i;
+/** "that escaped", "who had fled": a relative pronoun right before the trigger. */
+const RELATIVE_BEFORE = /(?:^|[\s,])(?:who|that|which)\s+(?:had\s+|have\s+|has\s+)?$/i;
+/** How far back a relative clause's antecedent may be. */
+const ANTECEDENT_CHARS = 160;
 /** What follows "moved" when forces move, not detainees. */
 const MOVED_NOT_TRANSFER = /^\s+(?:in|into|on|forward|quickly|swiftly|closer|towards|toward|against)\b/i;
 /** Handover phrases: a transfer only when people are handed over. */
@@ -159,7 +163,10 @@ function satisfied(text: string, sentence: Span, t: Trigger, facilities: Array<A
     case "custody":
       // "soldiers fled" is no escape from custody; "gunmen freed 200 inmates" is (the gunmen free, they do not flee).
       if (t.type === "escape" && t.rule !== FREEING_RULE && NOT_DETAINEES.test(text.slice(windowBefore(text, t.start, 3, sentence.start), t.start))) return false;
-      return hasMatch(DETAINEE_NOUNS, text, before, after) || facilityNear(before, after);
+      if (hasMatch(DETAINEE_NOUNS, text, before, after) || facilityNear(before, after)) return true;
+      // "300 inmates of the X centre, Abolongo, in Oyo State, that escaped": the relative clause's
+      // antecedent sits before the commas of its own noun phrase.
+      return RELATIVE_BEFORE.test(text.slice(Math.max(sentence.start, t.start - 20), t.start)) && hasMatch(DETAINEE_NOUNS, text, Math.max(sentence.start, t.start - ANTECEDENT_CHARS), t.start);
     case "detainee": {
       if (t.type === "release" && releasesThings(text, sentence, t)) return false;
       // The subject may sit before an apposition: "the remaining inmates, numbering 1,100, were evacuated".
