@@ -44,6 +44,8 @@ const CAUGHT_IDIOM = /^\s+(?:off\s+guard|on\s+(?:camera|video|tape|film)|unaware
 const RELATIVE_BEFORE = /(?:^|[\s,])(?:who|that|which)\s+(?:had\s+|have\s+|has\s+)?$/i;
 /** How far back a relative clause's antecedent may be. */
 const ANTECEDENT_CHARS = 160;
+/** A facility surrendered is named right after the verb ("surrendered the X prison"). */
+const SURRENDERED_OBJECT_CHARS = 6;
 /** What follows "moved" when forces move, not detainees. */
 const MOVED_NOT_TRANSFER = /^\s+(?:in|into|on|forward|quickly|swiftly|closer|towards|toward|against)\b/i;
 /** Handover phrases: a transfer only when people are handed over. */
@@ -98,6 +100,12 @@ export function findTriggers(text: string, sentence: Span, facilities: Array<Ann
   // "a curfew in Owerri following the attack on the custodial centre": forces answering an
   // attack or riot at a facility the sentence tells as already over guard against escapes too.
   const answersEvent = proposed.some((p) => (p.type === "attack" || p.type === "riot") && AFTER_EVENT.test(text.slice(Math.max(sentence.start, p.start - 40), p.start)) && satisfied(text, sentence, p, facilities));
+  // "troops surrendered Bagram airbase to the Taliban" hands over a facility; "447 surrendered"
+  // gave themselves up (a recapture's business, not a change of control).
+  for (let i = proposed.length - 1; i >= 0; i--) {
+    const t = proposed[i];
+    if (t.type === "control_change" && /^surrendered$/i.test(text.slice(t.start, t.end)) && !facilities.some((f) => f.start >= t.end && f.start - t.end <= SURRENDERED_OBJECT_CHARS)) proposed.splice(i, 1);
+  }
   for (const t of proposed) {
     if (t.needs === "escape-risk" && attackersGather(text, sentence, t)) continue;
     if (t.needs === "escape-risk" && answersEvent && t.start < proposed.find((p) => p.type === "attack" || p.type === "riot")!.start) {
