@@ -18,6 +18,15 @@ const POSITIVE: Array<[string, string]> = [
   ["Niger has closed its border with Nigeria following the jailbreak at the Kuje prison.", "Niger"],
   ["Over 100 inmates escaped from the Kuje prison on Friday. The ministry placed the police on red alert nationwide, a spokesman said in Abuja.", "Nigeria"],
   ["Over 100 inmates escaped from the Kuje prison on Friday. Police have mounted roadblocks on all roads leading out of the city.", "Kuje"],
+  // an alert answering an attack the sentence tells as over
+  ["The governor ordered a dusk-to-dawn curfew in Owerri on Saturday following the attack on the custodial centre.", "Owerri"],
+  ["Police deployed extra officers to every exit of the territory after the Friday attack on the Kuje prison, a spokesman said.", "Kuje"],
+  // a division's own police command guards that division
+  ["Following the jailbreak, the Kogi State Police Command has beefed up security across the state.", "Kogi State"],
+  // the prison named after "after" is the event answered, not where forces went
+  ["Police set up roadblocks across Bali after four inmates escaped from Kerobokan prison through a tunnel on Friday.", "Denpasar"],
+  // a border strip is the country's
+  ["The Kenyan police have intensified patrols along the border with Somalia after three convicts escaped from Kamiti prison on Friday.", "Kenya"],
 ];
 
 const NEGATIVE: string[] = [
@@ -26,6 +35,9 @@ const NEGATIVE: string[] = [
   "The coach said his team was on high alert before the match against the league leaders.",
   "Police reinforcements were sent to the Kuje prison as gunmen attacked it on Friday.",
   "A curfew was imposed on the city of Kano after protests over fuel prices.",
+  "Troops were deployed to the town after the attack on an army camp on Friday.",
+  "The Lagos State Police Command said on Friday it had arrested a robbery suspect.",
+  "Police intensified patrols in the city centre ahead of the elections.",
 ];
 
 for (const [text, where] of POSITIVE) {

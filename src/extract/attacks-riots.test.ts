@@ -25,6 +25,9 @@ const POSITIVE: Array<[string, string[]]> = [
   ["An escape attempt at the Bangui central prison left at least 30 people dead, officials said.", ["riot@Bangui"]],
   ["Clashes between inmates and guards inside the Makala prison killed 12 people on Thursday.", ["riot@Makala"]],
   ["Prisoners set fire to mattresses in the Lurigancho prison, leaving three inmates dead.", ["riot@Lurigancho"]],
+  ["Inmates at the Makala prison took control of two wings on Friday, leaving three dead, a prison official said.", ["riot@Makala"]],
+  ["Unrest erupted inside the Makala prison on Sunday, with prisoners burning blankets.", ["riot@Makala"]],
+  ["A disturbance broke out at the Kerobokan prison on Friday night after a search of the cells.", ["riot@Kerobokan"]],
 ];
 
 const NEGATIVE: string[] = [
@@ -40,6 +43,7 @@ const NEGATIVE: string[] = [
   "Prison overcrowding has led to 300 deaths in custody, a report said.",
   "Residents said they heard clashes near the town on Friday.",
   "A convoy near the Kuje prison was attacked on Friday, killing three soldiers.",
+  "Unrest erupted in the capital after the election results were announced.",
 ];
 
 for (const [text, expected] of POSITIVE) {
@@ -55,6 +59,11 @@ for (const text of NEGATIVE) {
     assert.deepEqual(mentionsOf(text).filter((m) => ATTACK_OR_RIOT.has(m.type)).map(described), []);
   });
 }
+
+test("wings taken in a riot are no count of the dead", () => {
+  const [riot] = mentionsOf("Inmates at the Makala prison took control of two wings on Friday, leaving three dead, a prison official said.").filter((m) => m.type === "riot");
+  assert.deepEqual(riot.counts.find((c) => c.quantity === "killed")?.claims.map((c) => c.low), [3]);
+});
 
 test("inmates breaking a wall to flee escaped; they did not riot", () => {
   const types = mentionsOf("Inmates broke through the wall of the Kuje prison and fled on Monday.").map((m) => m.type);

@@ -26,6 +26,13 @@ function claimsOf(text: string): string[] {
 /** [text, every count it must give as "quantity[/group] low..high"] */
 const POSITIVE: Array<[string, string[]]> = [
   ["Around two hundred militants stormed Kuje prison on Friday.", ["attackers 180..220"]],
+  // a comma grouping thousands closes no clause
+  ["Gunmen attacked the Kuje prison on Monday, freeing 1,844 inmates, the prison service said.", ["escaped 1844..1844"]],
+  ["Officials said 2,315 prisoners fled the Kuje prison after the attack.", ["escaped 2315..2315"]],
+  // a figure the report says was revised is still read as a claim (marked revised, see reconcile)
+  ["More than 100 people died in the riot at the Kuje prison on Tuesday. Initially, prosecutors said the clashes had left 30 dead.", ["killed 101..open", "killed 30..30"]],
+  // a part of the facility set on fire keeps the riot the story is about
+  ["Inmates rioted at the Kuje prison on Monday. They set fire to the registry office. A rights group said at least 40 people had died.", ["killed 40..open"]],
   ["About 60 inmates escaped from Kuje prison on Friday. Four of them were recaptured on Saturday.", ["escaped 54..66", "recaptured 4..4"]],
   ["More than 480 inmates escaped from Kuje prison on Friday.", ["escaped 481..open"]],
   ["826 inmates fled Kuje prison after the attack.", ["escaped 826..826"]],

@@ -63,6 +63,19 @@ const POSITIVE: Case[] = [
     text: "A convoy carrying 150 Iraqi families left al-Hol camp on Wednesday in the latest round of repatriations, the ministry said.",
     type: "transfer", facility: /Hol/i, count: ["families", 150, 150], source: /ministry/i,
   },
+  // escapes worded as outlets write them
+  {
+    text: "Nearly 40 inmates have broken out of a prison in Moundou, Chad, the justice ministry said on Friday.",
+    type: "escape", facility: /Moundou/i, count: ["escaped", 36, 40], source: /justice ministry/i,
+  },
+  {
+    text: "Six remand prisoners absconded from the Kisii GK Prison on Friday night, prison officials said.",
+    type: "escape", facility: /Kisii/i, place: /Kisii/i, count: ["escaped", 6, 6],
+  },
+  {
+    text: "Three convicts scaled the wall of the Kakamega GK Prison in Kenya overnight.",
+    type: "escape", facility: /Kakamega/i, count: ["escaped", 3, 3],
+  },
 ];
 
 const NEGATIVE: string[] = [
@@ -80,6 +93,8 @@ const NEGATIVE: string[] = [
   "A new documentary about the 1998 prison break premiered on Friday.",
   "Government forces are nearby but have not yet entered the two prisons.",
   "The inmates had been arrested at different times while crossing the border.",
+  "The striker broke free of his marker and scored in the second half.",
+  "Two soldiers absconded from their unit and joined the rebels.",
 ];
 
 for (const c of POSITIVE) {

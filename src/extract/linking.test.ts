@@ -30,6 +30,13 @@ test("a transfer's destination is not its facility", () => {
   assert.match(transfer.facility?.name ?? "", /Kaduna/);
 });
 
+test("a destination several words after 'to' is the destination, not the facility left ('to the maximum-security prison island of X')", () => {
+  const text = "Inmates rioted at the Kuje prison on Monday. On Thursday the 60 rioters were transferred to the high-security island prison colony of Nusakambangan, officials said.";
+  const [transfer] = mentionsOf(text).filter((m) => m.type === "transfer");
+  assert.match(transfer.facility?.name ?? "", /Kuje/);
+  assert.equal(transfer.destination?.name, "Cilacap");
+});
+
 test("where a transfer went is not what a later transfer left from", () => {
   const text = "Six inmates were flown to the Kuje prison on Monday. The remaining detainees were moved to police cells the same day.";
   assert.deepEqual(mentionsOf(text).filter((m) => m.facility?.name.includes("Kuje")).map(described), []);

@@ -8,6 +8,11 @@ const POSITIVE: Array<[string, string]> = [
   ["Police arrested 12 of the inmates who escaped from the Kamiti prison on Monday.", "Kamiti"],
   ["The three escapees were arrested in Kitui on Thursday.", "Kitui"],
   ["Ten of the escapees have been arrested and brought back to the Kuje prison, officials said.", "Kuje"],
+  // a bare figure as the subject of an arrest, right after the escape
+  ["Twelve inmates broke out of the Kuje prison on Friday. Eleven were caught by soldiers the same night.", "Kuje"],
+  ["Dozens of inmates fled the Kamiti prison on Friday, and four of them have since been apprehended.", "Kamiti"],
+  // a lead that names no facility speaks of the one named a paragraph on
+  ["Police were questioned after 21 prisoners escaped jail on Friday. Ten of the escaped prisoners had been recaptured by Saturday. The minister suspended all officers at the Hilal district prison.", "Hilal"],
 ];
 
 const NEGATIVE: string[] = [
@@ -15,6 +20,8 @@ const NEGATIVE: string[] = [
   "Police arrested two wardens over the escape of three inmates from the Kamiti prison.",
   "Half of the escaped detainees had recently been arrested for stealing cars in Basra.",
   "The head of the Kamiti prison was also arrested after the escape on Monday.",
+  "Twelve inmates escaped from the Kuje prison on Friday. The guards said they were caught off guard by the attack.",
+  "Twelve inmates escaped from the Kuje prison on Friday. Two were arrested for helping them.",
 ];
 
 for (const [text, where] of POSITIVE) {

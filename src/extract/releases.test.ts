@@ -53,6 +53,20 @@ test("one release from a prison and another facility at a second town is two rel
   assert.ok(found.some((f) => f.includes("Makala")) && found.some((f) => f.includes("Bukavu")), JSON.stringify(found));
 });
 
+test("a facility and its name in apposition, listed with a second facility, is two releases at the named ones", () => {
+  const text = "The new authorities said hundreds of detainees were released on Monday from a prison on the outskirts of Tehran — Evin — as well as the Qezel Hesar prison.";
+  const found = mentionsOf(text).filter((m) => m.type === "release").map(described);
+  assert.deepEqual(found, ["release@Evin Prison", "release@Ghezel Hesar Prison"]);
+});
+
+test("a base surrendered with the prison it houses is a change of control of the prison; people surrendering are not", () => {
+  const handed = mentionsOf("Government troops surrendered Bagram airbase to the Taliban early on Sunday.").filter((m) => m.type === "control_change").map(described);
+  assert.deepEqual(handed, ["control_change@Parwan Detention Facility"]);
+  for (const text of ["Of the 300 inmates who fled the Kuje prison, 120 surrendered to the police on Sunday.", "The rioting inmates surrendered at the gate of the Kuje prison on Monday."]) {
+    assert.deepEqual(mentionsOf(text).filter((m) => m.type === "control_change").map(described), [], text);
+  }
+});
+
 test("a release agreed and then carried out is one release", () => {
   const text = "The government agreed to release the prisoners of the Hama prison. It set free more than 100 detainees on Monday.";
   const found = mentionsOf(text).filter((m) => DEPARTURES.has(m.type));

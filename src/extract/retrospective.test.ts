@@ -18,6 +18,11 @@ const CASES: Array<[string, string, string, [string, string] | null]> = [
   ["2024-07-02", "Soldiers now guard every custodial centre in the region. The attack on the Kuje prison was claimed by ISWAP.", "attack", null],
   ["2024-03-10", "The attack on the Kuje prison late on Thursday freed 400 inmates.", "attack", ["2024-03-07", "2024-03-07"]],
   ["2024-03-10", "The attack on the Kuje prison late on Thursday freed 400 inmates.", "escape", ["2024-03-07", "2024-03-07"]],
+  // the attack that let the inmates out takes the night of their flight
+  ["2024-03-10", "A council member said 300 prisoners fled the Ghazni prison after the Taliban attack on Saturday.", "attack", ["2024-03-09", "2024-03-09"]],
+  ["2024-03-10", "Inmates escaped from the Kuje prison on Saturday, a year after the attack on the facility.", "attack", null],
+  // "inmates that escaped" is a relative clause telling the escape, not "that escape" pointing back
+  ["2024-03-10", "More than 300 inmates of the custodial centre, Abolongo, in Oyo State, that escaped during Friday's attack have been recaptured.", "escape", ["2024-03-08", "2024-03-08"]],
 ];
 
 for (const [published, text, type, window] of CASES) {

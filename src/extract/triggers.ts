@@ -34,6 +34,18 @@ export interface Trigger extends Span {
 const CUSTODY_WINDOW = 10;
 /** What a military "recapture" takes back: ground, not people. */
 const TERRITORY_OBJECT = /^\s+(?:the\s+|a\s+)?(?:[A-Z][\w-]*\s+)*(?:town|city|village|area|territory|district|base|hill|positions?|neighbourhood|neighborhood|region|province|airport|road|bridge)\b|^\s+(?:the\s+)?[A-Z]/;
+/** "after the", "following Tuesday's", "in the wake of the": an event the sentence tells as done before what it reports. */
+const AFTER_EVENT = /\b(?:after|following|in the wake of|in response to|because of)\s+(?:the\s+|an?\s+|last\s+\w+['’]s\s+|\w+['’]s\s+|this\s+|that\s+)?(?:[\w-]+\s+){0,2}$/i;
+/** "Eleven were", "four of them have been", "they were later": a subject that is only a figure or a pronoun. */
+const BARE_SUBJECT = /^(?:(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|forty|fifty|a\s+few|several|some|most|many|all|they)(?:\s+(?:of\s+them|others|more))?|(?:all|most|some|many|several|none)\s+of\s+(?:them|those))\s+(?:were|have\s+been|had\s+been|has\s+been|was)\s+(?:\w+ly\s+|later\s+|since\s+|also\s+|then\s+|subsequently\s+)?$/i;
+/** "they were caught off guard", "caught on camera": no one taken into custody. */
+const CAUGHT_IDIOM = /^\s+(?:off\s+guard|on\s+(?:camera|video|tape|film)|unawares|napping|up\s+in|fire|in\s+the\s+(?:crossfire|middle))/i;
+/** "that escaped", "who had fled": a relative pronoun right before the trigger. */
+const RELATIVE_BEFORE = /(?:^|[\s,])(?:who|that|which)\s+(?:had\s+|have\s+|has\s+)?$/i;
+/** How far back a relative clause's antecedent may be. */
+const ANTECEDENT_CHARS = 160;
+/** A facility surrendered is named right after the verb ("surrendered the X prison"). */
+const SURRENDERED_OBJECT_CHARS = 6;
 /** What follows "moved" when forces move, not detainees. */
 const MOVED_NOT_TRANSFER = /^\s+(?:in|into|on|forward|quickly|swiftly|closer|towards|toward|against)\b/i;
 /** Handover phrases: a transfer only when people are handed over. */
@@ -85,8 +97,21 @@ export function findTriggers(text: string, sentence: Span, facilities: Array<Ann
   for (let i = proposed.length - 1; i >= 0; i--) {
     if (/^moved$/i.test(text.slice(proposed[i].start, proposed[i].end)) && MOVED_NOT_TRANSFER.test(text.slice(proposed[i].end, proposed[i].end + 20))) proposed.splice(i, 1);
   }
+  // "a curfew in Owerri following the attack on the custodial centre": forces answering an
+  // attack or riot at a facility the sentence tells as already over guard against escapes too.
+  const answersEvent = proposed.some((p) => (p.type === "attack" || p.type === "riot") && AFTER_EVENT.test(text.slice(Math.max(sentence.start, p.start - 40), p.start)) && satisfied(text, sentence, p, facilities));
+  // "troops surrendered Bagram airbase to the Taliban" hands over a facility; "447 surrendered"
+  // gave themselves up (a recapture's business, not a change of control).
+  for (let i = proposed.length - 1; i >= 0; i--) {
+    const t = proposed[i];
+    if (t.type === "control_change" && /^surrendered$/i.test(text.slice(t.start, t.end)) && !facilities.some((f) => f.start >= t.end && f.start - t.end <= SURRENDERED_OBJECT_CHARS)) proposed.splice(i, 1);
+  }
   for (const t of proposed) {
     if (t.needs === "escape-risk" && attackersGather(text, sentence, t)) continue;
+    if (t.needs === "escape-risk" && answersEvent && t.start < proposed.find((p) => p.type === "attack" || p.type === "riot")!.start) {
+      accepted.push({ ...t, rule: `${t.rule}.after-assault` });
+      continue;
+    }
     const passive = passiveObject(text, t, facilities, story);
     // "A convoy near the prison was attacked": the passive subject is what was attacked, whatever is nearby.
     if (passive === "other") rejected.push(t);
@@ -104,6 +129,13 @@ export function findTriggers(text: string, sentence: Span, facilities: Array<Ann
     }
     for (const t of rejected.filter((r) => r.needs === "custody" && r.type === "escape")) {
       if (!NOT_DETAINEES.test(text.slice(windowBefore(text, t.start, 3, sentence.start), t.start))) accepted.push({ ...t, rule: `${t.rule}.salient` });
+    }
+  }
+  // "Eleven were caught by gendarmes" right after an escape: a bare figure or pronoun as the
+  // subject of an arrest stands for the escapees just told of.
+  if (story.recentEscape || accepted.some((a) => a.type === "escape")) {
+    for (const t of rejected.filter((r) => r.rule === "trigger.recapture.arrest" && BARE_SUBJECT.test(text.slice(sentence.start, r.start)) && !CAUGHT_IDIOM.test(text.slice(r.end, r.end + 16)))) {
+      accepted.push({ ...t, rule: `${t.rule}.bare-subject` });
     }
   }
   // "captured Buthidaung prison": arresting a facility is taking it, not a recapture.
@@ -139,7 +171,10 @@ function satisfied(text: string, sentence: Span, t: Trigger, facilities: Array<A
     case "custody":
       // "soldiers fled" is no escape from custody; "gunmen freed 200 inmates" is (the gunmen free, they do not flee).
       if (t.type === "escape" && t.rule !== FREEING_RULE && NOT_DETAINEES.test(text.slice(windowBefore(text, t.start, 3, sentence.start), t.start))) return false;
-      return hasMatch(DETAINEE_NOUNS, text, before, after) || facilityNear(before, after);
+      if (hasMatch(DETAINEE_NOUNS, text, before, after) || facilityNear(before, after)) return true;
+      // "300 inmates of the X centre, Abolongo, in Oyo State, that escaped": the relative clause's
+      // antecedent sits before the commas of its own noun phrase.
+      return RELATIVE_BEFORE.test(text.slice(Math.max(sentence.start, t.start - 20), t.start)) && hasMatch(DETAINEE_NOUNS, text, Math.max(sentence.start, t.start - ANTECEDENT_CHARS), t.start);
     case "detainee": {
       if (t.type === "release" && releasesThings(text, sentence, t)) return false;
       // The subject may sit before an apposition: "the remaining inmates, numbering 1,100, were evacuated".

@@ -6,7 +6,7 @@ import type { Span } from "../model/doc.ts";
 import { matchAll } from "./lexicon.ts";
 
 /** Characters and words that close a clause for the purposes of cue windows. */
-const CLAUSE_BREAK = /[;:,“”"]|\s(?:but|while|whereas|although|though|however)\s|\s[-–—]\s/g;
+const CLAUSE_BREAK = /[;:“”"]|(?<!\d),|,(?!\d{3}(?!\d))|\s(?:but|while|whereas|although|though|however)\s|\s[-–—]\s/g;
 
 /** Start of the window of `words` words before `pos`, not crossing a clause break or `floor`. */
 export function windowBefore(text: string, pos: number, words: number, floor: number): number {
@@ -14,7 +14,7 @@ export function windowBefore(text: string, pos: number, words: number, floor: nu
   let seen = 0;
   while (i > floor) {
     const ch = text[i - 1];
-    if (/[;:,“”"]/.test(ch)) break;
+    if (/[;:“”"]/.test(ch) || (ch === "," && !thousandsSeparator(text, i - 1))) break;
     if (/\s/.test(ch)) {
       while (i > floor && /\s/.test(text[i - 1])) i--;
       if (++seen > words) break;
@@ -25,6 +25,11 @@ export function windowBefore(text: string, pos: number, words: number, floor: nu
     i--;
   }
   return i;
+}
+
+/** "1,844": a comma between digits that groups thousands closes no clause. */
+function thousandsSeparator(text: string, comma: number): boolean {
+  return /\d/.test(text.charAt(comma - 1)) && /^\d{3}(?!\d)/.test(text.slice(comma + 1, comma + 5));
 }
 
 /** End of the window of `words` words after `pos`, not crossing a clause break or `ceiling`. */

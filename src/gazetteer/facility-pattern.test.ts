@@ -38,7 +38,7 @@ const TABLE: Array<[string, Seen[]]> = [
     { text: "Tarlac District Jail", id: "tarlac-prison-ph", kind: "jail", place: "Philippines" },
   ]],
   ["Dozens escaped from the Ikot Ekpene Custodial Centre overnight.", [
-    { text: "Ikot Ekpene Custodial Centre", id: "ikut-ekpena-prison", kind: "prison", place: null },
+    { text: "Ikot Ekpene Custodial Centre", id: "ikut-ekpena-prison-ng", kind: "prison", place: "Ikot Ekpene" },
   ]],
   ["Rioting spread through Raqqa Central Prison on Monday.", [
     { text: "Raqqa Central Prison", id: "raka-prison-sy", kind: "prison", place: "Raqqa" },
@@ -51,6 +51,10 @@ const TABLE: Array<[string, Seen[]]> = [
   ]],
   ["Thieves were held overnight at the Kibera lock-up.", [
     { text: "Kibera lock-up", id: "kibera-prison", kind: "jail", place: null },
+  ]],
+  // a town opening the name, a grade after it; in a story naming no country, a town of one country only
+  ["Four remand prisoners escaped from the Kisii GK Prison on Tuesday.", [
+    { text: "Kisii GK Prison", id: "kisi-gk-prison-ke", kind: "prison", place: "Kisii" },
   ]],
   // a facility word before a name or a number
   ["The men were held at Camp Vanguard for a month.", [

@@ -11,6 +11,8 @@ import { facilityVocabulary, headAt, isGenericWord, type HeadWord } from "./faci
 import { mintFacility, townNamed } from "./facility-mint.ts";
 import { indexPlaces, placeAfter, placeOwning, type PlaceIndex, type Where } from "./facility-where.ts";
 import { getLexicon } from "./lexicon.ts";
+import { foldName } from "./normalize.ts";
+import { getWorldIndex, worldPlaceRef } from "./world.ts";
 import { RANK, type Proposal } from "./match.ts";
 import type { Story } from "./story.ts";
 import { adjacent, type Token } from "./tokens.ts";
@@ -137,7 +139,7 @@ function namedBeforeSuffix(text: string, tokens: Token[], h: number, head: HeadW
     const owned = owner ? placeOwning(owner, index) : null;
     const inName = core.map((w) => index.get(w.start)?.[0]).find((p) => p && p.end <= headEnd.start && isTownLevel(p.value as PlaceRef));
     const coreText = text.slice(core[0].start, core[core.length - 1].end);
-    const place = townLevel(where)?.place ?? (inName?.value as PlaceRef | undefined) ?? townLevel(owned)?.place ?? townNamed(coreText, story) ?? story.dateline;
+    const place = townLevel(where)?.place ?? (inName?.value as PlaceRef | undefined) ?? townLevel(owned)?.place ?? townNamed(coreText, story) ?? townLeading(text, core, story) ?? story.dateline;
     return { start, end: headEnd.end, value: mintFacility({ name, core: coreText, kind: head.kind, place, story }) };
   }
 
@@ -172,6 +174,22 @@ function townAfterComma(text: string, tokens: Token[], after: number, index: Pla
   // a town the gazetteer lacks: named, not placed, and only when a comma or full stop ends it
   if (known || !/^[,.;]/.test(text.slice(t.end, t.end + 1))) return null;
   return { place: { name: t.text, admin1: null, country: null, lat: null, lon: null, precision: "town" }, end: t.end, text: t.text };
+}
+
+/** "Kakamega GK Prison", "Sorong Class IIB Penitentiary": a town of the story's countries opens the name, a grade or class follows it. */
+function townLeading(text: string, core: Token[], story: Story): PlaceRef | null {
+  for (let n = core.length; n >= 1; n--) {
+    const name = text.slice(core[0].start, core[n - 1].end);
+    const town = (n < core.length ? townNamed(name, story) : null) ?? (story.countries.length === 0 ? townOfOneCountry(name) : null);
+    if (town) return town;
+  }
+  return null;
+}
+
+/** A story that names no country: a town whose name is found in one country only ("Kisii"). */
+function townOfOneCountry(name: string): PlaceRef | null {
+  const candidates = (getWorldIndex().byKey.get(foldName(name)) ?? []).filter((c) => c.kind === "town");
+  return candidates.length > 0 && candidates.every((c) => c.country === candidates[0].country) ? worldPlaceRef(candidates[0]) : null;
 }
 
 function isTownLevel(place: PlaceRef | null | undefined): place is PlaceRef {

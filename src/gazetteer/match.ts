@@ -194,6 +194,11 @@ function articleThe(text: string, tokens: Token[], i: number): Token | null {
 /** Capitalised words that may follow a town without making it part of a longer name ("Kogi State"). */
 const PLACE_SUFFIX_WORDS: ReadonlySet<string> = new Set(["state", "province", "governorate", "region", "district", "county", "city", "town", "countryside", "prison", "jail", "camp"]);
 
+/** The last word of a division's name ("Niger State")... */
+const DIVISION_WORDS: ReadonlySet<string> = new Set(["state", "province", "governorate", "region", "district", "county", "territory"]);
+/** ...may be followed by the office it seats without being part of a longer name. */
+const OFFICE_WORDS: ReadonlySet<string> = new Set(["police", "government", "governor", "command", "commissioner", "ministry", "house", "assembly", "council", "security", "emergency", "prison", "prisons", "correctional", "judiciary", "high"]);
+
 function isCapitalised(t: Token): boolean {
   return (t.case === "title" || t.case === "upper") && !t.compoundSuffix && t.key !== "";
 }
@@ -207,7 +212,8 @@ function insideLongerName(text: string, tokens: Token[], i: number, j: number, s
   // "Central Jail Dera Ismail Khan": a facility word before a town does not make it a surname.
   const facilityWordBefore = before && FACILITY_WORDS_BEFORE_TOWN.has(before.fold);
   if (before && !facilityWordBefore && adjacent(text, before, tokens[i]) && !before.possessive && isCapitalised(before) && !(before.sentenceStart && stopFolds.has(before.fold))) return true;
-  if (after && adjacent(text, tokens[j], after) && !tokens[j].possessive && isCapitalised(after) && !PLACE_SUFFIX_WORDS.has(after.fold)) return true;
+  // "Niger State Police Command", "Borno State Government": a division named as an office's seat.
+  if (after && adjacent(text, tokens[j], after) && !tokens[j].possessive && isCapitalised(after) && !PLACE_SUFFIX_WORDS.has(after.fold) && !(DIVISION_WORDS.has(tokens[j].fold) && OFFICE_WORDS.has(after.fold))) return true;
   return false;
 }
 

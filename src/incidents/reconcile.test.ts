@@ -101,3 +101,15 @@ test("vague: the best comes from a word standing in for a figure", () => {
     assert.equal(c.vague ?? false, expected, why);
   }
 });
+
+test("a figure its report says was revised stays a claim and bounds the range, but gives no best", () => {
+  const [killed] = reconcileCounts([
+    count("killed", { ...claim("d1", 30, 30, "prosecutors"), revised: true }),
+    count("killed", claim("d1", 101, null, "prison authority")),
+  ]);
+  assert.deepEqual([killed.low, killed.best], [30, 101]);
+  assert.equal(killed.claims.length, 2);
+  // alone, a revised figure is still the only figure there is
+  const [only] = reconcileCounts([count("killed", { ...claim("d1", 30, 30, "prosecutors"), revised: true })]);
+  assert.equal(only.best, 30);
+});

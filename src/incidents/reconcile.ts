@@ -105,7 +105,10 @@ export function isDisputed(figures: SourceFigure[]): boolean {
 export function reconcileCount(quantity: Count["quantity"], group: Count["group"], claims: Claim[], rank: DocumentRank): Count {
   const figures = figuresBySource(claims, rank);
   const { low, high } = rangeOf(figures);
-  const count: Count = { quantity, group, claims, low, best: bestOf(figures, low, high), high };
+  // "Initially 30 ... more than 100 died": a figure its own report says was revised stays a claim and in the range, not in the best.
+  const current = claims.filter((c) => !c.revised);
+  const bestFigures = current.length > 0 && current.length < claims.length ? figuresBySource(current, rank) : figures;
+  const count: Count = { quantity, group, claims, low, best: bestOf(bestFigures, low, high), high };
   if (bestIsVague(figures, claims, count.best)) count.vague = true;
   if (isDisputed(figures)) {
     count.disputed = true;

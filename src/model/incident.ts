@@ -85,6 +85,8 @@ export interface Claim extends Span {
   rule: string;
   /** The most likely value when the wording suggests one ("about 120"); optional. */
   best?: number;
+  /** The story says the figure was later revised ("initially 30 dead"): kept as a claim, not used for the best figure. */
+  revised?: boolean;
 }
 
 export interface CountClaims {

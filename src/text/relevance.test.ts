@@ -26,6 +26,12 @@ const RELEVANT = [
   "Inmates set fire to mattresses in one wing of the custodial centre.",
   "Women and children fled al-Hol camp after the guards left.",
   "Hundreds of detainees were moved by bus to a facility further north.",
+  // an event worded only by its harm, its fighting or the emptying of a facility
+  "Fighting between rival gangs at the penitentiary on Tuesday left 68 inmates dead.",
+  "Rebels emptied the central prison, letting out some 3,000 inmates.",
+  "Three convicts scaled the wall of the district prison overnight.",
+  "Police intensified patrols along the border after the convicts' flight from the prison.",
+  "Armed men on motorbikes overpowered the guards at the prison before dawn.",
 ];
 
 const NOT_RELEVANT = [

@@ -59,7 +59,8 @@ export function placeAlertsAtTheirEvent(story: Story): void {
     if (!place) continue;
     // "placed the police on red alert nationwide": the whole country of the event.
     if (!m.place && place.country && NATIONWIDE.test(sentenceOf(story, m))) m.place = placeById(`country:${place.country}`) ?? place;
-    else if (byForces(m) ? m.place!.country === place.country : !m.place && !placed) m.place = place;
+    // "Kenyan police stepped up patrols along the border": a border strip is the country's, not the town's around the prison.
+    else if (byForces(m) ? m.place!.country === place.country && !BORDER.test(sentenceOf(story, m)) : !m.place && !placed) m.place = place;
   }
 }
 
@@ -73,6 +74,8 @@ function answeredEvent(mentions: Working[], alert: Working): Working | undefined
   return located.filter((e) => e.trigger.start < alert.trigger.start).pop() ?? located.find((e) => e.trigger.start > alert.trigger.start);
 }
 
+/** An alert along a frontier. */
+const BORDER = /\b(?:borders?|frontiers?|border\s+posts?|border\s+crossings?)\b/i;
 /** An alert over the whole country. */
 const NATIONWIDE = /\b(?:nationwide|countrywide|across the country|throughout the country|all over the country|across the nation)\b/i;
 
@@ -81,9 +84,17 @@ function sentenceOf(story: Story, m: Working): string {
   return story.text.slice(sentence.start, sentence.end);
 }
 
+/** "... after the escape from X prison": what follows names the event answered, not where forces went. */
+const ANSWERED_CLAUSE = /\b(?:after|following|since|when|because|as|in the wake of|in response to)\b/gi;
+
 function atTheFacility(story: Story, alert: Working): boolean {
   const sentence = story.sentences[alert.sentence];
-  return hasMatch(FACILITY_OBJECT_NOUNS, story.text, sentence.start, sentence.end) || story.entities.facilities.some((f) => f.start >= sentence.start && f.end <= sentence.end);
+  // Only the alert's own clause: "roadblocks across Bali after inmates escaped from Kerobokan prison" sends no one to the prison.
+  ANSWERED_CLAUSE.lastIndex = 0;
+  const rest = story.text.slice(alert.trigger.end, sentence.end);
+  const cut = ANSWERED_CLAUSE.exec(rest);
+  const end = cut ? alert.trigger.end + cut.index : sentence.end;
+  return hasMatch(FACILITY_OBJECT_NOUNS, story.text, sentence.start, end) || story.entities.facilities.some((f) => f.start >= sentence.start && f.end <= end);
 }
 
 function withoutDemonym(value: PlaceValue): PlaceRef {

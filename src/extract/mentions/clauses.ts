@@ -3,8 +3,8 @@
 // Damascus": the jail is where the riot happened, the centre where the transfer went.
 import type { Span } from "../../model/doc.ts";
 
-/** What ends a clause: punctuation, or a conjunction that opens a new one. */
-const CLAUSE_BOUNDARY = /[;,:–—]|\s(?:after|before|when|whereas|while|since|following|until|because|although|though|but)\s/gi;
+/** What ends a clause: punctuation (not the comma grouping thousands in "1,844"), or a conjunction that opens a new one. */
+const CLAUSE_BOUNDARY = /[;:–—]|(?<!\d),|,(?!\d{3}(?!\d))|\s(?:after|before|when|whereas|while|since|following|until|because|although|though|but)\s/gi;
 
 /** Clause boundaries of a sentence, as absolute offsets, in order. */
 export function clauseBoundaries(text: string, sentence: Span): number[] {

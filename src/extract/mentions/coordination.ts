@@ -10,7 +10,7 @@ import { mentionId } from "./propose.ts";
 /** Events that happen at each facility of the list (not transfers: "from A to B" is one move). */
 const SPLIT_TYPES = new Set<IncidentType>(["attack", "escape", "riot", "release", "control_change"]);
 /** What joins two members of a list: "and", "as well as", "&", with a determiner or a few words of description. */
-const AND_JOIN = /^\s*,?\s+(?:and|as\s+well\s+as|&)\s+(?:(?:the|a|an|another|at|in|on|of)\s+){0,2}(?:[\w'’-]+\s+){0,2}$/i;
+const AND_JOIN = /^\s*[—–]?\s*,?\s+(?:and|as\s+well\s+as|&)\s+(?:(?:the|a|an|another|at|in|on|of)\s+){0,2}(?:[\w'’-]+\s+){0,2}$/i;
 /** "A, B and C": a comma joins only inside a list that an "and" closes. */
 const COMMA_JOIN = /^\s*,\s+(?:the\s+)?$/i;
 /** "..., as well as another facility at": a second facility named by where it is. */
@@ -30,13 +30,19 @@ export function splitCoordinatedFacilities(s: SentenceView): void {
       s.created.push({ ...atFacility(s, m, other), facility: null, place: other.value });
     }
   }
+  const named = apposedNames(text, s.facilities);
   for (const group of facilityLists(text, s.facilities)) {
     const ids = new Set(group.map((f) => f.value.id));
     if (ids.size < 2) continue;
     for (const m of [...s.created]) {
-      if (!SPLIT_TYPES.has(m.type) || !m.facility || !ids.has(m.facility.id)) continue;
+      if (!SPLIT_TYPES.has(m.type) || !m.facility) continue;
+      // "a prison on the outskirts of Kabul — Pul-e-Charkhi — as well as ...": the event's facility is the list's first member by another name.
+      const alias = named.get(m.facility.id);
+      if (!ids.has(m.facility.id) && !(alias && ids.has(alias))) continue;
+      // The facility takes its own name.
+      if (alias && ids.has(alias)) m.facility = group.find((f) => f.value.id === alias)!.value;
       for (const f of group) {
-        if (s.created.some((c) => c.type === m.type && c.facility?.id === f.value.id)) continue;
+        if (f.value.id === alias || s.created.some((c) => c.type === m.type && c.facility?.id === f.value.id)) continue;
         s.created.push(atFacility(s, m, f));
       }
     }
@@ -83,6 +89,17 @@ function facilityLists(text: string, facilities: Array<Annotation<FacilityRef>>)
   close();
   return lists;
 }
+
+/** "a prison on the outskirts of Kabul — Pul-e-Charkhi —", "the central prison (Kuje)": a facility and its name in apposition, by id. */
+function apposedNames(text: string, facilities: Array<Annotation<FacilityRef>>): Map<string, string> {
+  const sorted = [...facilities].sort((a, b) => a.start - b.start);
+  const named = new Map<string, string>();
+  for (let i = 1; i < sorted.length; i++) {
+    if (APPOSITION.test(text.slice(sorted[i - 1].end, sorted[i].start)) && sorted[i - 1].value.id !== sorted[i].value.id) named.set(sorted[i - 1].value.id, sorted[i].value.id);
+  }
+  return named;
+}
+const APPOSITION = /^\s*[—–(]\s*$/;
 
 function gap(text: string, a: Span, b: Span): string | null {
   return b.start - a.end <= MAX_JOIN_CHARS && b.start >= a.end ? text.slice(a.end, b.start) : null;

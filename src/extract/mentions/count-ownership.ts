@@ -52,9 +52,14 @@ export function claimCounts(s: SentenceView): void {
       pend();
       continue;
     }
-    addClaim(story, owner, reading.quantity, reading.group, q, story.attributor.sourceAt(index, q.start)?.source ?? null, sentence);
+    const revised = SUPERSEDED.test(text.slice(Math.max(sentence.start, q.start - SUPERSEDED_REACH_CHARS), q.start));
+    addClaim(story, owner, reading.quantity, reading.group, q, story.attributor.sourceAt(index, q.start)?.source ?? null, sentence, revised);
   }
 }
+
+/** "Initially, the ministry put the toll at 30", "an earlier toll of 12": a figure the story says was revised. */
+const SUPERSEDED = /\b(?:initially|at\s+first|earlier\s+(?:toll|figure|count|report)s?|(?:a|the)\s+(?:first|preliminary|provisional|previous)\s+(?:toll|figure|count|report)|first\s+reported|previously\s+(?:reported|put|said|gave))\b/i;
+const SUPERSEDED_REACH_CHARS = 100;
 
 export function claimPendingCounts(s: SentenceView): void {
   const { story, sentence, index } = s;
@@ -76,7 +81,7 @@ export function followAttackFocus(s: SentenceView): void {
   else if (s.scan.rejected.some((r) => isAttackOnSomethingElse(s.story.text, r))) s.story.attackFocus = null;
 }
 
-function addClaim(story: Story, m: Working, quantity: QuantityName, group: CountClaims["group"], q: Annotation<QuantityValue>, source: string | null, sentence: Span): void {
+function addClaim(story: Story, m: Working, quantity: QuantityName, group: CountClaims["group"], q: Annotation<QuantityValue>, source: string | null, sentence: Span, revised = false): void {
   let count = m.counts.find((c) => c.quantity === quantity && c.group === group);
   if (!count) {
     count = { quantity, group, claims: [] };
@@ -93,6 +98,7 @@ function addClaim(story: Story, m: Working, quantity: QuantityName, group: Count
     start: sentence.start,
     end: sentence.end,
     rule: q.rule,
+    ...(revised ? { revised: true } : {}),
   });
   m.evidence.push({ start: q.start, end: q.end, kind: "quantity", rule: q.rule });
 }

@@ -4,14 +4,14 @@
 //   2. A sentence's place and facility belong to every event at the facility that names none
 //      ("stormed a prison in X, freeing 250").
 //   3. "a prison in the northwestern city of X": the town's one curated facility.
-import type { Span } from "../../model/doc.ts";
+import type { Annotation, Span } from "../../model/doc.ts";
 import type { FacilityRef, IncidentType, PlaceRef } from "../../model/incident.ts";
 import { facilityHeadWords, findFacility } from "../../gazetteer/index.ts";
 import { clauseAt, clauseBoundaries } from "./clauses.ts";
 import { nearestMention, type SentenceView } from "./context.ts";
 
-/** "to a notorious military detention centre in X": where a transfer goes, a few words before the facility. */
-const DESTINATION_BEFORE = /\b(?:to|into|towards|toward)\s+(?:(?:the|a|an)\s+)?(?:[\w'’-]+\s+){0,3}$/i;
+/** "to a notorious military detention centre in X", "to the maximum-security prison island of X": where a transfer goes, a few words before the facility. */
+const DESTINATION_BEFORE = /\b(?:to|into|towards|toward)\s+(?:(?:the|a|an)\s+)?(?:[\w'’-]+\s+){0,5}$/i;
 const DESTINATION_REACH_CHARS = 50;
 /** Events that happen at the facility itself and so share a sentence's location (not recaptures: escapees are caught elsewhere). */
 const AT_THE_FACILITY = new Set<IncidentType>(["attack", "escape", "riot", "release", "control_change"]);
@@ -21,6 +21,7 @@ export function linkFacilities(s: SentenceView): void {
   const boundaries = clauseBoundaries(text, s.sentence);
   const candidates = s.created.filter((c) => c.type !== "alert");
   for (const f of s.facilities) {
+    if (namedRightAfter(text, f, s.facilities)) continue;
     const transfer = candidates.find((c) => c.type === "transfer" && c.trigger.end <= f.start);
     if (transfer && DESTINATION_BEFORE.test(text.slice(Math.max(transfer.trigger.start, f.start - DESTINATION_REACH_CHARS), f.start))) {
       transfer.destination ??= f.value.place;
@@ -38,6 +39,15 @@ export function linkFacilities(s: SentenceView): void {
     }
   }
 }
+
+/** "the high-security island prison colony of Nusakambangan": a phrase read as "the prison" back-reference whose own name follows it. */
+function namedRightAfter(text: string, f: Annotation<FacilityRef>, facilities: Array<Annotation<FacilityRef>>): boolean {
+  if (!f.rule.startsWith(ANAPHOR_RULE)) return false;
+  return facilities.some((n) => n !== f && n.start >= f.end && !n.rule.startsWith(ANAPHOR_RULE) && NAME_OF_GAP.test(text.slice(f.end, n.start)));
+}
+const ANAPHOR_RULE = "gazetteer.facility.anaphor";
+/** "colony of", "island of", " of": what joins a facility word to the name it is the facility of. */
+const NAME_OF_GAP = /^\s+(?:[\w-]+\s+){0,2}(?:of|at|on)\s+(?:the\s+)?$/i;
 
 export function shareSentenceLocation(s: SentenceView): void {
   const located = s.created.find((m) => (m.facility || m.place) && AT_THE_FACILITY.has(m.type));

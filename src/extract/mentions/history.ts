@@ -14,7 +14,7 @@ interface TimeMark extends Span {
 }
 
 /** "N years ago", "decades ago" (with "this week" folded in: "five years ago this week"). */
-const YEARS_AGO = /\b(?:\w+|\d+)\s+(?:years|decades)\s+(?:ago(?:\s+(?:this|last)\s+(?:week|month))?|after|since|on)\b|\banniversary\b/gi;
+const YEARS_AGO = /\b(?:\w+|\d+)\s+(?:years?|decades?)\s+(?:ago(?:\s+(?:this|last)\s+(?:week|month))?|after|since|on)\b|\banniversary\b/gi;
 
 /** Every time expression of a sentence, marked past (history) or not: dates, "five years ago", "2014". */
 export function timesOf(text: string, sentence: Span, dates: Array<Annotation<DateValue>>, published: Day | null): TimeMark[] {

@@ -20,7 +20,7 @@ function possessiveCountry(text: string, p: Annotation<PlaceValue>): boolean {
 /** A country as subject still places these: "Iraq has detained ..." happened in Iraq. */
 const SUBJECT_PLACES_TYPES = new Set<IncidentType>(["recapture", "alert"]);
 
-type PlaceRole = "event" | "subject" | "none";
+type PlaceRole = "event" | "subject" | "seat" | "none";
 /** "a Paraguayan prison", "a Syrian jail": a demonym naming the facility's country. */
 const FACILITY_AFTER_DEMONYM = /^\s+(?:[\w-]+\s+)?(?:prison|jail|gaol|penitentiary|detention|custodial|correctional|camp)\b/i;
 /** "near the border with", "bordering": what follows is a neighbour. */
@@ -44,7 +44,7 @@ export function linkPlaces(s: SentenceView): void {
     const candidates = told.length ? told : s.created.filter((c) => clauseAt(boundaries, c.trigger.start) === clauseAt(boundaries, p.start));
     // "a prison near the border with Brazil": the neighbour is a landmark, not where it happened (an alert may hold along it).
     const landmark = BORDER_WITH_BEFORE.test(text.slice(Math.max(0, p.start - 30), p.start));
-    const placeable = role === "subject" ? candidates.filter((c) => SUBJECT_PLACES_TYPES.has(c.type)) : landmark ? candidates.filter((c) => c.type === "alert") : candidates;
+    const placeable = role === "subject" ? candidates.filter((c) => SUBJECT_PLACES_TYPES.has(c.type)) : landmark || role === "seat" ? candidates.filter((c) => c.type === "alert") : candidates;
     const m = nearestMention(placeable, p);
     if (!m) continue;
     if (m.type === "transfer" && isDestination(text, s.sentence, p)) {
@@ -80,6 +80,8 @@ function placeRole(text: string, p: Annotation<PlaceValue>): PlaceRole {
   if (/^-[a-z]/.test(after)) return "none";
   PLACE_ACTOR_NOUNS.lastIndex = 0;
   const actorNoun = PLACE_ACTOR_NOUNS.exec(after);
+  // "the Niger State Police Command beefed up security": a division's own forces guard that division.
+  if (actorNoun && /^[\s-]*$/.test(after.slice(0, actorNoun.index)) && p.value.precision === "admin1") return "seat";
   if (actorNoun && /^[\s-]*$/.test(after.slice(0, actorNoun.index)) && p.value.precision !== "town") return "none";
   // "the Damascus government agreed to release": a capital standing for its state.
   if (STATE_AFTER.test(after)) return "none";

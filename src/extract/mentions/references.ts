@@ -20,6 +20,8 @@ const DETERMINER_BEFORE = /\b(?:the|these|those|of)\s+$/i;
 const INTERVAL_BEFORE = /\b(?:(more than|over|nearly|almost|about|around|some)\s+)?(a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})\s+(day|week|month|year)s?\s+(?:after|since|following|on from)\s+(?:the|last\s+\w+['’]s|\w+['’]s|this|that)\s+(?:[\w-]+\s+)?$/i;
 /** "The attack on X was claimed by ...", "the deadly jailbreak": a definite noun for an event the reader is taken to know. */
 const DEFINITE_BEFORE = /(?:^|[^\w])the\s+(?:[\w-]+\s+)?$/i;
+/** A verb's past or participle, not an event noun: "escaped", "fled", "broke out of". */
+const VERB_FORM = /^(?:\S+ed|fled|broke|broken|stormed|\S+ing)(?:\s|$)/i;
 const NUMBER_WORDS: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12 };
 const UNIT_DAYS: Record<string, number> = { day: 1, week: 7, month: 30, year: 365 };
 /** "a year after" is about a year: the window reaches this share of the interval either side. */
@@ -29,8 +31,10 @@ const LOOKBEHIND_CHARS = 60;
 
 export function isReference(text: string, trigger: Span): boolean {
   const before = text.slice(Math.max(0, trigger.start - LOOKBEHIND_CHARS), trigger.start);
-  if (AFTER_THE.test(before) || DEMONSTRATIVE_BEFORE.test(before)) return true;
   const word = text.slice(trigger.start, trigger.end);
+  if (AFTER_THE.test(before)) return true;
+  // "in that riot" points back; "inmates that escaped" is a relative clause telling the escape.
+  if (DEMONSTRATIVE_BEFORE.test(before) && !(/\bthat\s+$/i.test(before) && VERB_FORM.test(word))) return true;
   // "The attack on the Kuje prison was claimed by ISWAP": a definite event noun (not a participle).
   if (DEFINITE_BEFORE.test(before) && !/(?:ed|ing)$/i.test(word)) return true;
   if (!DETERMINER_BEFORE.test(before)) return false;
@@ -58,12 +62,27 @@ export function referenceWindow(text: string, trigger: Span, published: Day | nu
  * ("the attack was claimed by ISWAP" in a later report), never a new incident dated by publication.
  */
 export function settleReferences(story: Story): void {
+  // "300 prisoners fled the Ghazni prison after the Taliban attack on Sunday", "escaped during
+  // Friday's attack": an attack or riot named beside the departure it caused, at the same
+  // facility, is that night's event and takes the departure's date.
+  for (const m of story.mentions) {
+    if (!story.references.has(m) || m.date || !CAUSES_DEPARTURE.has(m.type)) continue;
+    const caused = story.mentions.find((t) => t.sentence === m.sentence && !story.references.has(t) && (t.type === "escape" || t.type === "release") && t.date && t.facility && (!m.facility || m.facility.id === t.facility.id));
+    if (!caused) continue;
+    m.date = caused.date;
+    m.facility ??= caused.facility;
+    m.place ??= caused.place;
+    story.references.delete(m);
+  }
   // "The escape of 20 inmates from the X prison has raised questions": a reference that gives
   // figures tells the event.
   for (const m of story.mentions) if (story.references.has(m) && !m.date && m.counts.length) story.references.delete(m);
   const told = story.mentions.filter((m) => !story.references.has(m));
   story.mentions = story.mentions.filter((m) => !story.references.has(m) || m.date || told.some((t) => sameFamily(t.type, m.type)));
 }
+
+/** Events that free detainees in the same night: an attack on the facility, a riot inside it. */
+const CAUSES_DEPARTURE = new Set<IncidentType>(["attack", "riot"]);
 
 /** Escapes and releases are one departure told two ways; other kinds stand alone. */
 function sameFamily(a: IncidentType, b: IncidentType): boolean {

@@ -44,18 +44,37 @@ export function inheritSalientFacility(story: Story): void {
     if (!m.facility && INHERITS_FACILITY.has(m.type) && !(m.type === "transfer" && m.modality === "planned")) {
       const recent = salientFacility(story, sentences, m.sentence, m.trigger.start, RECENT_SENTENCES);
       const salient = recent ?? salientFacility(story, sentences, m.sentence, m.trigger.start, SALIENCE_SENTENCES);
-      const value: FacilityRef | null = recent?.value ?? lastEventFacility ?? salient?.value ?? null;
+      // A lead that names no facility ("21 prisoners escaped jail ... ten had been recaptured")
+      // speaks of the one the story names a few paragraphs on.
+      // Only for a mention placed nowhere, which would otherwise be lost.
+      const ahead: Annotation<FacilityRef> | undefined = recent || lastEventFacility || salient || m.place ? undefined : facilityAhead(story, m.sentence, m.trigger.end);
+      const value: FacilityRef | null = recent?.value ?? lastEventFacility ?? salient?.value ?? ahead?.value ?? null;
       // Escapees are recaptured anywhere, even across a border: where they were caught says
       // nothing about the facility they fled.
       if (value && (m.type === "recapture" || placeAgrees(value, m.place))) {
         m.facility = value;
-        const evidence = recent ?? salient;
+        const evidence = recent ?? salient ?? ahead;
         if (evidence && evidence.value.id === value.id) m.evidence.push({ start: evidence.start, end: evidence.end, kind: "facility", rule: "facility.salient" });
       }
     }
     if (m.facility && !m.place) m.place = m.facility.place;
     if (m.facility && m.type !== "alert") lastEventFacility = m.facility;
   }
+}
+
+/** Sentences ahead within which the first facility the story names is the one its lead speaks of. */
+const AHEAD_SENTENCES = 4;
+
+/** The first facility named after `after`, within a few sentences, not where a transfer went nor in history. */
+function facilityAhead(story: Story, index: number, after: number): Annotation<FacilityRef> | undefined {
+  const { sentences } = story;
+  const ceiling = sentences[Math.min(sentences.length - 1, index + AHEAD_SENTENCES)].end;
+  const facilities = story.entities.facilities;
+  for (let i = firstStartingAtOrAfter(facilities, after); i < facilities.length && facilities[i].start < ceiling; i++) {
+    const f = facilities[i];
+    if (f.value.kind !== "police_station" && !story.destinations.has(f) && !inHistory(story, sentences, f)) return f;
+  }
+  return undefined;
 }
 
 function placeAgrees(facility: FacilityRef, place: PlaceRef | null): boolean {
