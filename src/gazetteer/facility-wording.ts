@@ -4,7 +4,7 @@
 // prefilter), without resolving which facility is meant (matchGazetteer does that).
 import type { Span } from "../model/doc.ts";
 import type { FacilityKind } from "../model/incident.ts";
-import { PhraseScan } from "../text/phrase-scan.ts";
+import { factorAlternatives } from "../text/alternation.ts";
 import { loadFacilities, loadFacilityHeads } from "./data.ts";
 
 export interface FacilityWording extends Span {
@@ -15,9 +15,9 @@ export interface FacilityWording extends Span {
 
 interface Wording {
   /** Head words and the names with no head word in them: one scan finds every page that has any. */
-  firstPass: PhraseScan;
+  firstPass: RegExp;
   /** Names with a head word inside ("al-Hol camp"): read only on pages the first pass found. */
-  namesWithHeads: PhraseScan;
+  namesWithHeads: RegExp;
   kindOf: Map<string, { kind: FacilityKind; named: boolean; acronym: boolean }>;
 }
 
@@ -61,9 +61,9 @@ function wording(): Wording {
   }
   const headSources = [...new Set(heads.map((h) => h.phrase.toLowerCase()))].sort(byLength).map(pluralSource);
   compiled = {
-    // Each scanned as \b(?:...)\b with "gi", looked for only where a word starts like one of them.
-    firstPass: new PhraseScan([...bare.sort(byLength).map(looseSource), ...headSources]),
-    namesWithHeads: new PhraseScan(withHeads.sort(byLength).map(looseSource)),
+    // Written as tries: every word of every page is read against them.
+    firstPass: new RegExp(`\\b(?:${factorAlternatives([...bare.sort(byLength).map(looseSource), ...headSources])})\\b`, "gi"),
+    namesWithHeads: new RegExp(`\\b(?:${factorAlternatives(withHeads.sort(byLength).map(looseSource))})\\b`, "gi"),
     kindOf,
   };
   return compiled;
@@ -85,13 +85,13 @@ function wordingOf(matched: string, start: number): FacilityWording | null {
 export function facilityWordingIn(text: string): FacilityWording[] {
   const { firstPass, namesWithHeads } = wording();
   const found: FacilityWording[] = [];
-  for (const m of firstPass.matchAll(text)) {
+  for (const m of text.matchAll(firstPass)) {
     const w = wordingOf(m[0], m.index);
     if (w) found.push(w);
   }
   if (found.length === 0 || !found.some((w) => !w.named)) return found;
   const names: FacilityWording[] = [];
-  for (const m of namesWithHeads.matchAll(text)) {
+  for (const m of text.matchAll(namesWithHeads)) {
     const w = wordingOf(m[0], m.index);
     if (w) names.push(w);
   }

@@ -11,7 +11,6 @@ import { facilityWordingIn } from "../gazetteer/index.ts";
 import type { FacilityKind } from "../model/incident.ts";
 import type { Span } from "../model/doc.ts";
 import { isSpaceCode, isUpperCode } from "./chars.ts";
-import { alternativesOf, PhraseScan } from "./phrase-scan.ts";
 
 interface EventRule {
   id: string;
@@ -19,8 +18,7 @@ interface EventRule {
 }
 
 const wordPattern = (source: string, flags = "i") => new RegExp(`\\b(?:${source})\\b`, flags);
-/** \b(?:custody words)\b, case-insensitive, looked for only where a word starts like one of them. */
-const CUSTODY = new PhraseScan(alternativesOf(data.custody.pattern));
+const CUSTODY = wordPattern(data.custody.pattern, "gi");
 const EVENTS: EventRule[] = data.event.map((r) => ({ id: r.id, pattern: wordPattern(r.pattern) }));
 const NEEDS_CUSTODY_WORDS = new Set<string>(data.kindsNeedingCustodyWords);
 const FICTION_CUES: EventRule[] = data.fiction.cues.map((c) => ({ id: c.id, pattern: new RegExp(`\\b(?:${c.pattern})`, "i") }));
@@ -43,7 +41,7 @@ function detentionWords(text: string): DetentionWord[] {
     end: w.end,
     certain: w.named || !NEEDS_CUSTODY_WORDS.has(w.kind satisfies FacilityKind),
   }));
-  for (const m of CUSTODY.matchAll(text)) words.push({ start: m.index, end: m.index + m[0].length, certain: true });
+  for (const m of text.matchAll(CUSTODY)) words.push({ start: m.index, end: m.index + m[0].length, certain: true });
   return words.sort((a, b) => a.start - b.start);
 }
 
@@ -82,12 +80,14 @@ function sentenceAround(text: string, at: number, floor: number): Span {
   return { start, end };
 }
 
+const CUSTODY_ANYWHERE = wordPattern(data.custody.pattern);
+
 /**
  * Step 1 alone: does the text word detention anywhere (a facility or custody)? False means no
  * story in it can be relevant, so work done only for relevant stories can be skipped.
  */
 export function mayConcernDetention(text: string): boolean {
-  return CUSTODY.test(text) || facilityWordingIn(text).length > 0;
+  return CUSTODY_ANYWHERE.test(text) || facilityWordingIn(text).length > 0;
 }
 
 /** True when `text` names an event of the domain (an escape, a raid, a transfer ...). */
