@@ -37,6 +37,10 @@ const LINES = [
   "",
   "i.e. THE U.S. AND UK: WHAT? (AFP)",
   "Ѐкран і детенція: В'язниця",
+  // Runs of lower-case letters are read by a shortcut: words around it must count the same.
+  "don't they'll the_cat co-operate what's ab1cd AbcDef wwwhat hthe",
+  "see:http://a.example/b and (www.example.org) or xhttp://c.example",
+  "the THE The tHe an AN of OF whichever themselves",
 ];
 
 for (const line of LINES) {
