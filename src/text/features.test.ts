@@ -80,6 +80,9 @@ const SPLITS: Array<[string, string[]]> = [
   ["They freed\nmore than forty inmates.", ["They freed more than forty inmates."]],
   ["One,\nTwo.\r\nThree\rFour", ["One, Two.", "Three", "Four"]],
   ["\u200b\n  \nText\u00a0 here  \n", ["Text here"]],
+  // Line ends found by index: CR and LF in every order, blank lines of each, the last line unended.
+  ["Head\r\rBody one.\n\rBody two.\r\n\r\nEnd", ["Head", "Body one.", "Body two.", "End"]],
+  ["\r\n\r\n\n", []],
 ];
 for (const [raw, expected] of SPLITS) {
   test(`splits units by index: ${JSON.stringify(raw)}`, () => {
@@ -89,4 +92,5 @@ for (const [raw, expected] of SPLITS) {
 
 test("counts the blank lines before each unit", () => {
   assert.deepEqual(splitUnits("A\n\n\nB\nC").map((u) => u.blankBefore), [0, 2, 0]);
+  assert.deepEqual(splitUnits("A\r\n\r\rB\n\r\nC").map((u) => u.blankBefore), [0, 2, 1]);
 });
