@@ -4,6 +4,7 @@
 // prefilter), without resolving which facility is meant (matchGazetteer does that).
 import type { Span } from "../model/doc.ts";
 import type { FacilityKind } from "../model/incident.ts";
+import { factorAlternatives } from "../text/alternation.ts";
 import { loadFacilities, loadFacilityHeads } from "./data.ts";
 
 export interface FacilityWording extends Span {
@@ -60,8 +61,9 @@ function wording(): Wording {
   }
   const headSources = [...new Set(heads.map((h) => h.phrase.toLowerCase()))].sort(byLength).map(pluralSource);
   compiled = {
-    firstPass: new RegExp(`\\b(?:${[...bare.sort(byLength).map(looseSource), ...headSources].join("|")})\\b`, "gi"),
-    namesWithHeads: new RegExp(`\\b(?:${withHeads.sort(byLength).map(looseSource).join("|")})\\b`, "gi"),
+    // Written as tries: every word of every page is read against them.
+    firstPass: new RegExp(`\\b(?:${factorAlternatives([...bare.sort(byLength).map(looseSource), ...headSources])})\\b`, "gi"),
+    namesWithHeads: new RegExp(`\\b(?:${factorAlternatives(withHeads.sort(byLength).map(looseSource))})\\b`, "gi"),
     kindOf,
   };
   return compiled;

@@ -1,6 +1,6 @@
 // One raw record -> one cleaned, dated, segmented Doc. Pure: no store, no I/O, so the benchmark,
 // the `extract` command, the HTTP API and the fuzz tests all prepare documents the same way.
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 import type { DateOrigin, Day, Doc, RawRecord } from "../model/doc.ts";
 import { cleanText, PARAGRAPH_SEPARATOR } from "../text/clean.ts";
 import { datelineDay, yearHintFromUrl } from "../text/dateline.ts";
@@ -17,7 +17,8 @@ export interface PrepareOptions {
 
 /** sha256 hex of the cleaned text: the document's storage key. */
 export function contentHashOf(text: string): string {
-  return createHash("sha256").update(text, "utf8").digest("hex");
+  // The one-shot hash skips the Hash object a streaming digest needs (UTF-8, as before).
+  return hash("sha256", text, "hex");
 }
 
 /** The page body as plain text plus the title the markup gives, if any. */

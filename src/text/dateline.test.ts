@@ -69,3 +69,22 @@ test("year hint from a url path", () => {
   assert.equal(yearHintFromUrl("https://example.net/news/riot-2024"), null);
   assert.equal(yearHintFromUrl(null), null);
 });
+
+// Lines are read by index and only lines with a digit are normalised: blank lines of any
+// whitespace, CRLF and lone CR endings, the eighth-line limit and the 300-character cut must
+// count exactly as a line-by-line reading does.
+const LINE_READING: Array<[string, string, string | null]> = [
+  ["blank lines of spaces, tabs, no-break and zero-width spaces", " \t\n\u00a0\u200b\n\nFri 21 January 2022:\nBody.", "2022-01-21"],
+  ["CRLF endings", "Headline\r\n\r\nFri 21 January 2022:\r\nBody.", "2022-01-21"],
+  ["lone CR endings", "Headline\rFri 21 January 2022:\rBody.", "2022-01-21"],
+  ["the eighth non-blank line is read", "a\nb\nc\n \nd\ne\nf\ng\nFri 21 January 2022:", "2022-01-21"],
+  ["the ninth is not", "a\nb\nc\nd\ne\nf\ng\nh\nFri 21 January 2022:", null],
+  ["a date after the first 300 characters of a line is not read", `${"x".repeat(300)}Fri 21 January 2022:`, null],
+  ["a dateline whose place is too long to be one", `${"A".repeat(45)}, Jan 20, 2022 - Gunmen attacked a prison.`, null],
+  ["a place with spaces, full stops and apostrophes", "ST. JOHN'S, Jan 20, 2022 (Wire) - Gunmen attacked a prison.", "2022-01-20"],
+  ["spacing inside the line is normalised first", "CAIRO,\u00a0\u00a0Jan   20,  2022 (Reuters) - Gunmen attacked a prison.", "2022-01-20"],
+];
+
+for (const [name, text, expected] of LINE_READING) {
+  test(`dateline lines: ${name}`, () => assert.equal(datelineDay(text, null), expected));
+}

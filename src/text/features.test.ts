@@ -37,6 +37,10 @@ const LINES = [
   "",
   "i.e. THE U.S. AND UK: WHAT? (AFP)",
   "Ѐкран і детенція: В'язниця",
+  // Runs of lower-case letters are read by a shortcut: words around it must count the same.
+  "don't they'll the_cat co-operate what's ab1cd AbcDef wwwhat hthe",
+  "see:http://a.example/b and (www.example.org) or xhttp://c.example",
+  "the THE The tHe an AN of OF whichever themselves",
 ];
 
 for (const line of LINES) {
@@ -76,6 +80,9 @@ const SPLITS: Array<[string, string[]]> = [
   ["They freed\nmore than forty inmates.", ["They freed more than forty inmates."]],
   ["One,\nTwo.\r\nThree\rFour", ["One, Two.", "Three", "Four"]],
   ["\u200b\n  \nText\u00a0 here  \n", ["Text here"]],
+  // Line ends found by index: CR and LF in every order, blank lines of each, the last line unended.
+  ["Head\r\rBody one.\n\rBody two.\r\n\r\nEnd", ["Head", "Body one.", "Body two.", "End"]],
+  ["\r\n\r\n\n", []],
 ];
 for (const [raw, expected] of SPLITS) {
   test(`splits units by index: ${JSON.stringify(raw)}`, () => {
@@ -85,4 +92,5 @@ for (const [raw, expected] of SPLITS) {
 
 test("counts the blank lines before each unit", () => {
   assert.deepEqual(splitUnits("A\n\n\nB\nC").map((u) => u.blankBefore), [0, 2, 0]);
+  assert.deepEqual(splitUnits("A\r\n\r\rB\n\r\nC").map((u) => u.blankBefore), [0, 2, 1]);
 });

@@ -146,6 +146,16 @@ export function featuresOf(text: string, start: number, end: number): UnitFeatur
       if ((cls & ALNUM) === 0) continue;
       if (firstLetter < 0) firstLetter = i;
       hash = Math.imul(hash ^ (c < 128 ? c | ((cls & UPPER) !== 0 ? 32 : 0) : foldCode(c)), 0x01000193);
+      if ((cls & LETTER) === 0) continue;
+      // Most of a page is lower-case ASCII letters inside a word: the same steps, without the
+      // class look-up, the link test and the core's states (a letter after a letter changes none).
+      let next: number;
+      while (i + 1 < end && (next = text.charCodeAt(i + 1)) >= 97 && next <= 122) {
+        i += 1;
+        coreLetters += 1;
+        if (coreLetters <= LONGEST_STOPWORD) code = code * 27 + (next - 96);
+        hash = Math.imul(hash ^ next, 0x01000193);
+      }
     }
     length += i - tokenStart;
     if (firstLetter < 0) continue;

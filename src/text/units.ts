@@ -41,14 +41,13 @@ export function splitUnits(raw: string): Unit[] {
   let blank = 0;
   let previousWasText = false;
   let lineStart = 0;
+  // Lines end at \n, \r\n or a lone \r, found by index (the next of each is remembered).
+  let nextLf = raw.indexOf("\n");
+  let nextCr = raw.indexOf("\r");
   while (lineStart <= raw.length) {
-    // Lines end at \n, \r\n or a lone \r.
-    let lineEnd = lineStart;
-    while (lineEnd < raw.length) {
-      const c = raw.charCodeAt(lineEnd);
-      if (c === 10 || c === 13) break;
-      lineEnd += 1;
-    }
+    if (nextLf !== -1 && nextLf < lineStart) nextLf = raw.indexOf("\n", lineStart);
+    if (nextCr !== -1 && nextCr < lineStart) nextCr = raw.indexOf("\r", lineStart);
+    const lineEnd = Math.min(nextLf === -1 ? raw.length : nextLf, nextCr === -1 ? raw.length : nextCr);
     const next = raw.charCodeAt(lineEnd) === 13 && raw.charCodeAt(lineEnd + 1) === 10 ? lineEnd + 2 : lineEnd + 1;
     let start = lineStart;
     let end = lineEnd;

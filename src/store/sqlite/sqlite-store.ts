@@ -288,7 +288,11 @@ export class SqliteStore implements Store {
       }
     }
     if (write.kind !== "insert" && write.alias !== undefined) this.addAlias(write.alias, doc.id, now);
-    this.replaceExtraction(doc.id, mentions, holdings);
+    // A new document has no extraction to replace: mentions and holdings reference their
+    // document (foreign keys on, ON DELETE CASCADE), and its row did not exist a moment ago.
+    // Skipping the deletes matters: holdings are not indexed by document, so each delete read
+    // the whole table, a cost that grew with every relevant page stored.
+    this.replaceExtraction(doc.id, mentions, holdings, write.kind === "insert");
     return "done";
   }
 
@@ -344,12 +348,14 @@ export class SqliteStore implements Store {
    * The document's mentions and holdings become `mentions` and `holdings`. The blocks of the old
    * mentions and of the new ones are marked dirty, so incidents drop what the old version said.
    */
-  private replaceExtraction(document: string, mentions: StoredMention[], holdings: FacilityHolding[]): void {
+  private replaceExtraction(document: string, mentions: StoredMention[], holdings: FacilityHolding[], isNew = false): void {
     const markDirty = this.statement("INSERT OR IGNORE INTO dirty_blocks (block) VALUES (?)");
-    const oldBlocks = this.statement("SELECT DISTINCT block FROM mentions WHERE document = ?").pluck().all(document) as string[];
-    for (const block of oldBlocks) markDirty.run(block);
-    this.statement("DELETE FROM mentions WHERE document = ?").run(document);
-    this.statement("DELETE FROM holdings WHERE document = ?").run(document);
+    if (!isNew) {
+      const oldBlocks = this.statement("SELECT DISTINCT block FROM mentions WHERE document = ?").pluck().all(document) as string[];
+      for (const block of oldBlocks) markDirty.run(block);
+      this.statement("DELETE FROM mentions WHERE document = ?").run(document);
+      this.statement("DELETE FROM holdings WHERE document = ?").run(document);
+    }
     const insertMention = this.statement("INSERT INTO mentions (document, id, block, json) VALUES (?, ?, ?, ?)");
     for (const { mention, block } of mentions) {
       insertMention.run(document, mention.id, block, JSON.stringify(mention));
