@@ -97,8 +97,11 @@ export function matchGazetteer(text: string, opts: MatchOptions = {}): Annotatio
       if (worldOpen) {
         const world = getWorldIndex();
         const connector = j > i && t.case === "lower" && TOWN_CONNECTORS.has(t.fold);
-        worldOpen = words.length <= MAX_TOWN_WORDS && (t.case === "title" || connector) && (world.prefixes.has(fold) || world.byKey.has(fold));
-        const candidates = worldOpen && !connector ? world.byKey.get(fold) : undefined;
+        const shaped = words.length <= MAX_TOWN_WORDS && (t.case === "title" || connector);
+        // One look-up of the name answers both: may the scan go on, and which places it names.
+        const named = shaped ? world.byKey.get(fold) : undefined;
+        worldOpen = shaped && (named !== undefined || world.prefixes.has(fold));
+        const candidates = worldOpen && !connector ? named : undefined;
         if (candidates) {
           worldProposals.push({ start, end: t.end, first, words: words.length, candidates, fold, insideLongerName: insideLongerName(text, tokens, i, j, lexicon.stopFolds) });
         }
