@@ -72,6 +72,9 @@ export function matchGazetteer(text: string, opts: MatchOptions = {}): Annotatio
   for (let i = 0; i < tokens.length; i++) {
     const first = tokens[i];
     if (first.key === "" || first.compoundSuffix || first.case === "other") continue;
+    // Most words start no name (no curated key begins with them, and only a capital opens a
+    // town): the scan below would stop at once, so it is not set up.
+    if (first.case !== "title" && !lexicon.prefixes.has(first.key)) continue;
     const start = spanStart(text, tokens, i);
     const words: Token[] = [];
     let key = "";
