@@ -63,6 +63,22 @@ const GENERIC_ACTOR_KINDS = new Set(["other"]);
 /** How many words after "told" the outlet may start ("told the BBC"). */
 const VIA_WORDS = 3;
 
+/** Compiled name patterns, shared by documents: the same people are named report after report. */
+const PERSON_PATTERNS = new Map<string, RegExp>();
+const PERSON_PATTERNS_LIMIT = 20_000;
+
+/** A name at the end of a stretch of words (`atEnd`), or at its start after an optional "the X". */
+function personPattern(name: string, atEnd: boolean): RegExp {
+  const key = `${atEnd ? "end" : "start"}\u0000${name}`;
+  let pattern = PERSON_PATTERNS.get(key);
+  if (!pattern) {
+    if (PERSON_PATTERNS.size >= PERSON_PATTERNS_LIMIT) PERSON_PATTERNS.clear();
+    pattern = atEnd ? new RegExp(`(?:^|[\\s.])${escape(name)}$`) : new RegExp(`^(?:the\\s+\\w+\\s+)?${escape(name)}\\b`);
+    PERSON_PATTERNS.set(key, pattern);
+  }
+  return pattern;
+}
+
 interface DocContext {
   text: string;
   actors: Array<Annotation<ActorValue>>;
@@ -143,8 +159,7 @@ export class Attributor {
   /** The person a stretch of words ends with (`atEnd`) or starts with, by full name or surname. */
   private knownPerson(words: string, atEnd: boolean): Person | null {
     for (const [name, person] of this.persons) {
-      const pattern = atEnd ? new RegExp(`(?:^|[\\s.])${escape(name)}$`) : new RegExp(`^(?:the\\s+\\w+\\s+)?${escape(name)}\\b`);
-      if (pattern.test(words)) return person;
+      if (personPattern(name, atEnd).test(words)) return person;
     }
     return null;
   }

@@ -57,6 +57,12 @@ export const TRIGGERS: TriggerEntry[] = lexicon.triggers.map((t) => ({
   pattern: phrasesPattern(t.phrases),
 }));
 
+/**
+ * Every trigger phrase in one pattern: most sentences of a report hold none, and one scan
+ * tells so where a scan per trigger would not. Matches wherever one of TRIGGERS does.
+ */
+export const ANY_TRIGGER = phrasesPattern(lexicon.triggers.flatMap((t) => t.phrases), "i");
+
 export const DETAINEE_NOUNS = phrasesPattern(lexicon.custodyNouns.detainee);
 export const FACILITY_NOUNS = phrasesPattern(lexicon.custodyNouns.facility);
 /** A named or singular facility: "attacks on prisons" in general is not an attack on one. */
@@ -97,6 +103,9 @@ export const COUNT_CUES: CountCueEntry[] = lexicon.countCues.map((c) => ({
   quantity: c.quantity as QuantityName,
   pattern: phrasesPattern(c.phrases),
 }));
+
+/** Every count cue phrase in one pattern (see ANY_TRIGGER): matches wherever one of COUNT_CUES does. */
+export const ANY_COUNT_CUE = phrasesPattern(lexicon.countCues.flatMap((c) => c.phrases), "i");
 
 export const TRIGGER_QUANTITY = lexicon.triggerQuantity as Partial<Record<IncidentType, QuantityName>>;
 

@@ -22,7 +22,8 @@ import { NON_DETENTION_CAMP } from "./lexicon.ts";
 export function extract(doc: Doc): Extraction {
   const segments = doc.segments.filter((s) => s.relevant);
   if (!segments.length) return { mentions: [], holdings: [] };
-  const sentences: Span[] = segments.flatMap((s) => splitSentences(doc.text, s.start, s.end));
+  const sentencesOf = segments.map((s) => splitSentences(doc.text, s.start, s.end));
+  const sentences: Span[] = sentencesOf.flat();
   const add = (list: Annotation[]) => {
     // One push per item: push(...list) passes the list as call arguments, which overflows the
     // stack on a long page (an 800 KB report has more annotations than V8 takes arguments).
@@ -34,7 +35,7 @@ export function extract(doc: Doc): Extraction {
   const gazetteer = segments.flatMap((s) => shift(matchGazetteer(doc.text.slice(s.start, s.end)), s.start));
   add(gazetteer);
   const quantities = add(segments.flatMap((s) => findQuantities(doc.text, s.start, s.end))) as Array<Annotation<QuantityValue>>;
-  const dates = add(segments.flatMap((s) => findDates(doc.text, doc.published, s.start, s.end))) as Array<Annotation<DateValue>>;
+  const dates = add(segments.flatMap((s, i) => findDates(doc.text, doc.published, s.start, s.end, sentencesOf[i]))) as Array<Annotation<DateValue>>;
   const entities = {
     facilities: (gazetteer.filter((a) => a.kind === "facility") as Array<Annotation<FacilityRef>>).filter((f) => holdsDetainees(doc.text, f)),
     places: gazetteer.filter((a) => a.kind === "place") as Array<Annotation<PlaceValue>>,

@@ -6,6 +6,7 @@
 import type { Annotation, Span } from "../model/doc.ts";
 import type { FacilityRef, IncidentType } from "../model/incident.ts";
 import {
+  ANY_TRIGGER,
   ATTACKER_PURPOSE,
   DETAINEE_NOUNS,
   ESCAPE_CUES,
@@ -85,6 +86,7 @@ export interface StoryContext {
 /** Proposes and checks the triggers of one sentence. */
 export function findTriggers(text: string, sentence: Span, facilities: Array<Annotation<FacilityRef>>, story: StoryContext = {}): TriggerScan {
   const salientFacility = story.salientFacility ?? false;
+  if (!ANY_TRIGGER.test(text.slice(sentence.start, sentence.end))) return { accepted: [], rejected: [] };
   const proposed: Trigger[] = [];
   for (const entry of TRIGGERS) {
     for (const m of matchAll(entry.pattern, text, sentence.start, sentence.end)) {

@@ -72,6 +72,9 @@ export function matchGazetteer(text: string, opts: MatchOptions = {}): Annotatio
   for (let i = 0; i < tokens.length; i++) {
     const first = tokens[i];
     if (first.key === "" || first.compoundSuffix || first.case === "other") continue;
+    // Most words start no name (no curated key begins with them, and only a capital opens a
+    // town): the scan below would stop at once, so it is not set up.
+    if (first.case !== "title" && !lexicon.prefixes.has(first.key)) continue;
     const start = spanStart(text, tokens, i);
     const words: Token[] = [];
     let key = "";
@@ -97,8 +100,11 @@ export function matchGazetteer(text: string, opts: MatchOptions = {}): Annotatio
       if (worldOpen) {
         const world = getWorldIndex();
         const connector = j > i && t.case === "lower" && TOWN_CONNECTORS.has(t.fold);
-        worldOpen = words.length <= MAX_TOWN_WORDS && (t.case === "title" || connector) && (world.prefixes.has(fold) || world.byKey.has(fold));
-        const candidates = worldOpen && !connector ? world.byKey.get(fold) : undefined;
+        const shaped = words.length <= MAX_TOWN_WORDS && (t.case === "title" || connector);
+        // One look-up of the name answers both: may the scan go on, and which places it names.
+        const named = shaped ? world.byKey.get(fold) : undefined;
+        worldOpen = shaped && (named !== undefined || world.prefixes.has(fold));
+        const candidates = worldOpen && !connector ? named : undefined;
         if (candidates) {
           worldProposals.push({ start, end: t.end, first, words: words.length, candidates, fold, insideLongerName: insideLongerName(text, tokens, i, j, lexicon.stopFolds) });
         }

@@ -25,7 +25,12 @@ export interface Token {
 // Letters/digits, optionally joined by one apostrophe or hyphen: the joiners are outside the word
 // class, so matching is linear on any input.
 const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:['’ʼʿʾ‘\-‐‑][\p{L}\p{N}][\p{L}\p{M}\p{N}]*)*/gu;
-const POSSESSIVE = /['’]s$/i;
+/** The word ends in 's or ’s (either case of s): tested by character, as it runs on every word of a page. */
+function endsPossessive(word: string): boolean {
+  const s = word.charCodeAt(word.length - 1);
+  const quote = word.charAt(word.length - 2);
+  return (s === 115 || s === 83) && (quote === "'" || quote === "’");
+}
 const ARTICLE_PREFIX = /^(?:al|el|ar|as|ash|ad|az|at|an|ez|es|ed|er|ul)[-‐‑]/i;
 /** Second halves of compounds that qualify the first ("Kurdish-run", "SDF-held"). */
 export const COMPOUND_SUFFIXES: ReadonlySet<string> = new Set([
@@ -34,6 +39,8 @@ export const COMPOUND_SUFFIXES: ReadonlySet<string> = new Set([
   "managed", "guarded", "administered", "occupied", "majority", "friendly", "leaning", "inspired",
 ]);
 const COMPOUND = /^(.+)[-‐‑]([A-Za-z]+)$/;
+/** Only a word with a hyphen can be a compound: most words skip COMPOUND's backtracking. */
+const HYPHEN = /[-‐‑]/;
 const SENTENCE_END = /[.!?:;\n"“”]/;
 
 function caseOf(text: string): TokenCase {
@@ -63,15 +70,15 @@ function startsSentence(text: string, offset: number): boolean {
   return true;
 }
 
-/** Word keys repeat across documents; caching them keeps matching well under a millisecond. */
+/** Word keys repeat across documents; caching them (and the case) keeps matching well under a millisecond. */
 const KEY_CACHE_LIMIT = 50_000;
-const keyCache = new Map<string, [string, string]>();
+const keyCache = new Map<string, [string, string, TokenCase]>();
 
-function keysOf(raw: string): [string, string] {
+function keysOf(raw: string): [string, string, TokenCase] {
   let keys = keyCache.get(raw);
   if (!keys) {
     if (keyCache.size >= KEY_CACHE_LIMIT) keyCache.clear();
-    keys = [tokenKey(raw), foldName(raw)];
+    keys = [tokenKey(raw), foldName(raw), caseOf(raw)];
     keyCache.set(raw, keys);
   }
   return keys;
@@ -79,9 +86,9 @@ function keysOf(raw: string): [string, string] {
 
 function makeToken(text: string, start: number, end: number, compoundSuffix: boolean, possessive: boolean): Token {
   const raw = text.slice(start, end);
-  const [key, fold] = keysOf(raw);
+  const [key, fold, wordCase] = keysOf(raw);
   return {
-    start, end, text: raw, key, fold, case: caseOf(raw),
+    start, end, text: raw, key, fold, case: wordCase,
     sentenceStart: !compoundSuffix && startsSentence(text, start), compoundSuffix, possessive,
   };
 }
@@ -93,12 +100,12 @@ export function tokenize(text: string): Token[] {
     const start = m.index;
     let word = m[0];
     let possessive = false;
-    if (word.length > 3 && POSSESSIVE.test(word)) {
+    if (word.length > 3 && endsPossessive(word)) {
       word = word.slice(0, -2);
       possessive = true;
     }
     const end = start + word.length;
-    const compound = COMPOUND.exec(word);
+    const compound = HYPHEN.test(word) ? COMPOUND.exec(word) : null;
     if (compound && COMPOUND_SUFFIXES.has(compound[2].toLowerCase())) {
       const headEnd = start + compound[1].length;
       tokens.push(makeToken(text, start, headEnd, false, false));

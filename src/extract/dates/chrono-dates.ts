@@ -82,6 +82,41 @@ const pastBiasedWeekday: Refiner = {
   },
 };
 
+/**
+ * What a sentence must contain for chrono to anchor a date in it once dropUnanchored has run:
+ * a numeric date (two digits apart by "/", ".", "-" or a space: "5/6", "2024-03-02", "2014 12 3";
+ * a lone figure or year is no date to chrono), a month or weekday name (chrono's English
+ * dictionaries, "weekend" and "weekday" too), "night" ("last night" is a day), "month" ("end of
+ * the month", "this month") or "overmorrow". Every other result is casual or relative and
+ * dropped, so a sentence without any of these is not given to chrono at all: most sentences of a
+ * report name no date, and chrono runs some twenty patterns and ten refiners over each.
+ * A name counts where chrono's patterns can read it: after a non-letter or glued to what they
+ * allow before it ("in", "of", "on", this/last/past/next, an ordinal: "1stMay"), and before a
+ * non-letter or what they allow after it ("of", this/last/past/next, an ordinal, a year:
+ * "May2014"). A superset is harmless (chrono then finds nothing); a miss would lose a date,
+ * which chrono-cue.test.ts guards with sentences of date words glued every way.
+ */
+const CHRONO_NAMES = [
+  "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+  "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sept", "sep", "oct", "nov", "dec",
+  "sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+  "sun", "mon", "tue", "wed", "thurs", "thur", "thu", "fri", "sat", "weekend", "weekday",
+].join("|");
+const ORDINAL_WORDS = "first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth";
+const GLUE_BEFORE = `\\d|st|nd|rd|th|in|of|on|this|last|past|next|${ORDINAL_WORDS}`;
+const GLUE_AFTER = `\\d|of|this|last|past|next|${ORDINAL_WORDS}|twenty|thirty`;
+const CALENDAR_CUE_EXACT = new RegExp(
+  `\\d[-/.\\s]\\d|night|month|overmorrow|(?:(?<![a-z])|(?<=${GLUE_BEFORE}))(?:${CHRONO_NAMES})(?:(?![a-z])|(?=${GLUE_AFTER}))`,
+  "i",
+);
+/** A fast superset of the above (no boundaries, no look-behind): most sentences fail it at once. */
+const CALENDAR_CUE_QUICK = /\d[-/.\s]\d|night|month|overmorrow|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|sun|mon|tue|wed|thu|fri|sat|weekend|weekday/i;
+
+/** True when chrono may anchor a date in `sentence`; false when it certainly anchors none. */
+export function mayNameCalendarDate(sentence: string): boolean {
+  return CALENDAR_CUE_QUICK.test(sentence) && CALENDAR_CUE_EXACT.test(sentence);
+}
+
 /** Chrono's casual English configuration plus the refiners above, in order. */
 export function pastBiasedChrono(): chrono.Chrono {
   const custom = chrono.casual.clone();

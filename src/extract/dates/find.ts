@@ -7,10 +7,10 @@
 //   5. windows that start on or before publication are clipped to it (a report tells the past).
 // Stages 1-3 read one sentence at a time: chrono's refiners look across their whole input for
 // every date they find, so a text read whole costs the square of its length.
-import type { Annotation, DateWindow, Day } from "../../model/doc.ts";
+import type { Annotation, DateWindow, Day, Span } from "../../model/doc.ts";
 import { longestWins } from "../quantities/overlap.ts";
 import { dayToDate, makeDay, monthWindow } from "./calendar.ts";
-import { TAG, pastBiasedChrono } from "./chrono-dates.ts";
+import { TAG, mayNameCalendarDate, pastBiasedChrono } from "./chrono-dates.ts";
 import { RELATIVE_PHRASES, phraseFigure } from "./phrases.ts";
 import { splitSentences } from "../sentences.ts";
 
@@ -19,6 +19,11 @@ export type DateValue = DateWindow & { exact: boolean; relative: boolean };
 export type DateAnnotation = Annotation<DateValue>;
 
 const CHRONO = pastBiasedChrono();
+/**
+ * Any of the relative phrases, as one pattern: a sentence it finds nothing in is not scanned once
+ * per phrase. Built from the phrases themselves (flags merged, "i" added: only ever a superset).
+ */
+const ANY_RELATIVE_PHRASE = unionOf(RELATIVE_PHRASES.map((p) => p.pattern));
 const YEAR_ONLY = /\b(in|during|throughout|since|until|by)\s+(?:(?:early|late|mid)[\s-]+)?((?:19|20)\d{2})\b(?![-/]\d|,?\s*\d)/gi;
 /** "the night of", "the early hours of", "the morning of": parts of a day named after them. */
 const PART_OF_DAY_OF = /\bthe\s+(?:(?:early|late)\s+)?(?:night|morning|afternoon|evening|hours|early\s+hours|small\s+hours|dawn)\s+of\b/gi;
@@ -33,6 +38,7 @@ function annotation(rule: string, start: number, end: number, window: DateWindow
 // Stage 1
 function relativePhrases(scope: string, offset: number, published: Day): DateAnnotation[] {
   const out: DateAnnotation[] = [];
+  if (ANY_RELATIVE_PHRASE && !ANY_RELATIVE_PHRASE.test(scope)) return out;
   for (const phrase of RELATIVE_PHRASES) {
     for (const m of scope.matchAll(phrase.pattern)) {
       const n = phraseFigure(m[1]);
@@ -61,8 +67,9 @@ function yearOnly(scope: string, offset: number, published: Day | null): DateAnn
 // Stage 3: "on the night of April 12" names April 12; chrono reads it as a time of some other
 // day, so the part of the day is blanked out first (same length: offsets do not move).
 function calendarDates(scope: string, offset: number, published: Day | null): DateAnnotation[] {
-  const instant = published ? dayToDate(published) : new Date();
   const out: DateAnnotation[] = [];
+  if (!mayNameCalendarDate(scope)) return out; // chrono would anchor nothing here
+  const instant = published ? dayToDate(published) : new Date();
   const masked = scope.replace(PART_OF_DAY_OF, (m) => " ".repeat(m.length));
   for (const r of CHRONO.parse(masked, { instant, timezone: 0 }, { forwardDate: false })) {
     const s = r.start;
@@ -97,6 +104,17 @@ function calendarDates(scope: string, offset: number, published: Day | null): Da
   return out;
 }
 
+/** One pattern matching wherever any of `patterns` does, or null when their flags cannot be merged. */
+function unionOf(patterns: readonly RegExp[]): RegExp | null {
+  const flags = new Set(["i"]);
+  for (const p of patterns) for (const f of p.flags) if (f !== "g" && f !== "y") flags.add(f);
+  try {
+    return new RegExp(patterns.map((p) => `(?:${p.source})`).join("|"), [...flags].join(""));
+  } catch {
+    return null;
+  }
+}
+
 // Stage 4: "since Saturday" runs from that Saturday up to publication.
 function widenSince(text: string, from: number, found: DateAnnotation, published: Day | null): DateAnnotation {
   const before = text.slice(Math.max(from, found.start - SINCE_LOOKBEHIND), found.start);
@@ -117,14 +135,15 @@ function clipToPublication(found: DateAnnotation, published: Day | null): DateAn
  * Every date expression in text[from, to), resolved against the publication day (UTC).
  * Example (published Sunday 2025-04-20): "on Saturday" -> {earliest: "2025-04-19",
  * latest: "2025-04-19", exact: true, relative: true}, rule "date.weekday-past".
- * With `published` null only dates that carry their year are returned.
+ * With `published` null only dates that carry their year are returned. `sentences`: the
+ * splitSentences of text[from, to) when the caller has them already.
  */
-export function findDates(text: string, published: Day | null, from = 0, to = text.length): DateAnnotation[] {
+export function findDates(text: string, published: Day | null, from = 0, to = text.length, sentences?: readonly Span[]): DateAnnotation[] {
   const floor = Math.max(0, from);
   const ceiling = Math.min(text.length, to);
   if (floor >= ceiling) return [];
   const candidates: DateAnnotation[] = [];
-  for (const sentence of splitSentences(text, floor, ceiling)) {
+  for (const sentence of sentences ?? splitSentences(text, floor, ceiling)) {
     const scope = text.slice(sentence.start, sentence.end);
     const found = [
       ...(published ? relativePhrases(scope, sentence.start, published) : []),

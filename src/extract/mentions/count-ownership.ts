@@ -27,6 +27,7 @@ const PENDING_REACH_SENTENCES = 2;
 const TRIGGER_QUANTITY_OF: Partial<Record<IncidentType, QuantityName>> = { escape: "escaped", release: "released", recapture: "recaptured", transfer: "transferred" };
 
 export function claimCounts(s: SentenceView): void {
+  if (s.quantities.length === 0) return; // nothing to claim: skip reading cues and times
   const { story, sentence, index } = s;
   const text = story.text;
   const cues = cuesOf(text, sentence, s.triggers);

@@ -46,6 +46,7 @@ function toldBefore(s: SentenceView, reference: Working): boolean {
 }
 
 export function linkDates(s: SentenceView): void {
+  if (s.created.length === 0) return; // dates go to this sentence's events only
   const text = s.story.text;
   const { references } = s.story;
   const datedBy = new Map<Working, Annotation<DateValue>>();

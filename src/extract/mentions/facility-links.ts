@@ -17,6 +17,7 @@ const DESTINATION_REACH_CHARS = 50;
 const AT_THE_FACILITY = new Set<IncidentType>(["attack", "escape", "riot", "release", "control_change"]);
 
 export function linkFacilities(s: SentenceView): void {
+  if (s.created.length === 0) return; // facilities go to this sentence's events only
   const text = s.story.text;
   const boundaries = clauseBoundaries(text, s.sentence);
   const candidates = s.created.filter((c) => c.type !== "alert");

@@ -15,12 +15,14 @@ interface TimeMark extends Span {
 
 /** "N years ago", "decades ago" (with "this week" folded in: "five years ago this week"). */
 const YEARS_AGO = /\b(?:\w+|\d+)\s+(?:years?|decades?)\s+(?:ago(?:\s+(?:this|last)\s+(?:week|month))?|after|since|on)\b|\banniversary\b/gi;
+/** A word every YEARS_AGO match holds: YEARS_AGO tries a word at every word start, this is one scan. */
+const YEARS_AGO_WORD = /years?|decades?|anniversary/i;
 
 /** Every time expression of a sentence, marked past (history) or not: dates, "five years ago", "2014". */
 export function timesOf(text: string, sentence: Span, dates: Array<Annotation<DateValue>>, published: Day | null): TimeMark[] {
   const marks: TimeMark[] = [];
   const body = text.slice(sentence.start, sentence.end);
-  for (const m of body.matchAll(YEARS_AGO)) marks.push({ start: sentence.start + m.index!, end: sentence.start + m.index! + m[0].length, past: true });
+  if (YEARS_AGO_WORD.test(body)) for (const m of body.matchAll(YEARS_AGO)) marks.push({ start: sentence.start + m.index!, end: sentence.start + m.index! + m[0].length, past: true });
   for (const d of dates) {
     if (marks.some((x) => x.start < d.end && d.start < x.end)) continue;
     marks.push({ start: d.start, end: d.end, past: isBackgroundDate(d.value, published) });

@@ -31,6 +31,7 @@ const PASSIVE_AFTER = /^\s+(?:was|were|is|are|has\s+been|have\s+been|had\s+been)
 const STATE_AFTER = /^\s+(?:government|regime)\b/i;
 
 export function linkPlaces(s: SentenceView): void {
+  if (s.created.length === 0) return; // places go to this sentence's events only
   const text = s.story.text;
   const placeScore = new Map<Working, number>();
   // "to arrest the fleeing inmates in X": a reference to the escape does not take the place of
