@@ -10,7 +10,7 @@ export const API_ERRORS = {
   E_UNAUTHORIZED: { status: 401, message: "Send the token as 'Authorization: Bearer <token>'." },
   E_WRITES_DISABLED: {
     status: 403,
-    message: "Writes are disabled: start the server with ESCAPEWATCH_TOKEN=<secret> to enable POST /api/documents.",
+    message: "Writes are disabled: start the server with ESCAPEWATCH_TOKEN=<secret>, or add a user with `escapewatch users add NAME --role reviewer`, to enable them.",
   },
   E_FORBIDDEN: { status: 403, message: "Your token's role cannot do this: reviews need a reviewer or admin token, users, feeds, rules and reports an admin token." },
   E_NOT_FOUND: { status: 404, message: "Not found." },

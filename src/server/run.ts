@@ -51,7 +51,9 @@ export async function runServer(store: Store, options: RunOptions): Promise<Runn
   const pool = createExtractPool();
   // With writes enabled the pipeline is loaded before the first request, not by it; a read-only
   // server never runs it.
-  if (token) await warmPipeline();
+  // Admins (the environment's token or admin users) ingest; reviewers never run the pipeline.
+  const ingests = token !== null || (await store.listUsers()).some((u) => u.role === "admin");
+  if (ingests) await warmPipeline();
   const app = createApp({ store, token, readToken, webRoot: options.webRoot, stages: pool, enqueue: options.enqueue });
   const listening = await listen(app, { port: options.port, host: options.host }).catch(async (error) => {
     await pool.close();
@@ -66,7 +68,7 @@ export async function runServer(store: Store, options: RunOptions): Promise<Runn
   };
   log(`escapewatch dashboard: ${server.url}`);
   log(`escapewatch API: ${server.url}api/openapi.json`);
-  if (!token) log(`writes are disabled (set ${WRITE_TOKEN_ENV} to enable POST /api/documents)`);
+  if (!token && (await store.listUsers()).length === 0) log(`writes are disabled (set ${WRITE_TOKEN_ENV}, or add users with \`escapewatch users add\`, to enable them)`);
   if (!LOOPBACK_HOSTS.has(options.host) && !readToken) {
     log(`note: listening on ${options.host} with open reads; set ${READ_TOKEN_ENV} to make the data private`);
   }

@@ -104,6 +104,14 @@ export function redactedUrl(location: string): string {
   }
 }
 
+/** What a document write's checks read (see writeFacts). */
+interface WriteFacts {
+  current: { version: number; contentHash: string; ingestedAt: string } | null;
+  aliasOf: string | null;
+  contentKnown: boolean;
+  aliasFree: boolean;
+}
+
 interface DocumentRow {
   id: string;
   version: number;
@@ -243,13 +251,13 @@ export class PostgresStore implements Store {
 
   /** addDocument's rule, inside its transaction: known content changes nothing, a stored id gets a version. */
   private async addOne(c: pg.PoolClient, item: StoredDocument, now: string): Promise<AddResult> {
-    if (await this.contentKnown(c, item.doc.contentHash)) return "known";
-    const current = await this.currentRow(c, item.doc.id);
-    if (current) {
-      await this.applyWrite(c, { kind: "version", item, basis: current.version }, now);
+    const facts = await this.writeFacts(c, item.doc.id, item.doc.contentHash, null);
+    if (facts.contentKnown) return "known";
+    if (facts.current) {
+      await this.applyWrite(c, { kind: "version", item, basis: facts.current.version }, now, facts);
       return "updated";
     }
-    await this.applyWrite(c, { kind: "insert", item, replacesAlias: true }, now);
+    await this.applyWrite(c, { kind: "insert", item, replacesAlias: true }, now, facts);
     return "new";
   }
 
@@ -303,16 +311,49 @@ export class PostgresStore implements Store {
     });
   }
 
+  /**
+   * What a write's checks need, in one round trip: the stored document under the id, what the
+   * id is an alias of, whether the content is stored, and whether `alias` may name the document.
+   */
+  private async writeFacts(c: pg.PoolClient, id: string, contentHash: string, alias: string | null): Promise<WriteFacts> {
+    const [row] = await this.rows<{
+      version: number | null;
+      content_hash: string | null;
+      ingested_at: string | null;
+      alias_of: string | null;
+      content_known: boolean;
+      alias_is_document: boolean;
+      alias_target: string | null;
+    }>(
+      c,
+      `SELECT d.version, d.content_hash, d.ingested_at,
+              (SELECT document FROM document_aliases WHERE alias = $1) AS alias_of,
+              (EXISTS (SELECT 1 FROM documents WHERE content_hash = $2)
+                 OR EXISTS (SELECT 1 FROM document_versions WHERE content_hash = $2)) AS content_known,
+              EXISTS (SELECT 1 FROM documents WHERE id = $3) AS alias_is_document,
+              (SELECT document FROM document_aliases WHERE alias = $3) AS alias_target
+         FROM (SELECT 1) AS one LEFT JOIN documents d ON d.id = $1`,
+      [id, contentHash, alias],
+    );
+    return {
+      current: row.version === null ? null : { version: row.version, contentHash: row.content_hash!, ingestedAt: row.ingested_at! },
+      aliasOf: row.alias_of,
+      contentKnown: row.content_known,
+      aliasFree: alias === null || (!row.alias_is_document && (row.alias_target === null || row.alias_target === id)),
+    };
+  }
+
   /** One storage decision, inside a transaction holding its locks. Every check comes before the first change. */
-  private async applyWrite(c: pg.PoolClient, write: DocumentWrite, now: string): Promise<Applied> {
+  private async applyWrite(c: pg.PoolClient, write: DocumentWrite, now: string, known?: WriteFacts): Promise<Applied> {
     if (write.kind === "alias") return this.addAlias(c, write.alias, write.document, now);
     const { doc, mentions, holdings } = write.item;
-    const current = await this.currentRow(c, doc.id);
+    const alias = write.kind !== "insert" && write.alias !== undefined ? write.alias : null;
+    const facts = known ?? (await this.writeFacts(c, doc.id, doc.contentHash, alias));
+    const current = facts.current;
     switch (write.kind) {
       case "insert": {
-        const aliasOf = await this.aliasTarget(c, doc.id);
-        if (current || (await this.contentKnown(c, doc.contentHash)) || (aliasOf !== null && !write.replacesAlias)) return "conflict";
-        if (aliasOf !== null) await c.query("DELETE FROM document_aliases WHERE alias = $1", [doc.id]);
+        if (current || facts.contentKnown || (facts.aliasOf !== null && !write.replacesAlias)) return "conflict";
+        if (facts.aliasOf !== null) await c.query("DELETE FROM document_aliases WHERE alias = $1", [doc.id]);
         await c.query(
           `INSERT INTO documents (version, content_hash, url, title, published, published_origin, text, text_length,
              segments, annotations, relevant, ingested_at, id)
@@ -322,26 +363,30 @@ export class PostgresStore implements Store {
         break;
       }
       case "version": {
-        if (!current || current.version !== write.basis || (await this.contentKnown(c, doc.contentHash))) return "conflict";
-        if (write.alias !== undefined && !(await this.aliasFree(c, write.alias, doc.id))) return "conflict";
+        if (!current || current.version !== write.basis || facts.contentKnown || !facts.aliasFree) return "conflict";
+        // One statement: the CTE copies the row as it was before the UPDATE beside it changes it.
         await c.query(
-          `INSERT INTO document_versions (document, version, content_hash, url, title, published, published_origin,
-             text, text_length, segments, ingested_at, superseded_at)
-           SELECT id, version, content_hash, url, title, published, published_origin, text, text_length, segments, ingested_at, $1
-             FROM documents WHERE id = $2`,
-          [now, doc.id],
+          `WITH kept AS (
+             INSERT INTO document_versions (document, version, content_hash, url, title, published, published_origin,
+               text, text_length, segments, ingested_at, superseded_at)
+             SELECT id, version, content_hash, url, title, published, published_origin, text, text_length, segments, ingested_at, $14
+               FROM documents WHERE id = $13)
+           UPDATE documents SET version = $1, content_hash = $2, url = $3, title = $4, published = $5, published_origin = $6,
+             text = $7, text_length = $8, segments = $9, annotations = $10, relevant = $11, ingested_at = $12
+           WHERE id = $13`,
+          [...documentRow(doc, current.version + 1, now), now],
         );
-        await this.updateDocument(c, doc, current.version + 1, now);
         break;
       }
       case "refresh": {
-        if (!current || current.version !== write.basis || current.content_hash !== doc.contentHash) return "conflict";
-        if (write.alias !== undefined && !(await this.aliasFree(c, write.alias, doc.id))) return "conflict";
-        await this.updateDocument(c, doc, current.version, current.ingested_at);
+        if (!current || current.version !== write.basis || current.contentHash !== doc.contentHash || !facts.aliasFree) return "conflict";
+        await this.updateDocument(c, doc, current.version, current.ingestedAt);
         break;
       }
     }
-    if (write.kind !== "insert" && write.alias !== undefined) await this.addAlias(c, write.alias, doc.id, now);
+    if (alias !== null) {
+      await c.query("INSERT INTO document_aliases (alias, document, added_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING", [alias, doc.id, now]);
+    }
     await this.replaceExtraction(c, doc.id, mentions, holdings);
     return "done";
   }
@@ -391,38 +436,37 @@ export class PostgresStore implements Store {
    * mentions and of the new ones are marked dirty, so incidents drop what the old version said.
    */
   private async replaceExtraction(c: pg.PoolClient, document: string, mentions: StoredMention[], holdings: FacilityHolding[]): Promise<void> {
+    // 1. Out with the old: its blocks marked dirty (the mention trigger queues them for merging afresh).
     await c.query(
-      `INSERT INTO dirty_blocks (block) SELECT DISTINCT block FROM mentions WHERE document = $1 ORDER BY block ON CONFLICT DO NOTHING`,
+      `WITH gone AS (DELETE FROM mentions WHERE document = $1 RETURNING block),
+            dropped AS (DELETE FROM holdings WHERE document = $1)
+       INSERT INTO dirty_blocks (block) SELECT DISTINCT block FROM gone ORDER BY block ON CONFLICT DO NOTHING`,
       [document],
     );
-    await c.query("DELETE FROM mentions WHERE document = $1", [document]);
-    await c.query("DELETE FROM holdings WHERE document = $1", [document]);
-    if (mentions.length) {
-      await c.query(
-        `INSERT INTO mentions (document, id, block, json)
-         SELECT $1, id, block, json FROM unnest($2::text[], $3::text[], $4::text[]) AS m(id, block, json)`,
-        [document, mentions.map((m) => m.mention.id), mentions.map((m) => m.block), mentions.map((m) => JSON.stringify(m.mention))],
-      );
-      await c.query(`INSERT INTO dirty_blocks (block) SELECT DISTINCT b FROM unnest($1::text[]) AS b ORDER BY b ON CONFLICT DO NOTHING`, [
-        mentions.map((m) => m.block),
-      ]);
-    }
-    if (holdings.length) {
-      // In the given order, so holdings of one day keep it (holdingsOf orders by id last).
-      await c.query(
-        `INSERT INTO holdings (facility_id, document, since, facility, json)
+    if (mentions.length === 0 && holdings.length === 0) return;
+    // 2. In with the new, and their blocks marked dirty. Holdings keep the given order (holdingsOf orders by id last).
+    await c.query(
+      `WITH added AS (
+         INSERT INTO mentions (document, id, block, json)
+         SELECT $1, id, block, json FROM unnest($2::text[], $3::text[], $4::text[]) AS m(id, block, json)
+         RETURNING block),
+       held AS (
+         INSERT INTO holdings (facility_id, document, since, facility, json)
          SELECT facility_id, $1, since, facility, json
-           FROM unnest($2::text[], $3::text[], $4::text[], $5::text[]) WITH ORDINALITY AS h(facility_id, since, facility, json, n)
-          ORDER BY n`,
-        [
-          document,
-          holdings.map((h) => h.facility.id),
-          holdings.map((h) => h.since?.earliest ?? null),
-          holdings.map((h) => JSON.stringify(h.facility)),
-          holdings.map((h) => JSON.stringify(h)),
-        ],
-      );
-    }
+           FROM unnest($5::text[], $6::text[], $7::text[], $8::text[]) WITH ORDINALITY AS h(facility_id, since, facility, json, n)
+          ORDER BY n)
+       INSERT INTO dirty_blocks (block) SELECT DISTINCT block FROM added ORDER BY block ON CONFLICT DO NOTHING`,
+      [
+        document,
+        mentions.map((m) => m.mention.id),
+        mentions.map((m) => m.block),
+        mentions.map((m) => JSON.stringify(m.mention)),
+        holdings.map((h) => h.facility.id),
+        holdings.map((h) => h.since?.earliest ?? null),
+        holdings.map((h) => JSON.stringify(h.facility)),
+        holdings.map((h) => JSON.stringify(h)),
+      ],
+    );
   }
 
   async hasContent(contentHash: string): Promise<boolean> {
