@@ -22,8 +22,8 @@ export interface RunningCli {
   done: Promise<CliResult>;
 }
 
-/** Starts `escapewatch ...args`; `done` settles when it exits (or the watchdog kills it). */
-export function startCli(args: string[], env: NodeJS.ProcessEnv = {}): RunningCli {
+/** Starts `escapewatch ...args`; `done` settles when it exits (or the watchdog kills it after `timeoutMs`). */
+export function startCli(args: string[], env: NodeJS.ProcessEnv = {}, timeoutMs = CHILD_TIMEOUT_MS): RunningCli {
   const child = spawn(process.execPath, [CLI, ...args], {
     cwd: REPO_ROOT,
     env: { ...process.env, ...env },
@@ -37,7 +37,7 @@ export function startCli(args: string[], env: NodeJS.ProcessEnv = {}): RunningCl
   const watchdog = setTimeout(() => {
     timedOut = true;
     child.kill("SIGKILL");
-  }, CHILD_TIMEOUT_MS);
+  }, timeoutMs);
   const done = new Promise<CliResult>((resolve) => {
     child.on("close", (code, signal) => {
       clearTimeout(watchdog);

@@ -32,9 +32,10 @@ export const register: RegisterCommand = (program) => {
     .option("--exit-when-idle", "exit once no job is waiting, retrying or held by another worker")
     .option("--verbose", "print a line when a job is taken and when it is done")
     .action(async (options: { db?: string; queueDb?: string; concurrency: number; exitWhenIdle?: boolean; verbose?: boolean }) => {
-      const store = await storeFrom(options.db);
-      const queue = await queueFrom(options).catch(async (error) => {
-        await store.close();
+      // The queue first: a worker given no queue creates no store.
+      const queue = await queueFrom(options);
+      const store = await storeFrom(options.db).catch(async (error) => {
+        await queue.close();
         throw error;
       });
       // Several jobs at once only pay when their CPU work runs on other cores.
