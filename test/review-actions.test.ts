@@ -161,6 +161,7 @@ test("roles: readers read, reviewers review, admins also ingest; bad requests na
       ["GET", "/api/review/queue?limit=0", undefined, 400, "E_PAGE_TOO_LARGE"],
       ["GET", "/api/incidents/inc_never/history", undefined, 404, "E_NOT_FOUND"],
     ];
+    bad.push(["PATCH", `/api/incidents/${escape.id}`, { changes: { status: "planned" }, note: "x".repeat(70_000) }, 413, "E_BODY_TOO_LARGE"]);
     for (const [method, path, body, status, code] of bad) {
       const res = await call(method, path, reviewer, body);
       assert.deepEqual([res.status, res.body.error?.code], [status, code], `${method} ${path} ${JSON.stringify(body)}`);

@@ -69,7 +69,7 @@ const incidentProperties = {
 };
 
 const reviewSecurity = [{ bearer: [] }];
-const reviewErrors = () => errorResponses("E_BAD_BODY", "E_UNAUTHORIZED", "E_FORBIDDEN", "E_NOT_FOUND", "E_CONFLICT");
+const reviewErrors = () => errorResponses("E_BAD_BODY", "E_UNAUTHORIZED", "E_FORBIDDEN", "E_NOT_FOUND", "E_CONFLICT", "E_BODY_TOO_LARGE", "E_RATE_LIMITED");
 const noteBody = (required: boolean, extra: Record<string, unknown> = {}, requiredFields: string[] = []) => ({
   required: true,
   content: {
