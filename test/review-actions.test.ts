@@ -76,6 +76,15 @@ test("a corrected count that a later report contradicts is flagged, and the corr
     assert.equal(escaped.claims.length, 2, "with both claims as evidence");
     assert.deepEqual(now.review?.flagged.map((f) => f.field), ["counts.escaped"]);
     assert.deepEqual(now.review?.newDocuments, [SECOND.id]);
+
+    // Back in the queue for another look, until a reviewer confirms it again.
+    const queued = async () => (await call("GET", "/api/review/queue?limit=50", null)).body.items as Array<{ id: string; reviewed: boolean }>;
+    assert.deepEqual((await queued()).find((i) => i.id === escape.id)?.reviewed, true);
+    assert.equal((await call("POST", `/api/incidents/${escape.id}/review`, token, { action: "confirm", note: "Fifteen stands." })).status, 200);
+    const confirmed = (await store.getIncident(escape.id))!;
+    assert.deepEqual([confirmed.review?.flagged, confirmed.review?.newDocuments], [[], []]);
+    assert.equal(confirmed.counts.find((c) => c.quantity === "escaped")?.best, 15);
+    assert.equal((await queued()).find((i) => i.id === escape.id), undefined);
   } finally {
     await store.close();
   }
@@ -152,6 +161,7 @@ test("roles: readers read, reviewers review, admins also ingest; bad requests na
       ["GET", "/api/review/queue?limit=0", undefined, 400, "E_PAGE_TOO_LARGE"],
       ["GET", "/api/incidents/inc_never/history", undefined, 404, "E_NOT_FOUND"],
     ];
+    bad.push(["PATCH", `/api/incidents/${escape.id}`, { changes: { status: "planned" }, note: "x".repeat(70_000) }, 413, "E_BODY_TOO_LARGE"]);
     for (const [method, path, body, status, code] of bad) {
       const res = await call(method, path, reviewer, body);
       assert.deepEqual([res.status, res.body.error?.code], [status, code], `${method} ${path} ${JSON.stringify(body)}`);

@@ -84,7 +84,15 @@ function noteOf(note: unknown, required: boolean): string | null {
 /** Confirms an incident as it stands, or rejects it (it is no event at a facility: it leaves every list and export). */
 export async function confirmOrReject(store: Store, by: Reviewer, id: string, action: "confirm" | "reject", note: unknown): Promise<void> {
   const incident = await incidentOrFail(store, id);
-  await decide(store, by, { action, incident: id, document: null, payload: { documents: incident.documents, anchors: incident.mentions }, note: noteOf(note, false) }, [id]);
+  // What the reports say now of every corrected field: a confirmation clears their flags.
+  const ledger = ledgerOf(await store.reviewDecisions());
+  const fields = (ledger.edits.get(id) ?? []).flatMap((e) => editedFields(e.changes));
+  const evidence: Record<string, unknown> = {};
+  if (fields.length) {
+    const { reviewed } = await reviewedIncident(store, ledger, id);
+    for (const field of fields) evidence[field] = fieldValue(reviewed?.base ?? incident, field);
+  }
+  await decide(store, by, { action, incident: id, document: null, payload: { documents: incident.documents, anchors: incident.mentions, evidence }, note: noteOf(note, false) }, [id]);
 }
 
 /** Sets fields of an incident; the reports' values then are kept to flag a later contradiction. */

@@ -31,7 +31,7 @@ export interface ReviewPayload {
   documents?: string[];
   /** edit: the fields set. */
   changes?: IncidentEdit;
-  /** edit: what the reports said of each edited field then (overlay.ts flags a later difference). */
+  /** edit: what the reports said of each edited field then (overlay.ts flags a later difference); confirm: the same, now. */
   evidence?: Record<string, unknown>;
   /** merge: the incident folded into the decision's incident. */
   absorbed?: string;
@@ -101,7 +101,13 @@ export function ledgerOf(decisions: Array<Omit<ReviewDecision, "id">>): Ledger {
     }
     switch (d.action) {
       case "confirm":
-        if (id) reviewed(id);
+        if (!id) break;
+        reviewed(id);
+        // Confirming after a flag says the corrected fields were looked at again: what the
+        // reports say now is the new baseline a later contradiction is measured against.
+        for (const edit of ledger.edits.get(id) ?? []) {
+          for (const field of Object.keys(edit.evidence)) if (payload.evidence && field in payload.evidence) edit.evidence[field] = payload.evidence[field];
+        }
         break;
       case "reject":
         if (id) ledger.rejected.add(id);

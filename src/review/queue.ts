@@ -1,6 +1,7 @@
-// The review queue: incidents nobody has reviewed, those most likely wrong first. Disputed
-// figures come first (sources disagree: a person must decide), then the thinnest evidence (one
-// report, no named source, no facility or date), then the newest.
+// The review queue: incidents nobody has reviewed, and reviewed ones that need another look (a
+// report arrived since the review, or a corrected field the reports now contradict), those most
+// likely wrong first. Disputed figures come first (sources disagree: a person must decide), then
+// the thinnest evidence (one report, no named source, no facility or date), then the newest.
 import type { Count, Incident } from "../model/incident.ts";
 import type { Store } from "../store/store.ts";
 
@@ -26,6 +27,8 @@ export interface QueueItem {
   /** 0 (one unattributed report, nothing placed or dated) to 1 (several reports and sources, facility and date known). */
   evidence: number;
   reviewed: boolean;
+  /** For a reviewed incident back in the queue: the reports new since the review and the flagged fields. */
+  review: Incident["review"] | null;
   version: number | null;
 }
 
@@ -55,6 +58,7 @@ export function queueItem(incident: Incident): QueueItem {
     disputed: isDisputed(incident),
     evidence: evidenceScore(incident),
     reviewed: incident.reviewed === true,
+    review: incident.review ?? null,
     version: incident.version ?? null,
   };
 }
@@ -69,14 +73,23 @@ export function compareQueueItems(a: QueueItem, b: QueueItem): number {
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
+/** True when a reviewed incident needs another look: new reports since its review, or a flagged field. */
+export function needsAnotherLook(incident: Incident): boolean {
+  return incident.review !== undefined && (incident.review.newDocuments.length > 0 || incident.review.flagged.length > 0);
+}
+
 /**
- * The first `limit` unreviewed incidents in queue order, and how many are unreviewed. Streams
- * every unreviewed incident once, keeping only the best `limit` in memory.
+ * The first `limit` queued incidents in queue order, and how many are queued. Streams every
+ * unreviewed incident and every reviewed one once, keeping only the best `limit` in memory.
  */
 export async function reviewQueue(store: Store, limit: number): Promise<{ total: number; items: QueueItem[] }> {
   const kept: QueueItem[] = [];
   let total = 0;
-  for await (const incident of store.iterateIncidents({ reviewed: false })) {
+  const queued = async function* () {
+    yield* store.iterateIncidents({ reviewed: false });
+    for await (const incident of store.iterateIncidents({ reviewed: true })) if (needsAnotherLook(incident)) yield incident;
+  };
+  for await (const incident of queued()) {
     total++;
     const item = queueItem(incident);
     // Insert in order; drop the tail beyond `limit` (limit is small, so this stays cheap).

@@ -24,6 +24,8 @@ import { registerReviewRoutes } from "../review/route.ts";
 
 /** Bodies over this are refused with 413 before they are read: a report is text, not a dump. */
 export const MAX_BODY_BYTES = 2 * 1024 * 1024;
+/** Bodies of review actions over this are refused with 413: a decision is fields and a note. */
+export const MAX_REVIEW_BODY_BYTES = 64 * 1024;
 
 /** What ingesting one record answers (src/ingest/pipeline.ts `ingestRecord`). */
 export type IngestOutcome = RecordOutcome;
@@ -118,6 +120,11 @@ export function createApp(options: AppOptions): Hono {
 
   app.get("/api/export", (c) => exportResponse(c, store));
   registerAlertRoutes(app, store, writeAccess(options, failures));
+  // A review is a few fields and a note: its body is refused well before a report's limit.
+  app.on(["POST", "PATCH"], ["/api/incidents/*", "/api/documents/:id/not-relevant"], bodyLimit({
+    maxSize: MAX_REVIEW_BODY_BYTES,
+    onError: (c) => errorResponse(c, "E_BODY_TOO_LARGE", `A review body is at most ${MAX_REVIEW_BODY_BYTES} bytes.`),
+  }));
   registerReviewRoutes(app, store, roleAccess(options, failures, "reviewer"));
 
   app.get("/api/facilities", async (c) => {

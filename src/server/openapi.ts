@@ -69,7 +69,7 @@ const incidentProperties = {
 };
 
 const reviewSecurity = [{ bearer: [] }];
-const reviewErrors = () => errorResponses("E_BAD_BODY", "E_UNAUTHORIZED", "E_FORBIDDEN", "E_NOT_FOUND", "E_CONFLICT");
+const reviewErrors = () => errorResponses("E_BAD_BODY", "E_UNAUTHORIZED", "E_FORBIDDEN", "E_NOT_FOUND", "E_CONFLICT", "E_BODY_TOO_LARGE", "E_RATE_LIMITED");
 const noteBody = (required: boolean, extra: Record<string, unknown> = {}, requiredFields: string[] = []) => ({
   required: true,
   content: {
@@ -173,10 +173,10 @@ export const openApiDocument = {
     },
     "/api/review/queue": {
       get: {
-        summary: "Unreviewed incidents, disputed and low-evidence first, with their claims",
+        summary: "Unreviewed incidents, and reviewed ones with reports new since the review or flagged fields; disputed and low-evidence first, with their claims",
         parameters: [{ name: "limit", in: "query", schema: { type: "integer", minimum: 1, maximum: 500, default: 50 } }],
         responses: {
-          "200": json({ type: "object", required: ["total", "items"], properties: { total: { type: "integer", description: "unreviewed incidents in all" }, items: { type: "array", items: ref("QueueItem") } } }),
+          "200": json({ type: "object", required: ["total", "items"], properties: { total: { type: "integer", description: "queued incidents in all" }, items: { type: "array", items: ref("QueueItem") } } }),
           ...errorResponses("E_BAD_QUERY", "E_UNAUTHORIZED"),
         },
       },
@@ -604,7 +604,7 @@ export const openApiDocument = {
       },
       QueueItem: {
         type: "object",
-        required: ["id", "type", "status", "facility", "place", "date", "documents", "counts", "disputed", "evidence", "reviewed"],
+        required: ["id", "type", "status", "facility", "place", "date", "documents", "counts", "disputed", "evidence", "reviewed", "review"],
         properties: {
           id: { type: "string" },
           type: { type: "string", enum: [...INCIDENT_TYPES] },
@@ -616,7 +616,8 @@ export const openApiDocument = {
           counts: { type: "array", items: ref("Count") },
           disputed: { type: "boolean" },
           evidence: { type: "number", minimum: 0, maximum: 1, description: "0: one unattributed report, nothing placed or dated; 1: several reports and sources" },
-          reviewed: { type: "boolean" },
+          reviewed: { type: "boolean", description: "true: reviewed, back in the queue for another look (see review)" },
+          review: { oneOf: [ref("Review"), { type: "null" }] },
           version: nullable("integer"),
         },
       },
