@@ -158,7 +158,8 @@ class ReviewSession {
     let message = error instanceof Error ? error.message : String(error);
     if (error instanceof ApiFailure) {
       message = `${error.message} (HTTP ${error.status}, ${error.code})`;
-      if (error.status === 403) message = `Refused: this token may not ${doing}; that needs a reviewer's or admin's token. The server said: ${message}`;
+      if (error.code === "E_WRITES_DISABLED") message = `This server takes no changes: an admin must add users (escapewatch users add) or start it with ESCAPEWATCH_TOKEN. ${message}`;
+      else if (error.status === 403) message = `Refused: this token may not ${doing}; that needs a reviewer's or admin's token. The server said: ${message}`;
       else if (error.status === 401) message = `The token was not accepted: use "Forget token" and enter it again. ${message}`;
       else message = `Could not ${doing}: ${message}`;
     }
