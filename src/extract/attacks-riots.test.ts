@@ -44,6 +44,8 @@ const NEGATIVE: string[] = [
   "Residents said they heard clashes near the town on Friday.",
   "A convoy near the Kuje prison was attacked on Friday, killing three soldiers.",
   "Unrest erupted in the capital after the election results were announced.",
+  // the holders firing on their own detainees quell a riot or an attempt; they do not attack the facility
+  "Guards opened fire on the inmates in the yard of the Kuje prison on Sunday.",
 ];
 
 for (const [text, expected] of POSITIVE) {
@@ -63,6 +65,15 @@ for (const text of NEGATIVE) {
 test("wings taken in a riot are no count of the dead", () => {
   const [riot] = mentionsOf("Inmates at the Makala prison took control of two wings on Friday, leaving three dead, a prison official said.").filter((m) => m.type === "riot");
   assert.deepEqual(riot.counts.find((c) => c.quantity === "killed")?.claims.map((c) => c.low), [3]);
+});
+
+test("guards firing on an escape attempt that left dead is a riot, not an attack", () => {
+  const types = mentionsOf("Six inmates were killed when guards opened fire on an escape attempt at the Kuje prison on Sunday, police said.").map((m) => m.type);
+  assert.deepEqual(types, ["riot"]);
+});
+
+test("government troops attacking a prison held by rebels is an attack", () => {
+  assert.deepEqual(mentionsOf("Government troops attacked the rebel-held central prison in Homs on Sunday.").map(described), ["attack@Homs central prison"]);
 });
 
 test("inmates breaking a wall to flee escaped; they did not riot", () => {

@@ -43,6 +43,12 @@ export function refineType(s: SentenceView, t: Trigger, occurrence: Occurrence):
       return isPlural(subject.head.lower) && !escaping ? { type: "riot", rule: `${t.rule}.by-detainees` } : null;
     }
   }
+  // "guards opened fire on an escape attempt", "police fired on rioting inmates": the holders
+  // quelling their own detainees is no attack on the facility (the attempt or riot is told itself).
+  if (t.type === "attack" && (STAFF.test(text.slice(Math.max(s.sentence.start, t.start - STAFF_REACH_CHARS), t.start)) || (FORCES.test(text.slice(Math.max(s.sentence.start, t.start - STAFF_REACH_CHARS), t.start)) && AT_DETAINEES.test(text.slice(t.end, t.end + 40))))) {
+    const subject = subjectOf(s.tags(), t)?.head;
+    if (!subject || STAFF.test(subject.lower) || FORCES.test(subject.lower)) return null;
+  }
   if (t.rule === ARREST_RULE && !arrestsEscapees(s, t)) return null;
   // "the government set free more than 100 detainees": freed by those who hold them is a release.
   if (t.rule === FREED_RULE) {
@@ -54,6 +60,13 @@ export function refineType(s: SentenceView, t: Trigger, occurrence: Occurrence):
   return { type: t.type, rule: t.rule };
 }
 
+/** A facility's own staff as the subject right before an attack verb. */
+const STAFF = /\b(?:guards|wardens|warders|prison\s+officers|jailers|jailers|correctional\s+officers|prison\s+staff)\s+(?:\w+\s+)?$|^(?:guards|wardens|warders|officers|jailers|staff)$/i;
+/** Security forces, whose fire on detainees (not on the facility) is no attack on it. */
+const FORCES = /\b(?:police|policemen|soldiers|troops|security\s+forces|riot\s+police)\s+(?:\w+\s+)?$|^(?:police|policemen|soldiers|troops|forces)$/i;
+/** "opened fire on the inmates", "on an escape attempt", "on rioting prisoners". */
+const AT_DETAINEES = /^\s+(?:the\s+|an?\s+)?(?:\w+\s+)?(?:inmates|prisoners|detainees|rioters|convicts|escap\w*|mutineers)\b/i;
+const STAFF_REACH_CHARS = 40;
 const ARREST_RULE = "trigger.recapture.arrest";
 const FREED_RULE = "trigger.escape.breakout";
 /** Transfer words that, beside a recapture, mean taken back to the facility. */
