@@ -37,6 +37,8 @@ const SHAPES: Array<[string[], string]> = [
   [["Prison", "pit"], "P(?:rison|it)"],
   // A quantified first character is not split off.
   [["s?x", "sy"], "s?x|sy"],
+  // A back-reference keeps its group's number only if nothing moves.
+  [["(a)x\\1", "b", "ay"], "(a)x\\1|b|ay"],
 ];
 
 test("alternatives share their starts, in order", () => {

@@ -41,6 +41,9 @@ function literalHead(alternative: string): { atom: string; key: string } | null 
  * match; elsewhere only neighbours that start alike are grouped, in their order.
  */
 export function factorAlternatives(alternatives: string[]): string {
+  // Grouping reorders alternatives, and with them the numbers of their capture groups: a pattern
+  // that refers back to a group by number or name is left as it is.
+  if (alternatives.some((a) => /\\[1-9]|\\k</.test(a))) return alternatives.join("|");
   return factored(alternatives).join("|");
 }
 
