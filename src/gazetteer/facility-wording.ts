@@ -4,7 +4,7 @@
 // prefilter), without resolving which facility is meant (matchGazetteer does that).
 import type { Span } from "../model/doc.ts";
 import type { FacilityKind } from "../model/incident.ts";
-import { factorAlternatives } from "../text/alternation.ts";
+import { factorAlternatives, matchesOf } from "../text/alternation.ts";
 import { loadFacilities, loadFacilityHeads } from "./data.ts";
 
 export interface FacilityWording extends Span {
@@ -85,13 +85,13 @@ function wordingOf(matched: string, start: number): FacilityWording | null {
 export function facilityWordingIn(text: string): FacilityWording[] {
   const { firstPass, namesWithHeads } = wording();
   const found: FacilityWording[] = [];
-  for (const m of text.matchAll(firstPass)) {
+  for (const m of matchesOf(firstPass, text)) {
     const w = wordingOf(m[0], m.index);
     if (w) found.push(w);
   }
   if (found.length === 0 || !found.some((w) => !w.named)) return found;
   const names: FacilityWording[] = [];
-  for (const m of text.matchAll(namesWithHeads)) {
+  for (const m of matchesOf(namesWithHeads, text)) {
     const w = wordingOf(m[0], m.index);
     if (w) names.push(w);
   }

@@ -41,6 +41,9 @@ function literalHead(alternative: string): { atom: string; key: string } | null 
  * match; elsewhere only neighbours that start alike are grouped, in their order.
  */
 export function factorAlternatives(alternatives: string[]): string {
+  // Grouping reorders alternatives, and with them the numbers of their capture groups: a pattern
+  // that refers back to a group by number or name is left as it is.
+  if (alternatives.some((a) => /\\[1-9]|\\k</.test(a))) return alternatives.join("|");
   return factored(alternatives).join("|");
 }
 
@@ -79,4 +82,46 @@ function factored(alternatives: string[]): string[] {
 function joined(atom: string, tails: string[]): string {
   const inner = factored(tails);
   return inner.length === 1 ? atom + inner[0] : `${atom}(?:${inner.join("|")})`;
+}
+
+/**
+ * Splits a pattern source at its top-level "|": "inmates?|incarcerat(ed|ion)" -> ["inmates?",
+ * "incarcerat(ed|ion)"]. Groups, classes and escapes are kept whole.
+ */
+export function alternativesOf(source: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let inClass = false;
+  let from = 0;
+  for (let i = 0; i < source.length; i++) {
+    const ch = source[i];
+    if (ch === "\\") i += 1;
+    else if (inClass) inClass = ch !== "]";
+    else if (ch === "[") inClass = true;
+    else if (ch === "(") depth += 1;
+    else if (ch === ")") depth -= 1;
+    else if (ch === "|" && depth === 0) {
+      out.push(source.slice(from, i));
+      from = i + 1;
+    }
+  }
+  out.push(source.slice(from));
+  return out;
+}
+
+/**
+ * Every match of a global pattern in text order, as `[...text.matchAll(pattern)]` gives them,
+ * without the copy of the pattern matchAll makes on every call (a cost on every page for a long
+ * pattern).
+ */
+export function matchesOf(pattern: RegExp, text: string): RegExpExecArray[] {
+  const found: RegExpExecArray[] = [];
+  pattern.lastIndex = 0;
+  for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
+    found.push(m);
+    // An empty match moves on by one, as matchAll does.
+    if (m[0] === "") pattern.lastIndex += 1;
+  }
+  pattern.lastIndex = 0;
+  return found;
 }

@@ -11,6 +11,7 @@ import { facilityWordingIn } from "../gazetteer/index.ts";
 import type { FacilityKind } from "../model/incident.ts";
 import type { Span } from "../model/doc.ts";
 import { isSpaceCode, isUpperCode } from "./chars.ts";
+import { alternativesOf, factorAlternatives, matchesOf } from "./alternation.ts";
 
 interface EventRule {
   id: string;
@@ -18,7 +19,8 @@ interface EventRule {
 }
 
 const wordPattern = (source: string, flags = "i") => new RegExp(`\\b(?:${source})\\b`, flags);
-const CUSTODY = wordPattern(data.custody.pattern, "gi");
+// Written as a trie: it is read against every word of every page.
+const CUSTODY = wordPattern(factorAlternatives(alternativesOf(data.custody.pattern)), "gi");
 const EVENTS: EventRule[] = data.event.map((r) => ({ id: r.id, pattern: wordPattern(r.pattern) }));
 const NEEDS_CUSTODY_WORDS = new Set<string>(data.kindsNeedingCustodyWords);
 const FICTION_CUES: EventRule[] = data.fiction.cues.map((c) => ({ id: c.id, pattern: new RegExp(`\\b(?:${c.pattern})`, "i") }));
@@ -41,7 +43,7 @@ function detentionWords(text: string): DetentionWord[] {
     end: w.end,
     certain: w.named || !NEEDS_CUSTODY_WORDS.has(w.kind satisfies FacilityKind),
   }));
-  for (const m of text.matchAll(CUSTODY)) words.push({ start: m.index, end: m.index + m[0].length, certain: true });
+  for (const m of matchesOf(CUSTODY, text)) words.push({ start: m.index, end: m.index + m[0].length, certain: true });
   return words.sort((a, b) => a.start - b.start);
 }
 
@@ -80,7 +82,7 @@ function sentenceAround(text: string, at: number, floor: number): Span {
   return { start, end };
 }
 
-const CUSTODY_ANYWHERE = wordPattern(data.custody.pattern);
+const CUSTODY_ANYWHERE = wordPattern(factorAlternatives(alternativesOf(data.custody.pattern)));
 
 /**
  * Step 1 alone: does the text word detention anywhere (a facility or custody)? False means no
