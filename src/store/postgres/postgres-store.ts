@@ -21,7 +21,6 @@ import type {
   DeliveryAttempt,
   DocumentHistory,
   DocumentLookup,
-  DocumentState,
   DocumentSummary,
   DocumentWrite,
   FacilityHolding,
@@ -48,10 +47,10 @@ import type {
   User,
   UserRole,
 } from "../store.ts";
-import { AUTOMATIC_AUTHOR } from "../store.ts";
 import { incidentChanges, incidentDiffers } from "../revisions.ts";
 import { countryOf, incidentWhere, searchTextOf } from "../incident-columns.ts";
 import { StoreError, type IncidentWithBlock } from "../sqlite/sqlite-store.ts";
+import { SUMMARY_COLUMNS, automaticAuthor, compare, nonNegative, stateOf, toAlertEntry, toFeedState, toIncident, toPlaced, toRevision, toState, toSummary, unique, type AlertRow, type Author, type DocumentRow, type FeedRow, type IncidentRow, type PlacementRow, type RevisionRow, type StateRow, type SummaryRow } from "../rows.ts";
 import { MIGRATIONS } from "./migrations.ts";
 
 export const DEFAULT_INCIDENT_LIMIT = 100;
@@ -111,26 +110,6 @@ interface WriteFacts {
   contentKnown: boolean;
   aliasFree: boolean;
 }
-
-interface DocumentRow {
-  id: string;
-  version: number;
-  content_hash: string;
-  url: string | null;
-  title: string | null;
-  published: string | null;
-  published_origin: string | null;
-  text: string;
-  segments: string;
-  annotations: string;
-  relevant: number;
-  text_length: number;
-  ingested_at: string;
-}
-
-type SummaryRow = Omit<DocumentRow, "text" | "segments" | "annotations" | "published_origin">;
-
-const SUMMARY_COLUMNS = "id, version, content_hash, url, title, published, relevant, text_length, ingested_at";
 
 export class PostgresStore implements Store {
   readonly dialect = "postgres";
@@ -1217,134 +1196,6 @@ export class PostgresStore implements Store {
   }
 }
 
-/** Who writes a set of incident changes: revisions record it. `action` defaults to created/updated/deleted. */
-interface Author {
-  by: string;
-  at: string;
-  note: string | null;
-  action?: string;
-}
-
-function automaticAuthor(): Author {
-  return { by: AUTOMATIC_AUTHOR, at: new Date().toISOString(), note: null };
-}
-
-interface IncidentRow {
-  json: string;
-  version: number;
-}
-
-/** The stored incident with the version its row holds (incidents written before versions lack it in their JSON). */
-function toIncident(row: IncidentRow): Incident {
-  const incident = JSON.parse(row.json) as Incident;
-  if (row.version > 0) incident.version = row.version;
-  return incident;
-}
-
-interface RevisionRow {
-  incident: string;
-  version: number;
-  at: string;
-  by: string;
-  action: string;
-  changes: string;
-  note: string | null;
-}
-
-function toRevision(row: RevisionRow): IncidentRevision {
-  return { incident: row.incident, version: row.version, at: row.at, by: row.by, action: row.action, changes: JSON.parse(row.changes) as FieldChange[], note: row.note };
-}
-
-interface PlacementRow {
-  incident: string | null;
-  published: string | null;
-  json: string;
-}
-
-function toPlaced(row: PlacementRow): PlacedMention {
-  return { mention: JSON.parse(row.json) as IncidentMention, published: row.published, incident: row.incident };
-}
-
-interface StateRow {
-  incident: string;
-  block: string;
-  type: IncidentType;
-  match_start: number | null;
-  match_end: number | null;
-  date_start: number | null;
-  date_end: number | null;
-  attached_to: string | null;
-  data: string;
-}
-
-function toState(row: StateRow): IncidentState {
-  return {
-    id: row.incident,
-    block: row.block,
-    type: row.type,
-    match: row.match_start === null || row.match_end === null ? null : { start: row.match_start, end: row.match_end },
-    date: row.date_start === null || row.date_end === null ? null : { start: row.date_start, end: row.date_end },
-    attachedTo: row.attached_to,
-    data: row.data,
-  };
-}
-
-interface AlertRow {
-  id: number;
-  rule: string;
-  incident: string;
-  change: string;
-  payload: string;
-  created_at: string;
-  next_attempt_at: string | null;
-  delivered_at: string | null;
-  attempts: number;
-}
-
-function toAlertEntry(row: AlertRow): AlertEntry {
-  return {
-    id: row.id,
-    rule: row.rule,
-    incident: row.incident,
-    change: row.change,
-    payload: row.payload,
-    createdAt: row.created_at,
-    nextAttemptAt: row.next_attempt_at,
-    deliveredAt: row.delivered_at,
-    attempts: row.attempts,
-  };
-}
-
-interface FeedRow {
-  name: string;
-  url: string;
-  interval_seconds: number;
-  etag: string | null;
-  last_modified: string | null;
-  next_poll_at: string | null;
-  last_polled_at: string | null;
-  last_ok_at: string | null;
-  failures: number;
-  last_error: string | null;
-  added_at: string;
-}
-
-function toFeedState(row: FeedRow): FeedState {
-  return {
-    name: row.name,
-    url: row.url,
-    intervalSeconds: row.interval_seconds,
-    etag: row.etag,
-    lastModified: row.last_modified,
-    nextPollAt: row.next_poll_at,
-    lastPolledAt: row.last_polled_at,
-    lastOkAt: row.last_ok_at,
-    failures: row.failures,
-    lastError: row.last_error,
-    addedAt: row.added_at,
-  };
-}
-
 function toDoc(row: DocumentRow): Doc {
   return {
     id: row.id,
@@ -1356,32 +1207,6 @@ function toDoc(row: DocumentRow): Doc {
     text: row.text,
     segments: JSON.parse(row.segments),
     annotations: JSON.parse(row.annotations),
-  };
-}
-
-function stateOf(row: DocumentRow): DocumentState {
-  return {
-    id: row.id,
-    version: row.version,
-    contentHash: row.content_hash,
-    url: row.url,
-    title: row.title,
-    published: row.published,
-    publishedOrigin: row.published_origin as DocumentState["publishedOrigin"],
-  };
-}
-
-function toSummary(row: SummaryRow): DocumentSummary {
-  return {
-    id: row.id,
-    version: row.version,
-    url: row.url,
-    title: row.title,
-    published: row.published,
-    relevant: row.relevant === 1,
-    contentHash: row.content_hash,
-    length: row.text_length,
-    ingestedAt: row.ingested_at,
   };
 }
 
@@ -1402,16 +1227,4 @@ function documentRow(doc: Doc, version: number, ingestedAt: string): unknown[] {
     ingestedAt,
     doc.id,
   ];
-}
-
-function nonNegative(value: number | undefined, fallback: number): number {
-  return value === undefined || !Number.isFinite(value) ? fallback : Math.max(0, Math.floor(value));
-}
-
-function unique<T>(values: T[]): T[] {
-  return [...new Set(values)];
-}
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
