@@ -2,25 +2,14 @@
 // GET /api/alerts/NAME.atom are read like the rest of /api;
 // /api/feeds and /api/rules name URLs the server will fetch and post to, and rules carry webhook
 // secrets, so every one of them needs the write token.
-import type { Context, Hono, MiddlewareHandler } from "hono";
+import type { Hono, MiddlewareHandler } from "hono";
 import type { AlertEntry, Store } from "../store/store.ts";
-import { ApiError } from "../server/errors.ts";
+import { ApiError, jsonObjectBody as bodyOf } from "../server/errors.ts";
 import { checkFeedUrl } from "../feeds/address.ts";
 import { DEFAULT_INTERVAL_SECONDS, parseInterval } from "../feeds/interval.ts";
 import { alertsAtom, ATOM_ENTRIES, headlineOf } from "./atom.ts";
 import { checkRules, type AlertPayload } from "./evaluate.ts";
 import { ruleFrom, RuleError } from "./rule.ts";
-
-async function bodyOf(c: Context): Promise<Record<string, unknown>> {
-  let body: unknown;
-  try {
-    body = await c.req.json();
-  } catch {
-    throw new ApiError("E_BAD_BODY", "The body is not valid JSON.");
-  }
-  if (typeof body !== "object" || body === null || Array.isArray(body)) throw new ApiError("E_BAD_BODY", "The body must be a JSON object.");
-  return body as Record<string, unknown>;
-}
 
 const text = (value: unknown): string | undefined => (typeof value === "string" ? value : typeof value === "number" ? String(value) : undefined);
 const list = (value: unknown): string[] => (Array.isArray(value) ? value.map(text).filter((v): v is string => v !== undefined) : text(value) ? [text(value) as string] : []);

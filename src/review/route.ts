@@ -2,7 +2,7 @@
 // action needs a reviewer's (or an admin's) token and is recorded under that person's name.
 import type { Context, Hono, MiddlewareHandler } from "hono";
 import type { Store } from "../store/store.ts";
-import { ApiError } from "../server/errors.ts";
+import { ApiError, jsonObjectBody as bodyOf } from "../server/errors.ts";
 import { callerOf } from "../server/access.ts";
 import { parseCount } from "../server/query.ts";
 import { confirmOrReject, editIncident, markNotRelevant, mergeIncidents, ReviewError, splitIncident, type Reviewer } from "./actions.ts";
@@ -14,17 +14,6 @@ export const DEFAULT_CHANGES = 1000;
 export const MAX_CHANGES = 10_000;
 /** Most mentions or documents one split names. */
 export const MAX_SPLIT_ITEMS = 1000;
-
-async function bodyOf(c: Context): Promise<Record<string, unknown>> {
-  let body: unknown;
-  try {
-    body = await c.req.json();
-  } catch {
-    throw new ApiError("E_BAD_BODY", "The body is not valid JSON.");
-  }
-  if (typeof body !== "object" || body === null || Array.isArray(body)) throw new ApiError("E_BAD_BODY", "The body must be a JSON object.");
-  return body as Record<string, unknown>;
-}
 
 function ids(value: unknown, name: string): string[] | undefined {
   if (value === undefined) return undefined;

@@ -41,3 +41,15 @@ export class ApiError extends Error {
 export function errorResponse(c: Context, code: ApiErrorCode, message?: string): Response {
   return c.json({ error: { code, message: message ?? API_ERRORS[code].message } }, API_ERRORS[code].status);
 }
+
+/** A request's body as a JSON object: anything else (no JSON, an array, a bare value) is E_BAD_BODY. */
+export async function jsonObjectBody(c: Context): Promise<Record<string, unknown>> {
+  let body: unknown;
+  try {
+    body = await c.req.json();
+  } catch {
+    throw new ApiError("E_BAD_BODY", "The body is not valid JSON.");
+  }
+  if (typeof body !== "object" || body === null || Array.isArray(body)) throw new ApiError("E_BAD_BODY", "The body must be a JSON object.");
+  return body as Record<string, unknown>;
+}
