@@ -318,4 +318,13 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX alert_outbox_created ON alert_outbox(created_at);
     `,
   },
+  {
+    version: 8,
+    name: "holdings found by their document",
+    sql: `
+      -- SQLite's twin of this migration adds the index; PostgreSQL has had it since its first
+      -- migration (its foreign keys index nothing by themselves). Kept so the numbers match.
+      CREATE INDEX IF NOT EXISTS holdings_document ON holdings(document);
+    `,
+  },
 ];

@@ -333,4 +333,13 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX alert_outbox_created ON alert_outbox(created_at);
     `,
   },
+  {
+    version: 8,
+    name: "holdings found by their document",
+    sql: `
+      -- A document's new version or refresh deletes its holdings, and deleting a document cascades
+      -- to them: without this index each of those reads every holding, a cost that grows with the store.
+      CREATE INDEX holdings_document ON holdings(document);
+    `,
+  },
 ];
