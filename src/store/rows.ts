@@ -1,6 +1,7 @@
 // Rows as both stores keep them and the domain values read from them: the SQLite and PostgreSQL
 // schemas come from migrations of the same numbers with the same columns, so one mapping serves both.
 
+import type { Doc } from "../model/doc.ts";
 import type { Incident, IncidentMention, IncidentType } from "../model/incident.ts";
 import { AUTOMATIC_AUTHOR } from "./store.ts";
 import type { AlertEntry, DocumentState, DocumentSummary, FeedState, FieldChange, IncidentRevision, IncidentState, PlacedMention } from "./store.ts";
@@ -189,4 +190,19 @@ export function unique<T>(values: T[]): T[] {
 
 export function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** A stored document row as the document it holds. */
+export function toDoc(row: DocumentRow): Doc {
+  return {
+    id: row.id,
+    contentHash: row.content_hash,
+    url: row.url,
+    title: row.title,
+    published: row.published,
+    publishedOrigin: row.published_origin as Doc["publishedOrigin"],
+    text: row.text,
+    segments: JSON.parse(row.segments),
+    annotations: JSON.parse(row.annotations),
+  };
 }

@@ -50,7 +50,7 @@ import type {
 import { incidentChanges, incidentDiffers } from "../revisions.ts";
 import { countryOf, incidentWhere, searchTextOf } from "../incident-columns.ts";
 import { StoreError, type IncidentWithBlock } from "../sqlite/sqlite-store.ts";
-import { SUMMARY_COLUMNS, automaticAuthor, compare, nonNegative, stateOf, toAlertEntry, toFeedState, toIncident, toPlaced, toRevision, toState, toSummary, unique, type AlertRow, type Author, type DocumentRow, type FeedRow, type IncidentRow, type PlacementRow, type RevisionRow, type StateRow, type SummaryRow } from "../rows.ts";
+import { SUMMARY_COLUMNS, automaticAuthor, toDoc, compare, nonNegative, stateOf, toAlertEntry, toFeedState, toIncident, toPlaced, toRevision, toState, toSummary, unique, type AlertRow, type Author, type DocumentRow, type FeedRow, type IncidentRow, type PlacementRow, type RevisionRow, type StateRow, type SummaryRow } from "../rows.ts";
 import { MIGRATIONS } from "./migrations.ts";
 
 export const DEFAULT_INCIDENT_LIMIT = 100;
@@ -474,7 +474,7 @@ export class PostgresStore implements Store {
       version,
     ]);
     if (!row) return null;
-    return { ...toDoc({ ...row, id: row.document, annotations: "[]" }) };
+    return toDoc({ ...row, id: row.document, annotations: "[]" });
   }
 
   async documentHistory(id: string): Promise<DocumentHistory | null> {
@@ -1194,20 +1194,6 @@ export class PostgresStore implements Store {
     this.closed = true;
     await this.pool.end();
   }
-}
-
-function toDoc(row: DocumentRow): Doc {
-  return {
-    id: row.id,
-    contentHash: row.content_hash,
-    url: row.url,
-    title: row.title,
-    published: row.published,
-    publishedOrigin: row.published_origin as Doc["publishedOrigin"],
-    text: row.text,
-    segments: JSON.parse(row.segments),
-    annotations: JSON.parse(row.annotations),
-  };
 }
 
 /** A document's column values in the order both the insert and the update of a document name them (id last). */

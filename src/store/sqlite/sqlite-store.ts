@@ -44,7 +44,7 @@ import type {
 import { incidentChanges, incidentDiffers } from "../revisions.ts";
 import type { IncidentType } from "../../model/incident.ts";
 import { countryOf, incidentWhere, searchTextOf } from "../incident-columns.ts";
-import { SUMMARY_COLUMNS, automaticAuthor, compare, nonNegative, stateOf, toAlertEntry, toFeedState, toIncident, toPlaced, toRevision, toState, toSummary, unique, type AlertRow, type Author, type DocumentRow, type FeedRow, type IncidentRow, type PlacementRow, type RevisionRow, type StateRow, type SummaryRow } from "../rows.ts";
+import { SUMMARY_COLUMNS, automaticAuthor, toDoc, compare, nonNegative, stateOf, toAlertEntry, toFeedState, toIncident, toPlaced, toRevision, toState, toSummary, unique, type AlertRow, type Author, type DocumentRow, type FeedRow, type IncidentRow, type PlacementRow, type RevisionRow, type StateRow, type SummaryRow } from "../rows.ts";
 import { MIGRATIONS } from "./migrations.ts";
 import { switchToWal } from "./wal.ts";
 
@@ -365,18 +365,7 @@ export class SqliteStore implements Store {
 
   async getDocument(id: string): Promise<Doc | null> {
     const row = this.resolvedRow(id);
-    if (!row) return null;
-    return {
-      id: row.id,
-      contentHash: row.content_hash,
-      url: row.url,
-      title: row.title,
-      published: row.published,
-      publishedOrigin: row.published_origin as Doc["publishedOrigin"],
-      text: row.text,
-      segments: JSON.parse(row.segments),
-      annotations: JSON.parse(row.annotations),
-    };
+    return row ? toDoc(row) : null;
   }
 
   async getDocumentVersion(id: string, version: number): Promise<Doc | null> {
@@ -385,17 +374,8 @@ export class SqliteStore implements Store {
     if (current.version === version) return this.getDocument(current.id);
     const row = this.statement("SELECT * FROM document_versions WHERE document = ? AND version = ?").get(current.id, version) as VersionRow | undefined;
     if (!row) return null;
-    return {
-      id: row.document,
-      contentHash: row.content_hash,
-      url: row.url,
-      title: row.title,
-      published: row.published,
-      publishedOrigin: row.published_origin as Doc["publishedOrigin"],
-      text: row.text,
-      segments: JSON.parse(row.segments),
-      annotations: [],
-    };
+    // Versions keep no annotations: an earlier version's extraction is not stored.
+    return toDoc({ ...row, id: row.document, annotations: "[]", relevant: 0 });
   }
 
   async documentHistory(id: string): Promise<DocumentHistory | null> {
