@@ -33,6 +33,8 @@ const ENTRY = /^cli\/main\.ts$|worker\.ts$/;
  * found through __dirname (bundled, an ESM bundle has none: every pooled extraction failed).
  */
 const NOT_BUNDLED = ["better-sqlite3", "vite", "canvas", "piscina"];
+/** Names of the chunks an entry bundle is split into (esbuild's placeholders), beside the entry. */
+const SPLIT_CHUNK = "chunk-[hash]";
 /** CommonJS packages inside an ESM bundle call `require`: give them Node's. */
 const REQUIRE_BANNER = 'import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);';
 
@@ -106,7 +108,11 @@ async function compileTree(esbuild, files) {
 /**
  * 2. One entry bundled over its compiled twin. Every module inside keeps the import.meta.url of
  * its own twin, so the files it finds relative to itself (data, the repository root, a worker's
- * module) are where they are for the one-file-per-module tree.
+ * module) are where they are for the one-file-per-module tree. What the entry imports with
+ * `import()` goes to chunks of its own (SPLIT_CHUNK), loaded by the commands that need them:
+ * `--help` reads the command table, not the extraction pipeline, the dashboard's server and the
+ * PostgreSQL driver. Chunks sit beside the entry file, so the twin paths computed for it hold in
+ * every chunk.
  */
 async function bundleEntry(esbuild, entry) {
   const outfile = twinOf(join(SRC, entry));
@@ -122,7 +128,10 @@ async function bundleEntry(esbuild, entry) {
   };
   await esbuild.build({
     entryPoints: [join(SRC, entry)],
-    outfile,
+    outdir: dirname(outfile),
+    entryNames: "[name]",
+    chunkNames: SPLIT_CHUNK,
+    splitting: true,
     allowOverwrite: true,
     bundle: true,
     platform: "node",

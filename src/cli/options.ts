@@ -1,5 +1,5 @@
-// Options several commands share.
-import { openStore } from "../store/open.ts";
+// Options several commands share. Light on purpose: every command registers its options through
+// here at start, and the store (SQLite, PostgreSQL) is loaded only by a command that opens one.
 import type { Store } from "../store/store.ts";
 import { isQueueLocation } from "../queue/location.ts";
 
@@ -12,6 +12,7 @@ export function dbPath(option: string | undefined): string {
 
 /** Opens (and migrates) the store named by --db / ESCAPEWATCH_DB. */
 export async function storeFrom(option: string | undefined): Promise<Store> {
+  const { openStore } = await import("../store/open.ts");
   return openStore(dbPath(option));
 }
 
@@ -20,6 +21,7 @@ export async function storeFrom(option: string | undefined): Promise<Store> {
  * is E_STORE_MISSING (nothing is created), a damaged file E_STORE_CORRUPT.
  */
 export async function existingStoreFrom(option: string | undefined): Promise<Store> {
+  const { openStore } = await import("../store/open.ts");
   return openStore(dbPath(option), { mustExist: true, check: true });
 }
 

@@ -4,22 +4,18 @@ import type { IncidentFilter } from "../store/store.ts";
 import { exportCsv, exportUcdp } from "./csv.ts";
 import { exportGeojson } from "./geojson.ts";
 import { exportJson } from "./json.ts";
+import { isExportFormat, type ExportFormat } from "./formats.ts";
 import type { ExportSource } from "./sink.ts";
 
 export type { ExportSource } from "./sink.ts";
+export { isExportFormat, type ExportFormat } from "./formats.ts";
 
 export const EXPORT_FORMATS = {
   json: { write: exportJson, contentType: "application/json; charset=utf-8", extension: "json" },
   csv: { write: exportCsv, contentType: "text/csv; charset=utf-8", extension: "csv" },
   ucdp: { write: exportUcdp, contentType: "text/csv; charset=utf-8", extension: "ucdp.csv" },
   geojson: { write: exportGeojson, contentType: "application/geo+json; charset=utf-8", extension: "geojson" },
-} as const;
-
-export type ExportFormat = keyof typeof EXPORT_FORMATS;
-
-export function isExportFormat(name: string): name is ExportFormat {
-  return Object.hasOwn(EXPORT_FORMATS, name);
-}
+} as const satisfies Record<ExportFormat, unknown>;
 
 /** An export error a user can hit, with a stable code. */
 export class ExportError extends Error {

@@ -3,8 +3,7 @@
 import { existsSync } from "node:fs";
 import type { Store } from "./store.ts";
 import { SqliteStore, StoreError } from "./sqlite/sqlite-store.ts";
-import { openPostgresStore } from "./postgres/open.ts";
-import { isPostgresUrl } from "./postgres/postgres-store.ts";
+import { isPostgresUrl } from "./location.ts";
 
 export interface OpenOptions {
   /** Refuse a location where no store exists yet (read commands): nothing is created. */
@@ -23,7 +22,11 @@ const CORRUPT_CODES = new Set(["SQLITE_CORRUPT", "SQLITE_NOTADB", "SQLITE_CORRUP
  */
 export async function openStore(location: string, options: OpenOptions = {}): Promise<Store> {
   // PostgreSQL checks its own pages; `check` is SQLite's file integrity check and has no equivalent.
-  if (isPostgresUrl(location)) return openPostgresStore(location, { mustExist: options.mustExist });
+  if (isPostgresUrl(location)) {
+    // The PostgreSQL client loads only for a PostgreSQL store.
+    const { openPostgresStore } = await import("./postgres/open.ts");
+    return openPostgresStore(location, { mustExist: options.mustExist });
+  }
   const file = location !== ":memory:" && !location.startsWith("file:");
   if (options.mustExist && file && !existsSync(location)) {
     throw new StoreError(

@@ -4,7 +4,8 @@
 import { createWriteStream } from "node:fs";
 import { rename, rm } from "node:fs/promises";
 import { finished } from "node:stream/promises";
-import { EXPORT_FORMATS, isExportFormat, writeExport } from "../../export/index.ts";
+import type { ExportSource } from "../../export/index.ts";
+import { EXPORT_FORMAT_NAMES, isExportFormat } from "../../export/formats.ts";
 import type { IncidentFilter } from "../../store/store.ts";
 import { existingStoreFrom } from "../options.ts";
 import { UsageError, filterFrom, filterOptions, type FilterOptions } from "./incidents.ts";
@@ -18,7 +19,7 @@ export const register: RegisterCommand = (program, exit) => {
     program
       .command("export")
       .description("Write the documents and incidents (all, or those matching the filters) as json, csv (ACLED), ucdp (UCDP GED) or geojson")
-      .requiredOption("--format <format>", `one of ${Object.keys(EXPORT_FORMATS).join(", ")}`),
+      .requiredOption("--format <format>", `one of ${EXPORT_FORMAT_NAMES.join(", ")}`),
   )
     .option("--db <path>", "database file or postgres:// URL (default: $ESCAPEWATCH_DB or ./escapewatch.db)")
     .option("--out <file>", "write to this file instead of standard output")
@@ -27,7 +28,7 @@ export const register: RegisterCommand = (program, exit) => {
       if (!isExportFormat(opts.format)) {
         console.error(
           `escapewatch: [E_EXPORT_FORMAT] unknown export format "${opts.format}": ` +
-            `use --format ${Object.keys(EXPORT_FORMATS).join(", --format ")}`,
+            `use --format ${EXPORT_FORMAT_NAMES.join(", --format ")}`,
         );
         exit(USAGE_ERROR);
         return;
@@ -52,7 +53,8 @@ export const register: RegisterCommand = (program, exit) => {
 };
 
 /** Writes beside the target and renames at the end: a failed export never leaves half a file. */
-async function exportToFile(store: Parameters<typeof writeExport>[0], format: string, path: string, filter: IncidentFilter): Promise<void> {
+async function exportToFile(store: ExportSource, format: string, path: string, filter: IncidentFilter): Promise<void> {
+  const { writeExport } = await import("../../export/index.ts");
   const partial = `${path}.partial`;
   const out = createWriteStream(partial, { encoding: "utf8" });
   try {
@@ -67,7 +69,8 @@ async function exportToFile(store: Parameters<typeof writeExport>[0], format: st
   }
 }
 
-async function exportToStdout(store: Parameters<typeof writeExport>[0], format: string, filter: IncidentFilter): Promise<void> {
+async function exportToStdout(store: ExportSource, format: string, filter: IncidentFilter): Promise<void> {
+  const { writeExport } = await import("../../export/index.ts");
   // A reader that stops early (`| head`) is not an error of the export.
   process.stdout.once("error", (error: NodeJS.ErrnoException) => {
     if (error.code === "EPIPE") process.exit(0);

@@ -2,9 +2,7 @@
 // store and prints every mention with its rule ids and offsets, to see why a fact was found.
 import type { Doc } from "../../model/doc.ts";
 import type { IncidentMention } from "../../model/incident.ts";
-import { extract } from "../../extract/pipeline.ts";
-import { listInputs, type InputFile } from "../../ingest/files.ts";
-import { prepareDocument, recordsOf } from "../../ingest/pipeline.ts";
+import type { InputFile } from "../../ingest/files.ts";
 import { formatRejection, rejection } from "../../ingest/errors.ts";
 import type { RegisterCommand } from "./index.ts";
 
@@ -16,6 +14,11 @@ export const register: RegisterCommand = (program, exit) => {
     .option("--json", "print JSON (documents with cleaned text, segments, annotations and mentions)")
     .option("--published <day>", "publication date for inputs that carry none (YYYY-MM-DD)")
     .action(async (paths: string[], opts: { json?: boolean; published?: string }) => {
+      const [{ extract }, { listInputs }, { prepareDocument, recordsOf }] = await Promise.all([
+        import("../../extract/pipeline.ts"),
+        import("../../ingest/files.ts"),
+        import("../../ingest/pipeline.ts"),
+      ]);
       const results: Array<{ doc: Doc; mentions: IncidentMention[] }> = [];
       for (const input of await listInputs(paths)) {
         if (!("kind" in input)) {

@@ -3,7 +3,7 @@
 //   escapewatch facility [NAME] [--db PATH] [--json]
 // NAME may be the facility's id, a fragment of its name, or any alias the gazetteer knows ("Gweiran").
 import type { Claim, Count, FacilityRef } from "../../model/incident.ts";
-import { facilityHistory, listFacilities, type FacilityHistory } from "../../incidents/facilities.ts";
+import type { FacilityHistory } from "../../incidents/facilities.ts";
 import { existingStoreFrom } from "../options.ts";
 import { formatCount, formatRange, formatSite, formatWindow, quietOnClosedPipe } from "./incidents.ts";
 import type { RegisterCommand } from "./index.ts";
@@ -67,6 +67,7 @@ export const register: RegisterCommand = (program, exit) => {
     .option("--json", "print the history as JSON")
     .action(async (name: string | undefined, opts: { db?: string; json?: boolean }) => {
       quietOnClosedPipe();
+      const { facilityHistory, listFacilities } = await import("../../incidents/facilities.ts");
       const store = await existingStoreFrom(opts.db);
       try {
         if (name === undefined) {

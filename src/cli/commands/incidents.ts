@@ -6,7 +6,7 @@ import { INCIDENT_TYPES, type Count, type Incident, type IncidentStatus, type In
 import type { DateWindow } from "../../model/doc.ts";
 import type { IncidentFilter } from "../../store/store.ts";
 import { isDay } from "../../incidents/days.ts";
-import { partiesOf } from "../../export/parties.ts";
+import type { partiesOf } from "../../export/parties.ts";
 import { existingStoreFrom } from "../options.ts";
 import type { RegisterCommand } from "./index.ts";
 
@@ -62,9 +62,13 @@ export function sourcesOf(incident: Incident): string[] {
   return [...new Set(incident.counts.flatMap((c) => c.claims.map((cl) => cl.source)).filter((s): s is string => s !== null))].sort();
 }
 
-/** "Islamic State → Syrian Democratic Forces": who acted on whom, "-" when no one is named. */
-export function formatSides(incident: Incident): string {
-  const { initiators, targets, holders } = partiesOf(incident);
+/**
+ * "Islamic State → Syrian Democratic Forces": who acted on whom, "-" when no one is named.
+ * `parties` is export/parties.ts's partiesOf, passed in because it loads the gazetteer's lexicon:
+ * commands that never print a table do not load it.
+ */
+export function formatSides(incident: Incident, parties: typeof partiesOf): string {
+  const { initiators, targets, holders } = parties(incident);
   const other = targets.length ? targets : holders.map((h) => `${h} (holder)`);
   if (!initiators.length && !other.length) return "-";
   return `${initiators.join(", ") || "?"} → ${other.join(", ") || "?"}`;
@@ -73,14 +77,14 @@ export function formatSides(incident: Incident): string {
 const HEADERS = ["date", "type", "status", "facility / place", "counts", "who", "sources", "reports"];
 
 /** The incidents as an aligned plain-text table (one row per incident; reports as a count, never a list of ids). */
-export function incidentTable(incidents: Incident[]): string {
+export function incidentTable(incidents: Incident[], parties: typeof partiesOf): string {
   const rows = incidents.map((i) => [
     formatWindow(i.date),
     i.type,
     i.unconfirmed ? `${i.status}?` : i.status,
     formatSite(i),
     i.counts.map(formatCount).join("; ") || "-",
-    formatSides(i),
+    formatSides(i, parties),
     String(sourcesOf(i).length),
     String(i.documents.length),
   ]);
@@ -214,7 +218,7 @@ export const register: RegisterCommand = (program, exit) => {
           console.log(JSON.stringify({ total, offset: filter.offset, limit: filter.limit, items: incidents }, null, 2));
           return;
         }
-        if (incidents.length) console.log(incidentTable(incidents));
+        if (incidents.length) console.log(incidentTable(incidents, (await import("../../export/parties.ts")).partiesOf));
         console.log(pageLine(incidents.length, filter.offset ?? 0, total));
       } finally {
         await store.close();

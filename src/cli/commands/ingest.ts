@@ -1,8 +1,8 @@
 // `escapewatch ingest PATH...`: files and folders of scraped reports into the database.
 import { InvalidArgumentError } from "commander";
-import cliProgress from "cli-progress";
+import type cliProgress from "cli-progress";
 import { queueFrom, storeFrom } from "../options.ts";
-import { ingestPaths, summaryLine, type IngestProgress } from "../../ingest/pipeline.ts";
+import type { IngestProgress } from "../../ingest/pipeline.ts";
 import { formatRejection, formatWarning, REJECTION_CODES, type IngestWarning, type Rejection, type RejectionCode } from "../../ingest/errors.ts";
 import { parseDay } from "../../text/dates.ts";
 import type { RegisterCommand } from "./index.ts";
@@ -16,15 +16,18 @@ function dayOption(value: string): string {
   return day;
 }
 
-/** Draws a bar on stderr only for a terminal and a large input; otherwise stays silent. */
-function progressBar() {
+/**
+ * Draws a bar on stderr only for a terminal and a large input; otherwise stays silent. The bar's
+ * library is loaded by the caller only when a bar may be drawn (`mayDraw`).
+ */
+function progressBar(library: typeof cliProgress | null) {
   let bar: cliProgress.SingleBar | null = null;
   return {
     update(p: IngestProgress) {
-      if (!bar && process.stderr.isTTY && p.bytesTotal >= PROGRESS_MIN_BYTES) {
-        bar = new cliProgress.SingleBar(
+      if (!bar && library && p.bytesTotal >= PROGRESS_MIN_BYTES) {
+        bar = new library.SingleBar(
           { stream: process.stderr, format: "ingest [{bar}] {percentage}% | {read} records", hideCursor: true },
-          cliProgress.Presets.shades_classic,
+          library.Presets.shades_classic,
         );
         bar.start(p.bytesTotal, 0, { read: 0 });
       }
@@ -84,8 +87,13 @@ export const register: RegisterCommand = (program, exit) => {
     .option("--job-timeout <seconds>", "with --queue: a job held this long is taken to be lost with its worker and retried", secondsOption)
     .action(async (paths: string[], options: IngestCommandOptions) => {
       if (options.queue) return enqueue(paths, options, exit);
+      // The pipeline is loaded here, not with the command table: `--help` and the other commands never need it.
+      const [{ ingestPaths, summaryLine }, progressLibrary] = await Promise.all([
+        import("../../ingest/pipeline.ts"),
+        process.stderr.isTTY ? import("cli-progress").then((m) => m.default) : null,
+      ]);
       const store = await storeFrom(options.db);
-      const bar = progressBar();
+      const bar = progressBar(progressLibrary);
       // While the bar is drawn, rejection lines wait so they do not tear it.
       const held: Array<Rejection | IngestWarning> = [];
       const line = (item: Rejection | IngestWarning) => ("code" in item && item.code.startsWith("W_") ? formatWarning(item as IngestWarning) : formatRejection(item as Rejection));

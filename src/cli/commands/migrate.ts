@@ -1,7 +1,5 @@
 // `escapewatch migrate --from FILE --to postgres://...`: moves a laptop's SQLite store into the
 // team's PostgreSQL store, exactly (see store/postgres/copy-from-sqlite.ts).
-import { copySqliteToPostgres } from "../../store/postgres/copy-from-sqlite.ts";
-import { isPostgresUrl, redactedUrl } from "../../store/postgres/postgres-store.ts";
 import { dbPath } from "../options.ts";
 import type { RegisterCommand } from "./index.ts";
 
@@ -12,6 +10,10 @@ export const register: RegisterCommand = (program, exit) => {
     .option("--from <path>", "the SQLite store (default: $ESCAPEWATCH_DB or ./escapewatch.db)")
     .requiredOption("--to <url>", "the PostgreSQL store, postgres://user@host:5432/name (created when missing, must be empty)")
     .action(async (opts: { from?: string; to: string }) => {
+      const [{ copySqliteToPostgres }, { isPostgresUrl, redactedUrl }] = await Promise.all([
+        import("../../store/postgres/copy-from-sqlite.ts"),
+        import("../../store/postgres/postgres-store.ts"),
+      ]);
       const from = dbPath(opts.from);
       if (isPostgresUrl(from)) {
         console.error(`migrate: --from must be a SQLite file, not ${redactedUrl(from)}`);

@@ -3,7 +3,6 @@
 import type { Command } from "commander";
 import { existingStoreFrom } from "../options.ts";
 import type { Store } from "../../store/store.ts";
-import { confirmOrReject, mergeIncidents, ReviewError, splitIncident } from "../../review/actions.ts";
 import type { RegisterCommand } from "./index.ts";
 
 type Options = { db?: string; as: string; note?: string };
@@ -16,7 +15,11 @@ export const register: RegisterCommand = (program, exit) => {
       .requiredOption("--as <name>", "the reviewer the decision is recorded under")
       .option("--note <text>", "why (kept in the history; required for merge and split)");
 
+  // The review actions (and the gazetteer they read facility names with) load with the subcommand that runs one.
+  const actions = () => import("../../review/actions.ts");
+
   async function run(opts: Options, action: (store: Store) => Promise<string>): Promise<void> {
+    const { ReviewError } = await actions();
     const store = await existingStoreFrom(opts.db);
     try {
       console.log(await action(store));
@@ -32,16 +35,16 @@ export const register: RegisterCommand = (program, exit) => {
   for (const action of ["confirm", "reject"] as const) {
     common(review.command(action).description(action === "confirm" ? "Confirm an incident as it stands." : "Reject an incident: it leaves lists and exports."))
       .argument("<incident>")
-      .action((id: string, opts: Options) => run(opts, async (store) => (await confirmOrReject(store, { name: opts.as }, id, action, opts.note), `${action}ed ${id}`)));
+      .action((id: string, opts: Options) => run(opts, async (store) => (await (await actions()).confirmOrReject(store, { name: opts.as }, id, action, opts.note), `${action}ed ${id}`)));
   }
   common(review.command("merge").description("Merge the second incident into the first."))
     .argument("<surviving>")
     .argument("<merged>")
-    .action((a: string, b: string, opts: Options) => run(opts, async (store) => `merged ${b} into ${await mergeIncidents(store, { name: opts.as }, a, b, opts.note)}`));
+    .action((a: string, b: string, opts: Options) => run(opts, async (store) => `merged ${b} into ${await (await actions()).mergeIncidents(store, { name: opts.as }, a, b, opts.note)}`));
   common(review.command("split").description("Move documents of an incident to a new incident; prints its id."))
     .argument("<incident>")
     .argument("<documents...>")
-    .action((id: string, documents: string[], opts: Options) => run(opts, async (store) => splitIncident(store, { name: opts.as }, id, { documents }, opts.note)));
+    .action((id: string, documents: string[], opts: Options) => run(opts, async (store) => (await actions()).splitIncident(store, { name: opts.as }, id, { documents }, opts.note)));
   review
     .command("history")
     .description("Every revision of an incident: who, when, what changed and why.")

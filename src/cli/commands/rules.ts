@@ -4,9 +4,7 @@ import type { Command } from "commander";
 import { storeFrom } from "../options.ts";
 import type { AlertRule, Store } from "../../store/store.ts";
 import type { Incident } from "../../model/incident.ts";
-import { checkRules, filterOf } from "../../alerts/evaluate.ts";
-import { headlineOf, figuresOf } from "../../alerts/atom.ts";
-import { matchesRule, ruleFrom, RuleError, type RuleOptions } from "../../alerts/rule.ts";
+import type { RuleOptions } from "../../alerts/rule.ts";
 import type { RegisterCommand } from "./index.ts";
 
 /** Incidents `rules test` prints at most. */
@@ -36,6 +34,7 @@ export function ruleLine(rule: AlertRule): string {
 
 /** What the rule matches in the store now, newest first. */
 export async function ruleMatches(store: Store, rule: AlertRule): Promise<Incident[]> {
+  const [{ filterOf }, { matchesRule }] = await Promise.all([import("../../alerts/evaluate.ts"), import("../../alerts/rule.ts")]);
   const matches: Incident[] = [];
   for await (const incident of store.iterateIncidents(filterOf(rule))) if (matchesRule(rule, incident)) matches.push(incident);
   return matches.sort((a, b) => (b.date?.latest ?? "").localeCompare(a.date?.latest ?? "") || a.id.localeCompare(b.id));
@@ -53,7 +52,9 @@ async function withStore<T>(db: string | undefined, body: (store: Store) => Prom
 export const register: RegisterCommand = (program, exit) => {
   const rules = program.command("rules").description("Alert rules: an Atom feed each at /api/alerts/NAME.atom, and webhooks sent by `watch`.");
   const withDb = (command: Command) => command.option("--db <path>", "database file or postgres:// URL (default ./escapewatch.db or $ESCAPEWATCH_DB)");
-  const failed = (error: unknown) => {
+  // The alert modules (borders, geography) are loaded by the subcommands that use them.
+  const failed = async (error: unknown) => {
+    const { RuleError } = await import("../../alerts/rule.ts");
     if (!(error instanceof RuleError)) throw error;
     console.error(`rules: ${error.message}`);
     exit(2);
@@ -73,6 +74,7 @@ export const register: RegisterCommand = (program, exit) => {
     .option("--webhook <url>", "POST each alert as JSON to this http(s) URL")
     .option("--secret <secret>", "sign webhook bodies: X-Escapewatch-Signature: sha256=<HMAC-SHA256>")
     .action(async (name: string, opts: AddOptions) => {
+      const [{ checkRules }, { ruleFrom }] = await Promise.all([import("../../alerts/evaluate.ts"), import("../../alerts/rule.ts")]);
       let rule: AlertRule;
       try {
         rule = ruleFrom(name, opts);
@@ -121,6 +123,7 @@ export const register: RegisterCommand = (program, exit) => {
           console.error(`rules: E_RULE_NOT_FOUND no rule named ${name}; see \`escapewatch rules list\``);
           return exit(1);
         }
+        const { headlineOf, figuresOf } = await import("../../alerts/atom.ts");
         const matches = await ruleMatches(store, rule);
         for (const incident of matches.slice(0, RULE_TEST_LIMIT)) console.log([`${incident.id}  ${headlineOf(incident)}`, ...figuresOf(incident).map((f) => `  ${f}`)].join("\n"));
         console.log(`${matches.length} incident${matches.length === 1 ? " matches" : "s match"} ${name}`);

@@ -1,7 +1,6 @@
 // `escapewatch start` (what `npm start` runs): builds the dashboard if needed, fills an empty
 // database with the bundled sample reports, then serves. The one command a new user needs.
 import { storeFrom } from "../options.ts";
-import { ingestPaths } from "../../ingest/pipeline.ts";
 import { formatRejection } from "../../ingest/errors.ts";
 import { ensureDashboard } from "../../server/dashboard.ts";
 import { SAMPLES_DIR } from "../../server/paths.ts";
@@ -17,6 +16,7 @@ export const register: RegisterCommand = (program) => {
       const webRoot = await ensureDashboard({ log: (line) => console.log(line) });
       const store = await storeFrom(options.db);
       if (options.samples && (await store.countDocuments()) === 0) {
+        const { ingestPaths } = await import("../../ingest/pipeline.ts");
         const summary = await ingestPaths(store, [SAMPLES_DIR], { onRejected: (r) => console.error(formatRejection(r)) });
         console.log(`loaded ${summary.new} sample reports from samples/ (${await store.countIncidents()} incidents)`);
       }

@@ -2,7 +2,6 @@
 // or with a queue hands it to the workers.
 import { queueFrom, queueWanted, storeFrom } from "../options.ts";
 import type { FeedPollResult } from "../../feeds/poll.ts";
-import { watchFeeds } from "../../feeds/watch.ts";
 import type { RegisterCommand } from "./index.ts";
 
 /** One line per polled feed. */
@@ -24,6 +23,7 @@ export const register: RegisterCommand = (program, exit) => {
     .option("--queue-db <url>", "PostgreSQL database of the queue (default: --db when it is postgres://, or $ESCAPEWATCH_QUEUE_DB)")
     .addHelpText("after", "\nEnvironment:\n  ESCAPEWATCH_FETCH_ALLOW  private ranges feeds may be fetched from, as CIDR, comma-separated (e.g. 10.0.0.0/8)\n")
     .action(async (opts: { once?: boolean; db?: string; queue?: boolean; queueDb?: string }) => {
+      const { watchFeeds } = await import("../../feeds/watch.ts");
       const store = await storeFrom(opts.db);
       const queue = queueWanted(opts.queue)
         ? await queueFrom(opts).catch(async (error) => {

@@ -81,10 +81,7 @@ export const NUMBERS_AS_NUMBERS = {
 };
 type Applied = "done" | "conflict";
 
-/** True for the URLs this store opens. */
-export function isPostgresUrl(location: string): boolean {
-  return /^postgres(ql)?:\/\//i.test(location);
-}
+export { isPostgresUrl } from "../location.ts";
 
 /** `?` placeholders (shared clauses, see incident-columns.ts) numbered the way PostgreSQL wants them. */
 export function numbered(sql: string, offset = 0): string {
