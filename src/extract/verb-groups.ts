@@ -3,9 +3,8 @@
 // "Prisoners in the city of Hama took control of the prison" has "Prisoners" as its subject,
 // "Rebels stormed the jail, freed the prisoners and took control of it" has "Rebels" (the
 // subject is shared across coordinated verbs). Only sentences that need it are tagged, once.
-import winkNLP from "wink-nlp";
-import model from "wink-eng-lite-web-model";
 import type { Span } from "../model/doc.ts";
+import { loadPosModel, loadWinkNLP } from "./pos-model.ts";
 
 export interface TaggedToken extends Span {
   /** Universal part-of-speech tag: NOUN, PROPN, VERB, AUX, ADP, DET, PRON, CCONJ, PUNCT ... */
@@ -21,10 +20,10 @@ export interface Subject {
 
 let tagger: { tag: (sentence: string) => Array<{ value: string; spaces: string; pos: string }> } | null = null;
 
-/** Loads the model on first use (about 50 ms of CPU once per process). */
+/** Loads wink-nlp and its model on first use (about 100 ms of CPU once per process). */
 function loadTagger() {
   if (tagger) return tagger;
-  const nlp = winkNLP(model, ["pos"]);
+  const nlp = loadWinkNLP()(loadPosModel(), ["pos"]);
   const its = nlp.its;
   tagger = {
     tag(sentence) {
