@@ -30,6 +30,8 @@ function workerExecArgv(): string[] {
 }
 
 export interface ExtractPool extends DocumentStages {
+  /** Worker threads running now: none before the first task, and none again once they idled out. */
+  threads(): number;
   /** Stops the threads (the server's shutdown). */
   close(): Promise<void>;
 }
@@ -49,6 +51,7 @@ export function createExtractPool(options: { threads?: number } = {}): ExtractPo
   return {
     prepare: (raw, opts) => run({ stage: "prepare", raw, opts }),
     extract: (doc) => run({ stage: "extract", doc }),
+    threads: () => pool?.threads.length ?? 0,
     async close() {
       await pool?.destroy();
       pool = null;

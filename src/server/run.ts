@@ -5,7 +5,7 @@ import type { RawRecord } from "../model/doc.ts";
 import { createApp } from "./app.ts";
 import { listen, type RunningServer } from "./listen.ts";
 import { warmPipeline } from "./warm.ts";
-import { createExtractPool } from "./extract-pool.ts";
+import { createExtractPool, type ExtractPool } from "./extract-pool.ts";
 
 export const WRITE_TOKEN_ENV = "ESCAPEWATCH_TOKEN";
 export const READ_TOKEN_ENV = "ESCAPEWATCH_READ_TOKEN";
@@ -19,6 +19,8 @@ export interface RunOptions {
   log?: (line: string) => void;
   /** POSTed reports go to this queue's workers instead of being stored here. */
   enqueue?: (raw: RawRecord) => Promise<string | null>;
+  /** Where POSTed reports are cleaned and extracted: a new pool of worker threads unless given (tests). */
+  pool?: ExtractPool;
 }
 
 /** A token that cannot work, refused at start (E_TOKEN_INVALID) rather than silently disabling access. */
@@ -48,12 +50,12 @@ export async function runServer(store: Store, options: RunOptions): Promise<Runn
   const token = tokenFromEnv(env, WRITE_TOKEN_ENV);
   const readToken = tokenFromEnv(env, READ_TOKEN_ENV);
   // Cleaning and extraction of POSTed reports run in worker threads: reads never wait on them.
-  const pool = createExtractPool();
-  // With writes enabled the pipeline is loaded before the first request, not by it; a read-only
-  // server never runs it.
-  // Admins (the environment's token or admin users) ingest; reviewers never run the pipeline.
+  const pool = options.pool ?? createExtractPool();
+  // With writes enabled the pipeline is loaded before the first request, not by it, in this thread
+  // and in a thread of the pool; a read-only server never runs it. Admins (the environment's token
+  // or admin users) ingest; reviewers never run the pipeline.
   const ingests = token !== null || (await store.listUsers()).some((u) => u.role === "admin");
-  if (ingests) await warmPipeline();
+  if (ingests) await warmPipeline(pool);
   const app = createApp({ store, token, readToken, webRoot: options.webRoot, stages: pool, enqueue: options.enqueue });
   const listening = await listen(app, { port: options.port, host: options.host }).catch(async (error) => {
     await pool.close();

@@ -1,9 +1,11 @@
 // Loading the pipeline when the server starts, so the first POST costs what the tenth does: the
-// modules, the curated lexicon, the world-cities index, chrono's parsers and the HTML cleaner are
-// all loaded (and their code compiled) on a first use. Two short reports of our own, one as text
-// and one as HTML, are posted to an app of their own (the same routes, body parsing and pipeline)
-// over a throwaway in-memory store.
+// modules, the curated lexicon, the world-cities index, chrono's parsers, the part-of-speech model
+// and the HTML cleaner are all loaded (and their code compiled) on a first use. Two short reports
+// of our own, one as text and one as HTML, are posted to an app of their own (the same routes,
+// body parsing and pipeline) over a throwaway in-memory store. The server passes its extraction
+// pool, so its worker thread is started and loaded too, not only this thread's half of the path.
 import { randomBytes } from "node:crypto";
+import type { DocumentStages } from "../ingest/stages.ts";
 import { openStore } from "../store/open.ts";
 import { createApp } from "./app.ts";
 
@@ -27,13 +29,16 @@ const WARM_UP_RECORDS = [
   { id: "warm-up-html", published: "2024-06-02", html: WARM_UP_HTML },
 ];
 
-/** Posts the warm-up reports to an app of their own over an in-memory store; resolves to the seconds it took. */
-export async function warmPipeline(): Promise<number> {
+/**
+ * Posts the warm-up reports to an app of their own over an in-memory store, cleaned and extracted
+ * in `stages` (the server's pool; this thread without one); resolves to the seconds it took.
+ */
+export async function warmPipeline(stages?: DocumentStages): Promise<number> {
   const started = process.hrtime.bigint();
   const token = randomBytes(TOKEN_BYTES).toString("hex");
   const store = await openStore(":memory:");
   try {
-    const app = createApp({ store, token, readToken: null, webRoot: null });
+    const app = createApp({ store, token, readToken: null, webRoot: null, stages });
     for (const record of WARM_UP_RECORDS) {
       const response = await app.request("/api/documents", {
         method: "POST",
