@@ -2,9 +2,9 @@
 // source file the CLI can run, its size, modification time and content hash in dist/build.json;
 // bin/escapewatch.js runs dist/ only when src/ still matches that record, so an edit made since the
 // build is never run stale. Plain JavaScript: it runs before anything can compile TypeScript.
-import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, statSync } from "node:fs";
-import { join, sep } from "node:path";
+import { createRequire } from "node:module";
+import { join } from "node:path";
 
 export const SOURCE_DIR = "src";
 export const DIST_DIR = "dist";
@@ -16,15 +16,27 @@ export function isRuntimeSource(path) {
   return (path.endsWith(".ts") && !path.endsWith(".test.ts") && !path.endsWith(".d.ts")) || path.endsWith(".json");
 }
 
-/** Runtime source files under `srcDir`, relative with "/" separators, sorted. */
+/**
+ * Runtime source files under `srcDir`, relative with "/" separators, sorted. Walked folder by
+ * folder: Node 20's `readdirSync(dir, { recursive: true })` costs some 8 ms here, a sixth of
+ * `node -e 0`, on every start of the CLI.
+ */
 export function sourceFiles(srcDir) {
-  return readdirSync(srcDir, { recursive: true })
-    .map((f) => String(f).split(sep).join("/"))
-    .filter(isRuntimeSource)
-    .sort();
+  const found = [];
+  const walk = (dir, prefix) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = prefix + entry.name;
+      if (entry.isDirectory()) walk(join(dir, entry.name), `${path}/`);
+      else if (isRuntimeSource(path)) found.push(path);
+    }
+  };
+  walk(srcDir, "");
+  return found.sort();
 }
 
+/** Hashed only when a file's time changed: node:crypto is not loaded on an ordinary start. */
 function contentHash(path) {
+  const { createHash } = createRequire(import.meta.url)("node:crypto");
   return createHash("sha256").update(readFileSync(path)).digest("hex");
 }
 

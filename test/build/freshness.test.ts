@@ -1,10 +1,11 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, sep } from "node:path";
+import { fileURLToPath } from "node:url";
 // @ts-expect-error plain JavaScript (it runs before anything can compile TypeScript), no types
-import { BUILD_MANIFEST, buildIsCurrent, snapshotSources } from "../../bin/freshness.js";
+import { BUILD_MANIFEST, buildIsCurrent, isRuntimeSource, snapshotSources, sourceFiles } from "../../bin/freshness.js";
 
 /** A checkout with src/ and a build manifest recorded from it, changed by `change` afterwards. */
 function checkout(change: (src: string, root: string) => void): boolean {
@@ -43,4 +44,23 @@ test("dist/ runs only while src/ is what it was built from", () => {
     ["a damaged manifest", (_src, root) => writeFileSync(join(root, "dist", BUILD_MANIFEST), "{"), false],
   ];
   for (const [what, change, current] of table) assert.equal(checkout(change), current, what);
+});
+
+test("sourceFiles: the runtime files of every folder, as Node's recursive listing names them", () => {
+  const root = mkdtempSync(join(tmpdir(), "escapewatch-sources-"));
+  try {
+    const files = ["a.ts", "b.test.ts", "c.d.ts", "d.json", "e.md", "x/f.ts", "x/y/g.json", "x/y/z/h.ts", "x/y/z/h.test.ts", "x-y/i.ts", "x.y/j.ts"];
+    for (const file of files) {
+      mkdirSync(join(root, file, ".."), { recursive: true });
+      writeFileSync(join(root, file), "\n");
+    }
+    mkdirSync(join(root, "empty"));
+    assert.deepEqual(sourceFiles(root), ["a.ts", "d.json", "x-y/i.ts", "x.y/j.ts", "x/f.ts", "x/y/g.json", "x/y/z/h.ts"]);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+  // The project's own src/ (its folders and file names), listed the way the manifests were written before.
+  const src = fileURLToPath(new URL("../../src", import.meta.url));
+  const listed = readdirSync(src, { recursive: true }).map((f) => String(f).split(sep).join("/")).filter(isRuntimeSource).sort();
+  assert.deepEqual(sourceFiles(src), listed);
 });
