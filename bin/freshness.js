@@ -11,9 +11,9 @@ export const DIST_DIR = "dist";
 /** The manifest, inside DIST_DIR. */
 export const BUILD_MANIFEST = "build.json";
 
-/** Source files the CLI runs: modules and their JSON data (tests run from src/ through tsx). */
+/** Source files the CLI runs: modules (TypeScript, and CommonJS where a module must load lazily) and their JSON data (tests run from src/ through tsx). */
 export function isRuntimeSource(path) {
-  return (path.endsWith(".ts") && !path.endsWith(".test.ts") && !path.endsWith(".d.ts")) || path.endsWith(".json");
+  return (path.endsWith(".ts") && !path.endsWith(".test.ts") && !path.endsWith(".d.ts")) || path.endsWith(".cjs") || path.endsWith(".json");
 }
 
 /**

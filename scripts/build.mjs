@@ -2,10 +2,11 @@
 // `npm run build`, also run by `npm ci` and `npm install` through the `prepare` script, so a fresh
 // clone starts from compiled JavaScript instead of compiling TypeScript on every run:
 //   1. src/**/*.ts (tests aside) -> dist/**/*.js, one file per module in the same tree, relative
-//      `.ts` imports rewritten to `.js`; the JSON data files are copied next to them, so code that
-//      reads `./data/x.json` from its own folder finds it in either tree;
+//      `.ts` imports rewritten to `.js`; the JSON data files and CommonJS modules are copied next
+//      to them, so code that reads `./data/x.json` from its own folder finds it in either tree;
 //   2. the entry modules (the CLI, and worker threads: ENTRY) bundled in place with their
-//      dependencies, so a start loads one file instead of some 600 modules;
+//      dependencies, so a start loads a few files instead of some 600 modules, and split, so a
+//      command loads the chunks of what it runs;
 //   3. the world-cities index, prebuilt into dist/world-index.bin (src/gazetteer/world-file.ts);
 //   4. the dashboard: `vite build web` -> web/dist, so `serve` after `npm ci` shows it;
 //   5. dist/build.json, the manifest bin/escapewatch.js compares src/ with before it runs dist/
@@ -99,7 +100,7 @@ async function compileTree(esbuild, files) {
     logLevel: "warning",
     plugins: [keepImports],
   });
-  for (const file of files.filter((f) => f.endsWith(".json"))) {
+  for (const file of files.filter((f) => f.endsWith(".json") || f.endsWith(".cjs"))) {
     mkdirSync(dirname(join(DIST, file)), { recursive: true });
     cpSync(join(SRC, file), join(DIST, file));
   }

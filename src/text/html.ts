@@ -2,9 +2,8 @@
 // linkedom builds a DOM and nothing else), turned into paragraphs separated by blank lines so the
 // plain-text cleaner can take over. Hostile markup (pathological nesting) skips the DOM and falls
 // back to tag stripping, which is linear in the input.
-import { parseHTML } from "linkedom";
-import { Readability } from "@mozilla/readability";
 import type { Day } from "../model/doc.ts";
+import { domLibraries } from "./dom-libraries.cjs";
 import { parseDay } from "./dates.ts";
 import { htmlPieces, htmlTags, RAW_TEXT_ELEMENTS } from "./html-tags.ts";
 import metaNames from "./data/html-date-meta.json" with { type: "json" };
@@ -137,6 +136,7 @@ export function readHtml(html: string, opts: ReadHtmlOptions = {}): HtmlArticle 
   }
   if (htmlNestingDepth(html) <= MAX_HTML_DEPTH) {
     try {
+      const { parseHTML, Readability } = domLibraries();
       const { document } = parseHTML(html);
       const article = new Readability(document as unknown as Document).parse();
       const text = article?.content ? htmlToText(article.content) : "";

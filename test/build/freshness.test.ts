@@ -49,13 +49,13 @@ test("dist/ runs only while src/ is what it was built from", () => {
 test("sourceFiles: the runtime files of every folder, as Node's recursive listing names them", () => {
   const root = mkdtempSync(join(tmpdir(), "escapewatch-sources-"));
   try {
-    const files = ["a.ts", "b.test.ts", "c.d.ts", "d.json", "e.md", "x/f.ts", "x/y/g.json", "x/y/z/h.ts", "x/y/z/h.test.ts", "x-y/i.ts", "x.y/j.ts"];
+    const files = ["a.ts", "b.test.ts", "c.d.ts", "d.json", "e.md", "f.cjs", "f.d.cts", "x/f.ts", "x/y/g.json", "x/y/z/h.ts", "x/y/z/h.test.ts", "x-y/i.ts", "x.y/j.ts"];
     for (const file of files) {
       mkdirSync(join(root, file, ".."), { recursive: true });
       writeFileSync(join(root, file), "\n");
     }
     mkdirSync(join(root, "empty"));
-    assert.deepEqual(sourceFiles(root), ["a.ts", "d.json", "x-y/i.ts", "x.y/j.ts", "x/f.ts", "x/y/g.json", "x/y/z/h.ts"]);
+    assert.deepEqual(sourceFiles(root), ["a.ts", "d.json", "f.cjs", "x-y/i.ts", "x.y/j.ts", "x/f.ts", "x/y/g.json", "x/y/z/h.ts"]);
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
