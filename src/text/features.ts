@@ -34,9 +34,32 @@ export const TITLE_CASE_MIN_SHARE = 0.6;
 const SMALL_CODE_LETTERS = 6;
 const codeOfWord = (word: string) => [...word].reduce((code, ch) => code * 27 + (ch.charCodeAt(0) - 96), 0);
 const STOPWORDS = stopwordData.words.filter((w) => /^[a-z]+$/.test(w));
-const SHORT_STOPWORD_CODES = new Set(STOPWORDS.filter((w) => w.length <= SMALL_CODE_LETTERS).map(codeOfWord));
+const SHORT_STOPWORD_CODES = STOPWORDS.filter((w) => w.length <= SMALL_CODE_LETTERS).map(codeOfWord);
 const LONG_STOPWORD_CODES = new Set(STOPWORDS.filter((w) => w.length > SMALL_CODE_LETTERS).map(codeOfWord));
 const LONGEST_STOPWORD = Math.max(...STOPWORDS.map((w) => w.length));
+
+// The small codes in an open-addressing table: every word of every page is looked up, and a probe
+// of a typed array costs a fraction of Set.has. With ~140 codes in 1,024 slots most words that are
+// no stop word stop at the first, empty slot (codes are never 0: "a" is 1).
+const STOPWORD_SLOT_BITS = 10;
+const STOPWORD_SLOTS = new Int32Array(1 << STOPWORD_SLOT_BITS);
+const STOPWORD_SLOT_MASK = STOPWORD_SLOTS.length - 1;
+/** Fibonacci hashing: the top bits of the code times 2^32/phi. */
+const firstSlotOf = (code: number) => Math.imul(code, 0x9e3779b1) >>> (32 - STOPWORD_SLOT_BITS);
+for (const code of SHORT_STOPWORD_CODES) {
+  let slot = firstSlotOf(code);
+  while (STOPWORD_SLOTS[slot] !== 0) slot = (slot + 1) & STOPWORD_SLOT_MASK;
+  STOPWORD_SLOTS[slot] = code;
+}
+
+/** The code of a word of up to SMALL_CODE_LETTERS letters is a stop word's. */
+export function isShortStopwordCode(code: number): boolean {
+  for (let slot = firstSlotOf(code); ; slot = (slot + 1) & STOPWORD_SLOT_MASK) {
+    const held = STOPWORD_SLOTS[slot];
+    if (held === code) return true;
+    if (held === 0) return false;
+  }
+}
 
 /** Stop-word density: high in prose, low in menus, labels and headlines. */
 export const densityOf = (f: UnitFeatures) => (f.words === 0 ? 0 : f.stopwords / f.words);
@@ -166,7 +189,7 @@ export function featuresOf(text: string, start: number, end: number): UnitFeatur
       if ((classOf(text.charCodeAt(firstLetter)) & UPPER) !== 0) capitalised += 1;
     }
     if (coreIsWord && coreLetters > 0 && coreLetters <= LONGEST_STOPWORD) {
-      if (coreLetters <= SMALL_CODE_LETTERS ? SHORT_STOPWORD_CODES.has(code) : LONG_STOPWORD_CODES.has(code)) stopwords += 1;
+      if (coreLetters <= SMALL_CODE_LETTERS ? isShortStopwordCode(code) : LONG_STOPWORD_CODES.has(code)) stopwords += 1;
     }
   }
   const key = words === 0 ? 0 : (hash >>> 0) + 1;
