@@ -146,6 +146,24 @@ export function featuresOf(text: string, start: number, end: number): UnitFeatur
     let coreLetters = 0;
     let code = 0;
     let coreIsWord = true;
+    // Most tokens open with a lower-case ASCII letter: their first run of such letters is read
+    // here without the class look-ups and the core's states. "h" and "w" go the long way, which
+    // asks whether a URL starts there. Codes of words longer than LONGEST_STOPWORD are never
+    // looked up, so the code is built without minding the length.
+    const first = text.charCodeAt(i);
+    if (first >= 97 && first <= 122 && first !== 104 && first !== 119) {
+      firstLetter = i;
+      coreState = 1;
+      coreLetters = 1;
+      code = first - 96;
+      hash = Math.imul(hash ^ first, 0x01000193);
+      let next: number;
+      while (++i < end && (next = text.charCodeAt(i)) >= 97 && next <= 122) {
+        coreLetters += 1;
+        code = code * 27 + (next - 96);
+        hash = Math.imul(hash ^ next, 0x01000193);
+      }
+    }
     for (; i < end; i++) {
       const c = text.charCodeAt(i);
       const cls = classOf(c);
