@@ -30,12 +30,12 @@ export interface UnitFeatures {
 export const TITLE_CASE_MIN_SHARE = 0.6;
 
 // Stop words as numbers: a word of ASCII letters in base 27 is exact. Words of up to
-// SMALL_CODE_LETTERS letters stay small integers, which a Set finds fastest; longer ones go apart.
+// SMALL_CODE_LETTERS letters stay small integers, found in a table; longer ones are few and go apart.
 const SMALL_CODE_LETTERS = 6;
 const codeOfWord = (word: string) => [...word].reduce((code, ch) => code * 27 + (ch.charCodeAt(0) - 96), 0);
 const STOPWORDS = stopwordData.words.filter((w) => /^[a-z]+$/.test(w));
 const SHORT_STOPWORD_CODES = STOPWORDS.filter((w) => w.length <= SMALL_CODE_LETTERS).map(codeOfWord);
-const LONG_STOPWORD_CODES = new Set(STOPWORDS.filter((w) => w.length > SMALL_CODE_LETTERS).map(codeOfWord));
+const LONG_STOPWORD_CODES = Float64Array.from(STOPWORDS.filter((w) => w.length > SMALL_CODE_LETTERS).map(codeOfWord));
 const LONGEST_STOPWORD = Math.max(...STOPWORDS.map((w) => w.length));
 
 // The small codes in an open-addressing table: every word of every page is looked up, and a probe
@@ -50,6 +50,15 @@ for (const code of SHORT_STOPWORD_CODES) {
   let slot = firstSlotOf(code);
   while (STOPWORD_SLOTS[slot] !== 0) slot = (slot + 1) & STOPWORD_SLOT_MASK;
   STOPWORD_SLOTS[slot] = code;
+}
+
+/**
+ * The code of a longer word is a stop word's. The few long codes are compared in turn: a code
+ * this large is no small integer, and Set.has would box it for every long word of a page.
+ */
+function isLongStopwordCode(code: number): boolean {
+  for (let k = 0; k < LONG_STOPWORD_CODES.length; k++) if (LONG_STOPWORD_CODES[k] === code) return true;
+  return false;
 }
 
 /** The code of a word of up to SMALL_CODE_LETTERS letters is a stop word's. */
@@ -207,7 +216,7 @@ export function featuresOf(text: string, start: number, end: number): UnitFeatur
       if ((classOf(text.charCodeAt(firstLetter)) & UPPER) !== 0) capitalised += 1;
     }
     if (coreIsWord && coreLetters > 0 && coreLetters <= LONGEST_STOPWORD) {
-      if (coreLetters <= SMALL_CODE_LETTERS ? isShortStopwordCode(code) : LONG_STOPWORD_CODES.has(code)) stopwords += 1;
+      if (coreLetters <= SMALL_CODE_LETTERS ? isShortStopwordCode(code) : isLongStopwordCode(code)) stopwords += 1;
     }
   }
   const key = words === 0 ? 0 : (hash >>> 0) + 1;
