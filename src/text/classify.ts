@@ -91,15 +91,20 @@ const ENDS_SENTENCE = /[.!?…]["”’')\]]*$/;
 
 /** Repeated lines, grouped: unit index -> indexes of every copy (only for lines seen twice or more). */
 function repeatGroups(raw: string, units: Unit[], features: UnitFeatures[]): Map<number, number[]> {
+  // The first line of each key; a group is made when a copy of it comes (most lines come once).
+  const firstWithKey = new Map<number, number>();
   const byKey = new Map<number, number[]>();
   // A line whose hash another line already holds is grouped by its full key string instead.
   const byText = new Map<string, number[]>();
   features.forEach(({ key }, i) => {
     if (key === 0) return;
-    const group = byKey.get(key);
-    if (!group) byKey.set(key, [i]);
-    else if (sameLetters(raw, units[group[0]].start, units[group[0]].end, raw, units[i].start, units[i].end)) group.push(i);
-    else {
+    const first = firstWithKey.get(key);
+    if (first === undefined) firstWithKey.set(key, i);
+    else if (sameLetters(raw, units[first].start, units[first].end, raw, units[i].start, units[i].end)) {
+      const group = byKey.get(key);
+      if (group) group.push(i);
+      else byKey.set(key, [first, i]);
+    } else {
       const text = repeatKey(raw.slice(units[i].start, units[i].end));
       const collided = byText.get(text);
       if (collided) collided.push(i);
@@ -107,7 +112,8 @@ function repeatGroups(raw: string, units: Unit[], features: UnitFeatures[]): Map
     }
   });
   const copies = new Map<number, number[]>();
-  for (const group of [...byKey.values(), ...byText.values()]) if (group.length >= 2) for (const i of group) copies.set(i, group);
+  for (const group of byKey.values()) for (const i of group) copies.set(i, group);
+  for (const group of byText.values()) if (group.length >= 2) for (const i of group) copies.set(i, group);
   return copies;
 }
 
