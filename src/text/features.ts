@@ -141,12 +141,18 @@ export function featuresOf(text: string, start: number, end: number): UnitFeatur
   let hash = 0x811c9dc5;
   let i = start;
   while (i < end) {
-    // Whitespace between tokens: already normalised when it is one plain space.
+    // Whitespace between tokens: already normalised when it is one plain space. That usual gap,
+    // one space between two tokens, is stepped over first without the loop.
     const gapStart = i;
-    while (i < end && (classOf(text.charCodeAt(i)) & SPACE) !== 0) i += 1;
-    if (i > gapStart && (length === 0 || i >= end || i - gapStart > 1 || text.charCodeAt(gapStart) !== 32)) spaced = false;
-    if (i >= end) break;
-    if (i > gapStart && length > 0) length += 1;
+    if (length > 0 && text.charCodeAt(i) === 32 && i + 1 < end && (classOf(text.charCodeAt(i + 1)) & SPACE) === 0) {
+      i += 1;
+      length += 1;
+    } else {
+      while (i < end && (classOf(text.charCodeAt(i)) & SPACE) !== 0) i += 1;
+      if (i > gapStart && (length === 0 || i >= end || i - gapStart > 1 || text.charCodeAt(gapStart) !== 32)) spaced = false;
+      if (i >= end) break;
+      if (i > gapStart && length > 0) length += 1;
+    }
     const tokenStart = i;
     let firstLetter = -1;
     let inLink = false;
@@ -173,7 +179,8 @@ export function featuresOf(text: string, start: number, end: number): UnitFeatur
         hash = Math.imul(hash ^ next, 0x01000193);
       }
     }
-    for (; i < end; i++) {
+    // A plain word ends at the space after its letters; any other token is read character by character.
+    if (i < end && text.charCodeAt(i) !== 32) for (; i < end; i++) {
       const c = text.charCodeAt(i);
       const cls = classOf(c);
       if ((cls & SPACE) !== 0) break;
