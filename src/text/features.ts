@@ -29,40 +29,28 @@ export interface UnitFeatures {
 /** Share of capitalised long words that makes a line Title Case (headline style). */
 export const TITLE_CASE_MIN_SHARE = 0.6;
 
-// Stop words as numbers: a word of ASCII letters in base 27 is exact. Words of up to
-// SMALL_CODE_LETTERS letters stay small integers, found in a table; longer ones are few and go apart.
-const SMALL_CODE_LETTERS = 6;
+// Stop words as numbers: a word of ASCII letters in base 27, exact for words of up to 11 letters
+// (27^11 < 2^53), longer than any stop word.
 const codeOfWord = (word: string) => [...word].reduce((code, ch) => code * 27 + (ch.charCodeAt(0) - 96), 0);
 const STOPWORDS = stopwordData.words.filter((w) => /^[a-z]+$/.test(w));
-const SHORT_STOPWORD_CODES = STOPWORDS.filter((w) => w.length <= SMALL_CODE_LETTERS).map(codeOfWord);
-const LONG_STOPWORD_CODES = Float64Array.from(STOPWORDS.filter((w) => w.length > SMALL_CODE_LETTERS).map(codeOfWord));
 const LONGEST_STOPWORD = Math.max(...STOPWORDS.map((w) => w.length));
 
-// The small codes in an open-addressing table: every word of every page is looked up, and a probe
-// of a typed array costs a fraction of Set.has. With ~140 codes in 1,024 slots most words that are
-// no stop word stop at the first, empty slot (codes are never 0: "a" is 1).
+// The codes in an open-addressing table: every word of every page is looked up, and a probe of a
+// typed array costs a fraction of Set.has (which boxes every code above 2^31). With ~160 codes in
+// 1,024 slots most words that are no stop word stop at the first, empty slot ("a" is 1: no code is 0).
 const STOPWORD_SLOT_BITS = 10;
-const STOPWORD_SLOTS = new Int32Array(1 << STOPWORD_SLOT_BITS);
+const STOPWORD_SLOTS = new Float64Array(1 << STOPWORD_SLOT_BITS);
 const STOPWORD_SLOT_MASK = STOPWORD_SLOTS.length - 1;
-/** Fibonacci hashing: the top bits of the code times 2^32/phi. */
+/** Fibonacci hashing of the code's low 32 bits. */
 const firstSlotOf = (code: number) => Math.imul(code, 0x9e3779b1) >>> (32 - STOPWORD_SLOT_BITS);
-for (const code of SHORT_STOPWORD_CODES) {
+for (const code of STOPWORDS.map(codeOfWord)) {
   let slot = firstSlotOf(code);
   while (STOPWORD_SLOTS[slot] !== 0) slot = (slot + 1) & STOPWORD_SLOT_MASK;
   STOPWORD_SLOTS[slot] = code;
 }
 
-/**
- * The code of a longer word is a stop word's. The few long codes are compared in turn: a code
- * this large is no small integer, and Set.has would box it for every long word of a page.
- */
-function isLongStopwordCode(code: number): boolean {
-  for (let k = 0; k < LONG_STOPWORD_CODES.length; k++) if (LONG_STOPWORD_CODES[k] === code) return true;
-  return false;
-}
-
-/** The code of a word of up to SMALL_CODE_LETTERS letters is a stop word's. */
-export function isShortStopwordCode(code: number): boolean {
+/** The code (of a word of up to LONGEST_STOPWORD letters) is a stop word's. */
+export function isStopwordCode(code: number): boolean {
   for (let slot = firstSlotOf(code); ; slot = (slot + 1) & STOPWORD_SLOT_MASK) {
     const held = STOPWORD_SLOTS[slot];
     if (held === code) return true;
@@ -223,7 +211,7 @@ export function featuresOf(text: string, start: number, end: number): UnitFeatur
       if ((classOf(text.charCodeAt(firstLetter)) & UPPER) !== 0) capitalised += 1;
     }
     if (coreIsWord && coreLetters > 0 && coreLetters <= LONGEST_STOPWORD) {
-      if (coreLetters <= SMALL_CODE_LETTERS ? isShortStopwordCode(code) : isLongStopwordCode(code)) stopwords += 1;
+      if (isStopwordCode(code)) stopwords += 1;
     }
   }
   const key = words === 0 ? 0 : (hash >>> 0) + 1;
