@@ -91,15 +91,20 @@ const ENDS_SENTENCE = /[.!?…]["”’')\]]*$/;
 
 /** Repeated lines, grouped: unit index -> indexes of every copy (only for lines seen twice or more). */
 function repeatGroups(raw: string, units: Unit[], features: UnitFeatures[]): Map<number, number[]> {
+  // The first line of each key; a group is made when a copy of it comes (most lines come once).
+  const firstWithKey = new Map<number, number>();
   const byKey = new Map<number, number[]>();
   // A line whose hash another line already holds is grouped by its full key string instead.
   const byText = new Map<string, number[]>();
   features.forEach(({ key }, i) => {
     if (key === 0) return;
-    const group = byKey.get(key);
-    if (!group) byKey.set(key, [i]);
-    else if (sameLetters(raw, units[group[0]].start, units[group[0]].end, raw, units[i].start, units[i].end)) group.push(i);
-    else {
+    const first = firstWithKey.get(key);
+    if (first === undefined) firstWithKey.set(key, i);
+    else if (sameLetters(raw, units[first].start, units[first].end, raw, units[i].start, units[i].end)) {
+      const group = byKey.get(key);
+      if (group) group.push(i);
+      else byKey.set(key, [first, i]);
+    } else {
       const text = repeatKey(raw.slice(units[i].start, units[i].end));
       const collided = byText.get(text);
       if (collided) collided.push(i);
@@ -107,8 +112,38 @@ function repeatGroups(raw: string, units: Unit[], features: UnitFeatures[]): Map
     }
   });
   const copies = new Map<number, number[]>();
-  for (const group of [...byKey.values(), ...byText.values()]) if (group.length >= 2) for (const i of group) copies.set(i, group);
+  for (const group of byKey.values()) for (const i of group) copies.set(i, group);
+  for (const group of byText.values()) if (group.length >= 2) for (const i of group) copies.set(i, group);
   return copies;
+}
+
+/** What every verdict on one unit says, whatever its class. */
+interface UnitFacts {
+  features: UnitFeatures;
+  text: string | null;
+  repeatedCaption: boolean;
+  isTitle: boolean;
+}
+
+/**
+ * The verdict on one unit. A function of the module rather than a closure made for every unit:
+ * under tsx (the benchmark, the tests) esbuild names each such closure with a defineProperty call.
+ */
+function verdictOn(facts: UnitFacts, cls: UnitClass, rule: string, extra: Partial<UnitVerdict> = {}): UnitVerdict {
+  return {
+    cls,
+    rule,
+    repeatedHeadline: false,
+    repeatedCaption: facts.repeatedCaption,
+    endsArticle: false,
+    insideStory: false,
+    endsSentence: facts.features.endsSentence,
+    prose: false,
+    isTitle: facts.isTitle,
+    features: facts.features,
+    text: facts.text,
+    ...extra,
+  };
 }
 
 /**
@@ -122,7 +157,6 @@ export function classifyUnits(raw: string, units: Unit[], title: string | null):
   // Groups with two copies side by side (caption + alt text), found once per group.
   const adjacentGroups = new Set([...new Set(groups.values())].filter((group) => group.some((g, k) => k > 0 && g === group[k - 1] + 1)));
   const titleKey = title ? keyOf(title) : 0;
-  const isTitle = (i: number) => titleKey !== 0 && features[i].key === titleKey && sameLetters(raw, units[i].start, units[i].end, title!, 0, title!.length);
 
   return units.map((unit, i): UnitVerdict => {
     const f = features[i];
@@ -131,27 +165,14 @@ export function classifyUnits(raw: string, units: Unit[], title: string | null):
     // Only short lines can be boilerplate by rule, and only lines without a closing full stop can
     // be captions: the text of a long prose paragraph is never built here.
     const text = f.words <= BOILERPLATE_MAX_WORDS || !f.endsSentence ? unitText(raw, unit, f.spaced) : null;
-    const matchesTitle = isTitle(i);
-    const verdict = (cls: UnitClass, rule: string, extra: Partial<UnitVerdict> = {}): UnitVerdict => ({
-      cls,
-      rule,
-      repeatedHeadline: false,
-      repeatedCaption: adjacent,
-      endsArticle: false,
-      insideStory: false,
-      endsSentence: f.endsSentence,
-      prose: false,
-      isTitle: matchesTitle,
-      features: f,
-      text,
-      ...extra,
-    });
+    const matchesTitle = titleKey !== 0 && f.key === titleKey && sameLetters(raw, unit.start, unit.end, title!, 0, title!.length);
+    const facts: UnitFacts = { features: f, text, repeatedCaption: adjacent, isTitle: matchesTitle };
 
     // 2. Boilerplate rules from data win over everything else, except over a complete sentence
     //    that tells an event of the domain ("Follow-up raids recaptured twelve escapees.").
     const rule = text === null ? null : matchBoilerplate(text, f.words);
     if (rule && (rule.dropsSentences || !(f.endsSentence && f.words >= SENTENCE_MIN_WORDS && namesDetentionEvent(text!)))) {
-      return verdict("bad", rule.id, { endsArticle: rule.endsArticle, insideStory: rule.insideStory });
+      return verdictOn(facts, "bad", rule.id, { endsArticle: rule.endsArticle, insideStory: rule.insideStory });
     }
 
     // 3. Repeated lines keep their first copy. A headline the page repeats apart from itself marks
@@ -159,21 +180,21 @@ export function classifyUnits(raw: string, units: Unit[], title: string | null):
     if (group) {
       const shape = shapeOf(f);
       const headlineLike = matchesTitle || (shape.cls === "heading" && shape.rule !== "shape.open-prose" && isTitleCase(f));
-      if (group[0] !== i) return verdict("bad", headlineLike ? "repeat.headline" : "repeat.copy", { insideStory: !headlineLike });
-      if (!adjacent && headlineLike) return verdict("heading", "repeat.headline-first", { repeatedHeadline: true });
+      if (group[0] !== i) return verdictOn(facts, "bad", headlineLike ? "repeat.headline" : "repeat.copy", { insideStory: !headlineLike });
+      if (!adjacent && headlineLike) return verdictOn(facts, "heading", "repeat.headline-first", { repeatedHeadline: true });
     }
 
     // 4. Date banners, captions, section navigation and link lists.
-    if (text !== null && f.words <= DATE_LINE_MAX_WORDS && isDateOnlyLine(text)) return verdict("bad", "dateline.date-only");
+    if (text !== null && f.words <= DATE_LINE_MAX_WORDS && isDateOnlyLine(text)) return verdictOn(facts, "bad", "dateline.date-only");
     if (text !== null && !f.endsSentence && !ENDS_SENTENCE.test(withoutClosingParenthetical(text)) && hasCaptionCredit(text)) {
-      return verdict("bad", "caption.credit", { insideStory: true });
+      return verdictOn(facts, "bad", "caption.credit", { insideStory: true });
     }
-    if (text !== null && f.words <= SECTION_LABEL_MAX_WORDS && isSectionLabel(text)) return verdict("bad", "label.section");
-    if (f.length > 0 && f.linkChars / f.length > MAX_LINK_DENSITY) return verdict("bad", "links.dense");
+    if (text !== null && f.words <= SECTION_LABEL_MAX_WORDS && isSectionLabel(text)) return verdictOn(facts, "bad", "label.section");
+    if (f.length > 0 && f.linkChars / f.length > MAX_LINK_DENSITY) return verdictOn(facts, "bad", "links.dense");
 
     // 5. Shape. The metadata title is a headline whatever its shape.
     const shape = shapeOf(f);
-    if (matchesTitle && !f.endsSentence) return verdict("heading", "title");
-    return verdict(shape.cls, shape.rule, { prose: shape.rule === "shape.open-prose" });
+    if (matchesTitle && !f.endsSentence) return verdictOn(facts, "heading", "title");
+    return verdictOn(facts, shape.cls, shape.rule, { prose: shape.rule === "shape.open-prose" });
   });
 }

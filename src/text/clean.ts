@@ -93,6 +93,16 @@ function isCutProse(v: UnitVerdict): boolean {
   return f.words >= SENTENCE_MIN_WORDS && density >= SENTENCE_MIN_STOP_DENSITY && !(isTitleCase(f) && density < GOOD_MIN_STOP_DENSITY);
 }
 
+// Judgements and the headline search are functions of the module, not closures made for every
+// story: under tsx (the benchmark, the tests) esbuild names each closure with a defineProperty call.
+const kept = (rule: string, role: Judgement["role"] = "body"): Judgement => ({ kept: true, rule, role });
+const dropped = (rule: string): Judgement => ({ kept: false, rule, role: "body" });
+
+/** Index of the first unit of `head` that is not boilerplate and passes `test`, or -1. */
+function firstUnit(head: UnitVerdict[], test: (v: UnitVerdict) => boolean): number {
+  return head.findIndex((v) => v.cls !== "bad" && test(v));
+}
+
 /** Keep/drop for the units of one story [from, to). */
 function judgeStory(raw: string, units: Unit[], verdicts: UnitVerdict[], from: number, to: number, useTitle: boolean): Judgement[] {
   let firstGood = -1;
@@ -117,32 +127,29 @@ function judgeStory(raw: string, units: Unit[], verdicts: UnitVerdict[], from: n
   let headline = -1;
   if (firstGood >= 0) {
     const head = verdicts.slice(from, firstGood);
-    const pick = (test: (v: UnitVerdict) => boolean) => head.findIndex((v) => v.cls !== "bad" && test(v));
-    const found = [pick((v) => useTitle && v.isTitle), pick((v) => v.repeatedHeadline), pick((v) => v.cls === "heading" && !v.prose)].find((k) => k >= 0);
+    const found = [firstUnit(head, (v) => useTitle && v.isTitle), firstUnit(head, (v) => v.repeatedHeadline), firstUnit(head, (v) => v.cls === "heading" && !v.prose)].find((k) => k >= 0);
     headline = found === undefined ? -1 : from + found;
   }
 
   const judged: Judgement[] = [];
-  const keep = (rule: string, role: Judgement["role"] = "body") => judged.push({ kept: true, rule, role });
-  const drop = (rule: string) => judged.push({ kept: false, rule, role: "body" });
   let tailOpen = true;
   for (let i = from; i < to; i++) {
     const v = verdicts[i];
-    if (v.cls === "bad") drop(v.rule);
-    else if (i >= end) drop("context.after-article-end");
-    else if (firstGood < 0) drop("context.no-prose");
-    else if (i === headline) keep("headline", "headline");
+    if (v.cls === "bad") judged.push(dropped(v.rule));
+    else if (i >= end) judged.push(dropped("context.after-article-end"));
+    else if (firstGood < 0) judged.push(dropped("context.no-prose"));
+    else if (i === headline) judged.push(kept("headline", "headline"));
     // Before the prose: a standfirst, summary bullets or a short opening statement belong to the
     // story; questions and exclamations there are prompts ("Want to discuss?").
-    else if (i < firstGood) v.prose || (v.features.words >= 2 && closesWithFullStop(v)) ? keep("context.head-prose") : drop("context.head");
-    else if (i <= lastGood) keep(v.rule);
+    else if (i < firstGood) judged.push(v.prose || (v.features.words >= 2 && closesWithFullStop(v)) ? kept("context.head-prose") : dropped("context.head"));
+    else if (i <= lastGood) judged.push(kept(v.rule));
     else {
       // After the last prose paragraph only sentences that run on from it belong to the story,
       // and a last paragraph that the scraper cut off mid-sentence.
       const runsOn = v.endsSentence || (i === end - 1 && isCutProse(v));
       const before = verdicts[i - 1];
       tailOpen = tailOpen && runsOn && (before.cls !== "bad" || before.insideStory);
-      tailOpen ? keep(v.rule) : drop("context.tail");
+      judged.push(tailOpen ? kept(v.rule) : dropped("context.tail"));
     }
   }
   return judged;

@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import stopwordData from "./data/stopwords-en.json" with { type: "json" };
-import { featuresOf, keyOf, sameLetters } from "./features.ts";
+import { featuresOf, isStopwordCode, keyOf, sameLetters } from "./features.ts";
 import { normalizeSpace, repeatKey, words } from "./normalize.ts";
 import { splitUnits, unitText } from "./units.ts";
 
@@ -93,4 +93,63 @@ for (const [raw, expected] of SPLITS) {
 test("counts the blank lines before each unit", () => {
   assert.deepEqual(splitUnits("A\n\n\nB\nC").map((u) => u.blankBefore), [0, 2, 0]);
   assert.deepEqual(splitUnits("A\r\n\r\rB\n\r\nC").map((u) => u.blankBefore), [0, 2, 1]);
+});
+
+test("the stop-word table answers as the stop-word list for every code of up to three letters and near every stop word", () => {
+  const codeOf = (word: string) => [...word].reduce((code, ch) => code * 27 + (ch.charCodeAt(0) - 96), 0);
+  const listedWords = stopwordData.words.filter((w) => /^[a-z]+$/.test(w));
+  const listed = new Set(listedWords.map(codeOf));
+  for (let code = 1; code < 27 ** 3; code++) assert.equal(isStopwordCode(code), listed.has(code), `code ${code}`);
+  for (const word of listedWords) assert.equal(isStopwordCode(codeOf(word)), true, word);
+  // Words one letter away from a stop word ("thew", "tha", "againsz") land near it in the table.
+  for (const word of listedWords) for (const tail of ["a", "s", "z"]) {
+    for (const near of [word + tail, word.slice(0, -1) + tail]) assert.equal(isStopwordCode(codeOf(near)), listed.has(codeOf(near)), near);
+  }
+});
+
+// Generated lines: every kind of token the scan treats apart (lower-case words, words that open
+// with "h" or "w", capitals, digits, underscores, apostrophes, links, letters outside ASCII, stop
+// words in every case) glued by every kind of space, against the string versions.
+const TOKENS = [
+  "the", "of", "and", "which", "whichever", "themselves", "between", "however", "he", "who", "why", "we", "hthe",
+  "Through", "according", "accordingly", "without", "withouts", "several",
+  "The", "OF", "wHo", "prison", "inmates,", "(AFP)", "“jail”", "guards'", "it's", "co-operate", "the_cat", "ab1cd",
+  "x2", "42", "3.5", "1,200", "http://a.example/b", "https://b.example", "www.example.org", "(www.example.com)",
+  "xhttp://c.example", "see:http://d.example", "Élan", "über", "Ѐкран", "в'язниця", "—", "…", "!", "i.e.", "U.S.",
+];
+const SPACES = [" ", " ", " ", "  ", "\t", "\u00a0", "\u200b", " \n "];
+
+function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+    return state / 4294967296;
+  };
+}
+
+/** FNV-1a over the folded letters and digits: what the repeat key is defined as. */
+function referenceKey(line: string): number {
+  let hash = 0x811c9dc5;
+  let letters = 0;
+  for (const ch of line.split("")) {
+    if (!/^[\p{L}\p{N}]$/u.test(ch)) continue;
+    letters += 1;
+    hash = Math.imul(hash ^ ch.toLowerCase().charCodeAt(0), 0x01000193);
+  }
+  return letters === 0 ? 0 : (hash >>> 0) + 1;
+}
+
+test("indexed features match the string versions on generated lines", () => {
+  const random = seededRandom(16);
+  const pick = <T>(list: T[]) => list[Math.floor(random() * list.length)];
+  for (let n = 0; n < 3000; n++) {
+    const count = 1 + Math.floor(random() * 12);
+    // Units end at their last token (splitUnits trims them); a title may open with spaces.
+    let line = random() < 0.2 ? pick(SPACES) : "";
+    for (let k = 0; k < count; k++) line += (k > 0 ? pick(SPACES) : "") + pick(TOKENS);
+    const { key, spaced, ...features } = featuresOf(line, 0, line.length);
+    assert.deepEqual(features, reference(line), JSON.stringify(line));
+    assert.equal(spaced, normalizeSpace(line) === line, JSON.stringify(line));
+    assert.equal(key, referenceKey(line), JSON.stringify(line));
+  }
 });

@@ -29,14 +29,34 @@ export interface UnitFeatures {
 /** Share of capitalised long words that makes a line Title Case (headline style). */
 export const TITLE_CASE_MIN_SHARE = 0.6;
 
-// Stop words as numbers: a word of ASCII letters in base 27 is exact. Words of up to
-// SMALL_CODE_LETTERS letters stay small integers, which a Set finds fastest; longer ones go apart.
-const SMALL_CODE_LETTERS = 6;
+// Stop words as numbers: a word of ASCII letters in base 27, exact for words of up to 11 letters
+// (27^11 < 2^53), longer than any stop word.
 const codeOfWord = (word: string) => [...word].reduce((code, ch) => code * 27 + (ch.charCodeAt(0) - 96), 0);
 const STOPWORDS = stopwordData.words.filter((w) => /^[a-z]+$/.test(w));
-const SHORT_STOPWORD_CODES = new Set(STOPWORDS.filter((w) => w.length <= SMALL_CODE_LETTERS).map(codeOfWord));
-const LONG_STOPWORD_CODES = new Set(STOPWORDS.filter((w) => w.length > SMALL_CODE_LETTERS).map(codeOfWord));
 const LONGEST_STOPWORD = Math.max(...STOPWORDS.map((w) => w.length));
+
+// The codes in an open-addressing table: every word of every page is looked up, and a probe of a
+// typed array costs a fraction of Set.has (which boxes every code above 2^31). With ~160 codes in
+// 1,024 slots most words that are no stop word stop at the first, empty slot ("a" is 1: no code is 0).
+const STOPWORD_SLOT_BITS = 10;
+const STOPWORD_SLOTS = new Float64Array(1 << STOPWORD_SLOT_BITS);
+const STOPWORD_SLOT_MASK = STOPWORD_SLOTS.length - 1;
+/** Fibonacci hashing of the code's low 32 bits. */
+const firstSlotOf = (code: number) => Math.imul(code, 0x9e3779b1) >>> (32 - STOPWORD_SLOT_BITS);
+for (const code of STOPWORDS.map(codeOfWord)) {
+  let slot = firstSlotOf(code);
+  while (STOPWORD_SLOTS[slot] !== 0) slot = (slot + 1) & STOPWORD_SLOT_MASK;
+  STOPWORD_SLOTS[slot] = code;
+}
+
+/** The code (of a word of up to LONGEST_STOPWORD letters) is a stop word's. */
+export function isStopwordCode(code: number): boolean {
+  for (let slot = firstSlotOf(code); ; slot = (slot + 1) & STOPWORD_SLOT_MASK) {
+    const held = STOPWORD_SLOTS[slot];
+    if (held === code) return true;
+    if (held === 0) return false;
+  }
+}
 
 /** Stop-word density: high in prose, low in menus, labels and headlines. */
 export const densityOf = (f: UnitFeatures) => (f.words === 0 ? 0 : f.stopwords / f.words);
@@ -109,12 +129,18 @@ export function featuresOf(text: string, start: number, end: number): UnitFeatur
   let hash = 0x811c9dc5;
   let i = start;
   while (i < end) {
-    // Whitespace between tokens: already normalised when it is one plain space.
+    // Whitespace between tokens: already normalised when it is one plain space. That usual gap,
+    // one space between two tokens, is stepped over first without the loop.
     const gapStart = i;
-    while (i < end && (classOf(text.charCodeAt(i)) & SPACE) !== 0) i += 1;
-    if (i > gapStart && (length === 0 || i >= end || i - gapStart > 1 || text.charCodeAt(gapStart) !== 32)) spaced = false;
-    if (i >= end) break;
-    if (i > gapStart && length > 0) length += 1;
+    if (length > 0 && text.charCodeAt(i) === 32 && i + 1 < end && (classOf(text.charCodeAt(i + 1)) & SPACE) === 0) {
+      i += 1;
+      length += 1;
+    } else {
+      while (i < end && (classOf(text.charCodeAt(i)) & SPACE) !== 0) i += 1;
+      if (i > gapStart && (length === 0 || i >= end || i - gapStart > 1 || text.charCodeAt(gapStart) !== 32)) spaced = false;
+      if (i >= end) break;
+      if (i > gapStart && length > 0) length += 1;
+    }
     const tokenStart = i;
     let firstLetter = -1;
     let inLink = false;
@@ -123,7 +149,26 @@ export function featuresOf(text: string, start: number, end: number): UnitFeatur
     let coreLetters = 0;
     let code = 0;
     let coreIsWord = true;
-    for (; i < end; i++) {
+    // Most tokens open with a lower-case ASCII letter: their first run of such letters is read
+    // here without the class look-ups and the core's states. "h" and "w" go the long way, which
+    // asks whether a URL starts there. Codes of words longer than LONGEST_STOPWORD are never
+    // looked up, so the code is built without minding the length.
+    const first = text.charCodeAt(i);
+    if (first >= 97 && first <= 122 && first !== 104 && first !== 119) {
+      firstLetter = i;
+      coreState = 1;
+      coreLetters = 1;
+      code = first - 96;
+      hash = Math.imul(hash ^ first, 0x01000193);
+      let next: number;
+      while (++i < end && (next = text.charCodeAt(i)) >= 97 && next <= 122) {
+        coreLetters += 1;
+        code = code * 27 + (next - 96);
+        hash = Math.imul(hash ^ next, 0x01000193);
+      }
+    }
+    // A plain word ends at the space after its letters; any other token is read character by character.
+    if (i < end && text.charCodeAt(i) !== 32) for (; i < end; i++) {
       const c = text.charCodeAt(i);
       const cls = classOf(c);
       if ((cls & SPACE) !== 0) break;
@@ -166,7 +211,7 @@ export function featuresOf(text: string, start: number, end: number): UnitFeatur
       if ((classOf(text.charCodeAt(firstLetter)) & UPPER) !== 0) capitalised += 1;
     }
     if (coreIsWord && coreLetters > 0 && coreLetters <= LONGEST_STOPWORD) {
-      if (coreLetters <= SMALL_CODE_LETTERS ? SHORT_STOPWORD_CODES.has(code) : LONG_STOPWORD_CODES.has(code)) stopwords += 1;
+      if (isStopwordCode(code)) stopwords += 1;
     }
   }
   const key = words === 0 ? 0 : (hash >>> 0) + 1;

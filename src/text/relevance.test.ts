@@ -82,3 +82,17 @@ test("segments of a page with a glued story: jail raid relevant, camp fire not",
   assert.equal(segments[0].end < segments[1].start, true);
   assert.equal(segments[1].end, clean.text.length);
 });
+
+// The cues are first looked for all at once: the reason must still name every cue the story has,
+// also where two cues start at one place ("filmmakers" holds the film cue and the director cue).
+const FICTION_REASONS: Array<[string, string]> = [
+  [
+    "A new movie sequel by a first-time screenwriter sees three convicts escape from a fictitious island prison; streaming starts on Friday.",
+    "reads as a review or fiction: film, directed, fictional, episode",
+  ],
+  [
+    "Two filmmakers spent a year on the novel's story of inmates who escaped from a jail.",
+    "reads as a review or fiction: film, directed, book",
+  ],
+];
+for (const [text, reason] of FICTION_REASONS) test(`every fiction cue is named: ${text.slice(0, 50)}`, () => assert.equal(judgeRelevance(text).reason, reason));

@@ -24,6 +24,9 @@ const CUSTODY = wordPattern(factorAlternatives(alternativesOf(data.custody.patte
 const EVENTS: EventRule[] = data.event.map((r) => ({ id: r.id, pattern: wordPattern(r.pattern) }));
 const NEEDS_CUSTODY_WORDS = new Set<string>(data.kindsNeedingCustodyWords);
 const FICTION_CUES: EventRule[] = data.fiction.cues.map((c) => ({ id: c.id, pattern: new RegExp(`\\b(?:${c.pattern})`, "i") }));
+// Every cue in one pattern: it matches a story exactly when one of the cues does, and most stories
+// name none, so they are read once instead of once per cue.
+const ANY_FICTION_CUE = new RegExp(`\\b(?:${data.fiction.cues.map((c) => `(?:${c.pattern})`).join("|")})`, "i");
 
 export interface Relevance {
   relevant: boolean;
@@ -118,7 +121,7 @@ export function judgeRelevance(text: string): Relevance {
     for (const e of found) events.add(e.id);
   }
   // 3. A review or a piece of fiction tells breakouts that never happened.
-  const fiction = sentences > 0 ? FICTION_CUES.filter((c) => c.pattern.test(text)).map((c) => c.id) : [];
+  const fiction = sentences > 0 && ANY_FICTION_CUE.test(text) ? FICTION_CUES.filter((c) => c.pattern.test(text)).map((c) => c.id) : [];
   if (fiction.length >= data.fiction.minDistinct) return { relevant: false, score: 0, reason: `reads as a review or fiction: ${fiction.join(", ")}` };
   const reason =
     sentences === 0
