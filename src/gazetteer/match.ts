@@ -259,18 +259,29 @@ function preferTown(candidates: WorldPlace[]): WorldPlace {
   return candidates.find((c) => c.kind === "town") ?? candidates[0];
 }
 
+/**
+ * Which kept proposal covers each character (its index + 1), shared by the calls: a typed array
+ * made for every report costs more than settling its few dozen proposals (an ArrayBuffer is
+ * allocated outside the heap). Only the characters of kept proposals are set, and reset after.
+ */
+let coverBuffer = new Int32Array(4096);
+
 /** Longest first; among equal spans the better rank; an actor may share its exact span with a place. */
 export function resolveOverlaps(proposals: Proposal[]): Annotation[] {
   const sorted = [...proposals].sort((a, b) => b.end - b.start - (a.end - a.start) || a.rank - b.rank || a.start - b.start);
   const kept: Proposal[] = [];
   // Which kept proposal covers each character (its index + 1), and the kept ones of each span: a
   // proposal's clashes are found by scanning its own characters, so the work grows with the text.
-  const cover = new Int32Array(sorted.reduce((n, p) => Math.max(n, p.end), 0));
-  const bySpan = new Map<string, number[]>();
+  const textEnd = sorted.reduce((n, p) => Math.max(n, p.end), 0);
+  if (coverBuffer.length < textEnd) coverBuffer = new Int32Array(Math.max(textEnd, 2 * coverBuffer.length));
+  const cover = coverBuffer;
+  // spans as numbers (start, end) -> start * (textEnd + 1) + end: exact while texts stay under 2^26 characters
+  const spanOf = (p: Proposal) => p.start * (textEnd + 1) + p.end;
+  const bySpan = new Map<number, number[]>();
   for (const p of sorted) {
     let covered = false;
     for (let i = p.start; i < p.end && !covered; i++) covered = cover[i] !== 0;
-    const span = `${p.start}:${p.end}`;
+    const span = spanOf(p);
     if (!covered) {
       for (let i = p.start; i < p.end; i++) cover[i] = kept.length + 1;
       bySpan.set(span, [kept.length]);
@@ -281,7 +292,7 @@ export function resolveOverlaps(proposals: Proposal[]): Annotation[] {
     for (let i = p.start; i < p.end; i++) {
       const k = cover[i] - 1;
       if (k < 0 || overlapping.has(k)) continue;
-      for (const same of bySpan.get(`${kept[k].start}:${kept[k].end}`)!) overlapping.add(same);
+      for (const same of bySpan.get(spanOf(kept[k]))!) overlapping.add(same);
     }
     // the first kept of those it overlaps, as kept in order
     const clash = kept[[...overlapping].reduce((a, b) => Math.min(a, b))];
@@ -292,5 +303,7 @@ export function resolveOverlaps(proposals: Proposal[]): Annotation[] {
       kept.push(p);
     }
   }
-  return kept.sort((a, b) => a.start - b.start || a.rank - b.rank).map(({ rank: _rank, ...annotation }) => annotation);
+  for (const p of kept) cover.fill(0, p.start, p.end);
+  // every proposal is made as { kind, rule, start, end, value, rank }: the annotation is that without its rank
+  return kept.sort((a, b) => a.start - b.start || a.rank - b.rank).map((p) => ({ kind: p.kind, rule: p.rule, start: p.start, end: p.end, value: p.value }));
 }
