@@ -18,6 +18,7 @@ import { casesMatch, getLexicon, type LexiconEntry } from "./lexicon.ts";
 import { readStory, STORY_WEIGHT, type CountryEvidence, type Story } from "./story.ts";
 import { adjacent, tokenize, type Token } from "./tokens.ts";
 import { getWorldIndex, inFocusCountry, MAX_TOWN_WORDS, worldPlaceRef, type WorldPlace } from "./world.ts";
+import { opensCuratedName, opensWorldName } from "./word-facts.ts";
 
 export interface MatchOptions {
   /** ISO2 codes of countries the document is about: they settle towns whose name is ambiguous. */
@@ -72,9 +73,9 @@ export function matchGazetteer(text: string, opts: MatchOptions = {}): Annotatio
   for (let i = 0; i < tokens.length; i++) {
     const first = tokens[i];
     if (first.key === "" || first.compoundSuffix || first.case === "other") continue;
-    // Most words start no name (no curated key begins with them, and only a capital opens a
-    // town): the scan below would stop at once, so it is not set up.
-    if (first.case !== "title" && !lexicon.prefixes.has(first.key)) continue;
+    // Most words start no name (no curated key begins with them, and only a capital that starts
+    // a bulk name opens a town): the scan below would stop at once, so it is not set up.
+    if (!opensCuratedName(first) && !(first.case === "title" && opensWorldName(first))) continue;
     const start = spanStart(text, tokens, i);
     const words: Token[] = [];
     let key = "";

@@ -20,11 +20,13 @@ export interface Token {
   compoundSuffix: boolean;
   /** The token ended in "'s", which was cut off ("Hasakah’s"). */
   possessive: boolean;
+  /** The spelling, shared by every token spelled alike. */
+  word: Word;
 }
 
 // A word: letters/digits, optionally joined by one apostrophe or hyphen, as the pattern
 //   [\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:['’ʼʿʾ‘\-‐‑][\p{L}\p{N}][\p{L}\p{M}\p{N}]*)*
-// (global, "u" flag) finds them. It is read by char code below (wordEndAt) rather than run as that
+// (global, "u" flag) finds them. It is read by char code below (tokenize) rather than run as that
 // pattern: every word of every report is a token, and the match arrays and copies of a regex
 // scan cost more than the scan itself. The joiners are outside the word classes, so the scan is
 // linear and needs no backtracking.
@@ -125,12 +127,14 @@ function startsSentence(text: string, offset: number): boolean {
   return true;
 }
 
-/** What every occurrence of one spelling shares: its text and keys, computed once. */
-interface Word {
-  text: string;
-  key: string;
-  fold: string;
-  case: TokenCase;
+/** What every token of one spelling shares: its text and keys, computed once. */
+export interface Word {
+  readonly text: string;
+  readonly key: string;
+  readonly fold: string;
+  readonly case: TokenCase;
+  /** What the gazetteer's look-ups said of this spelling, remembered (word-facts.ts); 0 before any. */
+  facts: number;
 }
 
 /** Spellings kept before the table is emptied: words repeat across documents, names churn. */
@@ -166,7 +170,7 @@ class WordTable {
       slot = (slot + 1) & this.#mask;
     }
     const raw = text.slice(start, end);
-    const word: Word = { text: raw, key: tokenKey(raw), fold: foldName(raw), case: caseOf(raw) };
+    const word: Word = { text: raw, key: tokenKey(raw), fold: foldName(raw), case: caseOf(raw), facts: 0 };
     if (this.#words.length >= KEY_CACHE_LIMIT) this.#reset(FIRST_SLOTS);
     else if (2 * (this.#words.length + 1) > this.#mask + 1) this.#reset(2 * (this.#mask + 1));
     this.#add(word, hash);
@@ -208,7 +212,7 @@ function makeToken(text: string, start: number, end: number, compoundSuffix: boo
   const word = wordTable.at(text, start, end);
   return {
     start, end, text: word.text, key: word.key, fold: word.fold, case: word.case,
-    sentenceStart: !compoundSuffix && startsSentence(text, start), compoundSuffix, possessive,
+    sentenceStart: !compoundSuffix && startsSentence(text, start), compoundSuffix, possessive, word,
   };
 }
 
