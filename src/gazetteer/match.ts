@@ -18,7 +18,7 @@ import { casesMatch, getLexicon, type LexiconEntry } from "./lexicon.ts";
 import { readStory, STORY_WEIGHT, type CountryEvidence, type Story } from "./story.ts";
 import { adjacent, tokenize, type Token } from "./tokens.ts";
 import { getWorldIndex, inFocusCountry, MAX_TOWN_WORDS, worldPlaceRef, type WorldPlace } from "./world.ts";
-import { opensCuratedName, opensWorldName } from "./word-facts.ts";
+import { continuesCuratedName, opensCuratedName, opensWorldName } from "./word-facts.ts";
 
 export interface MatchOptions {
   /** ISO2 codes of countries the document is about: they settle towns whose name is ambiguous. */
@@ -90,7 +90,9 @@ export function matchGazetteer(text: string, opts: MatchOptions = {}): Annotatio
       key = key === "" ? t.key : `${key} ${t.key}`;
       fold = fold === "" ? t.fold : `${fold} ${t.fold}`;
       if (curatedOpen) {
-        curatedOpen = words.length <= lexicon.maxWords && lexicon.prefixes.has(key);
+        // the words of a name are looked up together only when each may stand where it does
+        const mayContinue = words.length === 1 ? opensCuratedName(t) : continuesCuratedName(t);
+        curatedOpen = words.length <= lexicon.maxWords && mayContinue && lexicon.prefixes.has(key);
         for (const entry of (curatedOpen && lexicon.byKey.get(key)) || []) {
           if (!casesMatch(entry.rules, words) || (entry.fold !== undefined && entry.fold !== fold)) continue;
           const the = entry.afterThe ? articleThe(text, tokens, i) : null;

@@ -15,6 +15,8 @@ const WORLD_ASKED = 1 << 2;
 const WORLD = 1 << 3;
 const HEAD_ASKED = 1 << 4;
 const HEAD = 1 << 5;
+const CONTINUES_ASKED = 1 << 6;
+const CONTINUES = 1 << 7;
 
 function fact(word: Word, asked: number, answer: number, ask: (word: Word) => boolean): boolean {
   if ((word.facts & asked) === 0) word.facts |= asked | (ask(word) ? answer : 0);
@@ -24,6 +26,25 @@ function fact(word: Word, asked: number, answer: number, ask: (word: Word) => bo
 /** Some curated name's key starts with this word's key (Lexicon.prefixes). */
 export function opensCuratedName(t: Token): boolean {
   return fact(t.word, CURATED_ASKED, CURATED, (w) => getLexicon().prefixes.has(w.key));
+}
+
+/** Keys of the words that stand after the first word of some curated key, built on first use. */
+let continuations: Set<string> | null = null;
+
+/**
+ * The word may stand after the first word of a curated name: false means no n-gram ending with it
+ * is a prefix of a curated key, when its key is one word ("prison"; a token such as
+ * "Croix-des-Bouquets" has a key of several and is always looked up).
+ */
+export function continuesCuratedName(t: Token): boolean {
+  return fact(t.word, CONTINUES_ASKED, CONTINUES, (w) => {
+    if (w.key.includes(" ")) return true;
+    if (!continuations) {
+      continuations = new Set();
+      for (const prefix of getLexicon().prefixes) for (const word of prefix.split(" ").slice(1)) continuations.add(word);
+    }
+    return continuations.has(w.key);
+  });
 }
 
 /** Some bulk town or division is named by this word's fold, or by words starting with it. */
