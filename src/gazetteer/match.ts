@@ -90,9 +90,10 @@ export function matchGazetteer(text: string, opts: MatchOptions = {}): Annotatio
       key = key === "" ? t.key : `${key} ${t.key}`;
       fold = fold === "" ? t.fold : `${fold} ${t.fold}`;
       if (curatedOpen) {
-        // the words of a name are looked up together only when each may stand where it does
-        const mayContinue = words.length === 1 ? opensCuratedName(t) : continuesCuratedName(t);
-        curatedOpen = words.length <= lexicon.maxWords && mayContinue && lexicon.prefixes.has(key);
+        // the words of a name are looked up together only when the last may stand where it does;
+        // a first word's answer is the one remembered on it
+        const isPrefix = words.length === 1 ? opensCuratedName(t) : continuesCuratedName(t) && lexicon.prefixes.has(key);
+        curatedOpen = words.length <= lexicon.maxWords && isPrefix;
         for (const entry of (curatedOpen && lexicon.byKey.get(key)) || []) {
           if (!casesMatch(entry.rules, words) || (entry.fold !== undefined && entry.fold !== fold)) continue;
           const the = entry.afterThe ? articleThe(text, tokens, i) : null;
