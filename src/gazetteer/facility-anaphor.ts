@@ -39,6 +39,8 @@ const LOCATED_REACH_CHARS = 90;
 const DEFINITE = new Set(["the", "this", "that", "The", "This", "That", "THE"]);
 /** "another prison" says it is not the one the story is about: it blocks nothing. */
 const INDEFINITE = new Set(["a", "an", "A", "An"]);
+const LONGEST_DETERMINER = Math.max(...[...DEFINITE, ...INDEFINITE].map((w) => w.length));
+const DETERMINER_INITIALS = new Set([...DEFINITE, ...INDEFINITE].map((w) => w.charCodeAt(0)));
 /** Words after a facility word that end its noun phrase ("a Paraguayan prison near the border"). */
 const PHRASE_END = /^(?:in|on|at|near|outside|over|and|or|where|which|that|with|from|for|to|after|before|during|when|while|by|was|is|were|are|had|has|housing|holding)$/;
 /** "another prison near Damascus": a facility brought in as other than the one the story is about. */
@@ -171,6 +173,8 @@ function facilityPhrases(text: string, tokens: Token[]): Phrase[] {
   const { byKey } = getLexicon();
   const out: Phrase[] = [];
   for (let i = 0; i < tokens.length; i++) {
+    // the length and first letter, read off the token and the text, spare most words the look-up
+    if (tokens[i].end - tokens[i].start > LONGEST_DETERMINER || !DETERMINER_INITIALS.has(text.charCodeAt(tokens[i].start))) continue;
     const definite = DEFINITE.has(tokens[i].text);
     if (!definite && !INDEFINITE.has(tokens[i].text)) continue;
     let h = i + 1;

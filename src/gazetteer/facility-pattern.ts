@@ -16,6 +16,7 @@ import { getWorldIndex, worldPlaceRef } from "./world.ts";
 import { RANK, type Proposal } from "./match.ts";
 import type { Story } from "./story.ts";
 import { adjacent, type Token } from "./tokens.ts";
+import { startsFacilityHead } from "./word-facts.ts";
 
 /** Most words a facility's own name has before its facility word ("Kuje Medium Security"). */
 export const MAX_NAME_WORDS = 5;
@@ -69,6 +70,7 @@ export function recogniseFacilities(text: string, tokens: Token[], places: Propo
   const index = indexPlaces(places);
   const out: Proposal[] = [];
   for (let h = 0; h < tokens.length; h++) {
+    if (!startsFacilityHead(tokens[h])) continue;
     const prefix = tokens[h].case !== "lower" ? headAt(text, tokens, h, vocabulary.prefix) : null;
     const found = prefix ? namedAfterPrefix(text, tokens, h, prefix, index, story) : null;
     const suffix = found ? null : headAt(text, tokens, h, vocabulary.suffix);

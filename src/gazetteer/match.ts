@@ -18,6 +18,7 @@ import { casesMatch, getLexicon, type LexiconEntry } from "./lexicon.ts";
 import { readStory, STORY_WEIGHT, type CountryEvidence, type Story } from "./story.ts";
 import { adjacent, tokenize, type Token } from "./tokens.ts";
 import { getWorldIndex, inFocusCountry, MAX_TOWN_WORDS, worldPlaceRef, type WorldPlace } from "./world.ts";
+import { continuesCuratedName, opensCuratedName, opensWorldName } from "./word-facts.ts";
 
 export interface MatchOptions {
   /** ISO2 codes of countries the document is about: they settle towns whose name is ambiguous. */
@@ -72,9 +73,9 @@ export function matchGazetteer(text: string, opts: MatchOptions = {}): Annotatio
   for (let i = 0; i < tokens.length; i++) {
     const first = tokens[i];
     if (first.key === "" || first.compoundSuffix || first.case === "other") continue;
-    // Most words start no name (no curated key begins with them, and only a capital opens a
-    // town): the scan below would stop at once, so it is not set up.
-    if (first.case !== "title" && !lexicon.prefixes.has(first.key)) continue;
+    // Most words start no name (no curated key begins with them, and only a capital that starts
+    // a bulk name opens a town): the scan below would stop at once, so it is not set up.
+    if (!opensCuratedName(first) && !(first.case === "title" && opensWorldName(first))) continue;
     const start = spanStart(text, tokens, i);
     const words: Token[] = [];
     let key = "";
@@ -89,7 +90,10 @@ export function matchGazetteer(text: string, opts: MatchOptions = {}): Annotatio
       key = key === "" ? t.key : `${key} ${t.key}`;
       fold = fold === "" ? t.fold : `${fold} ${t.fold}`;
       if (curatedOpen) {
-        curatedOpen = words.length <= lexicon.maxWords && lexicon.prefixes.has(key);
+        // the words of a name are looked up together only when the last may stand where it does;
+        // a first word's answer is the one remembered on it
+        const isPrefix = words.length === 1 ? opensCuratedName(t) : continuesCuratedName(t) && lexicon.prefixes.has(key);
+        curatedOpen = words.length <= lexicon.maxWords && isPrefix;
         for (const entry of (curatedOpen && lexicon.byKey.get(key)) || []) {
           if (!casesMatch(entry.rules, words) || (entry.fold !== undefined && entry.fold !== fold)) continue;
           const the = entry.afterThe ? articleThe(text, tokens, i) : null;
@@ -259,18 +263,29 @@ function preferTown(candidates: WorldPlace[]): WorldPlace {
   return candidates.find((c) => c.kind === "town") ?? candidates[0];
 }
 
+/**
+ * Which kept proposal covers each character (its index + 1), shared by the calls: a typed array
+ * made for every report costs more than settling its few dozen proposals (an ArrayBuffer is
+ * allocated outside the heap). Only the characters of kept proposals are set, and reset after.
+ */
+let coverBuffer = new Int32Array(4096);
+
 /** Longest first; among equal spans the better rank; an actor may share its exact span with a place. */
 export function resolveOverlaps(proposals: Proposal[]): Annotation[] {
   const sorted = [...proposals].sort((a, b) => b.end - b.start - (a.end - a.start) || a.rank - b.rank || a.start - b.start);
   const kept: Proposal[] = [];
   // Which kept proposal covers each character (its index + 1), and the kept ones of each span: a
   // proposal's clashes are found by scanning its own characters, so the work grows with the text.
-  const cover = new Int32Array(sorted.reduce((n, p) => Math.max(n, p.end), 0));
-  const bySpan = new Map<string, number[]>();
+  const textEnd = sorted.reduce((n, p) => Math.max(n, p.end), 0);
+  if (coverBuffer.length < textEnd) coverBuffer = new Int32Array(Math.max(textEnd, 2 * coverBuffer.length));
+  const cover = coverBuffer;
+  // spans as numbers (start, end) -> start * (textEnd + 1) + end: exact while texts stay under 2^26 characters
+  const spanOf = (p: Proposal) => p.start * (textEnd + 1) + p.end;
+  const bySpan = new Map<number, number[]>();
   for (const p of sorted) {
     let covered = false;
     for (let i = p.start; i < p.end && !covered; i++) covered = cover[i] !== 0;
-    const span = `${p.start}:${p.end}`;
+    const span = spanOf(p);
     if (!covered) {
       for (let i = p.start; i < p.end; i++) cover[i] = kept.length + 1;
       bySpan.set(span, [kept.length]);
@@ -281,7 +296,7 @@ export function resolveOverlaps(proposals: Proposal[]): Annotation[] {
     for (let i = p.start; i < p.end; i++) {
       const k = cover[i] - 1;
       if (k < 0 || overlapping.has(k)) continue;
-      for (const same of bySpan.get(`${kept[k].start}:${kept[k].end}`)!) overlapping.add(same);
+      for (const same of bySpan.get(spanOf(kept[k]))!) overlapping.add(same);
     }
     // the first kept of those it overlaps, as kept in order
     const clash = kept[[...overlapping].reduce((a, b) => Math.min(a, b))];
@@ -292,5 +307,7 @@ export function resolveOverlaps(proposals: Proposal[]): Annotation[] {
       kept.push(p);
     }
   }
-  return kept.sort((a, b) => a.start - b.start || a.rank - b.rank).map(({ rank: _rank, ...annotation }) => annotation);
+  for (const p of kept) cover.fill(0, p.start, p.end);
+  // every proposal is made as { kind, rule, start, end, value, rank }: the annotation is that without its rank
+  return kept.sort((a, b) => a.start - b.start || a.rank - b.rank).map((p) => ({ kind: p.kind, rule: p.rule, start: p.start, end: p.end, value: p.value }));
 }

@@ -20,17 +20,74 @@ export interface Token {
   compoundSuffix: boolean;
   /** The token ended in "'s", which was cut off ("Hasakah’s"). */
   possessive: boolean;
+  /** The spelling, shared by every token spelled alike. */
+  word: Word;
 }
 
-// Letters/digits, optionally joined by one apostrophe or hyphen: the joiners are outside the word
-// class, so matching is linear on any input.
-const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:['’ʼʿʾ‘\-‐‑][\p{L}\p{N}][\p{L}\p{M}\p{N}]*)*/gu;
-/** The word ends in 's or ’s (either case of s): tested by character, as it runs on every word of a page. */
-function endsPossessive(word: string): boolean {
-  const s = word.charCodeAt(word.length - 1);
-  const quote = word.charAt(word.length - 2);
-  return (s === 115 || s === 83) && (quote === "'" || quote === "’");
+// A word: letters/digits, optionally joined by one apostrophe or hyphen, as the pattern
+//   [\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:['’ʼʿʾ‘\-‐‑][\p{L}\p{N}][\p{L}\p{M}\p{N}]*)*
+// (global, "u" flag) finds them. It is read by char code below (tokenize) rather than run as that
+// pattern: every word of every report is a token, and the match arrays and copies of a regex
+// scan cost more than the scan itself. The joiners are outside the word classes, so the scan is
+// linear and needs no backtracking.
+/** Word-character class of a code point: what WORD's character classes say of it. */
+const NOT_WORD = 0;
+/** \p{L} or \p{N}: starts a word, or a part after a joiner, and continues one. */
+const LETTER_OR_NUMBER = 1;
+/** \p{M} alone: continues a word, never starts one. */
+const MARK = 2;
+const LETTER_OR_NUMBER_CHAR = /^[\p{L}\p{N}]$/u;
+const MARK_CHAR = /^\p{M}$/u;
+/** Class + 1 of each BMP code unit, 0 until first asked (the Unicode property tests run once per character). */
+const bmpClass = new Uint8Array(0x10000);
+
+function classOfCodePoint(cp: number): number {
+  if (cp < 128) return (cp >= 48 && cp <= 57) || (cp >= 65 && cp <= 90) || (cp >= 97 && cp <= 122) ? LETTER_OR_NUMBER : NOT_WORD;
+  if (cp < 0x10000 && bmpClass[cp] !== 0) return bmpClass[cp] - 1;
+  const char = String.fromCodePoint(cp);
+  const cls = LETTER_OR_NUMBER_CHAR.test(char) ? LETTER_OR_NUMBER : MARK_CHAR.test(char) ? MARK : NOT_WORD;
+  if (cp < 0x10000) bmpClass[cp] = cls + 1;
+  return cls;
 }
+
+/** Class of the code point at `i` (a lone surrogate is no word character, as in the "u" pattern). */
+function classAt(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c < 128) return ASCII_CLASS[c];
+  return c < 0xd800 || c > 0xdbff ? classOfCodePoint(c) : classOfCodePoint(text.codePointAt(i)!);
+}
+
+/** Class of each ASCII character: digits and letters only. */
+const ASCII_CLASS = Uint8Array.from({ length: 128 }, (_, c) => classOfCodePoint(c));
+
+/** UTF-16 length of the code point at `i`: 2 for a surrogate pair. */
+function widthAt(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  return c >= 0xd800 && c <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00 ? 2 : 1;
+}
+
+/** The apostrophes and hyphens that join two parts of one word ("al-Hasaka", "Sina'a"). */
+function isJoiner(c: number): boolean {
+  return c === 39 || c === 0x2019 || c === 0x2bc || c === 0x2bf || c === 0x2be || c === 0x2018 || isHyphen(c);
+}
+
+function isHyphen(c: number): boolean {
+  return c === 45 || c === 0x2010 || c === 0x2011;
+}
+
+/** End of the run of word characters (letters, numbers, marks) from `i` on. */
+function runEnd(text: string, i: number): number {
+  while (i < text.length) {
+    const c = text.charCodeAt(i);
+    if (c < 128) {
+      if (ASCII_CLASS[c] === NOT_WORD) break;
+      i += 1;
+    } else if (classAt(text, i) !== NOT_WORD) i += widthAt(text, i);
+    else break;
+  }
+  return i;
+}
+
 const ARTICLE_PREFIX = /^(?:al|el|ar|as|ash|ad|az|at|an|ez|es|ed|er|ul)[-‐‑]/i;
 /** Second halves of compounds that qualify the first ("Kurdish-run", "SDF-held"). */
 export const COMPOUND_SUFFIXES: ReadonlySet<string> = new Set([
@@ -38,10 +95,10 @@ export const COMPOUND_SUFFIXES: ReadonlySet<string> = new Set([
   "aligned", "supported", "operated", "owned", "funded", "sponsored", "style", "era", "bound", "born",
   "managed", "guarded", "administered", "occupied", "majority", "friendly", "leaning", "inspired",
 ]);
-const COMPOUND = /^(.+)[-‐‑]([A-Za-z]+)$/;
-/** Only a word with a hyphen can be a compound: most words skip COMPOUND's backtracking. */
-const HYPHEN = /[-‐‑]/;
-const SENTENCE_END = /[.!?:;\n"“”]/;
+/** A character that ends a sentence before a word (startsSentence): . ! ? : ; line break, quotes. */
+function endsSentence(c: number): boolean {
+  return c === 46 || c === 33 || c === 63 || c === 58 || c === 59 || c === 10 || c === 34 || c === 0x201c || c === 0x201d;
+}
 
 function caseOf(text: string): TokenCase {
   const word = ARTICLE_PREFIX.test(text) ? text.slice(text.search(/[-‐‑]/) + 1) : text;
@@ -63,51 +120,140 @@ function caseOf(text: string): TokenCase {
 /** True when only spaces or opening quotes/brackets separate `offset` from a sentence end or the text start. */
 function startsSentence(text: string, offset: number): boolean {
   for (let i = offset - 1; i >= 0; i--) {
-    const c = text.charAt(i);
-    if (c === " " || c === "\t" || c === "(" || c === "‘" || c === "'") continue;
-    return SENTENCE_END.test(c);
+    const c = text.charCodeAt(i);
+    if (c === 32 || c === 9 || c === 40 || c === 0x2018 || c === 39) continue;
+    return endsSentence(c);
   }
   return true;
 }
 
-/** Word keys repeat across documents; caching them (and the case) keeps matching well under a millisecond. */
-const KEY_CACHE_LIMIT = 50_000;
-const keyCache = new Map<string, [string, string, TokenCase]>();
-
-function keysOf(raw: string): [string, string, TokenCase] {
-  let keys = keyCache.get(raw);
-  if (!keys) {
-    if (keyCache.size >= KEY_CACHE_LIMIT) keyCache.clear();
-    keys = [tokenKey(raw), foldName(raw), caseOf(raw)];
-    keyCache.set(raw, keys);
-  }
-  return keys;
+/** What every token of one spelling shares: its text and keys, computed once. */
+export interface Word {
+  readonly text: string;
+  readonly key: string;
+  readonly fold: string;
+  readonly case: TokenCase;
+  /** What the gazetteer's look-ups said of this spelling, remembered (word-facts.ts); 0 before any. */
+  facts: number;
 }
 
+/** Spellings kept before the table is emptied: words repeat across documents, names churn. */
+const KEY_CACHE_LIMIT = 50_000;
+/** Slots of a new table (a power of two); it doubles whenever it is half full. */
+const FIRST_SLOTS = 1 << 12;
+
+/**
+ * The spellings met so far, found by the characters of the text: a word met before is neither cut
+ * out of the text nor hashed as a fresh string (a Map keyed by the cut-out word did both for every
+ * word of every report, which was most of tokenizing it). Open addressing with linear probing;
+ * each slot holds a word's hash beside its number, so a probe reads one place in memory.
+ */
+class WordTable {
+  /** Per slot: the hash, then the number + 1 of the word (0 for an empty slot). */
+  #slots = new Int32Array(2 * FIRST_SLOTS);
+  #mask = FIRST_SLOTS - 1;
+  #words: Word[] = [];
+  #hashes: number[] = [];
+
+  /** The word spelled by text[start..end). */
+  at(text: string, start: number, end: number): Word {
+    // FNV-1a over the UTF-16 code units
+    let hash = 0x811c9dc5 | 0;
+    for (let i = start; i < end; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+    const slots = this.#slots;
+    let slot = hash & this.#mask;
+    for (let n = slots[2 * slot + 1]; n !== 0; n = slots[2 * slot + 1]) {
+      if (slots[2 * slot] === hash) {
+        const word = this.#words[n - 1];
+        if (spells(word.text, text, start, end)) return word;
+      }
+      slot = (slot + 1) & this.#mask;
+    }
+    const raw = text.slice(start, end);
+    const word: Word = { text: raw, key: tokenKey(raw), fold: foldName(raw), case: caseOf(raw), facts: 0 };
+    if (this.#words.length >= KEY_CACHE_LIMIT) this.#reset(FIRST_SLOTS);
+    else if (2 * (this.#words.length + 1) > this.#mask + 1) this.#reset(2 * (this.#mask + 1));
+    this.#add(word, hash);
+    return word;
+  }
+
+  #add(word: Word, hash: number): void {
+    let slot = hash & this.#mask;
+    while (this.#slots[2 * slot + 1] !== 0) slot = (slot + 1) & this.#mask;
+    this.#words.push(word);
+    this.#hashes.push(hash);
+    this.#slots[2 * slot] = hash;
+    this.#slots[2 * slot + 1] = this.#words.length;
+  }
+
+  /** A table of `size` slots: the words kept when it grows, none when it is emptied. */
+  #reset(size: number): void {
+    const words = size > this.#mask + 1 ? this.#words : [];
+    const hashes = size > this.#mask + 1 ? this.#hashes : [];
+    this.#slots = new Int32Array(2 * size);
+    this.#mask = size - 1;
+    this.#words = [];
+    this.#hashes = [];
+    words.forEach((w, k) => this.#add(w, hashes[k]));
+  }
+}
+
+/** True when `word` is exactly text[start..end). */
+function spells(word: string, text: string, start: number, end: number): boolean {
+  if (word.length !== end - start) return false;
+  for (let i = 0; i < word.length; i++) if (word.charCodeAt(i) !== text.charCodeAt(start + i)) return false;
+  return true;
+}
+
+let wordTable: WordTable | null = null;
+
 function makeToken(text: string, start: number, end: number, compoundSuffix: boolean, possessive: boolean): Token {
-  const raw = text.slice(start, end);
-  const [key, fold, wordCase] = keysOf(raw);
+  wordTable ??= new WordTable();
+  const word = wordTable.at(text, start, end);
   return {
-    start, end, text: raw, key, fold, case: wordCase,
-    sentenceStart: !compoundSuffix && startsSentence(text, start), compoundSuffix, possessive,
+    start, end, text: word.text, key: word.key, fold: word.fold, case: word.case,
+    sentenceStart: !compoundSuffix && startsSentence(text, start), compoundSuffix, possessive, word,
   };
+}
+
+/**
+ * The offset of a compound's hyphen when its second half qualifies the first ("SDF-controlled"):
+ * only ASCII letters of COMPOUND_SUFFIXES follow the word's last hyphen. Else -1.
+ */
+function compoundSplit(text: string, lastHyphen: number, end: number): number {
+  if (lastHyphen < 0 || lastHyphen >= end - 1) return -1;
+  for (let i = lastHyphen + 1; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (!((c >= 65 && c <= 90) || (c >= 97 && c <= 122))) return -1;
+  }
+  return COMPOUND_SUFFIXES.has(text.slice(lastHyphen + 1, end).toLowerCase()) ? lastHyphen : -1;
 }
 
 /** Splits text into word tokens with exact offsets. */
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
-  for (const m of text.matchAll(WORD)) {
-    const start = m.index;
-    let word = m[0];
-    let possessive = false;
-    if (word.length > 3 && endsPossessive(word)) {
-      word = word.slice(0, -2);
-      possessive = true;
+  for (let i = 0; i < text.length; ) {
+    if (classAt(text, i) !== LETTER_OR_NUMBER) {
+      i += widthAt(text, i);
+      continue;
     }
-    const end = start + word.length;
-    const compound = HYPHEN.test(word) ? COMPOUND.exec(word) : null;
-    if (compound && COMPOUND_SUFFIXES.has(compound[2].toLowerCase())) {
-      const headEnd = start + compound[1].length;
+    // 1. the word: runs of word characters, joined by an apostrophe or hyphen that a letter or
+    // number follows
+    const start = i;
+    let lastHyphen = -1;
+    for (i = runEnd(text, i + widthAt(text, i)); i + 1 < text.length; i = runEnd(text, i + 1 + widthAt(text, i + 1))) {
+      const c = text.charCodeAt(i);
+      if (!isJoiner(c) || classAt(text, i + 1) !== LETTER_OR_NUMBER) break;
+      if (isHyphen(c)) lastHyphen = i;
+    }
+    // 2. "Hasakah’s": the possessive is cut off (either case of s, straight or curly quote)
+    const s = text.charCodeAt(i - 1);
+    const quote = text.charCodeAt(i - 2);
+    const possessive = i - start > 3 && (s === 115 || s === 83) && (quote === 39 || quote === 0x2019);
+    const end = possessive ? i - 2 : i;
+    // 3. "US-led": the compound splits so that the name inside matches
+    const headEnd = compoundSplit(text, lastHyphen, end);
+    if (headEnd >= 0) {
       tokens.push(makeToken(text, start, headEnd, false, false));
       tokens.push(makeToken(text, headEnd, end, true, possessive));
       continue;

@@ -117,11 +117,23 @@ export function admin1Name(country: string, code: string): string | null {
   return getWorldIndex().admin1Names.get(`${country}.${code}`) ?? null;
 }
 
+/**
+ * The id and division name of each bulk place asked for: places recur across reports, and both
+ * are strings built from its name (folded, slugged) and codes. Keyed by the place object, which
+ * the index reuses; a place no longer held is dropped with it.
+ */
+const namesOfPlace = new WeakMap<WorldPlace, { id: string; admin1: string | null }>();
+
 /** PlaceRef of a bulk place; admin1 rows take their centre from the first town inside them, if any. */
 export function worldPlaceRef(p: WorldPlace): PlaceRef {
-  const admin1 = admin1Name(p.country, p.admin1Code);
+  let names = namesOfPlace.get(p);
+  if (!names) {
+    names = { id: `${p.kind === "town" ? "city" : "admin1"}:${p.country}.${p.admin1Code}:${slugOf(foldName(p.name))}`, admin1: admin1Name(p.country, p.admin1Code) };
+    namesOfPlace.set(p, names);
+  }
+  const { id, admin1 } = names;
   return {
-    id: `${p.kind === "town" ? "city" : "admin1"}:${p.country}.${p.admin1Code}:${slugOf(foldName(p.name))}`,
+    id,
     name: p.name,
     admin1,
     country: p.country,
