@@ -3,6 +3,7 @@
 // linear in the text: no nested quantifiers over overlapping classes.
 import lexicon from "./lexicon.json" with { type: "json" };
 import type { IncidentType, QuantityName, CasualtyGroup } from "../model/incident.ts";
+import { factorAlternatives } from "../text/alternation.ts";
 
 export type TriggerNeed =
   | "custody"
@@ -44,10 +45,18 @@ export function phraseSource(phrase: string): string {
   return source;
 }
 
-/** One case-insensitive, word-bounded regex over a list of phrases, longest first. */
+/**
+ * One case-insensitive, word-bounded regex over a list of phrases, longest first. The phrases are
+ * written as a trie (text/alternation.ts): a list of hundreds of phrases is otherwise tried one
+ * phrase at a time at every position of every sentence. The matches are the same.
+ */
 export function phrasesPattern(phrases: string[], flags = "gi"): RegExp {
-  const sorted = [...phrases].sort((a, b) => b.length - a.length);
-  return new RegExp(`(?<![\\w-])(?:${sorted.map(phraseSource).join("|")})(?![\\w-])`, flags);
+  return new RegExp(`(?<![\\w-])(?:${factorAlternatives(phraseAlternatives(phrases))})(?![\\w-])`, flags);
+}
+
+/** The phrases as regex alternatives in the order they are tried: longest first. */
+export function phraseAlternatives(phrases: string[]): string[] {
+  return [...phrases].sort((a, b) => b.length - a.length).map(phraseSource);
 }
 
 export const TRIGGERS: TriggerEntry[] = lexicon.triggers.map((t) => ({
@@ -122,6 +131,20 @@ export const PLACE_ACTOR_NOUNS = phrasesPattern(lexicon.placeFilters.actorNounsA
 export const ATTRIBUTION_VERBS = phrasesPattern(lexicon.attribution.verbs);
 export const ACCORDING_TO = phrasesPattern(lexicon.attribution.according);
 export const PERSON_ROLES = lexicon.attribution.personRoles;
+
+/** True when `pattern` (global) matches something non-empty in `text[from, to)`: matchAll(...).length > 0, stopping at the first. */
+export function hasMatchIn(pattern: RegExp, text: string, from = 0, to = text.length): boolean {
+  const slice = text.slice(from, to);
+  pattern.lastIndex = 0;
+  for (let m = pattern.exec(slice); m; m = pattern.exec(slice)) {
+    if (m[0].length > 0) {
+      pattern.lastIndex = 0;
+      return true;
+    }
+    pattern.lastIndex++;
+  }
+  return false;
+}
 
 /** Every match of `pattern` in `text[from, to)`, with absolute offsets. */
 export function matchAll(pattern: RegExp, text: string, from = 0, to = text.length): Array<{ start: number; end: number; text: string }> {

@@ -161,10 +161,11 @@ export function findTriggers(text: string, sentence: Span, facilities: Array<Ann
 function satisfied(text: string, sentence: Span, t: Trigger, facilities: Array<Annotation<FacilityRef>>): boolean {
   const before = windowBefore(text, t.start, CUSTODY_WINDOW, sentence.start);
   const after = windowAfter(text, t.end, CUSTODY_WINDOW, sentence.end);
-  const camps = matchAll(NON_DETENTION_CAMP, text, sentence.start, sentence.end);
+  // Read only when a facility word is found: most triggers are settled before.
+  let camps: Array<{ start: number; end: number }> | null = null;
   // Facility words inside "a military camp" or "a camp for displaced persons" hold no detainees.
   const detentionWord = (pattern: RegExp, from: number, to: number) =>
-    matchAll(pattern, text, from, to).some((w) => !camps.some((c) => c.start <= w.start && w.end <= c.end));
+    matchAll(pattern, text, from, to).some((w) => !(camps ??= matchAll(NON_DETENTION_CAMP, text, sentence.start, sentence.end)).some((c) => c.start <= w.start && w.end <= c.end));
   const facilityNear = (from: number, to: number) =>
     detentionWord(FACILITY_NOUNS, from, to) || facilities.some((f) => f.start < to && f.end > from);
   switch (t.needs) {

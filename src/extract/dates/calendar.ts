@@ -8,8 +8,16 @@ export function dayToDate(day: Day): Date {
   return new Date(`${day}T12:00:00Z`); // noon: safe from any off-by-one-hour drift
 }
 
+/** "00" to "99": the fields of a day, written without a padding call per field. */
+const TWO_DIGITS = Array.from({ length: 100 }, (_, n) => String(n).padStart(2, "0"));
+
 export function dateToDay(date: Date): Day {
-  return date.toISOString().slice(0, 10);
+  // Dates are converted several times per sentence that names one; toISOString formats the time
+  // too and is several times slower. Years it writes otherwise (signed, six digits) or an
+  // invalid date (it throws) still go through it.
+  const year = date.getUTCFullYear();
+  if (!(year >= 1000 && year <= 9999)) return date.toISOString().slice(0, 10);
+  return `${year}-${TWO_DIGITS[date.getUTCMonth() + 1]}-${TWO_DIGITS[date.getUTCDate()]}`;
 }
 
 export function makeDay(year: number, month: number, dayOfMonth: number): Day {

@@ -13,18 +13,22 @@ import { dayToDate, makeDay, monthWindow } from "./calendar.ts";
 import { TAG, mayNameCalendarDate, pastBiasedChrono } from "./chrono-dates.ts";
 import { RELATIVE_PHRASES, phraseFigure } from "./phrases.ts";
 import { splitSentences } from "../sentences.ts";
+import { alternativesOf, factorAlternatives, matchesOf } from "../../text/alternation.ts";
 
 /** `exact`: the text names one day. `relative`: it took the publication day to resolve. */
 export type DateValue = DateWindow & { exact: boolean; relative: boolean };
 export type DateAnnotation = Annotation<DateValue>;
 
 const CHRONO = pastBiasedChrono();
+const WORD_BOUNDARY = "\\b";
 /**
  * Any of the relative phrases, as one pattern: a sentence it finds nothing in is not scanned once
  * per phrase. Built from the phrases themselves (flags merged, "i" added: only ever a superset).
  */
 const ANY_RELATIVE_PHRASE = unionOf(RELATIVE_PHRASES.map((p) => p.pattern));
 const YEAR_ONLY = /\b(in|during|throughout|since|until|by)\s+(?:(?:early|late|mid)[\s-]+)?((?:19|20)\d{2})\b(?![-/]\d|,?\s*\d)/gi;
+/** The year every YEAR_ONLY match holds: most sentences have none, and this is one quick scan. */
+const YEAR_DIGITS = /(?:19|20)\d\d/;
 /** "the night of", "the early hours of", "the morning of": parts of a day named after them. */
 const PART_OF_DAY_OF = /\bthe\s+(?:(?:early|late)\s+)?(?:night|morning|afternoon|evening|hours|early\s+hours|small\s+hours|dawn)\s+of\b/gi;
 const SINCE_BEFORE = /\bsince\s+(?:(?:the\s+)?(?:early|late)\s+)?$/i;
@@ -40,7 +44,7 @@ function relativePhrases(scope: string, offset: number, published: Day): DateAnn
   const out: DateAnnotation[] = [];
   if (ANY_RELATIVE_PHRASE && !ANY_RELATIVE_PHRASE.test(scope)) return out;
   for (const phrase of RELATIVE_PHRASES) {
-    for (const m of scope.matchAll(phrase.pattern)) {
+    for (const m of matchesOf(phrase.pattern, scope)) {
       const n = phraseFigure(m[1]);
       if (n === null) continue;
       const start = offset + m.index;
@@ -53,7 +57,8 @@ function relativePhrases(scope: string, offset: number, published: Day): DateAnn
 // Stage 2
 function yearOnly(scope: string, offset: number, published: Day | null): DateAnnotation[] {
   const out: DateAnnotation[] = [];
-  for (const m of scope.matchAll(YEAR_ONLY)) {
+  if (!YEAR_DIGITS.test(scope)) return out;
+  for (const m of matchesOf(YEAR_ONLY, scope)) {
     const year = Number(m[2]);
     const window = { earliest: makeDay(year, 1, 1), latest: makeDay(year, 12, 31) };
     // the span starts at the year: "since" is widened in stage 4 like any other date
@@ -104,17 +109,24 @@ function calendarDates(scope: string, offset: number, published: Day | null): Da
   return out;
 }
 
-/** One pattern matching wherever any of `patterns` does, or null when their flags cannot be merged. */
+/**
+ * One pattern matching wherever any of `patterns` does, or null when their flags cannot be merged.
+ * Where every alternative opens with a word boundary, the boundary is tested once and the
+ * alternatives after it share their starts (text/alternation.ts): a sentence is then read once,
+ * not once per alternative at every position.
+ */
 function unionOf(patterns: readonly RegExp[]): RegExp | null {
   const flags = new Set(["i"]);
   for (const p of patterns) for (const f of p.flags) if (f !== "g" && f !== "y") flags.add(f);
+  const alternatives = patterns.flatMap((p) => alternativesOf(p.source));
+  const bounded = !flags.has("u") && alternatives.every((a) => a.startsWith(WORD_BOUNDARY));
   try {
+    if (bounded) return new RegExp(`${WORD_BOUNDARY}(?:${factorAlternatives(alternatives.map((a) => a.slice(WORD_BOUNDARY.length)))})`, [...flags].join(""));
     return new RegExp(patterns.map((p) => `(?:${p.source})`).join("|"), [...flags].join(""));
   } catch {
     return null;
   }
 }
-
 // Stage 4: "since Saturday" runs from that Saturday up to publication.
 function widenSince(text: string, from: number, found: DateAnnotation, published: Day | null): DateAnnotation {
   const before = text.slice(Math.max(from, found.start - SINCE_LOOKBEHIND), found.start);
@@ -145,12 +157,9 @@ export function findDates(text: string, published: Day | null, from = 0, to = te
   const candidates: DateAnnotation[] = [];
   for (const sentence of sentences ?? splitSentences(text, floor, ceiling)) {
     const scope = text.slice(sentence.start, sentence.end);
-    const found = [
-      ...(published ? relativePhrases(scope, sentence.start, published) : []),
-      ...yearOnly(scope, sentence.start, published),
-      ...calendarDates(scope, sentence.start, published),
-    ];
-    for (const d of found) candidates.push(d);
+    if (published) for (const d of relativePhrases(scope, sentence.start, published)) candidates.push(d);
+    for (const d of yearOnly(scope, sentence.start, published)) candidates.push(d);
+    for (const d of calendarDates(scope, sentence.start, published)) candidates.push(d);
   }
   return longestWins(candidates).map((d) => clipToPublication(widenSince(text, floor, d, published), published));
 }

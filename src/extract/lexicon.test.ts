@@ -1,0 +1,53 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import fc from "fast-check";
+import lexicon from "./lexicon.json" with { type: "json" };
+import { matchAll, phraseAlternatives, phrasesPattern } from "./lexicon.ts";
+
+/** Every phrase list of the lexicon: any array of strings, wherever it sits. */
+function phraseLists(node: unknown, out: string[][] = []): string[][] {
+  if (Array.isArray(node)) {
+    if (node.length > 0 && node.every((x) => typeof x === "string")) out.push(node as string[]);
+    else for (const x of node) phraseLists(x, out);
+  } else if (node !== null && typeof node === "object") {
+    for (const x of Object.values(node)) phraseLists(x, out);
+  }
+  return out;
+}
+
+const LISTS = phraseLists(lexicon);
+/** The pattern as it was before the trie: the phrases one after another, longest first. */
+const plainPattern = (phrases: string[]) => new RegExp(`(?<![\\w-])(?:${phraseAlternatives(phrases).join("|")})(?![\\w-])`, "gi");
+const found = (pattern: RegExp, text: string) => matchAll(pattern, text).map((m) => [m.start, m.end]);
+
+/** Words of the phrases and what sits around them in prose: case changes, endings, hyphens, quotes. */
+function piecesOf(phrases: string[]): string[] {
+  const words = [...new Set(phrases.flatMap((p) => p.split(/\s+/)).filter((w) => w !== "~").map((w) => w.replace(/\*$/, "")))];
+  const cased = words.flatMap((w) => [w, w.toUpperCase(), w[0].toUpperCase() + w.slice(1), w.slice(0, Math.max(1, w.length - 2))]);
+  return [...cased, " ", " ", " ", "  ", "\n", "-", ",", "s", "ed", "’", "'", "x", "the", "two"];
+}
+
+test("every phrase list matches the same spans as a trie as one phrase after another", () => {
+  assert.ok(LISTS.length > 20, "the lexicon's phrase lists are found");
+  for (const phrases of LISTS) {
+    const trie = phrasesPattern(phrases);
+    const plain = plainPattern(phrases);
+    // Every phrase alone, and all of them run together, as written.
+    for (const text of [...phrases, phrases.join(" "), phrases.join(", ").toUpperCase()]) {
+      assert.deepEqual(found(trie, text), found(plain, text), text);
+    }
+    const piece = fc.constantFrom(...piecesOf(phrases));
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 24 }), (pieces) => {
+        const text = pieces.join("");
+        assert.deepEqual(found(trie, text), found(plain, text));
+      }),
+      { numRuns: 150 },
+    );
+  }
+});
+
+test("phrases that are prefixes of one another keep the longest first", () => {
+  const pattern = phrasesPattern(["broke out", "broke out of", "broke", "Breakout"]);
+  assert.deepEqual(found(pattern, "They broke out of jail; the breakout failed."), [[5, 17], [28, 36]]);
+});
