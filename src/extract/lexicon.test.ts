@@ -2,7 +2,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import fc from "fast-check";
 import lexicon from "./lexicon.json" with { type: "json" };
-import { matchAll, phraseAlternatives, phrasesPattern } from "./lexicon.ts";
+import { PhraseFamily, matchAll, phraseAlternatives, phrasesPattern } from "./lexicon.ts";
 
 /** Every phrase list of the lexicon: any array of strings, wherever it sits. */
 function phraseLists(node: unknown, out: string[][] = []): string[][] {
@@ -50,4 +50,34 @@ test("every phrase list matches the same spans as a trie as one phrase after ano
 test("phrases that are prefixes of one another keep the longest first", () => {
   const pattern = phrasesPattern(["broke out", "broke out of", "broke", "Breakout"]);
   assert.deepEqual(found(pattern, "They broke out of jail; the breakout failed."), [[5, 17], [28, 36]]);
+});
+
+test("a phrase family finds, list by list, what a scan per list finds", () => {
+  const families = [lexicon.triggers.map((t) => t.phrases), lexicon.countCues.map((c) => c.phrases)];
+  for (const lists of families) {
+    const family = new PhraseFamily(lists);
+    const patterns = lists.map((phrases) => phrasesPattern(phrases));
+    const perList = (text: string, from: number, to: number) => {
+      const each = patterns.map((p) => matchAll(p, text, from, to));
+      return each.some((m) => m.length > 0) ? each : null;
+    };
+    // Phrases of different lists overlapping and nested ("broke out of" holds "out of").
+    const piece = fc.constantFrom(...piecesOf(lists.flat()));
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 30 }), fc.nat(), fc.nat(), (pieces, a, b) => {
+        const text = pieces.join("");
+        const [from, to] = [a % (text.length + 1), b % (text.length + 1)].sort((x, y) => x - y);
+        assert.deepEqual(family.matches(text, from, to), perList(text, from, to));
+      }),
+      { numRuns: 2000 },
+    );
+    const all = lists.flat().join(" ");
+    assert.deepEqual(family.matches(all), perList(all, 0, all.length));
+  }
+});
+
+test("negative: a sentence without any phrase of the family gives null", () => {
+  const family = new PhraseFamily([["broke out"], ["stormed"]]);
+  assert.equal(family.matches("The weather stayed calm all week."), null);
+  assert.equal(family.matches("outbroke, unstormed"), null);
 });

@@ -6,7 +6,6 @@
 import type { Annotation, Span } from "../model/doc.ts";
 import type { FacilityRef, IncidentType } from "../model/incident.ts";
 import {
-  ANY_TRIGGER,
   ATTACKER_PURPOSE,
   DETAINEE_NOUNS,
   ESCAPE_CUES,
@@ -18,6 +17,7 @@ import {
   NON_DETENTION_CAMP,
   RELEASED_NOT_PEOPLE,
   TRIGGERS,
+  TRIGGER_PHRASES,
   VIOLENCE,
   matchAll,
   type TriggerNeed,
@@ -86,13 +86,14 @@ export interface StoryContext {
 /** Proposes and checks the triggers of one sentence. */
 export function findTriggers(text: string, sentence: Span, facilities: Array<Annotation<FacilityRef>>, story: StoryContext = {}): TriggerScan {
   const salientFacility = story.salientFacility ?? false;
-  if (!ANY_TRIGGER.test(text.slice(sentence.start, sentence.end))) return { accepted: [], rejected: [] };
+  const found = TRIGGER_PHRASES.matches(text, sentence.start, sentence.end);
+  if (!found) return { accepted: [], rejected: [] };
   const proposed: Trigger[] = [];
-  for (const entry of TRIGGERS) {
-    for (const m of matchAll(entry.pattern, text, sentence.start, sentence.end)) {
+  TRIGGERS.forEach((entry, k) => {
+    for (const m of found[k]) {
       proposed.push({ start: m.start, end: m.end, type: entry.type, rule: entry.id, needs: entry.needs });
     }
-  }
+  });
   const accepted: Trigger[] = [];
   const rejected: Trigger[] = [];
   // "security forces moved in to restore order": moving in is not moving detainees.
