@@ -10,7 +10,7 @@ import { matchesOf } from "../../text/alternation.ts";
 /** A dated sentence whose window ends this long before publication is background history. */
 export const BACKGROUND_DAYS = 45;
 
-interface TimeMark extends Span {
+export interface TimeMark extends Span {
   past: boolean;
 }
 

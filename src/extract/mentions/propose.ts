@@ -6,7 +6,7 @@ import type { Span } from "../../model/doc.ts";
 import type { IncidentType } from "../../model/incident.ts";
 import { readModality } from "../modality.ts";
 import type { SentenceView, Working } from "./context.ts";
-import { isBackgroundDate, nearestTimeIsPast, onlyHistory, timesOf } from "./history.ts";
+import { isBackgroundDate, nearestTimeIsPast, onlyHistory } from "./history.ts";
 import { isReference, referenceWindow } from "./references.ts";
 import { refineType } from "./retype.ts";
 
@@ -16,7 +16,7 @@ const KEPT_WHEN_PLANNED = new Set<IncidentType>(["transfer", "release"]);
 export function proposeMentions(s: SentenceView): void {
   const { story, sentence } = s;
   const text = story.text;
-  const times = timesOf(text, sentence, s.dates, story.doc.published);
+  const times = s.times();
   if (onlyHistory(times)) story.historySentences.add(s.index);
   for (const t of s.scan.accepted) {
     const modality = readModality(text, sentence, t);
