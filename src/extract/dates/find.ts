@@ -28,7 +28,8 @@ const WORD_BOUNDARY = "\\b";
  * the phrases themselves (flags merged, "i" added: only ever a superset). No phrase matches an
  * empty string, so leaving empty matches out changes nothing.
  */
-const RELATIVE_PHRASE_FAMILY = ((union) => union && new PatternFamily(union, RELATIVE_PHRASES.map((p) => p.pattern)))(unionOf(RELATIVE_PHRASES.map((p) => p.pattern)));
+const ANY_RELATIVE_PHRASE = unionOf(RELATIVE_PHRASES.map((p) => p.pattern));
+const RELATIVE_PHRASE_FAMILY = ANY_RELATIVE_PHRASE && new PatternFamily(ANY_RELATIVE_PHRASE, RELATIVE_PHRASES.map((p) => p.pattern));
 const YEAR_ONLY = /\b(in|during|throughout|since|until|by)\s+(?:(?:early|late|mid)[\s-]+)?((?:19|20)\d{2})\b(?![-/]\d|,?\s*\d)/gi;
 /** The year every YEAR_ONLY match holds: most sentences have none, and this is one quick scan. */
 const YEAR_DIGITS = /(?:19|20)\d\d/;
@@ -132,6 +133,7 @@ export function unionOf(patterns: readonly RegExp[]): RegExp | null {
     return null;
   }
 }
+
 // Stage 4: "since Saturday" runs from that Saturday up to publication.
 function widenSince(text: string, from: number, found: DateAnnotation, published: Day | null): DateAnnotation {
   const before = text.slice(Math.max(from, found.start - SINCE_LOOKBEHIND), found.start);
