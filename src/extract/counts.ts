@@ -6,7 +6,7 @@
 import type { Span } from "../model/doc.ts";
 import type { CasualtyGroup, QuantityName } from "../model/incident.ts";
 import scope from "./count-scope.json" with { type: "json" };
-import { ANY_COUNT_CUE, COUNT_CUES, FAMILIES_NOUNS, GROUPS, TRIGGER_QUANTITY, matchAll, phrasesPattern } from "./lexicon.ts";
+import { COUNT_CUE_PHRASES, COUNT_CUES, FAMILIES_NOUNS, GROUPS, TRIGGER_QUANTITY, matchAll, phrasesPattern } from "./lexicon.ts";
 import type { Trigger } from "./triggers.ts";
 import { wordDistance } from "./window.ts";
 
@@ -71,8 +71,9 @@ export function cuesOf(text: string, sentence: Span, triggers: Trigger[]): Cue[]
   }
   // Trigger cues first, then the longest count cue where count cues overlap
   // ("the number of escapees" over "escapees").
-  const found = !ANY_COUNT_CUE.test(text.slice(sentence.start, sentence.end)) ? [] : COUNT_CUES.flatMap((entry) =>
-    matchAll(entry.pattern, text, sentence.start, sentence.end).map((m) => ({ start: m.start, end: m.end, quantity: entry.quantity, rule: entry.id })),
+  const phrases = COUNT_CUE_PHRASES.matches(text, sentence.start, sentence.end);
+  const found = !phrases ? [] : COUNT_CUES.flatMap((entry, k) =>
+    phrases[k].map((m) => ({ start: m.start, end: m.end, quantity: entry.quantity, rule: entry.id })),
   ).sort((a, b) => b.end - b.start - (a.end - a.start));
   for (const cue of found) {
     if (!cues.some((c) => c.start < cue.end && cue.start < c.end)) cues.push(cue);

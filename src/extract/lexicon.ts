@@ -3,6 +3,8 @@
 // linear in the text: no nested quantifiers over overlapping classes.
 import lexicon from "./lexicon.json" with { type: "json" };
 import type { IncidentType, QuantityName, CasualtyGroup } from "../model/incident.ts";
+import { factorAlternatives } from "../text/alternation.ts";
+import { PatternFamily } from "./pattern-family.ts";
 
 export type TriggerNeed =
   | "custody"
@@ -44,10 +46,18 @@ export function phraseSource(phrase: string): string {
   return source;
 }
 
-/** One case-insensitive, word-bounded regex over a list of phrases, longest first. */
+/**
+ * One case-insensitive, word-bounded regex over a list of phrases, longest first. The phrases are
+ * written as a trie (text/alternation.ts): a list of hundreds of phrases is otherwise tried one
+ * phrase at a time at every position of every sentence. The matches are the same.
+ */
 export function phrasesPattern(phrases: string[], flags = "gi"): RegExp {
-  const sorted = [...phrases].sort((a, b) => b.length - a.length);
-  return new RegExp(`(?<![\\w-])(?:${sorted.map(phraseSource).join("|")})(?![\\w-])`, flags);
+  return new RegExp(`(?<![\\w-])(?:${factorAlternatives(phraseAlternatives(phrases))})(?![\\w-])`, flags);
+}
+
+/** The phrases as regex alternatives in the order they are tried: longest first. */
+export function phraseAlternatives(phrases: string[]): string[] {
+  return [...phrases].sort((a, b) => b.length - a.length).map(phraseSource);
 }
 
 export const TRIGGERS: TriggerEntry[] = lexicon.triggers.map((t) => ({
@@ -57,11 +67,34 @@ export const TRIGGERS: TriggerEntry[] = lexicon.triggers.map((t) => ({
   pattern: phrasesPattern(t.phrases),
 }));
 
+/** A match of a phrase pattern, offsets into the whole text. */
+export interface PhraseMatch {
+  start: number;
+  end: number;
+  text: string;
+}
+
 /**
- * Every trigger phrase in one pattern: most sentences of a report hold none, and one scan
- * tells so where a scan per trigger would not. Matches wherever one of TRIGGERS does.
+ * Several phrase lists read over the same sentence (the triggers, the count cues), through one
+ * PatternFamily: `matches(...)[k]` is what `matchAll(phrasesPattern(lists[k]), text, from, to)`
+ * gives, or null when none of the phrases occurs there.
  */
-export const ANY_TRIGGER = phrasesPattern(lexicon.triggers.flatMap((t) => t.phrases), "i");
+export class PhraseFamily {
+  readonly #family: PatternFamily;
+
+  constructor(lists: string[][]) {
+    this.#family = new PatternFamily(phrasesPattern(lists.flat()), lists.map((phrases) => phrasesPattern(phrases)));
+  }
+
+  matches(text: string, from = 0, to = text.length): PhraseMatch[][] | null {
+    // Read as matchAll reads: the slice, so the bounds of the scope are the bounds of the text.
+    const found = this.#family.matches(text.slice(from, to));
+    return found && found.map((list) => list.map((m) => ({ start: from + m.index, end: from + m.index + m[0].length, text: m[0] })));
+  }
+}
+
+/** The phrases of TRIGGERS, read together: `matches(...)[k]` are the matches of TRIGGERS[k]. */
+export const TRIGGER_PHRASES = new PhraseFamily(lexicon.triggers.map((t) => t.phrases));
 
 export const DETAINEE_NOUNS = phrasesPattern(lexicon.custodyNouns.detainee);
 export const FACILITY_NOUNS = phrasesPattern(lexicon.custodyNouns.facility);
@@ -104,8 +137,8 @@ export const COUNT_CUES: CountCueEntry[] = lexicon.countCues.map((c) => ({
   pattern: phrasesPattern(c.phrases),
 }));
 
-/** Every count cue phrase in one pattern (see ANY_TRIGGER): matches wherever one of COUNT_CUES does. */
-export const ANY_COUNT_CUE = phrasesPattern(lexicon.countCues.flatMap((c) => c.phrases), "i");
+/** The phrases of COUNT_CUES, read together (see PhraseFamily). */
+export const COUNT_CUE_PHRASES = new PhraseFamily(lexicon.countCues.map((c) => c.phrases));
 
 export const TRIGGER_QUANTITY = lexicon.triggerQuantity as Partial<Record<IncidentType, QuantityName>>;
 
@@ -123,9 +156,23 @@ export const ATTRIBUTION_VERBS = phrasesPattern(lexicon.attribution.verbs);
 export const ACCORDING_TO = phrasesPattern(lexicon.attribution.according);
 export const PERSON_ROLES = lexicon.attribution.personRoles;
 
+/** True when `pattern` (global) matches something non-empty in `text[from, to)`: matchAll(...).length > 0, stopping at the first. */
+export function hasMatchIn(pattern: RegExp, text: string, from = 0, to = text.length): boolean {
+  const slice = text.slice(from, to);
+  pattern.lastIndex = 0;
+  for (let m = pattern.exec(slice); m; m = pattern.exec(slice)) {
+    if (m[0].length > 0) {
+      pattern.lastIndex = 0;
+      return true;
+    }
+    pattern.lastIndex++;
+  }
+  return false;
+}
+
 /** Every match of `pattern` in `text[from, to)`, with absolute offsets. */
-export function matchAll(pattern: RegExp, text: string, from = 0, to = text.length): Array<{ start: number; end: number; text: string }> {
-  const out: Array<{ start: number; end: number; text: string }> = [];
+export function matchAll(pattern: RegExp, text: string, from = 0, to = text.length): PhraseMatch[] {
+  const out: PhraseMatch[] = [];
   const slice = text.slice(from, to);
   pattern.lastIndex = 0;
   for (let m = pattern.exec(slice); m; m = pattern.exec(slice)) {

@@ -30,7 +30,8 @@ export function extract(doc: Doc): Extraction {
     for (const a of list) doc.annotations.push(a);
     return list;
   };
-  add(sentences.map((s) => ({ ...s, kind: "sentence" as const, rule: "sentence.split", value: null })));
+  // Fields named, not spread: copying by spread costs several times more, once per sentence.
+  add(sentences.map((s) => ({ start: s.start, end: s.end, kind: "sentence" as const, rule: "sentence.split", value: null })));
 
   const gazetteer = segments.flatMap((s) => shift(matchGazetteer(doc.text.slice(s.start, s.end)), s.start));
   add(gazetteer);

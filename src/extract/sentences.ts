@@ -2,6 +2,7 @@
 // extraction only needs boundaries, news abbreviations are a short list, and a full tokenizer
 // pass would cost more than the rest of the path (see bench/).
 import type { Span } from "../model/doc.ts";
+import { isWhitespaceCode } from "./char-codes.ts";
 
 /** Abbreviations that end in a period without ending a sentence (lower-cased, without the dot). */
 const ABBREVIATIONS = new Set([
@@ -49,7 +50,7 @@ export function splitSentences(text: string, from = 0, to = text.length): Span[]
       while (end < to && (text[end] === "." || text[end] === "!" || text[end] === "?")) end++;
       while (end < to && CLOSERS.has(text[end])) end++;
       const next = end < to ? text[end] : "";
-      const boundary = end >= to || next === "\n" || (/\s/.test(next) && startsSentence(text, end, to));
+      const boundary = end >= to || next === "\n" || (isWhitespaceCode(text.charCodeAt(end)) && startsSentence(text, end, to));
       if (boundary && !(ch === "." && isAbbreviation(text, start, i))) {
         pushTrimmed(text, sentences, start, end);
         start = skipSpace(text, end, to);
@@ -72,9 +73,14 @@ function startsSentence(text: string, at: number, to: number): boolean {
   return /[A-Z0-9"“‘'(\[«]/.test(text[next]);
 }
 
+/** [A-Za-z.] by char code: the scan runs back over the word before every full stop. */
+function isLatinLetterOrDot(code: number): boolean {
+  return code === 0x2e || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
+}
+
 function isAbbreviation(text: string, sentenceStart: number, dot: number): boolean {
   let w = dot;
-  while (w > sentenceStart && /[A-Za-z.]/.test(text[w - 1])) w--;
+  while (w > sentenceStart && isLatinLetterOrDot(text.charCodeAt(w - 1))) w--;
   const word = text.slice(w, dot).toLowerCase();
   if (ABBREVIATIONS.has(word)) return true;
   return INITIAL.test(text.slice(Math.max(sentenceStart, dot - 2), dot));
@@ -82,16 +88,16 @@ function isAbbreviation(text: string, sentenceStart: number, dot: number): boole
 
 /** The last whitespace in (start, i], else i: where an overlong sentence is cut. */
 function lastSpaceBefore(text: string, start: number, i: number): number {
-  for (let j = i; j > start; j--) if (/\s/.test(text[j])) return j;
+  for (let j = i; j > start; j--) if (isWhitespaceCode(text.charCodeAt(j))) return j;
   return i;
 }
 
 function skipSpace(text: string, i: number, to: number): number {
-  while (i < to && /\s/.test(text[i])) i++;
+  while (i < to && isWhitespaceCode(text.charCodeAt(i))) i++;
   return i;
 }
 
 function pushTrimmed(text: string, out: Span[], start: number, end: number): void {
-  while (end > start && /\s/.test(text[end - 1])) end--;
+  while (end > start && isWhitespaceCode(text.charCodeAt(end - 1))) end--;
   if (end > start) out.push({ start, end });
 }

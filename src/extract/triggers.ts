@@ -6,7 +6,6 @@
 import type { Annotation, Span } from "../model/doc.ts";
 import type { FacilityRef, IncidentType } from "../model/incident.ts";
 import {
-  ANY_TRIGGER,
   ATTACKER_PURPOSE,
   DETAINEE_NOUNS,
   ESCAPE_CUES,
@@ -18,6 +17,7 @@ import {
   NON_DETENTION_CAMP,
   RELEASED_NOT_PEOPLE,
   TRIGGERS,
+  TRIGGER_PHRASES,
   VIOLENCE,
   matchAll,
   type TriggerNeed,
@@ -86,13 +86,14 @@ export interface StoryContext {
 /** Proposes and checks the triggers of one sentence. */
 export function findTriggers(text: string, sentence: Span, facilities: Array<Annotation<FacilityRef>>, story: StoryContext = {}): TriggerScan {
   const salientFacility = story.salientFacility ?? false;
-  if (!ANY_TRIGGER.test(text.slice(sentence.start, sentence.end))) return { accepted: [], rejected: [] };
+  const found = TRIGGER_PHRASES.matches(text, sentence.start, sentence.end);
+  if (!found) return { accepted: [], rejected: [] };
   const proposed: Trigger[] = [];
-  for (const entry of TRIGGERS) {
-    for (const m of matchAll(entry.pattern, text, sentence.start, sentence.end)) {
+  TRIGGERS.forEach((entry, k) => {
+    for (const m of found[k]) {
       proposed.push({ start: m.start, end: m.end, type: entry.type, rule: entry.id, needs: entry.needs });
     }
-  }
+  });
   const accepted: Trigger[] = [];
   const rejected: Trigger[] = [];
   // "security forces moved in to restore order": moving in is not moving detainees.
@@ -161,10 +162,11 @@ export function findTriggers(text: string, sentence: Span, facilities: Array<Ann
 function satisfied(text: string, sentence: Span, t: Trigger, facilities: Array<Annotation<FacilityRef>>): boolean {
   const before = windowBefore(text, t.start, CUSTODY_WINDOW, sentence.start);
   const after = windowAfter(text, t.end, CUSTODY_WINDOW, sentence.end);
-  const camps = matchAll(NON_DETENTION_CAMP, text, sentence.start, sentence.end);
+  // Read only when a facility word is found: most triggers are settled before.
+  let camps: Array<{ start: number; end: number }> | null = null;
   // Facility words inside "a military camp" or "a camp for displaced persons" hold no detainees.
   const detentionWord = (pattern: RegExp, from: number, to: number) =>
-    matchAll(pattern, text, from, to).some((w) => !camps.some((c) => c.start <= w.start && w.end <= c.end));
+    matchAll(pattern, text, from, to).some((w) => !(camps ??= matchAll(NON_DETENTION_CAMP, text, sentence.start, sentence.end)).some((c) => c.start <= w.start && w.end <= c.end));
   const facilityNear = (from: number, to: number) =>
     detentionWord(FACILITY_NOUNS, from, to) || facilities.some((f) => f.start < to && f.end > from);
   switch (t.needs) {

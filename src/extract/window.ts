@@ -3,28 +3,37 @@
 // "no comment, but 20 inmates escaped" must not negate the escape. Parentheses do not break a
 // clause: they mostly hold abbreviations ("Syrian Democratic Forces (SDF) prisons").
 import type { Span } from "../model/doc.ts";
-import { matchAll } from "./lexicon.ts";
+import { isWhitespaceCode } from "./char-codes.ts";
+import { hasMatchIn } from "./lexicon.ts";
 
 /** Characters and words that close a clause for the purposes of cue windows. */
 const CLAUSE_BREAK = /[;:“”"]|(?<!\d),|,(?!\d{3}(?!\d))|\s(?:but|while|whereas|although|though|however)\s|\s[-–—]\s/g;
 
 /** Start of the window of `words` words before `pos`, not crossing a clause break or `floor`. */
 export function windowBefore(text: string, pos: number, words: number, floor: number): number {
+  // Read by char code: this walks back over every character of the window for every trigger and
+  // cue, and a regex test or a substring per character was most of its cost.
   let i = pos;
   let seen = 0;
   while (i > floor) {
-    const ch = text[i - 1];
-    if (/[;:“”"]/.test(ch) || (ch === "," && !thousandsSeparator(text, i - 1))) break;
-    if (/\s/.test(ch)) {
-      while (i > floor && /\s/.test(text[i - 1])) i--;
+    const code = text.charCodeAt(i - 1);
+    if (isClauseMark(code) || (code === COMMA && !thousandsSeparator(text, i - 1))) break;
+    if (isWhitespaceCode(code)) {
+      while (i > floor && isWhitespaceCode(text.charCodeAt(i - 1))) i--;
       if (++seen > words) break;
-      const word = lastWord(text, floor, i);
-      if (/^(but|while|whereas|although|though|however)$/i.test(word)) break;
+      if (isClauseWord(text, floor, i)) break;
       continue;
     }
     i--;
   }
   return i;
+}
+
+const COMMA = 0x2c;
+
+/** ; : “ ” and the straight double quote close a clause. */
+function isClauseMark(code: number): boolean {
+  return code === 0x3b || code === 0x3a || code === 0x201c || code === 0x201d || code === 0x22;
 }
 
 /** "1,844": a comma between digits that groups thousands closes no clause. */
@@ -41,8 +50,8 @@ export function windowAfter(text: string, pos: number, words: number, ceiling: n
   let i = pos;
   let seen = 0;
   while (i < limit) {
-    if (/\s/.test(text[i])) {
-      while (i < limit && /\s/.test(text[i])) i++;
+    if (isWhitespaceCode(text.charCodeAt(i))) {
+      while (i < limit && isWhitespaceCode(text.charCodeAt(i))) i++;
       if (++seen > words) return i;
       continue;
     }
@@ -51,15 +60,23 @@ export function windowAfter(text: string, pos: number, words: number, ceiling: n
   return limit;
 }
 
-function lastWord(text: string, floor: number, end: number): string {
+/** Conjunctions that open a new clause (CLAUSE_BREAK names them too). */
+const CLAUSE_WORDS = ["but", "while", "whereas", "although", "though", "however"];
+const CLAUSE_WORD = new RegExp(`^(?:${CLAUSE_WORDS.join("|")})$`, "i");
+const CLAUSE_WORD_LENGTH = { min: Math.min(...CLAUSE_WORDS.map((w) => w.length)), max: Math.max(...CLAUSE_WORDS.map((w) => w.length)) };
+
+/** True when the word ending at `end` (after `floor`) is a conjunction that opens a clause. */
+function isClauseWord(text: string, floor: number, end: number): boolean {
   let s = end;
-  while (s > floor && /\S/.test(text[s - 1])) s--;
-  return text.slice(s, end);
+  while (s > floor && !isWhitespaceCode(text.charCodeAt(s - 1))) s--;
+  const length = end - s;
+  // Only a word of a conjunction's length is cut out of the text and tested.
+  return length >= CLAUSE_WORD_LENGTH.min && length <= CLAUSE_WORD_LENGTH.max && CLAUSE_WORD.test(text.slice(s, end));
 }
 
 /** True when `pattern` matches anywhere inside `text[from, to)`. */
 export function hasMatch(pattern: RegExp, text: string, from: number, to: number): boolean {
-  return from < to && matchAll(pattern, text, from, to).length > 0;
+  return from < to && hasMatchIn(pattern, text, from, to);
 }
 
 /**
@@ -72,7 +89,7 @@ export function wordDistance(text: string, a: Span, b: Span, limit = Infinity): 
   let words = 0;
   let inWord = false;
   for (let i = from; i < to && words <= limit; i++) {
-    const space = /\s/.test(text[i]);
+    const space = isWhitespaceCode(text.charCodeAt(i));
     if (!space && !inWord) words += 1;
     inWord = !space;
   }

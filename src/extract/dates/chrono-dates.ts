@@ -4,6 +4,7 @@
 import * as chrono from "chrono-node";
 import type { Parser, ParsingContext, Refiner } from "chrono-node";
 import type { Day } from "../../model/doc.ts";
+import { factorAlternatives } from "../../text/alternation.ts";
 import { addDays, dateToDay, makeDay, parts, weekdayOf, weekdayOnOrBefore } from "./calendar.ts";
 
 /** How many days after publication a yearless date may fall before it is read as last year's. */
@@ -105,8 +106,14 @@ const CHRONO_NAMES = [
 const ORDINAL_WORDS = "first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth";
 const GLUE_BEFORE = `\\d|st|nd|rd|th|in|of|on|this|last|past|next|${ORDINAL_WORDS}`;
 const GLUE_AFTER = `\\d|of|this|last|past|next|${ORDINAL_WORDS}|twenty|thirty`;
+/**
+ * The look-behinds are tried at every position of a sentence unless something cheaper fails
+ * first: the look-ahead for a name, written as a trie (text/alternation.ts), only lets positions
+ * where a name starts through. It asks nothing the names after it do not ask again.
+ */
+const NAME_AHEAD = `(?=${factorAlternatives(CHRONO_NAMES.split("|"))})`;
 const CALENDAR_CUE_EXACT = new RegExp(
-  `\\d[-/.\\s]\\d|night|month|overmorrow|(?:(?<![a-z])|(?<=${GLUE_BEFORE}))(?:${CHRONO_NAMES})(?:(?![a-z])|(?=${GLUE_AFTER}))`,
+  `\\d[-/.\\s]\\d|night|month|overmorrow|${NAME_AHEAD}(?:(?<![a-z])|(?<=${GLUE_BEFORE}))(?:${CHRONO_NAMES})(?:(?![a-z])|(?=${GLUE_AFTER}))`,
   "i",
 );
 /** A fast superset of the above (no boundaries, no look-behind): most sentences fail it at once. */

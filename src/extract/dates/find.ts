@@ -13,18 +13,26 @@ import { dayToDate, makeDay, monthWindow } from "./calendar.ts";
 import { TAG, mayNameCalendarDate, pastBiasedChrono } from "./chrono-dates.ts";
 import { RELATIVE_PHRASES, phraseFigure } from "./phrases.ts";
 import { splitSentences } from "../sentences.ts";
+import { alternativesOf, factorAlternatives, matchesOf } from "../../text/alternation.ts";
+import { PatternFamily } from "../pattern-family.ts";
 
 /** `exact`: the text names one day. `relative`: it took the publication day to resolve. */
 export type DateValue = DateWindow & { exact: boolean; relative: boolean };
 export type DateAnnotation = Annotation<DateValue>;
 
 const CHRONO = pastBiasedChrono();
+const WORD_BOUNDARY = "\\b";
 /**
- * Any of the relative phrases, as one pattern: a sentence it finds nothing in is not scanned once
- * per phrase. Built from the phrases themselves (flags merged, "i" added: only ever a superset).
+ * The relative phrases read together (pattern-family.ts): one scan with any of them finds where
+ * one starts, and a sentence without any is not scanned once per phrase. The union is built from
+ * the phrases themselves (flags merged, "i" added: only ever a superset). No phrase matches an
+ * empty string, so leaving empty matches out changes nothing.
  */
 const ANY_RELATIVE_PHRASE = unionOf(RELATIVE_PHRASES.map((p) => p.pattern));
+const RELATIVE_PHRASE_FAMILY = ANY_RELATIVE_PHRASE && new PatternFamily(ANY_RELATIVE_PHRASE, RELATIVE_PHRASES.map((p) => p.pattern));
 const YEAR_ONLY = /\b(in|during|throughout|since|until|by)\s+(?:(?:early|late|mid)[\s-]+)?((?:19|20)\d{2})\b(?![-/]\d|,?\s*\d)/gi;
+/** The year every YEAR_ONLY match holds: most sentences have none, and this is one quick scan. */
+const YEAR_DIGITS = /(?:19|20)\d\d/;
 /** "the night of", "the early hours of", "the morning of": parts of a day named after them. */
 const PART_OF_DAY_OF = /\bthe\s+(?:(?:early|late)\s+)?(?:night|morning|afternoon|evening|hours|early\s+hours|small\s+hours|dawn)\s+of\b/gi;
 const SINCE_BEFORE = /\bsince\s+(?:(?:the\s+)?(?:early|late)\s+)?$/i;
@@ -32,28 +40,31 @@ const SINCE_LOOKBEHIND = 24;
 const TRAILING_PUNCTUATION = /[\s,;:]+$/;
 
 function annotation(rule: string, start: number, end: number, window: DateWindow, exact: boolean, relative: boolean): DateAnnotation {
-  return { kind: "date", rule, start, end, value: { ...window, exact, relative } };
+  // Fields named, not spread: a spread copy costs several times more, on every date found.
+  return { kind: "date", rule, start, end, value: { earliest: window.earliest, latest: window.latest, exact, relative } };
 }
 
 // Stage 1
 function relativePhrases(scope: string, offset: number, published: Day): DateAnnotation[] {
   const out: DateAnnotation[] = [];
-  if (ANY_RELATIVE_PHRASE && !ANY_RELATIVE_PHRASE.test(scope)) return out;
-  for (const phrase of RELATIVE_PHRASES) {
-    for (const m of scope.matchAll(phrase.pattern)) {
+  const found = RELATIVE_PHRASE_FAMILY ? RELATIVE_PHRASE_FAMILY.matches(scope) : RELATIVE_PHRASES.map((p) => matchesOf(p.pattern, scope));
+  if (!found) return out;
+  RELATIVE_PHRASES.forEach((phrase, k) => {
+    for (const m of found[k]) {
       const n = phraseFigure(m[1]);
       if (n === null) continue;
       const start = offset + m.index;
       out.push(annotation(phrase.id, start, start + m[0].length, phrase.window(published, n), phrase.exact, true));
     }
-  }
+  });
   return out;
 }
 
 // Stage 2
 function yearOnly(scope: string, offset: number, published: Day | null): DateAnnotation[] {
   const out: DateAnnotation[] = [];
-  for (const m of scope.matchAll(YEAR_ONLY)) {
+  if (!YEAR_DIGITS.test(scope)) return out;
+  for (const m of matchesOf(YEAR_ONLY, scope)) {
     const year = Number(m[2]);
     const window = { earliest: makeDay(year, 1, 1), latest: makeDay(year, 12, 31) };
     // the span starts at the year: "since" is widened in stage 4 like any other date
@@ -104,11 +115,19 @@ function calendarDates(scope: string, offset: number, published: Day | null): Da
   return out;
 }
 
-/** One pattern matching wherever any of `patterns` does, or null when their flags cannot be merged. */
-function unionOf(patterns: readonly RegExp[]): RegExp | null {
+/**
+ * One pattern matching wherever any of `patterns` does, or null when their flags cannot be merged.
+ * Where every alternative opens with a word boundary, the boundary is tested once and the
+ * alternatives after it share their starts (text/alternation.ts): a sentence is then read once,
+ * not once per alternative at every position.
+ */
+export function unionOf(patterns: readonly RegExp[]): RegExp | null {
   const flags = new Set(["i"]);
   for (const p of patterns) for (const f of p.flags) if (f !== "g" && f !== "y") flags.add(f);
+  const alternatives = patterns.flatMap((p) => alternativesOf(p.source));
+  const bounded = !flags.has("u") && alternatives.every((a) => a.startsWith(WORD_BOUNDARY));
   try {
+    if (bounded) return new RegExp(`${WORD_BOUNDARY}(?:${factorAlternatives(alternatives.map((a) => a.slice(WORD_BOUNDARY.length)))})`, [...flags].join(""));
     return new RegExp(patterns.map((p) => `(?:${p.source})`).join("|"), [...flags].join(""));
   } catch {
     return null;
@@ -145,12 +164,9 @@ export function findDates(text: string, published: Day | null, from = 0, to = te
   const candidates: DateAnnotation[] = [];
   for (const sentence of sentences ?? splitSentences(text, floor, ceiling)) {
     const scope = text.slice(sentence.start, sentence.end);
-    const found = [
-      ...(published ? relativePhrases(scope, sentence.start, published) : []),
-      ...yearOnly(scope, sentence.start, published),
-      ...calendarDates(scope, sentence.start, published),
-    ];
-    for (const d of found) candidates.push(d);
+    if (published) for (const d of relativePhrases(scope, sentence.start, published)) candidates.push(d);
+    for (const d of yearOnly(scope, sentence.start, published)) candidates.push(d);
+    for (const d of calendarDates(scope, sentence.start, published)) candidates.push(d);
   }
   return longestWins(candidates).map((d) => clipToPublication(widenSince(text, floor, d, published), published));
 }

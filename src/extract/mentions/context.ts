@@ -8,6 +8,7 @@ import type { QuantityValue } from "../quantities/index.ts";
 import type { DateValue } from "../dates/index.ts";
 import type { Trigger, TriggerScan } from "../triggers.ts";
 import type { TaggedToken } from "../verb-groups.ts";
+import type { TimeMark } from "./history.ts";
 
 export interface PlaceValue extends PlaceRef {
   demonym?: boolean;
@@ -72,6 +73,10 @@ export interface SentenceView {
   created: Working[];
   /** The sentence's tokens with their parts of speech, tagged on first use. */
   tags: () => TaggedToken[];
+  /** The sentence's time expressions (history.ts timesOf), read on first use. */
+  times: () => TimeMark[];
+  /** The sentence's clause boundaries (clauses.ts), found on first use. */
+  clauses: () => number[];
 }
 
 export type SentenceStage = (s: SentenceView) => void;

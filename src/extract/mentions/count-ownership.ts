@@ -14,7 +14,6 @@ import type { QuantityValue } from "../quantities/index.ts";
 import type { Trigger } from "../triggers.ts";
 import { windowAfter } from "../window.ts";
 import { nearestMention, type SentenceView, type Story, type Working } from "./context.ts";
-import { timesOf } from "./history.ts";
 
 /** Quantity readings that are not counts of people for incidents ("a" in "a higher death toll"). */
 const IGNORED_QUANTITY_RULES = new Set(["quantity.article"]);
@@ -32,7 +31,7 @@ export function claimCounts(s: SentenceView): void {
   const text = story.text;
   const cues = cuesOf(text, sentence, s.triggers);
   const attackElsewhere = s.scan.rejected.some((r) => isAttackOnSomethingElse(text, r));
-  const times = timesOf(text, sentence, s.dates, story.doc.published);
+  const times = s.times();
   for (const q of s.quantities) {
     if (q.value.noCount || IGNORED_QUANTITY_RULES.has(q.rule) || countsThings(text, q, sentence) || isBackgroundFigure(text, q, times)) continue;
     const reading = readCount(text, sentence, q, cues);

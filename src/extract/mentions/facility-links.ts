@@ -7,7 +7,7 @@
 import type { Annotation, Span } from "../../model/doc.ts";
 import type { FacilityRef, IncidentType, PlaceRef } from "../../model/incident.ts";
 import { facilityHeadWords, findFacility } from "../../gazetteer/index.ts";
-import { clauseAt, clauseBoundaries } from "./clauses.ts";
+import { clauseAt } from "./clauses.ts";
 import { nearestMention, type SentenceView } from "./context.ts";
 
 /** "to a notorious military detention centre in X", "to the maximum-security prison island of X": where a transfer goes, a few words before the facility. */
@@ -19,7 +19,6 @@ const AT_THE_FACILITY = new Set<IncidentType>(["attack", "escape", "riot", "rele
 export function linkFacilities(s: SentenceView): void {
   if (s.created.length === 0) return; // facilities go to this sentence's events only
   const text = s.story.text;
-  const boundaries = clauseBoundaries(text, s.sentence);
   const candidates = s.created.filter((c) => c.type !== "alert");
   for (const f of s.facilities) {
     if (namedRightAfter(text, f, s.facilities)) continue;
@@ -29,10 +28,10 @@ export function linkFacilities(s: SentenceView): void {
       s.story.destinations.add(f);
       continue;
     }
-    const clause = clauseAt(boundaries, f.start);
+    const clause = clauseAt(s.clauses(), f.start);
     // A facility goes to the nearest event that has none yet.
     const open = candidates.filter((c) => !c.facility);
-    const sameClause = open.filter((c) => clauseAt(boundaries, c.trigger.start) === clause);
+    const sameClause = open.filter((c) => clauseAt(s.clauses(), c.trigger.start) === clause);
     const m = nearestMention(sameClause.length ? sameClause : open, f);
     if (m) {
       m.facility = f.value;

@@ -5,11 +5,12 @@ import type { Annotation, DateWindow, Day, Span } from "../../model/doc.ts";
 import type { DateValue } from "../dates/index.ts";
 import { distanceTo } from "./context.ts";
 import { daysBetween } from "./days.ts";
+import { matchesOf } from "../../text/alternation.ts";
 
 /** A dated sentence whose window ends this long before publication is background history. */
 export const BACKGROUND_DAYS = 45;
 
-interface TimeMark extends Span {
+export interface TimeMark extends Span {
   past: boolean;
 }
 
@@ -17,19 +18,23 @@ interface TimeMark extends Span {
 const YEARS_AGO = /\b(?:\w+|\d+)\s+(?:years?|decades?)\s+(?:ago(?:\s+(?:this|last)\s+(?:week|month))?|after|since|on)\b|\banniversary\b/gi;
 /** A word every YEARS_AGO match holds: YEARS_AGO tries a word at every word start, this is one scan. */
 const YEARS_AGO_WORD = /years?|decades?|anniversary/i;
+/** A year from the 1950s on ("2014", "the 1990s"), read as history when before publication. */
+const YEAR_MARK = /\b(19[5-9]\d|20\d\d)(?:s\b|\b)/g;
+/** What every YEAR_MARK match holds, in one scan without word boundaries. */
+const YEAR_DIGITS = /19[5-9]\d|20\d\d/;
 
 /** Every time expression of a sentence, marked past (history) or not: dates, "five years ago", "2014". */
 export function timesOf(text: string, sentence: Span, dates: Array<Annotation<DateValue>>, published: Day | null): TimeMark[] {
   const marks: TimeMark[] = [];
   const body = text.slice(sentence.start, sentence.end);
-  if (YEARS_AGO_WORD.test(body)) for (const m of body.matchAll(YEARS_AGO)) marks.push({ start: sentence.start + m.index!, end: sentence.start + m.index! + m[0].length, past: true });
+  if (YEARS_AGO_WORD.test(body)) for (const m of matchesOf(YEARS_AGO, body)) marks.push({ start: sentence.start + m.index!, end: sentence.start + m.index! + m[0].length, past: true });
   for (const d of dates) {
     if (marks.some((x) => x.start < d.end && d.start < x.end)) continue;
     marks.push({ start: d.start, end: d.end, past: isBackgroundDate(d.value, published) });
   }
-  if (published) {
+  if (published && YEAR_DIGITS.test(body)) {
     const year = Number(published.slice(0, 4));
-    for (const m of body.matchAll(/\b(19[5-9]\d|20\d\d)(?:s\b|\b)/g)) {
+    for (const m of matchesOf(YEAR_MARK, body)) {
       const start = sentence.start + m.index!;
       if (Number(m[1]) >= year || marks.some((x) => x.start <= start && start < x.end)) continue;
       if (/^\s*(?:-|–)?\s*(?:year-old|per\s|km|kilomet|people|prisoners|inmates)/i.test(text.slice(start + 4, start + 20))) continue;

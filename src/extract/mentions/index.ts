@@ -20,6 +20,8 @@ import { fillUndatedWindows, linkDates, shareSentenceDate } from "./date-windows
 import { facilityOfTown, linkFacilities, shareSentenceLocation } from "./facility-links.ts";
 import { splitCoordinatedFacilities } from "./coordination.ts";
 import { linkPlaces } from "./place-roles.ts";
+import { timesOf, type TimeMark } from "./history.ts";
+import { clauseBoundaries } from "./clauses.ts";
 import { proposeMentions } from "./propose.ts";
 import { settleReferences } from "./references.ts";
 import { CUSTODY_SALIENCE_SENTENCES, inheritSalientFacility, salientFacility } from "./salience.ts";
@@ -86,6 +88,12 @@ function readSentence(story: Story, inSentence: SentenceEntities, sentence: Span
   const facilities = inSentence.facilities[index];
   let tokens: TaggedToken[] | null = null;
   const tags = () => (tokens ??= tagSentence(story.text, sentence));
+  // Several stages read these; each is found once per sentence, and only if one asks.
+  const dates = inSentence.dates[index];
+  let timeMarks: TimeMark[] | null = null;
+  const times = () => (timeMarks ??= timesOf(story.text, sentence, dates, story.doc.published));
+  let boundaries: number[] | null = null;
+  const clauses = () => (boundaries ??= clauseBoundaries(story.text, sentence));
   const salientNearby = Boolean(salientFacility(story, story.sentences, index, sentence.start, CUSTODY_SALIENCE_SENTENCES));
   return {
     story,
@@ -95,10 +103,12 @@ function readSentence(story: Story, inSentence: SentenceEntities, sentence: Span
     places: inSentence.places[index],
     actors: inSentence.actors[index],
     quantities: inSentence.quantities[index],
-    dates: inSentence.dates[index],
+    dates,
     scan: findTriggers(story.text, sentence, facilities, { salientFacility: salientNearby, recentEscape: recentEscape(story, index), tags }),
     triggers: [],
     created: [],
     tags,
+    times,
+    clauses,
   };
 }

@@ -6,7 +6,7 @@ import type { Annotation, Span } from "../../model/doc.ts";
 import type { IncidentType, PlaceRef } from "../../model/incident.ts";
 import { precisionRank } from "../../gazetteer/geo.ts";
 import { PLACE_ACTOR_NOUNS, PLACE_NOT_AFTER, PLACE_SPEAKER_VERBS } from "../lexicon.ts";
-import { clauseAt, clauseBoundaries } from "./clauses.ts";
+import { clauseAt } from "./clauses.ts";
 import { distanceTo, lineStartWithin, nearestMention, type PlaceValue, type SentenceView, type Working } from "./context.ts";
 
 /** A town may be this many characters further from the trigger than a province or country and still win. */
@@ -38,11 +38,10 @@ export function linkPlaces(s: SentenceView): void {
   // the event told, nor a place outside its own clause ("in that riot, which began after a
   // transfer to a prison near X").
   const told = s.created.filter((c) => !s.story.references.has(c));
-  const boundaries = clauseBoundaries(text, s.sentence);
   for (const p of s.places) {
     const role = p.value.demonym ? (FACILITY_AFTER_DEMONYM.test(text.slice(p.end, p.end + 40)) ? "event" : "none") : placeRole(text, p);
     if (role === "none") continue;
-    const candidates = told.length ? told : s.created.filter((c) => clauseAt(boundaries, c.trigger.start) === clauseAt(boundaries, p.start));
+    const candidates = told.length ? told : s.created.filter((c) => clauseAt(s.clauses(), c.trigger.start) === clauseAt(s.clauses(), p.start));
     // "a prison near the border with Brazil": the neighbour is a landmark, not where it happened (an alert may hold along it).
     const landmark = BORDER_WITH_BEFORE.test(text.slice(Math.max(0, p.start - 30), p.start));
     const placeable = role === "subject" ? candidates.filter((c) => SUBJECT_PLACES_TYPES.has(c.type)) : landmark || role === "seat" ? candidates.filter((c) => c.type === "alert") : candidates;

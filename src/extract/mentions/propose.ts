@@ -1,12 +1,12 @@
 // Stage: propose one mention per accepted trigger that reports something that happened (or, for
 // transfers and releases, is planned). Negated, demanded, attempted and background triggers
 // propose nothing, except a violent attempted breakout, which retype.ts makes a riot.
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 import type { Span } from "../../model/doc.ts";
 import type { IncidentType } from "../../model/incident.ts";
 import { readModality } from "../modality.ts";
 import type { SentenceView, Working } from "./context.ts";
-import { isBackgroundDate, nearestTimeIsPast, onlyHistory, timesOf } from "./history.ts";
+import { isBackgroundDate, nearestTimeIsPast, onlyHistory } from "./history.ts";
 import { isReference, referenceWindow } from "./references.ts";
 import { refineType } from "./retype.ts";
 
@@ -16,7 +16,7 @@ const KEPT_WHEN_PLANNED = new Set<IncidentType>(["transfer", "release"]);
 export function proposeMentions(s: SentenceView): void {
   const { story, sentence } = s;
   const text = story.text;
-  const times = timesOf(text, sentence, s.dates, story.doc.published);
+  const times = s.times();
   if (onlyHistory(times)) story.historySentences.add(s.index);
   for (const t of s.scan.accepted) {
     const modality = readModality(text, sentence, t);
@@ -57,5 +57,6 @@ export function proposeMentions(s: SentenceView): void {
 /** Stable within the document: its trigger, and the facility when one trigger tells several events. */
 export function mentionId(docId: string, type: IncidentType, span: Span, facility?: Span): string {
   const key = `${docId}|${type}|${span.start}|${span.end}` + (facility ? `|${facility.start}` : "");
-  return "men_" + createHash("sha256").update(key).digest("hex").slice(0, 16);
+  // The one-shot digest skips the Hash object a streaming digest needs (same UTF-8 digest).
+  return "men_" + hash("sha256", key, "hex").slice(0, 16);
 }

@@ -35,9 +35,11 @@ export function nonCountContext(c: FigureContext): string | null {
   const before = c.text.slice(Math.max(c.floor, c.start - CONTEXT_WINDOW), c.start);
   const after = c.text.slice(c.end, Math.min(c.ceiling, c.end + CONTEXT_WINDOW));
   if (ABBREVIATION_AFTER.test(after)) return "abbreviation";
-  if (!c.vague && NAME_BEFORE_COMMA.test(before) && COMMA_AFTER.test(after)) return "age-apposition";
+  // The patterns anchored at the figure's start are tested first: they fail at once, those that
+  // end at it ("$") are tried at every position of the 40 characters before.
+  if (!c.vague && COMMA_AFTER.test(after) && NAME_BEFORE_COMMA.test(before)) return "age-apposition";
   // a figure alone on its line is page furniture (a comment counter, a page number)
-  const onOwnLine = LINE_START.test(before) && LINE_END.test(after);
+  const onOwnLine = LINE_END.test(after) && LINE_START.test(before);
   if (onOwnLine && (before.includes("\n") || after.includes("\n"))) return "standalone";
   const applies = (id: string) => c.isOne || !ONE_ONLY_CONTEXTS.has(id);
   for (const ctx of BEFORE) if (applies(ctx.id) && ctx.pattern.test(before)) return ctx.id;
