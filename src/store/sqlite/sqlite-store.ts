@@ -134,6 +134,8 @@ export class SqliteStore implements Store {
   private readonly statements = new Map<string, Database.Statement>();
   private addBatchTransaction: Database.Transaction<(items: StoredDocument[]) => AddResult[]> | null = null;
   private writeBatchTransaction: Database.Transaction<(writes: DocumentWrite[]) => WriteOutcome[]> | null = null;
+  private mergeWorkTransaction: Database.Transaction<(block: string, fromScratch: boolean) => MergeWork> | null = null;
+  private commitMergeTransaction: Database.Transaction<(commit: MergeCommit) => MergeOutcome> | null = null;
   /** One write inside the batch transaction: better-sqlite3 runs a nested transaction as a savepoint. */
   private writeOneTransaction: Database.Transaction<(write: DocumentWrite, now: string) => Applied> | null = null;
 
@@ -606,19 +608,20 @@ export class SqliteStore implements Store {
   }
 
   async mergeWork(block: string, opts: { fromScratch?: boolean } = {}): Promise<MergeWork> {
-    return this.db.transaction((): MergeWork => {
-      const row = this.statement("SELECT version, fresh FROM merge_blocks WHERE block = ?").get(block) as { version: number; fresh: number } | undefined;
-      const fresh = opts.fromScratch === true || !row || row.fresh === 1;
+    this.mergeWorkTransaction ??= this.db.transaction((of: string, fromScratch: boolean): MergeWork => {
+      const row = this.statement("SELECT version, fresh FROM merge_blocks WHERE block = ?").get(of) as { version: number; fresh: number } | undefined;
+      const fresh = fromScratch || !row || row.fresh === 1;
       const sql = fresh
         ? `SELECT m.json, d.published FROM mentions m JOIN documents d ON d.id = m.document WHERE m.block = ?`
         : `SELECT m.json, d.published FROM merge_pending q
              JOIN mentions m ON m.document = q.document AND m.id = q.mention
              JOIN documents d ON d.id = q.document
             WHERE q.block = ?`;
-      const rows = this.statement(sql).all(block) as Array<{ json: string; published: string | null }>;
+      const rows = this.statement(sql).all(of) as Array<{ json: string; published: string | null }>;
       const pending: MergeMention[] = rows.map((r) => ({ mention: JSON.parse(r.json) as IncidentMention, published: r.published }));
       return { version: row?.version ?? 0, fresh, pending };
-    })();
+    });
+    return this.mergeWorkTransaction(block, opts.fromScratch === true);
   }
 
   async placedSince(block: string, published: Day | null): Promise<PlacedMention[]> {
@@ -679,59 +682,61 @@ export class SqliteStore implements Store {
   }
 
   async commitMerge(commit: MergeCommit): Promise<MergeOutcome> {
+    this.commitMergeTransaction ??= this.db.transaction((c: MergeCommit) => this.applyMerge(c));
+    return this.commitMergeTransaction.immediate(commit);
+  }
+
+  /** One merging step of commitMerge, inside its transaction. */
+  private applyMerge(commit: MergeCommit): MergeOutcome {
     const { block } = commit;
-    return this.db
-      .transaction((): MergeOutcome => {
-        // 1. Refuse a plan made on a state another writer has changed since.
-        const version = (this.statement("SELECT version FROM merge_blocks WHERE block = ?").pluck().get(block) as number | undefined) ?? 0;
-        if (version !== commit.version) return "stale";
-        // 2. A resolution from scratch replaces everything merging kept for the block. Its old
-        //    incidents are deleted after the new ones are written (below), so one that stays is
-        //    a revision of itself rather than a deletion and a creation.
-        const author = automaticAuthor();
-        const previous = new Set<string>();
-        if (commit.reset) {
-          this.statement("DELETE FROM merge_placements WHERE block = ?").run(block);
-          this.statement("DELETE FROM merge_states WHERE block = ?").run(block);
-          for (const id of this.statement("SELECT id FROM incidents WHERE block = ?").pluck().all(block) as string[]) previous.add(id);
-        }
-        // 3. Placements, states, incidents.
-        const place = this.statement(
-          "INSERT OR REPLACE INTO merge_placements (document, mention, block, published, start, incident) VALUES (?, ?, ?, ?, ?, ?)",
-        );
-        const unqueue = this.statement("DELETE FROM merge_pending WHERE document = ? AND mention = ?");
-        for (const p of commit.placements) {
-          place.run(p.document, p.mention, block, p.published, p.start, p.incident);
-          unqueue.run(p.document, p.mention);
-        }
-        const dropState = this.statement("DELETE FROM merge_states WHERE incident = ?");
-        for (const id of commit.removedStates) dropState.run(id);
-        const putState = this.statement(
-          `INSERT OR REPLACE INTO merge_states (incident, block, type, match_start, match_end, date_start, date_end, attached_to, data)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        );
-        for (const st of commit.states) {
-          putState.run(st.id, block, st.type, st.match?.start ?? null, st.match?.end ?? null, st.date?.start ?? null, st.date?.end ?? null, st.attachedTo, st.data);
-        }
-        for (const id of commit.removedIncidents) this.deleteIncident(id, author);
-        for (const incident of commit.incidents) {
-          this.writeIncident(incident, block, author);
-          previous.delete(incident.id);
-        }
-        for (const id of previous) this.deleteIncident(id, author);
-        // 4. A new version; the block stays dirty while mentions stored meanwhile wait.
-        this.statement(
-          `INSERT INTO merge_blocks (block, version, fresh) VALUES (?, ?, 0)
-           ON CONFLICT (block) DO UPDATE SET version = excluded.version, fresh = 0`,
-        ).run(block, version + 1);
-        if (this.statement("SELECT 1 FROM merge_pending WHERE block = ? LIMIT 1").get(block)) {
-          this.statement("INSERT OR IGNORE INTO dirty_blocks (block) VALUES (?)").run(block);
-          return "more";
-        }
-        this.statement("DELETE FROM dirty_blocks WHERE block = ?").run(block);
-        return "done";
-      })
-      .immediate();
+    // 1. Refuse a plan made on a state another writer has changed since.
+    const version = (this.statement("SELECT version FROM merge_blocks WHERE block = ?").pluck().get(block) as number | undefined) ?? 0;
+    if (version !== commit.version) return "stale";
+    // 2. A resolution from scratch replaces everything merging kept for the block. Its old
+    //    incidents are deleted after the new ones are written (below), so one that stays is
+    //    a revision of itself rather than a deletion and a creation.
+    const author = automaticAuthor();
+    const previous = new Set<string>();
+    if (commit.reset) {
+      this.statement("DELETE FROM merge_placements WHERE block = ?").run(block);
+      this.statement("DELETE FROM merge_states WHERE block = ?").run(block);
+      for (const id of this.statement("SELECT id FROM incidents WHERE block = ?").pluck().all(block) as string[]) previous.add(id);
+    }
+    // 3. Placements, states, incidents.
+    const place = this.statement(
+      "INSERT OR REPLACE INTO merge_placements (document, mention, block, published, start, incident) VALUES (?, ?, ?, ?, ?, ?)",
+    );
+    const unqueue = this.statement("DELETE FROM merge_pending WHERE document = ? AND mention = ?");
+    for (const p of commit.placements) {
+      place.run(p.document, p.mention, block, p.published, p.start, p.incident);
+      unqueue.run(p.document, p.mention);
+    }
+    const dropState = this.statement("DELETE FROM merge_states WHERE incident = ?");
+    for (const id of commit.removedStates) dropState.run(id);
+    const putState = this.statement(
+      `INSERT OR REPLACE INTO merge_states (incident, block, type, match_start, match_end, date_start, date_end, attached_to, data)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    for (const st of commit.states) {
+      putState.run(st.id, block, st.type, st.match?.start ?? null, st.match?.end ?? null, st.date?.start ?? null, st.date?.end ?? null, st.attachedTo, st.data);
+    }
+    for (const id of commit.removedIncidents) this.deleteIncident(id, author);
+    for (const incident of commit.incidents) {
+      this.writeIncident(incident, block, author);
+      previous.delete(incident.id);
+    }
+    for (const id of previous) this.deleteIncident(id, author);
+    // 4. A new version; the block stays dirty while mentions stored meanwhile wait.
+    this.statement(
+      `INSERT INTO merge_blocks (block, version, fresh) VALUES (?, ?, 0)
+       ON CONFLICT (block) DO UPDATE SET version = excluded.version, fresh = 0`,
+    ).run(block, version + 1);
+    if (this.statement("SELECT 1 FROM merge_pending WHERE block = ? LIMIT 1").get(block)) {
+      this.statement("INSERT OR IGNORE INTO dirty_blocks (block) VALUES (?)").run(block);
+      return "more";
+    }
+    this.statement("DELETE FROM dirty_blocks WHERE block = ?").run(block);
+    return "done";
   }
 
   private blockOf(incident: IncidentWithBlock, blocks: string[]): string {
