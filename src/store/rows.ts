@@ -154,7 +154,10 @@ export function toFeedState(row: FeedRow): FeedState {
   };
 }
 
-export function stateOf(row: DocumentRow): DocumentState {
+/** The columns of a document row that say what is stored under an id: no text, no annotations. */
+export type DocumentStateRow = Pick<DocumentRow, "id" | "version" | "content_hash" | "url" | "title" | "published" | "published_origin">;
+
+export function stateOf(row: DocumentStateRow): DocumentState {
   return {
     id: row.id,
     version: row.version,

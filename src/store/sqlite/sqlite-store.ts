@@ -44,7 +44,7 @@ import type {
 import { incidentChanges, incidentDiffers } from "../revisions.ts";
 import type { IncidentType } from "../../model/incident.ts";
 import { countryOf, incidentWhere, searchTextOf } from "../incident-columns.ts";
-import { SUMMARY_COLUMNS, automaticAuthor, toDoc, compare, nonNegative, stateOf, toAlertEntry, toFeedState, toIncident, toPlaced, toRevision, toState, toSummary, unique, type AlertRow, type Author, type DocumentRow, type FeedRow, type IncidentRow, type PlacementRow, type RevisionRow, type StateRow, type SummaryRow } from "../rows.ts";
+import { SUMMARY_COLUMNS, automaticAuthor, toDoc, compare, nonNegative, stateOf, toAlertEntry, toFeedState, toIncident, toPlaced, toRevision, toState, toSummary, unique, type AlertRow, type Author, type DocumentRow, type DocumentStateRow, type FeedRow, type IncidentRow, type PlacementRow, type RevisionRow, type StateRow, type SummaryRow } from "../rows.ts";
 import { MIGRATIONS } from "./migrations.ts";
 import { switchToWal } from "./wal.ts";
 
@@ -55,6 +55,8 @@ export const IN_LIST_CHUNK = 500;
 export const DEFAULT_INCIDENT_LIMIT = 100;
 export const MAX_INCIDENT_LIMIT = 1000;
 export const DEFAULT_DOCUMENT_LIMIT = 100;
+/** IN lists up to this many values keep their prepared statement (see inListStatement). */
+export const KEPT_IN_LIST = 16;
 /** Rows fetched per round trip when streaming; see `iterateRows` for why not one cursor. */
 export const STREAM_BATCH = 500;
 
@@ -89,6 +91,39 @@ interface VersionRow {
   ingested_at: string;
 }
 
+/** What applyWrite checks before a write (see writeBasis). */
+interface WriteBasis {
+  /** The row stored under the written id, if any. */
+  current: Pick<DocumentRow, "version" | "content_hash" | "ingested_at"> | undefined;
+  /** The document the written id is an alias of, if it is one. */
+  aliasOf: string | null;
+  /** The written content is stored, in a current or an earlier version. */
+  contentKnown: boolean;
+}
+
+/** The columns of a document row that stateOf reads (rows.ts DocumentStateRow). */
+const STATE_COLUMNS = "id, version, content_hash, url, title, published, published_origin";
+
+/** A column list with each column taken from table alias `table`. */
+function prefixed(table: string, columns: string): string {
+  return columns.split(", ").map((column) => `${table}.${column}`).join(", ");
+}
+
+/**
+ * What an id and a content name in the store (lookupDocument): the id's own document, the document
+ * it is an alias of, the document holding the content now, and the first that held it earlier.
+ * A module constant: the statement cache is keyed by the text, which is then hashed only once.
+ */
+const LOOKUP_DOCUMENT = `
+  SELECT 'id' AS found, ${STATE_COLUMNS} FROM documents WHERE id = @id
+  UNION ALL
+  SELECT 'alias', ${prefixed("d", STATE_COLUMNS)} FROM document_aliases a JOIN documents d ON d.id = a.document WHERE a.alias = @id
+  UNION ALL
+  SELECT 'content', ${STATE_COLUMNS} FROM documents WHERE content_hash = @hash
+  UNION ALL
+  SELECT * FROM (SELECT 'earlier', document, version, content_hash, url, title, published, published_origin
+                   FROM document_versions WHERE content_hash = @hash ORDER BY document, version LIMIT 1)`;
+
 /** A write applied or refused: "conflict" is decided before anything is changed. */
 type Applied = "done" | "conflict";
 
@@ -99,6 +134,8 @@ export class SqliteStore implements Store {
   private readonly statements = new Map<string, Database.Statement>();
   private addBatchTransaction: Database.Transaction<(items: StoredDocument[]) => AddResult[]> | null = null;
   private writeBatchTransaction: Database.Transaction<(writes: DocumentWrite[]) => WriteOutcome[]> | null = null;
+  private mergeWorkTransaction: Database.Transaction<(block: string, fromScratch: boolean) => MergeWork> | null = null;
+  private commitMergeTransaction: Database.Transaction<(commit: MergeCommit) => MergeOutcome> | null = null;
   /** One write inside the batch transaction: better-sqlite3 runs a nested transaction as a savepoint. */
   private writeOneTransaction: Database.Transaction<(write: DocumentWrite, now: string) => Applied> | null = null;
 
@@ -172,6 +209,15 @@ export class SqliteStore implements Store {
     return stmt;
   }
 
+  /**
+   * A statement with an IN list of `count` values. Incident merging asks for a handful of ids at
+   * every step, so short lists keep their prepared statement; long ones, rare and of any length,
+   * are prepared per call rather than kept by the hundred.
+   */
+  private inListStatement(sql: string, count: number): Database.Statement {
+    return count <= KEPT_IN_LIST ? this.statement(sql) : this.db.prepare(sql);
+  }
+
   async addDocument(doc: Doc, mentions: StoredMention[], holdings: FacilityHolding[]): Promise<AddResult> {
     return (await this.addDocuments([{ doc, mentions, holdings }]))[0];
   }
@@ -197,23 +243,21 @@ export class SqliteStore implements Store {
   }
 
   async lookupDocument(id: string, contentHash: string): Promise<DocumentLookup> {
-    const direct = this.currentRow(id);
-    const aliased = direct ? undefined : this.currentRow(this.aliasTarget(id) ?? "");
-    const row = direct ?? aliased;
-    const current = this.statement("SELECT id, version FROM documents WHERE content_hash = ?").get(contentHash) as
-      | { id: string; version: number }
-      | undefined;
-    const earlier = current
-      ? undefined
-      : (this.statement("SELECT document, version FROM document_versions WHERE content_hash = ? ORDER BY document, version LIMIT 1").get(contentHash) as
-          | { document: string; version: number }
-          | undefined);
+    // One statement instead of up to five: every record of an ingest asks this, and each
+    // statement run outside a transaction takes and releases the read lock on its own.
+    const rows = this.statement(LOOKUP_DOCUMENT).all({ id, hash: contentHash }) as Array<DocumentStateRow & { found: "id" | "alias" | "content" | "earlier" }>;
+    const found = (kind: string) => rows.find((row) => row.found === kind);
+    // The id's own document wins over a document it is an alias of; current content over earlier.
+    const direct = found("id");
+    const row = direct ?? found("alias");
+    const current = found("content");
+    const earlier = current ? undefined : found("earlier");
     return {
       byId: row ? { ...stateOf(row), via: direct ? "id" : "alias" } : null,
       byContent: current
         ? { document: current.id, version: current.version, current: true }
         : earlier
-          ? { document: earlier.document, version: earlier.version, current: false }
+          ? { document: earlier.id, version: earlier.version, current: false }
           : null,
     };
   }
@@ -238,17 +282,16 @@ export class SqliteStore implements Store {
   private applyWrite(write: DocumentWrite, now: string): Applied {
     if (write.kind === "alias") return this.addAlias(write.alias, write.document, now);
     const { doc, mentions, holdings } = write.item;
-    const current = this.currentRow(doc.id);
+    const { current, aliasOf, contentKnown } = this.writeBasis(doc.id, doc.contentHash);
     switch (write.kind) {
       case "insert": {
-        const aliasOf = this.aliasTarget(doc.id);
-        if (current || this.contentKnown(doc.contentHash) || (aliasOf !== null && !write.replacesAlias)) return "conflict";
+        if (current || contentKnown || (aliasOf !== null && !write.replacesAlias)) return "conflict";
         if (aliasOf !== null) this.statement("DELETE FROM document_aliases WHERE alias = ?").run(doc.id);
         this.insertDocument(doc, 1, now);
         break;
       }
       case "version": {
-        if (!current || current.version !== write.basis || this.contentKnown(doc.contentHash)) return "conflict";
+        if (!current || current.version !== write.basis || contentKnown) return "conflict";
         if (write.alias !== undefined && !this.aliasFree(write.alias, doc.id)) return "conflict";
         this.statement(
           `INSERT INTO document_versions (document, version, content_hash, url, title, published, published_origin,
@@ -273,6 +316,26 @@ export class SqliteStore implements Store {
     // the whole table, a cost that grew with every relevant page stored.
     this.replaceExtraction(doc.id, mentions, holdings, write.kind === "insert");
     return "done";
+  }
+
+  /**
+   * What a write checks before changing anything, read in one statement: the stored version of
+   * `id` (null when none), what `id` is an alias of, and whether `contentHash` is stored in any
+   * version. Only the few columns the checks need: the text and annotations stay in SQLite.
+   */
+  private writeBasis(id: string, contentHash: string): WriteBasis {
+    const row = this.statement(
+      `SELECT d.version, d.content_hash, d.ingested_at,
+              (SELECT document FROM document_aliases WHERE alias = @id) AS alias_of,
+              EXISTS (SELECT 1 FROM documents WHERE content_hash = @hash)
+                OR EXISTS (SELECT 1 FROM document_versions WHERE content_hash = @hash) AS content_known
+         FROM (SELECT 1) LEFT JOIN documents d ON d.id = @id`,
+    ).get({ id, hash: contentHash }) as { version: number | null; content_hash: string; ingested_at: string; alias_of: string | null; content_known: number };
+    return {
+      current: row.version === null ? undefined : { version: row.version, content_hash: row.content_hash, ingested_at: row.ingested_at },
+      aliasOf: row.alias_of,
+      contentKnown: row.content_known === 1,
+    };
   }
 
   /** The document row `id` names directly (not through an alias). */
@@ -545,19 +608,20 @@ export class SqliteStore implements Store {
   }
 
   async mergeWork(block: string, opts: { fromScratch?: boolean } = {}): Promise<MergeWork> {
-    return this.db.transaction((): MergeWork => {
-      const row = this.statement("SELECT version, fresh FROM merge_blocks WHERE block = ?").get(block) as { version: number; fresh: number } | undefined;
-      const fresh = opts.fromScratch === true || !row || row.fresh === 1;
+    this.mergeWorkTransaction ??= this.db.transaction((of: string, fromScratch: boolean): MergeWork => {
+      const row = this.statement("SELECT version, fresh FROM merge_blocks WHERE block = ?").get(of) as { version: number; fresh: number } | undefined;
+      const fresh = fromScratch || !row || row.fresh === 1;
       const sql = fresh
         ? `SELECT m.json, d.published FROM mentions m JOIN documents d ON d.id = m.document WHERE m.block = ?`
         : `SELECT m.json, d.published FROM merge_pending q
              JOIN mentions m ON m.document = q.document AND m.id = q.mention
              JOIN documents d ON d.id = q.document
             WHERE q.block = ?`;
-      const rows = this.statement(sql).all(block) as Array<{ json: string; published: string | null }>;
+      const rows = this.statement(sql).all(of) as Array<{ json: string; published: string | null }>;
       const pending: MergeMention[] = rows.map((r) => ({ mention: JSON.parse(r.json) as IncidentMention, published: r.published }));
       return { version: row?.version ?? 0, fresh, pending };
-    })();
+    });
+    return this.mergeWorkTransaction(block, opts.fromScratch === true);
   }
 
   async placedSince(block: string, published: Day | null): Promise<PlacedMention[]> {
@@ -578,12 +642,11 @@ export class SqliteStore implements Store {
   async membersOf(incidents: string[]): Promise<Map<string, PlacedMention[]>> {
     const members = new Map<string, PlacedMention[]>(unique(incidents).map((id) => [id, []]));
     for (const chunk of chunks(unique(incidents), IN_LIST_CHUNK)) {
-      const rows = this.db
-        .prepare(
-          `SELECT p.incident, p.published, m.json FROM merge_placements p JOIN mentions m ON m.document = p.document AND m.id = p.mention
-            WHERE p.incident IN (${placeholders(chunk)})`,
-        )
-        .all(...chunk) as PlacementRow[];
+      const rows = this.inListStatement(
+        `SELECT p.incident, p.published, m.json FROM merge_placements p JOIN mentions m ON m.document = p.document AND m.id = p.mention
+          WHERE p.incident IN (${placeholders(chunk)})`,
+        chunk.length,
+      ).all(...chunk) as PlacementRow[];
       for (const row of rows) members.get(row.incident!)!.push(toPlaced(row));
     }
     return members;
@@ -612,66 +675,68 @@ export class SqliteStore implements Store {
   private statesWhere(column: "incident" | "attached_to", values: string[]): IncidentState[] {
     const out: IncidentState[] = [];
     for (const chunk of chunks(unique(values), IN_LIST_CHUNK)) {
-      const rows = this.db.prepare(`SELECT * FROM merge_states WHERE ${column} IN (${placeholders(chunk)})`).all(...chunk) as StateRow[];
+      const rows = this.inListStatement(`SELECT * FROM merge_states WHERE ${column} IN (${placeholders(chunk)})`, chunk.length).all(...chunk) as StateRow[];
       out.push(...rows.map(toState));
     }
     return out.sort((a, b) => compare(a.id, b.id));
   }
 
   async commitMerge(commit: MergeCommit): Promise<MergeOutcome> {
+    this.commitMergeTransaction ??= this.db.transaction((c: MergeCommit) => this.applyMerge(c));
+    return this.commitMergeTransaction.immediate(commit);
+  }
+
+  /** One merging step of commitMerge, inside its transaction. */
+  private applyMerge(commit: MergeCommit): MergeOutcome {
     const { block } = commit;
-    return this.db
-      .transaction((): MergeOutcome => {
-        // 1. Refuse a plan made on a state another writer has changed since.
-        const version = (this.statement("SELECT version FROM merge_blocks WHERE block = ?").pluck().get(block) as number | undefined) ?? 0;
-        if (version !== commit.version) return "stale";
-        // 2. A resolution from scratch replaces everything merging kept for the block. Its old
-        //    incidents are deleted after the new ones are written (below), so one that stays is
-        //    a revision of itself rather than a deletion and a creation.
-        const author = automaticAuthor();
-        const previous = new Set<string>();
-        if (commit.reset) {
-          this.statement("DELETE FROM merge_placements WHERE block = ?").run(block);
-          this.statement("DELETE FROM merge_states WHERE block = ?").run(block);
-          for (const id of this.statement("SELECT id FROM incidents WHERE block = ?").pluck().all(block) as string[]) previous.add(id);
-        }
-        // 3. Placements, states, incidents.
-        const place = this.statement(
-          "INSERT OR REPLACE INTO merge_placements (document, mention, block, published, start, incident) VALUES (?, ?, ?, ?, ?, ?)",
-        );
-        const unqueue = this.statement("DELETE FROM merge_pending WHERE document = ? AND mention = ?");
-        for (const p of commit.placements) {
-          place.run(p.document, p.mention, block, p.published, p.start, p.incident);
-          unqueue.run(p.document, p.mention);
-        }
-        const dropState = this.statement("DELETE FROM merge_states WHERE incident = ?");
-        for (const id of commit.removedStates) dropState.run(id);
-        const putState = this.statement(
-          `INSERT OR REPLACE INTO merge_states (incident, block, type, match_start, match_end, date_start, date_end, attached_to, data)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        );
-        for (const st of commit.states) {
-          putState.run(st.id, block, st.type, st.match?.start ?? null, st.match?.end ?? null, st.date?.start ?? null, st.date?.end ?? null, st.attachedTo, st.data);
-        }
-        for (const id of commit.removedIncidents) this.deleteIncident(id, author);
-        for (const incident of commit.incidents) {
-          this.writeIncident(incident, block, author);
-          previous.delete(incident.id);
-        }
-        for (const id of previous) this.deleteIncident(id, author);
-        // 4. A new version; the block stays dirty while mentions stored meanwhile wait.
-        this.statement(
-          `INSERT INTO merge_blocks (block, version, fresh) VALUES (?, ?, 0)
-           ON CONFLICT (block) DO UPDATE SET version = excluded.version, fresh = 0`,
-        ).run(block, version + 1);
-        if (this.statement("SELECT 1 FROM merge_pending WHERE block = ? LIMIT 1").get(block)) {
-          this.statement("INSERT OR IGNORE INTO dirty_blocks (block) VALUES (?)").run(block);
-          return "more";
-        }
-        this.statement("DELETE FROM dirty_blocks WHERE block = ?").run(block);
-        return "done";
-      })
-      .immediate();
+    // 1. Refuse a plan made on a state another writer has changed since.
+    const version = (this.statement("SELECT version FROM merge_blocks WHERE block = ?").pluck().get(block) as number | undefined) ?? 0;
+    if (version !== commit.version) return "stale";
+    // 2. A resolution from scratch replaces everything merging kept for the block. Its old
+    //    incidents are deleted after the new ones are written (below), so one that stays is
+    //    a revision of itself rather than a deletion and a creation.
+    const author = automaticAuthor();
+    const previous = new Set<string>();
+    if (commit.reset) {
+      this.statement("DELETE FROM merge_placements WHERE block = ?").run(block);
+      this.statement("DELETE FROM merge_states WHERE block = ?").run(block);
+      for (const id of this.statement("SELECT id FROM incidents WHERE block = ?").pluck().all(block) as string[]) previous.add(id);
+    }
+    // 3. Placements, states, incidents.
+    const place = this.statement(
+      "INSERT OR REPLACE INTO merge_placements (document, mention, block, published, start, incident) VALUES (?, ?, ?, ?, ?, ?)",
+    );
+    const unqueue = this.statement("DELETE FROM merge_pending WHERE document = ? AND mention = ?");
+    for (const p of commit.placements) {
+      place.run(p.document, p.mention, block, p.published, p.start, p.incident);
+      unqueue.run(p.document, p.mention);
+    }
+    const dropState = this.statement("DELETE FROM merge_states WHERE incident = ?");
+    for (const id of commit.removedStates) dropState.run(id);
+    const putState = this.statement(
+      `INSERT OR REPLACE INTO merge_states (incident, block, type, match_start, match_end, date_start, date_end, attached_to, data)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    for (const st of commit.states) {
+      putState.run(st.id, block, st.type, st.match?.start ?? null, st.match?.end ?? null, st.date?.start ?? null, st.date?.end ?? null, st.attachedTo, st.data);
+    }
+    for (const id of commit.removedIncidents) this.deleteIncident(id, author);
+    for (const incident of commit.incidents) {
+      this.writeIncident(incident, block, author);
+      previous.delete(incident.id);
+    }
+    for (const id of previous) this.deleteIncident(id, author);
+    // 4. A new version; the block stays dirty while mentions stored meanwhile wait.
+    this.statement(
+      `INSERT INTO merge_blocks (block, version, fresh) VALUES (?, ?, 0)
+       ON CONFLICT (block) DO UPDATE SET version = excluded.version, fresh = 0`,
+    ).run(block, version + 1);
+    if (this.statement("SELECT 1 FROM merge_pending WHERE block = ? LIMIT 1").get(block)) {
+      this.statement("INSERT OR IGNORE INTO dirty_blocks (block) VALUES (?)").run(block);
+      return "more";
+    }
+    this.statement("DELETE FROM dirty_blocks WHERE block = ?").run(block);
+    return "done";
   }
 
   private blockOf(incident: IncidentWithBlock, blocks: string[]): string {
@@ -987,7 +1052,7 @@ export class SqliteStore implements Store {
   async blockVersions(blocks: string[]): Promise<Map<string, number>> {
     const versions = new Map<string, number>(unique(blocks).map((b) => [b, 0]));
     for (const chunk of chunks(unique(blocks), IN_LIST_CHUNK)) {
-      const rows = this.db.prepare(`SELECT block, version FROM merge_blocks WHERE block IN (${placeholders(chunk)})`).all(...chunk) as Array<{ block: string; version: number }>;
+      const rows = this.inListStatement(`SELECT block, version FROM merge_blocks WHERE block IN (${placeholders(chunk)})`, chunk.length).all(...chunk) as Array<{ block: string; version: number }>;
       for (const row of rows) versions.set(row.block, row.version);
     }
     return versions;
@@ -996,7 +1061,7 @@ export class SqliteStore implements Store {
   async incidentBlocks(ids: string[]): Promise<Map<string, string>> {
     const blocks = new Map<string, string>();
     for (const chunk of chunks(unique(ids), IN_LIST_CHUNK)) {
-      const rows = this.db.prepare(`SELECT id, block FROM incidents WHERE id IN (${placeholders(chunk)})`).all(...chunk) as Array<{ id: string; block: string }>;
+      const rows = this.inListStatement(`SELECT id, block FROM incidents WHERE id IN (${placeholders(chunk)})`, chunk.length).all(...chunk) as Array<{ id: string; block: string }>;
       for (const row of rows) blocks.set(row.id, row.block);
     }
     return blocks;
@@ -1005,13 +1070,12 @@ export class SqliteStore implements Store {
   async mentionsById(ids: string[]): Promise<PlacedMention[]> {
     const out: PlacedMention[] = [];
     for (const chunk of chunks(unique(ids), IN_LIST_CHUNK)) {
-      const rows = this.db
-        .prepare(
-          `SELECT m.json, d.published, p.incident FROM mentions m JOIN documents d ON d.id = m.document
-             LEFT JOIN merge_placements p ON p.document = m.document AND p.mention = m.id
-            WHERE m.id IN (${placeholders(chunk)}) ORDER BY m.document, m.id`,
-        )
-        .all(...chunk) as PlacementRow[];
+      const rows = this.inListStatement(
+        `SELECT m.json, d.published, p.incident FROM mentions m JOIN documents d ON d.id = m.document
+           LEFT JOIN merge_placements p ON p.document = m.document AND p.mention = m.id
+          WHERE m.id IN (${placeholders(chunk)}) ORDER BY m.document, m.id`,
+        chunk.length,
+      ).all(...chunk) as PlacementRow[];
       out.push(...rows.map(toPlaced));
     }
     return out;
