@@ -76,6 +76,8 @@ export const HOLDERS = phrasesPattern(lexicon.custodyNouns.holders);
 export const FACILITY_PARTS = phrasesPattern(lexicon.custodyNouns.facilityParts);
 export const FAMILIES_NOUNS = phrasesPattern(lexicon.custodyNouns.familiesNoun);
 export const ESCAPE_RISK_CUES = phrasesPattern(lexicon.escapeRiskCues);
+/** Forces a weak alert verb must have near it to answer an escape told further back. */
+export const ALERT_FORCES = { pattern: phrasesPattern(lexicon.alertForces.phrases), window: lexicon.alertForces.window };
 
 export const NEGATION = { pattern: phrasesPattern(lexicon.cues.negation.phrases), window: lexicon.cues.negation.window };
 export const ATTEMPT = { pattern: phrasesPattern(lexicon.cues.attempt.phrases), window: lexicon.cues.attempt.window };

@@ -6,6 +6,7 @@
 import type { Annotation, Span } from "../model/doc.ts";
 import type { FacilityRef, IncidentType } from "../model/incident.ts";
 import {
+  ALERT_FORCES,
   ANY_TRIGGER,
   ATTACKER_PURPOSE,
   DETAINEE_NOUNS,
@@ -65,6 +66,10 @@ const HELD_GROUPS = /\b(?:gangs?|factions?|gang members|cartels?)\b/i;
 const RELEASED_OBJECT_WORDS = 4;
 /** Verbs of freeing others, whose subject is the liberator, not the one who escaped. */
 const FREEING_RULE = "trigger.escape.breakout";
+/** Alert words that name a measure on their own ("curfew", "checkpoints"): they answer an escape told anywhere earlier in the story, where "deployed" or "stepped up" answer only one just told. */
+const ALERT_MEASURE_RULE = "trigger.alert.measure";
+/** Words after a weak alert verb within which the forces it deploys are its object ("deployed 500 more troops"). */
+const FORCES_OBJECT_WORDS = 3;
 /** People whose fleeing is not an escape from custody. */
 const NOT_DETAINEES = /\b(?:civilians|residents|villagers|guards|wardens|warders|soldiers|troops|police|policemen|officers|staff|journalists|workers|gunmen|attackers|assailants|people|families|thousands of people|refugees|displaced|others)(?:\s+(?:who|that|had|have))?\s*$/i;
 
@@ -77,8 +82,10 @@ export interface TriggerScan {
 export interface StoryContext {
   /** A facility was named a few sentences back: "ISIS members escaped" is an escape from custody. */
   salientFacility?: boolean;
-  /** An escape was told a sentence or two back: "a curfew was imposed on the town" answers it. */
+  /** An escape was told a sentence or two back: "eleven were caught" are its escapees. */
   recentEscape?: boolean;
+  /** An escape was told earlier in the story: "a curfew was imposed on the town" answers it. */
+  escapeAnswered?: boolean;
   /** The sentence's parts of speech, tagged on demand: "a prison in X was attacked" has the prison as subject. */
   tags?: () => TaggedToken[];
 }
@@ -117,7 +124,7 @@ export function findTriggers(text: string, sentence: Span, facilities: Array<Ann
     const passive = passiveObject(text, t, facilities, story);
     // "A convoy near the prison was attacked": the passive subject is what was attacked, whatever is nearby.
     if (passive === "other") rejected.push(t);
-    else if (passive === "facility" || satisfied(text, sentence, t, facilities) || (t.needs === "escape-risk" && story.recentEscape)) accepted.push(t);
+    else if (passive === "facility" || satisfied(text, sentence, t, facilities) || (t.needs === "escape-risk" && answersToldEscape(text, sentence, t, story))) accepted.push(t);
     // "they had breached the fence": a part of the facility, neither an attack of its own nor one on something else.
     else if (!(t.type === "attack" && partObject(text, sentence, t))) rejected.push(t);
   }
@@ -204,8 +211,9 @@ function satisfied(text: string, sentence: Span, t: Trigger, facilities: Array<A
       const pronounObject = /^\s+(?:it|them)\b/i.test(text.slice(t.end, t.end + 6)) && objectNear(sentence.start, sentence.end);
       return objectNear(t.end, objAfter) || objectNear(objBefore, t.start) || pronounObject;
     }
+    // "Mali closed its border because of the coup": the word "border" of the trigger itself is no cue.
     case "escape-risk":
-      return hasMatch(ESCAPE_RISK_CUES, text, sentence.start, sentence.end);
+      return matchAll(ESCAPE_RISK_CUES, text, sentence.start, sentence.end).some((c) => c.end <= t.start || c.start >= t.end);
     // "A brawl at the Evin prison left four dead": only detainees brawl inside a prison.
     case "violence-in-custody":
       return hasMatch(VIOLENCE, text, sentence.start, sentence.end) && (facilityNear(before, after) || hasMatch(DETAINEE_NOUNS, text, before, after));
@@ -218,6 +226,19 @@ function satisfied(text: string, sentence: Span, t: Trigger, facilities: Array<A
       return detainees || heldGroups;
     }
   }
+}
+
+/**
+ * An alert with no escape word of its own answers the escape the story told: one just told, or
+ * one further back when the words name a measure ("curfew") or forces act ("soldiers were deployed").
+ */
+function answersToldEscape(text: string, sentence: Span, t: Trigger, story: StoryContext): boolean {
+  if (story.recentEscape) return true;
+  if (!story.escapeAnswered) return false;
+  if (t.rule === ALERT_MEASURE_RULE) return true;
+  // forces as the subject ("soldiers have been deployed") or right after as the object
+  // ("deployed 500 troops"), not in a later phrase ("stepped up their attacks on army posts")
+  return hasMatch(ALERT_FORCES.pattern, text, windowBefore(text, t.start, ALERT_FORCES.window, sentence.start), t.start) || hasMatch(ALERT_FORCES.pattern, text, t.end, windowAfter(text, t.end, FORCES_OBJECT_WORDS, sentence.end));
 }
 
 /** "IS mobilized most of its sleeper cells to organize the breakout": forces gathered for an attack. */

@@ -7,8 +7,10 @@ import type { DateWindow, Day, Span } from "../../model/doc.ts";
 import type { IncidentType } from "../../model/incident.ts";
 import { DETAINEE_NOUNS, matchAll } from "../lexicon.ts";
 import { windowAfter } from "../window.ts";
-import type { Story } from "./context.ts";
+import type { Story, Working } from "./context.ts";
 import { shiftDay } from "./days.ts";
+import { isBackgroundDate } from "./history.ts";
+import { UNDATED_LOOKBACK_DAYS } from "./date-windows.ts";
 
 /** "after the", "since last Friday's", "following that": what introduces an earlier event. */
 const AFTER_THE = /\b(?:after|since|following|before|ahead of|on from)\s+(?:the|last\s+\w+['’]s|\w+['’]s|this|that)\s+(?:[\w-]+\s+)?$/i;
@@ -77,8 +79,24 @@ export function settleReferences(story: Story): void {
   // "The escape of 20 inmates from the X prison has raised questions": a reference that gives
   // figures tells the event.
   for (const m of story.mentions) if (story.references.has(m) && !m.date && m.counts.length) story.references.delete(m);
+  // "A curfew was imposed on Tikrit after the jailbreak at the Tasfirat prison": the event a told
+  // response of its own sentence follows is news too, not background.
+  // It came before that response: no later than the response's own day.
+  for (const m of story.mentions) {
+    if (!story.references.has(m) || m.date) continue;
+    const answer = answerInSentence(story, m);
+    if (!answer) continue;
+    story.references.delete(m);
+    if (answer.date) m.date = { earliest: shiftDay(answer.date.earliest, -UNDATED_LOOKBACK_DAYS), latest: answer.date.latest };
+  }
   const told = story.mentions.filter((m) => !story.references.has(m));
   story.mentions = story.mentions.filter((m) => !story.references.has(m) || m.date || told.some((t) => sameFamily(t.type, m.type)));
+}
+
+/** A told event of another kind before the reference in its sentence, answering it: "imposed a curfew after the riot at X". */
+function answerInSentence(story: Story, reference: Working): Working | undefined {
+  if (!AFTER_THE.test(story.text.slice(Math.max(0, reference.trigger.start - LOOKBEHIND_CHARS), reference.trigger.start))) return undefined;
+  return story.mentions.find((t) => t.sentence === reference.sentence && t.type !== reference.type && !story.references.has(t) && t.trigger.end <= reference.trigger.start && !(t.date && isBackgroundDate(t.date, story.doc.published)));
 }
 
 /** Events that free detainees in the same night: an attack on the facility, a riot inside it. */
