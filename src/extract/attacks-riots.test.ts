@@ -28,6 +28,10 @@ const POSITIVE: Array<[string, string[]]> = [
   ["Inmates at the Makala prison took control of two wings on Friday, leaving three dead, a prison official said.", ["riot@Makala"]],
   ["Unrest erupted inside the Makala prison on Sunday, with prisoners burning blankets.", ["riot@Makala"]],
   ["A disturbance broke out at the Kerobokan prison on Friday night after a search of the cells.", ["riot@Kerobokan"]],
+  ["Violence erupted at the Kerobokan prison in Bali on Friday, leaving two inmates dead.", ["riot@Kerobokan"]],
+  // a town the gazetteer lacks, after the facility word
+  ["Suspected jihadists raided the prison in Koutoukale on Friday and freed several inmates.", ["attack@Koutoukal"]],
+  ["Gunmen attacked the Cereso No. 3 prison in Nuevo Laredo early Sunday.", ["attack@Cereso No. 3"]],
 ];
 
 const NEGATIVE: string[] = [
@@ -44,6 +48,8 @@ const NEGATIVE: string[] = [
   "Residents said they heard clashes near the town on Friday.",
   "A convoy near the Kuje prison was attacked on Friday, killing three soldiers.",
   "Unrest erupted in the capital after the election results were announced.",
+  "Violence broke out in the streets near the Kuje prison on Sunday, leaving three protesters dead.",
+  "Violence erupted in the capital after the elections, leaving two dead near the central prison.",
   // the holders firing on their own detainees quell a riot or an attempt; they do not attack the facility
   "Guards opened fire on the inmates in the yard of the Kuje prison on Sunday.",
 ];

@@ -215,8 +215,9 @@ function satisfied(text: string, sentence: Span, t: Trigger, facilities: Array<A
     case "escape-risk":
       return matchAll(ESCAPE_RISK_CUES, text, sentence.start, sentence.end).some((c) => c.end <= t.start || c.start >= t.end);
     // "A brawl at the Evin prison left four dead": only detainees brawl inside a prison.
+    // "Violence broke out in the streets near the prison": a fight outside the walls is no riot.
     case "violence-in-custody":
-      return hasMatch(VIOLENCE, text, sentence.start, sentence.end) && (facilityNear(before, after) || hasMatch(DETAINEE_NOUNS, text, before, after));
+      return hasMatch(VIOLENCE, text, sentence.start, sentence.end) && ((facilityNear(before, after) && !outsideFacility(text, t, after)) || hasMatch(DETAINEE_NOUNS, text, before, after));
     // "Clashes between inmates and guards killed 12": detainees must be a party, not bystanders.
     case "violence-between-detainees": {
       if (!hasMatch(VIOLENCE, text, sentence.start, sentence.end)) return false;
@@ -239,6 +240,14 @@ function answersToldEscape(text: string, sentence: Span, t: Trigger, story: Stor
   // forces as the subject ("soldiers have been deployed") or right after as the object
   // ("deployed 500 troops"), not in a later phrase ("stepped up their attacks on army posts")
   return hasMatch(ALERT_FORCES.pattern, text, windowBefore(text, t.start, ALERT_FORCES.window, sentence.start), t.start) || hasMatch(ALERT_FORCES.pattern, text, t.end, windowAfter(text, t.end, FORCES_OBJECT_WORDS, sentence.end));
+}
+
+/** "near the Kuje prison", "in the streets outside the jail": what follows the trigger is outside the facility. */
+const OUTSIDE_FACILITY = /\b(?:near|outside|around|close\s+to|next\s+to|beside|opposite|in\s+front\s+of)\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,3}$/i;
+
+function outsideFacility(text: string, t: Trigger, after: number): boolean {
+  const word = matchAll(FACILITY_NOUNS, text, t.end, after)[0];
+  return Boolean(word && OUTSIDE_FACILITY.test(text.slice(t.end, word.start)));
 }
 
 /** "IS mobilized most of its sleeper cells to organize the breakout": forces gathered for an attack. */

@@ -12,7 +12,7 @@ import type { PlaceRef } from "../model/incident.ts";
 import type { FacilityRef } from "../model/incident.ts";
 import { nameCore } from "./facility-heads.ts";
 import { unifyFacilities } from "./facility-identity.ts";
-import { townNamed } from "./facility-mint.ts";
+import { farApart, townNamed } from "./facility-mint.ts";
 import { recogniseFacilities } from "./facility-pattern.ts";
 import { casesMatch, getLexicon, type LexiconEntry } from "./lexicon.ts";
 import { readStory, STORY_WEIGHT, type CountryEvidence, type Story } from "./story.ts";
@@ -123,11 +123,30 @@ export function matchGazetteer(text: string, opts: MatchOptions = {}): Annotatio
     if (place) curated.push({ kind: "place", rule: place.precision === "admin1" ? "gazetteer.place.world-admin1" : "gazetteer.place.world-city", start: w.start, end: w.end, value: place, rank: RANK.world });
   }
   // 4. facilities the gazetteer lacks
-  for (const facility of recogniseFacilities(text, tokens, [...placeProposals, ...curated.filter((p) => p.rank === RANK.world)], story)) {
+  const recognised = recogniseFacilities(text, tokens, [...placeProposals, ...curated.filter((p) => p.rank === RANK.world)], story);
+  for (const facility of recognised) {
     curated.push(facility); // not push(...list): a spread of a long page's proposals overflows the stack
   }
+  // a curated name the text places far from the curated facility ("Cereso No. 3 in Nuevo Laredo") is a namesake: the recogniser's reading stands
+  const namesakes = namesakesOf(curated, recognised);
+  if (namesakes.size > 0) return unifyFacilities(text, tokens, resolveOverlaps(curated.filter((p) => !namesakes.has(p))));
   // 5. overlaps, 6. one id per facility
   return unifyFacilities(text, tokens, resolveOverlaps(curated));
+}
+
+/** Curated facility proposals inside a recognised name that the text places far from them. */
+function namesakesOf(proposals: Proposal[], recognised: Proposal[]): Set<Proposal> {
+  const out = new Set<Proposal>();
+  for (const r of recognised) {
+    const minted = r.value as FacilityRef;
+    if (!minted.place) continue;
+    for (const p of proposals) {
+      if (p.rule !== "gazetteer.facility.alias" || p.start < r.start || p.end > r.end) continue;
+      const curated = p.value as FacilityRef;
+      if (curated.id !== minted.id && curated.place && farApart(minted.place, curated.place)) out.add(p);
+    }
+  }
+  return out;
 }
 
 /**
