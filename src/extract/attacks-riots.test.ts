@@ -32,6 +32,10 @@ const POSITIVE: Array<[string, string[]]> = [
   // a town the gazetteer lacks, after the facility word
   ["Suspected jihadists raided the prison in Koutoukale on Friday and freed several inmates.", ["attack@Koutoukal"]],
   ["Gunmen attacked the Cereso No. 3 prison in Nuevo Laredo early Sunday.", ["attack@Cereso No. 3"]],
+  // a plural facility word before a list of towns: one facility, and one attack, per town
+  ["Gunmen attacked prisons in Owerri and Oko on Monday, freeing hundreds of inmates.", ["attack@Owerri", "attack@Oko"]],
+  ["Militants launched simultaneous assaults on the prisons of Tikrit and Baiji overnight.", ["attack@Tasfirat", "attack@Baiji"]],
+  ["Inmates rioted in the custodial centres in Kuje, Suleja and Keffi on Sunday.", ["riot@Kuje", "riot@Suleja", "riot@Keffi"]],
 ];
 
 const NEGATIVE: string[] = [
@@ -49,6 +53,8 @@ const NEGATIVE: string[] = [
   "A convoy near the Kuje prison was attacked on Friday, killing three soldiers.",
   "Unrest erupted in the capital after the election results were announced.",
   "Violence broke out in the streets near the Kuje prison on Sunday, leaving three protesters dead.",
+  "The minister warned that attacks on prisons in Kogi and Niger states could happen again.",
+  "The film shows gangsters storming prisons in Rio and Sao Paulo.",
   "Violence erupted in the capital after the elections, leaving two dead near the central prison.",
   // the holders firing on their own detainees quell a riot or an attempt; they do not attack the facility
   "Guards opened fire on the inmates in the yard of the Kuje prison on Sunday.",
