@@ -88,6 +88,17 @@ test("government troops attacking a prison held by rebels is an attack", () => {
   assert.deepEqual(mentionsOf("Government troops attacked the rebel-held central prison in Homs on Sunday.").map(described), ["attack@Homs central prison"]);
 });
 
+test("a definite subject before a verb tells the event; it does not point back at one", () => {
+  for (const text of ["The army took control of the Tocoron prison.", "The army took control of the Tocoron prison after an operation involving 11,000 troops."]) {
+    assert.deepEqual(mentionsOf(text).map(described), ["control_change@Tocorón prison"], text);
+  }
+  assert.deepEqual(mentionsOf("The takeover of the Tocoron prison was praised by the government.").map(described), []);
+});
+
+test("gunmen freeing inmates and taking guards hostage freed detainees", () => {
+  assert.deepEqual(mentionsOf("Gunmen freed 200 inmates of the Kuje prison and took 10 guards hostage.").map((m) => m.type), ["escape"]);
+});
+
 test("inmates breaking a wall to flee escaped; they did not riot", () => {
   const types = mentionsOf("Inmates broke through the wall of the Kuje prison and fled on Monday.").map((m) => m.type);
   assert.deepEqual(types, ["escape"]);

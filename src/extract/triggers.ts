@@ -16,6 +16,7 @@ import {
   FACILITY_PARTS,
   FACILITY_OBJECT_NOUNS,
   FAMILIES_NOUNS,
+  HOSTAGE_NOUNS,
   NON_DETENTION_CAMP,
   RELEASED_NOT_PEOPLE,
   TRIGGERS,
@@ -66,6 +67,8 @@ const HELD_GROUPS = /\b(?:gangs?|factions?|gang members|cartels?)\b/i;
 const RELEASED_OBJECT_WORDS = 4;
 /** Verbs of freeing others, whose subject is the liberator, not the one who escaped. */
 const FREEING_RULE = "trigger.escape.breakout";
+/** Words around a freeing verb within which hostages are those it frees. */
+const HOSTAGE_WORDS = 4;
 /** Alert words that name a measure on their own ("curfew", "checkpoints"): they answer an escape told anywhere earlier in the story, where "deployed" or "stepped up" answer only one just told. */
 const ALERT_MEASURE_RULE = "trigger.alert.measure";
 /** Words after a weak alert verb within which the forces it deploys are its object ("deployed 500 more troops"). */
@@ -180,6 +183,8 @@ function satisfied(text: string, sentence: Span, t: Trigger, facilities: Array<A
     case "custody":
       // "soldiers fled" is no escape from custody; "gunmen freed 200 inmates" is (the gunmen free, they do not flee).
       if (t.type === "escape" && t.rule !== FREEING_RULE && NOT_DETAINEES.test(text.slice(windowBefore(text, t.start, 3, sentence.start), t.start))) return false;
+      // "the hostages were freed by the army near the prison": those freed were never held there.
+      if (t.rule === FREEING_RULE && hasMatch(HOSTAGE_NOUNS, text, windowBefore(text, t.start, HOSTAGE_WORDS, sentence.start), windowAfter(text, t.end, HOSTAGE_WORDS, sentence.end)) && !hasMatch(DETAINEE_NOUNS, text, before, after)) return false;
       if (hasMatch(DETAINEE_NOUNS, text, before, after) || facilityNear(before, after)) return true;
       // "300 inmates of the X centre, Abolongo, in Oyo State, that escaped": the relative clause's
       // antecedent sits before the commas of its own noun phrase.

@@ -23,7 +23,7 @@ const INTERVAL_BEFORE = /\b(?:(more than|over|nearly|almost|about|around|some)\s
 /** "The attack on X was claimed by ...", "the deadly jailbreak": a definite noun for an event the reader is taken to know. */
 const DEFINITE_BEFORE = /(?:^|[^\w])the\s+(?:[\w-]+\s+)?$/i;
 /** A verb's past or participle, not an event noun: "escaped", "fled", "broke out of". */
-const VERB_FORM = /^(?:\S+ed|fled|broke|broken|stormed|\S+ing)(?:\s|$)/i;
+const VERB_FORM = /^(?:\S+ed|fled|broke|broken|stormed|\S+ing|took|taken|fell|fallen|overran|overrun|set|let|threw|thrown|went|ran|held|shot|blew|began|seized|freed)(?:\s|$)/i;
 const NUMBER_WORDS: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12 };
 const UNIT_DAYS: Record<string, number> = { day: 1, week: 7, month: 30, year: 365 };
 /** "a year after" is about a year: the window reaches this share of the interval either side. */
@@ -38,7 +38,8 @@ export function isReference(text: string, trigger: Span): boolean {
   // "in that riot" points back; "inmates that escaped" is a relative clause telling the escape.
   if (DEMONSTRATIVE_BEFORE.test(before) && !(/\bthat\s+$/i.test(before) && VERB_FORM.test(word))) return true;
   // "The attack on the Kuje prison was claimed by ISWAP": a definite event noun (not a participle).
-  if (DEFINITE_BEFORE.test(before) && !/(?:ed|ing)$/i.test(word)) return true;
+  // "The army took control of": a verb after a definite subject tells the event.
+  if (DEFINITE_BEFORE.test(before) && !/(?:ed|ing)$/i.test(word) && !VERB_FORM.test(word)) return true;
   if (!DETERMINER_BEFORE.test(before)) return false;
   if (/ed$/i.test(word)) return true;
   // "the fleeing inmates": a present participle only when detainees follow it.
