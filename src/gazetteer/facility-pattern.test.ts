@@ -166,6 +166,18 @@ for (const sentence of NO_FACILITY) {
   test(`no facility in "${sentence}"`, () => assert.deepEqual(facilities(sentence), []));
 }
 
+test("a town's district jail and its central jail are one facility, and a longer town's name is not a shorter place's", () => {
+  for (const [a, b] of [
+    ["Inmates escaped from the Bannu District Jail.", "Inmates escaped from the Bannu Central Jail."],
+    ["Inmates escaped from the Dera Ismail Khan District Jail.", "Inmates escaped from Dera Ismail Khan Central Jail."],
+  ]) {
+    const [first] = facilities(a);
+    const [second] = facilities(b);
+    assert.equal(first.id, second.id, `${a} / ${b}`);
+    assert.equal(second.place, first.place);
+  }
+});
+
 test("minted ids are stable across transliterations", () => {
   const [a] = facilities("Clashes at the Tal Abiad prison.");
   const [b] = facilities("Clashes at the Tal Abyad prison.");

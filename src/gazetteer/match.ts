@@ -114,6 +114,7 @@ export function matchGazetteer(text: string, opts: MatchOptions = {}): Annotatio
     }
   }
 
+  dropShadowedPlaces(proposals, worldProposals);
   // 2. the story's countries
   const story = readStory(text, proposals, opts.countries, countriesOfBulkNames(worldProposals));
   // 3. facilities sharing a name, and bulk towns, settled through them
@@ -136,6 +137,22 @@ export function matchGazetteer(text: string, opts: MatchOptions = {}): Annotatio
   if (namesakes.size > 0) return unifyFacilities(text, tokens, resolveOverlaps(curated.filter((p) => !namesakes.has(p))));
   // 5. overlaps, 6. one id per facility
   return unifyFacilities(text, tokens, resolveOverlaps(curated));
+}
+
+/**
+ * "Dera Ismail Khan": a curated place read from the first words of a longer town's name ("Dera",
+ * Syria's Daraa by sound) is that town's beginning, neither a place nor evidence of its country.
+ */
+function dropShadowedPlaces(proposals: Proposal[], worldProposals: WorldProposal[]): void {
+  const longest = new Map<number, number>();
+  for (const w of worldProposals) {
+    if (w.words >= 2 && w.candidates.some((c) => c.kind === "town")) longest.set(w.start, Math.max(longest.get(w.start) ?? 0, w.end));
+  }
+  if (longest.size === 0) return;
+  for (let i = proposals.length - 1; i >= 0; i--) {
+    const p = proposals[i];
+    if (p.rule === "gazetteer.place.curated" && (longest.get(p.start) ?? 0) > p.end) proposals.splice(i, 1);
+  }
 }
 
 /** Curated facility proposals inside a recognised name that the text places far from them. */
