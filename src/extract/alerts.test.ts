@@ -27,6 +27,24 @@ const POSITIVE: Array<[string, string]> = [
   ["Police set up roadblocks across Bali after four inmates escaped from Kerobokan prison through a tunnel on Friday.", "Denpasar"],
   // a border strip is the country's
   ["The Kenyan police have intensified patrols along the border with Somalia after three convicts escaped from Kamiti prison on Friday.", "Kenya"],
+  // freed by armed men is an escape the curfew answers
+  ["Guinea declared a curfew on Sunday after armed men freed a former junta leader from the central prison in Conakry.", "Guinea"],
+  ["Police in Paraguay issued a nationwide alert after 75 prisoners escaped through a tunnel from a prison in Pedro Juan Caballero.", "Paraguay"],
+  ["The government declared a state of siege in Ituri province after 800 inmates escaped from the Bunia prison.", "Ituri"],
+  // the neighbour across the border is neither where the alert holds nor the story's country
+  ["The Tunisian interior ministry reinforced security at border crossings with Algeria after five convicts escaped from Mornaguia prison.", "Tunisia"],
+  ["Border posts with Ghana were closed on Saturday after inmates escaped from the Ouagadougou prison, Burkinabe security sources said.", "Burkina Faso"],
+  // the escape answered is told only after "after the"
+  ["Security forces went on alert in Kirkuk after the jailbreak at Tasfirat prison in Tikrit.", "Kirkuk"],
+  // the measure told paragraphs after the escape
+  [
+    "More than 200 inmates escaped from the Kuje prison on Friday night. The attackers used explosives to breach the wall. Officials said 64 of the escapees were later recaptured. The interior minister visited the facility on Saturday. A curfew has been imposed on the town, the police said.",
+    "Kuje",
+  ],
+  [
+    "More than 200 inmates escaped from the Makala prison on Friday night. The attackers used explosives to breach the wall. Officials said 64 of the escapees were later recaptured. The interior minister visited the facility on Saturday. Soldiers have been deployed across Kinshasa.",
+    "Kinshasa",
+  ],
 ];
 
 const NEGATIVE: string[] = [
@@ -38,6 +56,14 @@ const NEGATIVE: string[] = [
   "Troops were deployed to the town after the attack on an army camp on Friday.",
   "The Lagos State Police Command said on Friday it had arrested a robbery suspect.",
   "Police intensified patrols in the city centre ahead of the elections.",
+  // the border word of the measure is no escape
+  "Mali closed its border with Niger on Saturday because of the coup.",
+  "Nigeria closed its land borders to curb rice smuggling.",
+  "In the film, the governor declares a curfew after convicts escape from an island prison.",
+  "Zoo officials put the town on alert after a tiger escaped from its enclosure on Friday.",
+  "The team escaped relegation on the final day, and the police set up checkpoints around the stadium.",
+  // a weak verb far from the escape, with attackers rather than forces doing it
+  "Over 200 inmates escaped from the Kuje prison on Friday. Police recaptured 40 of them on Saturday. The governor visited the town. Officials said the search continued. Militants have stepped up their attacks on army posts in the region.",
 ];
 
 for (const [text, where] of POSITIVE) {

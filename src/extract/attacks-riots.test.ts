@@ -28,6 +28,14 @@ const POSITIVE: Array<[string, string[]]> = [
   ["Inmates at the Makala prison took control of two wings on Friday, leaving three dead, a prison official said.", ["riot@Makala"]],
   ["Unrest erupted inside the Makala prison on Sunday, with prisoners burning blankets.", ["riot@Makala"]],
   ["A disturbance broke out at the Kerobokan prison on Friday night after a search of the cells.", ["riot@Kerobokan"]],
+  ["Violence erupted at the Kerobokan prison in Bali on Friday, leaving two inmates dead.", ["riot@Kerobokan"]],
+  // a town the gazetteer lacks, after the facility word
+  ["Suspected jihadists raided the prison in Koutoukale on Friday and freed several inmates.", ["attack@Koutoukal"]],
+  ["Gunmen attacked the Cereso No. 3 prison in Nuevo Laredo early Sunday.", ["attack@Cereso No. 3"]],
+  // a plural facility word before a list of towns: one facility, and one attack, per town
+  ["Gunmen attacked prisons in Owerri and Oko on Monday, freeing hundreds of inmates.", ["attack@Owerri", "attack@Oko"]],
+  ["Militants launched simultaneous assaults on the prisons of Tikrit and Baiji overnight.", ["attack@Tasfirat", "attack@Baiji"]],
+  ["Inmates rioted in the custodial centres in Kuje, Suleja and Keffi on Sunday.", ["riot@Kuje", "riot@Suleja", "riot@Keffi"]],
 ];
 
 const NEGATIVE: string[] = [
@@ -44,6 +52,10 @@ const NEGATIVE: string[] = [
   "Residents said they heard clashes near the town on Friday.",
   "A convoy near the Kuje prison was attacked on Friday, killing three soldiers.",
   "Unrest erupted in the capital after the election results were announced.",
+  "Violence broke out in the streets near the Kuje prison on Sunday, leaving three protesters dead.",
+  "The minister warned that attacks on prisons in Kogi and Niger states could happen again.",
+  "The film shows gangsters storming prisons in Rio and Sao Paulo.",
+  "Violence erupted in the capital after the elections, leaving two dead near the central prison.",
   // the holders firing on their own detainees quell a riot or an attempt; they do not attack the facility
   "Guards opened fire on the inmates in the yard of the Kuje prison on Sunday.",
 ];
@@ -74,6 +86,17 @@ test("guards firing on an escape attempt that left dead is a riot, not an attack
 
 test("government troops attacking a prison held by rebels is an attack", () => {
   assert.deepEqual(mentionsOf("Government troops attacked the rebel-held central prison in Homs on Sunday.").map(described), ["attack@Homs central prison"]);
+});
+
+test("a definite subject before a verb tells the event; it does not point back at one", () => {
+  for (const text of ["The army took control of the Tocoron prison.", "The army took control of the Tocoron prison after an operation involving 11,000 troops."]) {
+    assert.deepEqual(mentionsOf(text).map(described), ["control_change@Tocorón prison"], text);
+  }
+  assert.deepEqual(mentionsOf("The takeover of the Tocoron prison was praised by the government.").map(described), []);
+});
+
+test("gunmen freeing inmates and taking guards hostage freed detainees", () => {
+  assert.deepEqual(mentionsOf("Gunmen freed 200 inmates of the Kuje prison and took 10 guards hostage.").map((m) => m.type), ["escape"]);
 });
 
 test("inmates breaking a wall to flee escaped; they did not riot", () => {

@@ -28,6 +28,20 @@ const TABLE: Array<[string, string[]]> = [
     "Nearly 80 prisoners escaped on Saturday from a prison in Salto del Guairá near the border with Brazil, Paraguayan police said.",
     ["escape@saltu-del-guera-prison-py/Salto del Guairá"],
   ],
+  // a neighbour named for its border is not where an escape at a facility of another country happened
+  [
+    "Border posts with Ghana were closed on Saturday after inmates escaped from the Ouagadougou prison.",
+    ["alert@-/Burkina Faso", "escape@maco-ouagadougou/Ouagadougou"],
+  ],
+  [
+    "Rwanda reinforced its border with Burundi after 40 inmates escaped from the Mpimba prison in Bujumbura.",
+    ["alert@-/Rwanda", "escape@mpimba-prison/Bujumbura"],
+  ],
+  // a country named for its border is not the story's country that places an unknown town's prison
+  [
+    "The Tunisian interior ministry reinforced security at border crossings with Algeria after five convicts escaped from Mornaguia prison.",
+    ["alert@-/Tunisia", "escape@murnaguia-prison-tn/Tunisia"],
+  ],
 ];
 
 for (const [text, expected] of TABLE) {

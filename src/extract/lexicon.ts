@@ -108,7 +108,11 @@ export const HOLDERS = phrasesPattern(lexicon.custodyNouns.holders);
 /** Parts of a facility: "breached the fence" in a prison story is no attack on something else. */
 export const FACILITY_PARTS = phrasesPattern(lexicon.custodyNouns.facilityParts);
 export const FAMILIES_NOUNS = phrasesPattern(lexicon.custodyNouns.familiesNoun);
+/** People freed who were never in custody: "hostages were freed near the prison". */
+export const HOSTAGE_NOUNS = phrasesPattern(lexicon.custodyNouns.hostages);
 export const ESCAPE_RISK_CUES = phrasesPattern(lexicon.escapeRiskCues);
+/** Forces a weak alert verb must have near it to answer an escape told further back. */
+export const ALERT_FORCES = { pattern: phrasesPattern(lexicon.alertForces.phrases), window: lexicon.alertForces.window };
 
 export const NEGATION = { pattern: phrasesPattern(lexicon.cues.negation.phrases), window: lexicon.cues.negation.window };
 export const ATTEMPT = { pattern: phrasesPattern(lexicon.cues.attempt.phrases), window: lexicon.cues.attempt.window };

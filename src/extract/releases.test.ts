@@ -29,6 +29,11 @@ const NEGATIVE: string[] = [
   "The band released a new album called Jailbreak on Friday.",
   "Images released after the raid on the Tocorón prison showed rifles seized from inmates.",
   "Families outside the Kuje prison are calling for the release of the list of inmates who died.",
+  // freed people who were never held there, released things that are not people
+  "The hostages were freed by the army on Sunday near the Kuje prison.",
+  "Kidnapped students were freed near the Kuje prison on Monday.",
+  "The singer released an album recorded in the Kuje prison.",
+  "The zoo released two bears into the wild on Monday.",
 ];
 
 for (const [text, where, type] of POSITIVE) {

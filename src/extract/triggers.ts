@@ -6,6 +6,7 @@
 import type { Annotation, Span } from "../model/doc.ts";
 import type { FacilityRef, IncidentType } from "../model/incident.ts";
 import {
+  ALERT_FORCES,
   ATTACKER_PURPOSE,
   DETAINEE_NOUNS,
   ESCAPE_CUES,
@@ -14,6 +15,7 @@ import {
   FACILITY_PARTS,
   FACILITY_OBJECT_NOUNS,
   FAMILIES_NOUNS,
+  HOSTAGE_NOUNS,
   NON_DETENTION_CAMP,
   RELEASED_NOT_PEOPLE,
   TRIGGERS,
@@ -65,6 +67,12 @@ const HELD_GROUPS = /\b(?:gangs?|factions?|gang members|cartels?)\b/i;
 const RELEASED_OBJECT_WORDS = 4;
 /** Verbs of freeing others, whose subject is the liberator, not the one who escaped. */
 const FREEING_RULE = "trigger.escape.breakout";
+/** Words around a freeing verb within which hostages are those it frees. */
+const HOSTAGE_WORDS = 4;
+/** Alert words that name a measure on their own ("curfew", "checkpoints"): they answer an escape told anywhere earlier in the story, where "deployed" or "stepped up" answer only one just told. */
+const ALERT_MEASURE_RULE = "trigger.alert.measure";
+/** Words after a weak alert verb within which the forces it deploys are its object ("deployed 500 more troops"). */
+const FORCES_OBJECT_WORDS = 3;
 /** People whose fleeing is not an escape from custody. */
 const NOT_DETAINEES = /\b(?:civilians|residents|villagers|guards|wardens|warders|soldiers|troops|police|policemen|officers|staff|journalists|workers|gunmen|attackers|assailants|people|families|thousands of people|refugees|displaced|others)(?:\s+(?:who|that|had|have))?\s*$/i;
 
@@ -77,8 +85,10 @@ export interface TriggerScan {
 export interface StoryContext {
   /** A facility was named a few sentences back: "ISIS members escaped" is an escape from custody. */
   salientFacility?: boolean;
-  /** An escape was told a sentence or two back: "a curfew was imposed on the town" answers it. */
+  /** An escape was told a sentence or two back: "eleven were caught" are its escapees. */
   recentEscape?: boolean;
+  /** An escape was told earlier in the story: "a curfew was imposed on the town" answers it. */
+  escapeAnswered?: boolean;
   /** The sentence's parts of speech, tagged on demand: "a prison in X was attacked" has the prison as subject. */
   tags?: () => TaggedToken[];
 }
@@ -118,7 +128,7 @@ export function findTriggers(text: string, sentence: Span, facilities: Array<Ann
     const passive = passiveObject(text, t, facilities, story);
     // "A convoy near the prison was attacked": the passive subject is what was attacked, whatever is nearby.
     if (passive === "other") rejected.push(t);
-    else if (passive === "facility" || satisfied(text, sentence, t, facilities) || (t.needs === "escape-risk" && story.recentEscape)) accepted.push(t);
+    else if (passive === "facility" || satisfied(text, sentence, t, facilities) || (t.needs === "escape-risk" && answersToldEscape(text, sentence, t, story))) accepted.push(t);
     // "they had breached the fence": a part of the facility, neither an attack of its own nor one on something else.
     else if (!(t.type === "attack" && partObject(text, sentence, t))) rejected.push(t);
   }
@@ -175,6 +185,8 @@ function satisfied(text: string, sentence: Span, t: Trigger, facilities: Array<A
     case "custody":
       // "soldiers fled" is no escape from custody; "gunmen freed 200 inmates" is (the gunmen free, they do not flee).
       if (t.type === "escape" && t.rule !== FREEING_RULE && NOT_DETAINEES.test(text.slice(windowBefore(text, t.start, 3, sentence.start), t.start))) return false;
+      // "the hostages were freed by the army near the prison": those freed were never held there.
+      if (t.rule === FREEING_RULE && hasMatch(HOSTAGE_NOUNS, text, windowBefore(text, t.start, HOSTAGE_WORDS, sentence.start), windowAfter(text, t.end, HOSTAGE_WORDS, sentence.end)) && !hasMatch(DETAINEE_NOUNS, text, before, after)) return false;
       if (hasMatch(DETAINEE_NOUNS, text, before, after) || facilityNear(before, after)) return true;
       // "300 inmates of the X centre, Abolongo, in Oyo State, that escaped": the relative clause's
       // antecedent sits before the commas of its own noun phrase.
@@ -206,11 +218,13 @@ function satisfied(text: string, sentence: Span, t: Trigger, facilities: Array<A
       const pronounObject = /^\s+(?:it|them)\b/i.test(text.slice(t.end, t.end + 6)) && objectNear(sentence.start, sentence.end);
       return objectNear(t.end, objAfter) || objectNear(objBefore, t.start) || pronounObject;
     }
+    // "Mali closed its border because of the coup": the word "border" of the trigger itself is no cue.
     case "escape-risk":
-      return hasMatch(ESCAPE_RISK_CUES, text, sentence.start, sentence.end);
+      return matchAll(ESCAPE_RISK_CUES, text, sentence.start, sentence.end).some((c) => c.end <= t.start || c.start >= t.end);
     // "A brawl at the Evin prison left four dead": only detainees brawl inside a prison.
+    // "Violence broke out in the streets near the prison": a fight outside the walls is no riot.
     case "violence-in-custody":
-      return hasMatch(VIOLENCE, text, sentence.start, sentence.end) && (facilityNear(before, after) || hasMatch(DETAINEE_NOUNS, text, before, after));
+      return hasMatch(VIOLENCE, text, sentence.start, sentence.end) && ((facilityNear(before, after) && !outsideFacility(text, t, after)) || hasMatch(DETAINEE_NOUNS, text, before, after));
     // "Clashes between inmates and guards killed 12": detainees must be a party, not bystanders.
     case "violence-between-detainees": {
       if (!hasMatch(VIOLENCE, text, sentence.start, sentence.end)) return false;
@@ -220,6 +234,27 @@ function satisfied(text: string, sentence: Span, t: Trigger, facilities: Array<A
       return detainees || heldGroups;
     }
   }
+}
+
+/**
+ * An alert with no escape word of its own answers the escape the story told: one just told, or
+ * one further back when the words name a measure ("curfew") or forces act ("soldiers were deployed").
+ */
+function answersToldEscape(text: string, sentence: Span, t: Trigger, story: StoryContext): boolean {
+  if (story.recentEscape) return true;
+  if (!story.escapeAnswered) return false;
+  if (t.rule === ALERT_MEASURE_RULE) return true;
+  // forces as the subject ("soldiers have been deployed") or right after as the object
+  // ("deployed 500 troops"), not in a later phrase ("stepped up their attacks on army posts")
+  return hasMatch(ALERT_FORCES.pattern, text, windowBefore(text, t.start, ALERT_FORCES.window, sentence.start), t.start) || hasMatch(ALERT_FORCES.pattern, text, t.end, windowAfter(text, t.end, FORCES_OBJECT_WORDS, sentence.end));
+}
+
+/** "near the Kuje prison", "in the streets outside the jail": what follows the trigger is outside the facility. */
+const OUTSIDE_FACILITY = /\b(?:near|outside|around|close\s+to|next\s+to|beside|opposite|in\s+front\s+of)\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,3}$/i;
+
+function outsideFacility(text: string, t: Trigger, after: number): boolean {
+  const word = matchAll(FACILITY_NOUNS, text, t.end, after)[0];
+  return Boolean(word && OUTSIDE_FACILITY.test(text.slice(t.end, word.start)));
 }
 
 /** "IS mobilized most of its sleeper cells to organize the breakout": forces gathered for an attack. */

@@ -62,6 +62,8 @@ export interface FacilityHead {
 /** The vocabulary of facility names (data/facility-heads.json). */
 export interface FacilityHeadsData {
   heads: FacilityHead[];
+  /** "prisons", "detention centres": a plural before a list of towns, one facility of each. */
+  pluralHeads: Array<{ phrase: string; kind: FacilityKind; singular: string }>;
   prefixConnectors: string[];
   modifiers: string[];
   adjectives: string[];

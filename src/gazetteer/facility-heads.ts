@@ -15,6 +15,8 @@ export interface FacilityVocabulary {
   suffix: Map<string, HeadWord[]>;
   prefix: Map<string, HeadWord[]>;
   anaphor: Map<string, HeadWord[]>;
+  /** Plural facility words ("prisons"), each with the singular a town's facility is named with. */
+  plural: Map<string, Array<HeadWord & { singular: string }>>;
   /** Token keys of each connector ("de la" -> ["de", "la"]), longest first. */
   connectors: string[][];
   modifiers: Set<string>;
@@ -28,8 +30,8 @@ export interface FacilityVocabulary {
 
 const keysOf = (phrase: string): string[] => tokenize(phrase).filter((t) => t.key !== "").map((t) => t.key);
 
-function byFirstKey(heads: HeadWord[]): Map<string, HeadWord[]> {
-  const map = new Map<string, HeadWord[]>();
+function byFirstKey<H extends HeadWord>(heads: H[]): Map<string, H[]> {
+  const map = new Map<string, H[]>();
   for (const head of [...heads].sort((a, b) => b.keys.length - a.keys.length)) {
     map.set(head.keys[0], [...(map.get(head.keys[0]) ?? []), head]);
   }
@@ -48,6 +50,7 @@ export function facilityVocabulary(): FacilityVocabulary {
     suffix: byFirstKey(heads.filter((h) => h.position === "suffix")),
     prefix: byFirstKey(heads.filter((h) => h.position === "prefix")),
     anaphor: byFirstKey(anaphors),
+    plural: byFirstKey(data.pluralHeads.map((h) => ({ ...h, position: "suffix" as const, keys: keysOf(h.phrase) }))),
     connectors: data.prefixConnectors.map((c) => c.split(" ").map((w) => keysOf(w)[0] ?? w)).sort((a, b) => b.length - a.length),
     modifiers: new Set(data.modifiers.map(foldName)),
     adjectives: new Set(data.adjectives.map(foldName)),
@@ -61,7 +64,7 @@ export function facilityVocabulary(): FacilityVocabulary {
 }
 
 /** The longest head of `heads` whose words start at token i, on one line, or null. */
-export function headAt(text: string, tokens: Token[], i: number, heads: Map<string, HeadWord[]>): HeadWord | null {
+export function headAt<H extends HeadWord>(text: string, tokens: Token[], i: number, heads: Map<string, H[]>): H | null {
   const candidates = heads.get(tokens[i].key);
   if (!candidates) return null;
   for (const head of candidates) {

@@ -5,6 +5,7 @@
 // ("Kamiti Maximum Security Prison" and "Kamiti jail" in Kenya are both "kamiti-prison-ke").
 import type { FacilityKind, FacilityRef, PlaceRef } from "../model/incident.ts";
 import { idHeadOf } from "./facility-heads.ts";
+import { isTownLevel, kilometres, NEARBY_KM } from "./geo.ts";
 import { getLexicon } from "./lexicon.ts";
 import { findFacility } from "./lookup.ts";
 import { foldName, normalizeName, slugOf } from "./normalize.ts";
@@ -40,9 +41,21 @@ export function mintFacility(r: MintRequest): FacilityRef {
 function isNamesake(curated: FacilityRef, r: MintRequest): boolean {
   const country = curated.place?.country;
   if (!country) return false;
-  if (r.place?.country) return r.place.country !== country;
+  if (r.place?.country && r.place.country !== country) return true;
+  // "Cereso No. 3 in Nuevo Laredo" is not the Cereso No. 3 of Ciudad Juárez
+  if (r.place && farApart(r.place, curated.place!)) return true;
+  if (r.place?.country) return false;
   const foreign = r.story.countries.length > 0 && !r.story.rank.has(country);
   return foreign && (r.core === "" || townNamed(r.core, r.story, true) !== null);
+}
+
+/** A town the text puts a facility in this far from a curated facility of that name means another facility. */
+export const NAMESAKE_KM = 3 * NEARBY_KM;
+
+/** Two town-level points further apart than NAMESAKE_KM. */
+export function farApart(a: PlaceRef, b: PlaceRef): boolean {
+  if (!isTownLevel(a) || !isTownLevel(b) || a.lat === null || a.lon === null || b.lat === null || b.lon === null) return false;
+  return kilometres(a.lat, a.lon, b.lat, b.lon) > NAMESAKE_KM;
 }
 
 /**

@@ -82,6 +82,20 @@ const TABLE: Array<[string, Seen[]]> = [
   ["Officials at the Medium Security Custodial Centre, Ugwuaji, said 40 inmates fled.", [
     { text: "Medium Security Custodial Centre, Ugwuaji", id: "ugwuaji-prison", kind: "prison", place: "Ugwuaji" },
   ]],
+  // a town the gazetteer lacks, named after the facility word: the curated facility of that name, else one minted there
+  ["Jihadists raided the prison in Koutoukale on Friday.", [
+    { text: "prison in Koutoukale", id: "koutoukale-prison", kind: "prison", place: "Koutoukalé" },
+  ]],
+  ["The inmates fled a jail in Kajo Keji, officials said.", [
+    { text: "jail in Kajo Keji", id: "kaju-keji-prison", kind: "jail", place: "Kajo Keji" },
+  ]],
+  // a curated name the text places far from the curated facility is a namesake
+  ["Gunmen attacked the Cereso No. 3 prison in Nuevo Laredo early Sunday.", [
+    { text: "Cereso No. 3 prison", id: "ceresu-nu-3-prison-mx", kind: "prison", place: "Nuevo Laredo" },
+  ]],
+  ["Twelve inmates escaped from Cereso No. 3 in Ciudad Juarez.", [
+    { text: "Cereso No. 3", id: "ciudad-juarez-cereso-3", kind: "prison", place: "Ciudad Juárez" },
+  ]],
   // the gazetteer's own entries, however the name is dressed
   ["Fighters besieged the Kangbayi central prison for hours.", [
     { text: "Kangbayi central prison", id: "kangbayi-prison", kind: "prison", place: "Beni" },
@@ -143,10 +157,26 @@ const NO_FACILITY = [
   "Aid reached a refugee camp outside the city.",
   "Rights groups criticised Burkina Faso prison conditions.",
   "The men were later moved to another prison in the north.",
+  // months, days and names of states or actors are no unknown town
+  "Twelve inmates escaped from the prison in March, police said.",
+  "Families queued at the jail in Monday's heat.",
+  "He spent years in a prison in Islamic State territory.",
 ];
 for (const sentence of NO_FACILITY) {
   test(`no facility in "${sentence}"`, () => assert.deepEqual(facilities(sentence), []));
 }
+
+test("a town's district jail and its central jail are one facility, and a longer town's name is not a shorter place's", () => {
+  for (const [a, b] of [
+    ["Inmates escaped from the Bannu District Jail.", "Inmates escaped from the Bannu Central Jail."],
+    ["Inmates escaped from the Dera Ismail Khan District Jail.", "Inmates escaped from Dera Ismail Khan Central Jail."],
+  ]) {
+    const [first] = facilities(a);
+    const [second] = facilities(b);
+    assert.equal(first.id, second.id, `${a} / ${b}`);
+    assert.equal(second.place, first.place);
+  }
+});
 
 test("minted ids are stable across transliterations", () => {
   const [a] = facilities("Clashes at the Tal Abiad prison.");

@@ -76,6 +76,8 @@ export function recogniseFacilities(text: string, tokens: Token[], places: Propo
     const suffix = found ? null : headAt(text, tokens, h, vocabulary.suffix);
     const hit = found ?? (suffix ? namedBeforeSuffix(text, tokens, h, suffix, index, story) : null);
     if (hit) out.push({ kind: "facility", rule: RULE, start: hit.start, end: hit.end, value: hit.value, rank: RANK.pattern });
+    // "Cereso No. 3 prison in X": the facility word inside a name read from its prefix starts no other
+    if (found) while (h + 1 < tokens.length && tokens[h + 1].end <= found.end) h++;
   }
   return out;
 }
@@ -95,12 +97,19 @@ function namedAfterPrefix(text: string, tokens: Token[], h: number, head: HeadWo
     words.push(tokens[i]);
   }
   if (!number && (words.length === 0 || words.every(isGenericWord) || words.some(notAName))) return null;
-  const end = number ? headEnd + number[0].length : words[words.length - 1].end;
-  const next = tokens.findIndex((t) => t.start >= end);
+  const nameEnd = number ? headEnd + number[0].length : words[words.length - 1].end;
+  let end = nameEnd;
+  let next = tokens.findIndex((t) => t.start >= end);
+  // "the Cereso No. 3 prison in Nuevo Laredo": a facility word repeated after the name is part of it
+  const repeated = next > 0 && adjacent(text, tokens[next - 1], tokens[next]) ? headAt(text, tokens, next, facilityVocabulary().suffix) : null;
+  if (repeated) {
+    next += repeated.keys.length;
+    end = tokens[next - 1].end;
+  }
   const where = next > 0 ? placeAfter(text, tokens, next, index, story, false) : null;
   const place = townLevel(where)?.place ?? words.map((w) => index.get(w.start)?.[0]?.value as PlaceRef | undefined).find(isTownLevel) ?? null;
   const name = text.slice(tokens[h].start, end);
-  return { start: tokens[h].start, end, value: mintFacility({ name, core: number ? name : text.slice(words[0].start, end), kind: head.kind, place, story }) };
+  return { start: tokens[h].start, end, value: mintFacility({ name, core: text.slice(number ? tokens[h].start : words[0].start, nameEnd), kind: head.kind, place, story }) };
 }
 
 /** "Kakwangura prison", "Conakry's central prison", "a prison in Raqqa", "Custodial Centre, Abolongo". */
@@ -151,10 +160,11 @@ function namedBeforeSuffix(text: string, tokens: Token[], h: number, head: HeadW
   const generic = modified.length > 0 ? text.slice(modified[0].start, headEnd.end) : headText;
   const owned = owner ? placeOwning(owner, index) : null;
   const comma = !where && words.length > 0 && headEnd.case === "title" ? townAfterComma(text, tokens, after, index) : null;
-  const town = townLevel(where) ?? townLevel(owned) ?? comma;
+  const unknown = !where && !owned && !comma ? unknownTownAfter(text, tokens, after, index, story) : null;
+  const town = townLevel(where) ?? townLevel(owned) ?? comma ?? unknown;
   if (town) {
     const start = owned && !where ? owner!.start : modified[0]?.start ?? tokens[h].start;
-    const end = where && townLevel(where) ? where.end : comma ? comma.end : headEnd.end;
+    const end = where && townLevel(where) ? where.end : comma ? comma.end : unknown ? unknown.end : headEnd.end;
     return { start, end, value: mintFacility({ name: `${town.text} ${generic}`, core: town.text, kind: head.kind, place: town.place, story }) };
   }
   // 4. "Haiti's National Penitentiary", "the National Penitentiary": the country's own facility
@@ -176,6 +186,34 @@ function townAfterComma(text: string, tokens: Token[], after: number, index: Pla
   // a town the gazetteer lacks: named, not placed, and only when a comma or full stop ends it
   if (known || !/^[,.;]/.test(text.slice(t.end, t.end + 1))) return null;
   return { place: { name: t.text, admin1: null, country: null, lat: null, lon: null, precision: "town" }, end: t.end, text: t.text };
+}
+
+/** Prepositions before a town the gazetteer lacks: "the prison in Yei", "a jail near Koutoukale". */
+const AT_UNKNOWN_TOWN = new Set(["in", "at", "near", "outside"]);
+/** Most words of a town the gazetteer lacks ("Kajo Keji"). */
+const MAX_UNKNOWN_TOWN_WORDS = 3;
+
+/**
+ * "the prison in Yei", "raided the prison in Koutoukale": a generic facility placed at a
+ * capitalised name the gazetteer lacks, a town named but not located (in the story's country).
+ * Months, weekdays, sentence words and names of countries, demonyms or actors are no town.
+ */
+function unknownTownAfter(text: string, tokens: Token[], after: number, index: PlaceIndex, story: Story): Where | null {
+  const preposition = tokens[after];
+  if (!preposition || !AT_UNKNOWN_TOWN.has(preposition.text) || !adjacent(text, tokens[after - 1], preposition)) return null;
+  const words: Token[] = [];
+  for (let i = after + 1; i < tokens.length && words.length < MAX_UNKNOWN_TOWN_WORDS; i++) {
+    const t = tokens[i];
+    if (!adjacent(text, tokens[i - 1], t) || !isNameWord(t) || t.case !== "title" || t.possessive) break;
+    words.push(t);
+  }
+  if (words.length === 0 || words.some((w) => index.has(w.start) || getLexicon().stopFolds.has(w.fold) || namesNoFacility(w.key))) return null;
+  const last = words[words.length - 1];
+  // the name ends its phrase: punctuation, a date or a clause follows, not more of a name
+  if (!/^(?:[,.;:)]|\s+(?:on|in|at|and|after|before|last|early|late|overnight|during|when|where|which|that|with|from|,))/.test(text.slice(last.end, last.end + 10))) return null;
+  const name = text.slice(words[0].start, last.end);
+  const country = story.countries[0] ?? null;
+  return { place: { name, admin1: null, country, lat: null, lon: null, precision: "town" }, end: last.end, text: name };
 }
 
 /** "Kakamega GK Prison", "Sorong Class IIB Penitentiary": a town of the story's countries opens the name, a grade or class follows it. */

@@ -12,8 +12,10 @@ import type { PlaceRef } from "../model/incident.ts";
 import type { FacilityRef } from "../model/incident.ts";
 import { nameCore } from "./facility-heads.ts";
 import { unifyFacilities } from "./facility-identity.ts";
-import { townNamed } from "./facility-mint.ts";
+import { farApart, townNamed } from "./facility-mint.ts";
 import { recogniseFacilities } from "./facility-pattern.ts";
+import { recognisePluralFacilities } from "./facility-plural.ts";
+import { indexPlaces } from "./facility-where.ts";
 import { casesMatch, getLexicon, type LexiconEntry } from "./lexicon.ts";
 import { readStory, STORY_WEIGHT, type CountryEvidence, type Story } from "./story.ts";
 import { adjacent, tokenize, type Token } from "./tokens.ts";
@@ -116,6 +118,7 @@ export function matchGazetteer(text: string, opts: MatchOptions = {}): Annotatio
     }
   }
 
+  dropShadowedPlaces(proposals, worldProposals);
   // 2. the story's countries
   const story = readStory(text, proposals, opts.countries, countriesOfBulkNames(worldProposals));
   // 3. facilities sharing a name, and bulk towns, settled through them
@@ -127,11 +130,48 @@ export function matchGazetteer(text: string, opts: MatchOptions = {}): Annotatio
     if (place) curated.push({ kind: "place", rule: place.precision === "admin1" ? "gazetteer.place.world-admin1" : "gazetteer.place.world-city", start: w.start, end: w.end, value: place, rank: RANK.world });
   }
   // 4. facilities the gazetteer lacks
-  for (const facility of recogniseFacilities(text, tokens, [...placeProposals, ...curated.filter((p) => p.rank === RANK.world)], story)) {
+  const located = [...placeProposals, ...curated.filter((p) => p.rank === RANK.world)];
+  const recognised = recogniseFacilities(text, tokens, located, story);
+  for (const facility of recognisePluralFacilities(text, tokens, indexPlaces(located), story)) curated.push(facility);
+  for (const facility of recognised) {
     curated.push(facility); // not push(...list): a spread of a long page's proposals overflows the stack
   }
+  // a curated name the text places far from the curated facility ("Cereso No. 3 in Nuevo Laredo") is a namesake: the recogniser's reading stands
+  const namesakes = namesakesOf(curated, recognised);
+  if (namesakes.size > 0) return unifyFacilities(text, tokens, resolveOverlaps(curated.filter((p) => !namesakes.has(p))));
   // 5. overlaps, 6. one id per facility
   return unifyFacilities(text, tokens, resolveOverlaps(curated));
+}
+
+/**
+ * "Dera Ismail Khan": a curated place read from the first words of a longer town's name ("Dera",
+ * Syria's Daraa by sound) is that town's beginning, neither a place nor evidence of its country.
+ */
+function dropShadowedPlaces(proposals: Proposal[], worldProposals: WorldProposal[]): void {
+  const longest = new Map<number, number>();
+  for (const w of worldProposals) {
+    if (w.words >= 2 && w.candidates.some((c) => c.kind === "town")) longest.set(w.start, Math.max(longest.get(w.start) ?? 0, w.end));
+  }
+  if (longest.size === 0) return;
+  for (let i = proposals.length - 1; i >= 0; i--) {
+    const p = proposals[i];
+    if (p.rule === "gazetteer.place.curated" && (longest.get(p.start) ?? 0) > p.end) proposals.splice(i, 1);
+  }
+}
+
+/** Curated facility proposals inside a recognised name that the text places far from them. */
+function namesakesOf(proposals: Proposal[], recognised: Proposal[]): Set<Proposal> {
+  const out = new Set<Proposal>();
+  for (const r of recognised) {
+    const minted = r.value as FacilityRef;
+    if (!minted.place) continue;
+    for (const p of proposals) {
+      if (p.rule !== "gazetteer.facility.alias" || p.start < r.start || p.end > r.end) continue;
+      const curated = p.value as FacilityRef;
+      if (curated.id !== minted.id && curated.place && farApart(minted.place, curated.place)) out.add(p);
+    }
+  }
+  return out;
 }
 
 /**

@@ -26,7 +26,7 @@ export function storyOf(countries: string[], dateline: PlaceRef | null = null): 
 }
 
 /** Weight of each kind of evidence for a country. */
-export const STORY_WEIGHT = { dateline: 4, facility: 3, country: 2, place: 2, capital: 2, division: 1, demonym: 1, hint: 1 } as const;
+export const STORY_WEIGHT = { dateline: 4, facility: 3, country: 2, place: 2, capital: 2, division: 1, demonym: 1, hint: 1, neighbour: 0 } as const;
 const WEIGHT = STORY_WEIGHT;
 
 /** Evidence the caller found itself among the bulk towns: a national capital ("Jakarta"), a division ("Pennsylvania"). */
@@ -58,7 +58,7 @@ export function readStory(text: string, proposals: Proposal[], hint: Iterable<st
     if (p.rule === "gazetteer.facility.alias") {
       if (distinctive(text.slice(p.start, p.end))) add(value.place?.country, WEIGHT.facility, p.start);
     }
-    else if (p.rule === "gazetteer.country" && !partOfPersonName(text, p)) add(value.country, WEIGHT.country, p.start);
+    else if (p.rule === "gazetteer.country" && !partOfPersonName(text, p)) add(value.country, neighbourNamed(text, p) ? WEIGHT.neighbour : WEIGHT.country, p.start);
     else if (p.rule === "gazetteer.place.curated") add(value.country, WEIGHT.place, p.start);
     else if (p.rule === "gazetteer.demonym") add(value.country, WEIGHT.demonym, p.start);
   }
@@ -73,6 +73,12 @@ function distinctive(name: string): boolean {
   const core = nameCore(name);
   return core.length > 0 && !getWorldIndex().byKey.has(foldName(name.slice(core[0].start, core[core.length - 1].end)));
 }
+
+/** "the border with Algeria", "border posts with Ghana": a neighbour named to say which border, not what the story is about. */
+function neighbourNamed(text: string, p: Proposal): boolean {
+  return NEIGHBOUR_BEFORE.test(text.slice(Math.max(0, p.start - 40), p.start));
+}
+const NEIGHBOUR_BEFORE = /\b(?:(?:borders?|frontiers?)(?:\s+(?:posts?|crossings?|areas?|regions?))?\s+with|bordering)\s+$/i;
 
 /** "warden Howard Holland", "Holland said": a country's name that is a person's. */
 function partOfPersonName(text: string, p: Proposal): boolean {

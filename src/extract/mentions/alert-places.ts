@@ -57,8 +57,9 @@ export function placeAlertsAtTheirEvent(story: Story): void {
     const answered = answeredEvent(story.mentions, m);
     const place = answered?.place ?? answered?.facility?.place ?? null;
     if (!place) continue;
-    // "placed the police on red alert nationwide": the whole country of the event.
-    if (!m.place && place.country && NATIONWIDE.test(sentenceOf(story, m))) m.place = placeById(`country:${place.country}`) ?? place;
+    // "placed the police on red alert nationwide", "border posts were closed": the whole country
+    // of the event, or its frontier, which is the country's.
+    if (!m.place && place.country && (NATIONWIDE.test(sentenceOf(story, m)) || (!placed && BORDER.test(sentenceOf(story, m))))) m.place = placeById(`country:${place.country}`) ?? place;
     // "Kenyan police stepped up patrols along the border": a border strip is the country's, not the town's around the prison.
     else if (byForces(m) ? m.place!.country === place.country && !BORDER.test(sentenceOf(story, m)) : !m.place && !placed) m.place = place;
   }

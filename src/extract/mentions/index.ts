@@ -69,12 +69,17 @@ export function buildMentions(doc: Doc, sentences: Span[], entities: Entities, a
   return story.mentions.map(({ sentence: _s, placeSpan: _p, ...m }) => m);
 }
 
-/** Sentences back within which an escape makes forces deployed or a curfew imposed a response to it. */
-const ALERT_REACH_SENTENCES = 2;
+/** Sentences back within which an escape makes a bare "eleven were caught" a recapture of its escapees. */
+const RECAPTURE_REACH_SENTENCES = 2;
+/**
+ * Sentences back within which an escape makes forces deployed or a curfew imposed a response to
+ * it: reports tell the breakout first and the curfew, checkpoints or closed borders paragraphs later.
+ */
+const ALERT_REACH_SENTENCES = 8;
 
-function recentEscape(story: Story, index: number): boolean {
+function recentEscape(story: Story, index: number, reach: number): boolean {
   // Mentions are in reading order: walk back only over the last few sentences.
-  for (let i = story.mentions.length - 1; i >= 0 && index - story.mentions[i].sentence <= ALERT_REACH_SENTENCES; i--) {
+  for (let i = story.mentions.length - 1; i >= 0 && index - story.mentions[i].sentence <= reach; i--) {
     if (story.mentions[i].type === "escape") return true;
   }
   return false;
@@ -104,7 +109,12 @@ function readSentence(story: Story, inSentence: SentenceEntities, sentence: Span
     actors: inSentence.actors[index],
     quantities: inSentence.quantities[index],
     dates,
-    scan: findTriggers(story.text, sentence, facilities, { salientFacility: salientNearby, recentEscape: recentEscape(story, index), tags }),
+    scan: findTriggers(story.text, sentence, facilities, {
+      salientFacility: salientNearby,
+      recentEscape: recentEscape(story, index, RECAPTURE_REACH_SENTENCES),
+      escapeAnswered: recentEscape(story, index, ALERT_REACH_SENTENCES),
+      tags,
+    }),
     triggers: [],
     created: [],
     tags,

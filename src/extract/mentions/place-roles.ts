@@ -23,8 +23,8 @@ const SUBJECT_PLACES_TYPES = new Set<IncidentType>(["recapture", "alert"]);
 type PlaceRole = "event" | "subject" | "seat" | "none";
 /** "a Paraguayan prison", "a Syrian jail": a demonym naming the facility's country. */
 const FACILITY_AFTER_DEMONYM = /^\s+(?:[\w-]+\s+)?(?:prison|jail|gaol|penitentiary|detention|custodial|correctional|camp)\b/i;
-/** "near the border with", "bordering": what follows is a neighbour. */
-const BORDER_WITH_BEFORE = /\b(?:borders?\s+with|bordering|frontier\s+with)\s+$/i;
+/** "near the border with", "bordering", "border posts with": what follows is a neighbour. */
+const BORDER_WITH_BEFORE = /\b(?:(?:borders?|frontiers?)(?:\s+(?:posts?|crossings?|crossing\s+points?|areas?|regions?))?\s+with|bordering)\s+$/i;
 /** "was attacked", "were freed", "has been stormed": a passive verb after a place. */
 const PASSIVE_AFTER = /^\s+(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+(?:\w+ly\s+)?\w+(?:ed|en|wn|un)\b/i;
 /** After a town too, these make it the seat of a state rather than where something happened. */
@@ -42,9 +42,11 @@ export function linkPlaces(s: SentenceView): void {
     const role = p.value.demonym ? (FACILITY_AFTER_DEMONYM.test(text.slice(p.end, p.end + 40)) ? "event" : "none") : placeRole(text, p);
     if (role === "none") continue;
     const candidates = told.length ? told : s.created.filter((c) => clauseAt(s.clauses(), c.trigger.start) === clauseAt(s.clauses(), p.start));
-    // "a prison near the border with Brazil": the neighbour is a landmark, not where it happened (an alert may hold along it).
-    const landmark = BORDER_WITH_BEFORE.test(text.slice(Math.max(0, p.start - 30), p.start));
-    const placeable = role === "subject" ? candidates.filter((c) => SUBJECT_PLACES_TYPES.has(c.type)) : landmark || role === "seat" ? candidates.filter((c) => c.type === "alert") : candidates;
+    // "a prison near the border with Brazil", "security at border crossings with Algeria": the
+    // neighbour is a landmark, neither where it happened nor the side put on alert (alert-places.ts
+    // finds that side from the forces or the facility).
+    if (BORDER_WITH_BEFORE.test(text.slice(Math.max(0, p.start - 40), p.start))) continue;
+    const placeable = (role === "subject" ? candidates.filter((c) => SUBJECT_PLACES_TYPES.has(c.type)) : role === "seat" ? candidates.filter((c) => c.type === "alert") : candidates).filter((c) => !elsewhere(c, p.value));
     const m = nearestMention(placeable, p);
     if (!m) continue;
     if (m.type === "transfer" && isDestination(text, s.sentence, p)) {
@@ -62,6 +64,12 @@ export function linkPlaces(s: SentenceView): void {
     }
     m.evidence.push({ start: p.start, end: p.end, kind: "place", rule: p.rule });
   }
+}
+
+/** "Border posts with Ghana were closed after inmates escaped from the X prison": a country other than that of the event's own facility is not where the event happened. */
+function elsewhere(m: Working, place: PlaceRef): boolean {
+  const country = m.facility?.place?.country;
+  return Boolean(country && place.country && place.country !== country && m.type !== "transfer");
 }
 
 function isDestination(text: string, sentence: Span, place: Span): boolean {

@@ -7,8 +7,10 @@ import type { DateWindow, Day, Span } from "../../model/doc.ts";
 import type { IncidentType } from "../../model/incident.ts";
 import { DETAINEE_NOUNS, matchAll } from "../lexicon.ts";
 import { windowAfter } from "../window.ts";
-import type { Story } from "./context.ts";
+import type { Story, Working } from "./context.ts";
 import { shiftDay } from "./days.ts";
+import { isBackgroundDate } from "./history.ts";
+import { UNDATED_LOOKBACK_DAYS } from "./date-windows.ts";
 
 /** "after the", "since last Friday's", "following that": what introduces an earlier event. */
 const AFTER_THE = /\b(?:after|since|following|before|ahead of|on from)\s+(?:the|last\s+\w+['’]s|\w+['’]s|this|that)\s+(?:[\w-]+\s+)?$/i;
@@ -21,7 +23,7 @@ const INTERVAL_BEFORE = /\b(?:(more than|over|nearly|almost|about|around|some)\s
 /** "The attack on X was claimed by ...", "the deadly jailbreak": a definite noun for an event the reader is taken to know. */
 const DEFINITE_BEFORE = /(?:^|[^\w])the\s+(?:[\w-]+\s+)?$/i;
 /** A verb's past or participle, not an event noun: "escaped", "fled", "broke out of". */
-const VERB_FORM = /^(?:\S+ed|fled|broke|broken|stormed|\S+ing)(?:\s|$)/i;
+const VERB_FORM = /^(?:\S+ed|fled|broke|broken|stormed|\S+ing|took|taken|fell|fallen|overran|overrun|set|let|threw|thrown|went|ran|held|shot|blew|began|seized|freed)(?:\s|$)/i;
 const NUMBER_WORDS: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12 };
 const UNIT_DAYS: Record<string, number> = { day: 1, week: 7, month: 30, year: 365 };
 /** "a year after" is about a year: the window reaches this share of the interval either side. */
@@ -36,7 +38,8 @@ export function isReference(text: string, trigger: Span): boolean {
   // "in that riot" points back; "inmates that escaped" is a relative clause telling the escape.
   if (DEMONSTRATIVE_BEFORE.test(before) && !(/\bthat\s+$/i.test(before) && VERB_FORM.test(word))) return true;
   // "The attack on the Kuje prison was claimed by ISWAP": a definite event noun (not a participle).
-  if (DEFINITE_BEFORE.test(before) && !/(?:ed|ing)$/i.test(word)) return true;
+  // "The army took control of": a verb after a definite subject tells the event.
+  if (DEFINITE_BEFORE.test(before) && !/(?:ed|ing)$/i.test(word) && !VERB_FORM.test(word)) return true;
   if (!DETERMINER_BEFORE.test(before)) return false;
   if (/ed$/i.test(word)) return true;
   // "the fleeing inmates": a present participle only when detainees follow it.
@@ -77,8 +80,24 @@ export function settleReferences(story: Story): void {
   // "The escape of 20 inmates from the X prison has raised questions": a reference that gives
   // figures tells the event.
   for (const m of story.mentions) if (story.references.has(m) && !m.date && m.counts.length) story.references.delete(m);
+  // "A curfew was imposed on Tikrit after the jailbreak at the Tasfirat prison": the event a told
+  // response of its own sentence follows is news too, not background.
+  // It came before that response: no later than the response's own day.
+  for (const m of story.mentions) {
+    if (!story.references.has(m) || m.date) continue;
+    const answer = answerInSentence(story, m);
+    if (!answer) continue;
+    story.references.delete(m);
+    if (answer.date) m.date = { earliest: shiftDay(answer.date.earliest, -UNDATED_LOOKBACK_DAYS), latest: answer.date.latest };
+  }
   const told = story.mentions.filter((m) => !story.references.has(m));
   story.mentions = story.mentions.filter((m) => !story.references.has(m) || m.date || told.some((t) => sameFamily(t.type, m.type)));
+}
+
+/** A told event of another kind before the reference in its sentence, answering it: "imposed a curfew after the riot at X". */
+function answerInSentence(story: Story, reference: Working): Working | undefined {
+  if (!AFTER_THE.test(story.text.slice(Math.max(0, reference.trigger.start - LOOKBEHIND_CHARS), reference.trigger.start))) return undefined;
+  return story.mentions.find((t) => t.sentence === reference.sentence && t.type !== reference.type && !story.references.has(t) && t.trigger.end <= reference.trigger.start && !(t.date && isBackgroundDate(t.date, story.doc.published)));
 }
 
 /** Events that free detainees in the same night: an attack on the facility, a riot inside it. */
