@@ -7,6 +7,8 @@ import type { Attribution } from "./attribution.ts";
 
 /** An unattributed sentence takes the source of an attributed one at most this many sentences before it in its paragraph. */
 const PARAGRAPH_REACH_SENTENCES = 2;
+/** An unattributed sentence takes the source named in the next sentence of its paragraph, at most this many sentences ahead. */
+const NEXT_SENTENCE_REACH = 1;
 /** A quotation is followed this many sentences ahead to the sentence that closes and attributes it. */
 const QUOTE_REACH_SENTENCES = 4;
 /** A quotation with no attribution of its own speaks for a source named at most this many sentences before it. */
@@ -18,7 +20,8 @@ export function continuedSource(text: string, sentences: Span[], own: Attributio
     quoteContinuation(text, sentences, own, opensInQuote, index) ??
     wrappedLineContinuation(text, sentences, own, index) ??
     introducedQuote(text, sentences, own, index) ??
-    paragraphContinuation(text, sentences, own, index)
+    paragraphContinuation(text, sentences, own, index) ??
+    sourcedNextInParagraph(text, sentences, own, index)
   );
 }
 
@@ -66,6 +69,17 @@ function paragraphContinuation(text: string, sentences: Span[], own: Attribution
     if (text.slice(sentences[i].end, sentences[i + 1].start).includes("\n")) return null;
     const before = own[i];
     if (before?.length) return { ...before[before.length - 1], rule: "attribution.paragraph" };
+  }
+  return null;
+}
+
+// 5. "Eighteen inmates escaped on Friday. “Most are dangerous,” the police chief said.": a
+//    paragraph that opens with a figure and names its source in the next sentence speaks for it.
+function sourcedNextInParagraph(text: string, sentences: Span[], own: Attribution[][], index: number): Attribution | null {
+  for (let i = index + 1; i < sentences.length && i <= index + NEXT_SENTENCE_REACH; i++) {
+    if (text.slice(sentences[i - 1].end, sentences[i].start).includes("\n")) return null;
+    const after = own[i];
+    if (after?.length) return { ...after[0], rule: "attribution.paragraph-next" };
   }
   return null;
 }

@@ -135,6 +135,42 @@ const POSITIVE: Case[] = [
     text: "Kuje prison: 40 inmates escaped on Friday - police chief",
     claim: "escaped 40 police chief",
   },
+  // "he said" refers to the last person named with an office, quoted before or not.
+  {
+    text: "Prison spokesman Tomas Oduya met reporters at the gate on Saturday.\n\n“Twenty-two inmates escaped from Kuje prison overnight,” he said.",
+    claim: "escaped 22 Tomas Oduya",
+  },
+  // A lone surname before "told" is the speaker; the outlet told is not.
+  {
+    text: "Nine inmates escaped from Kuje prison on Friday, Oduya told the BBC.",
+    claim: "escaped 9 Oduya", via: "BBC",
+  },
+  // Translated copy: the speaker after the verb.
+  {
+    text: "Thirteen inmates escaped from Kuje prison on Sunday, declared the spokesman of the police, Rafael Quintero.",
+    claim: "escaped 13 Rafael Quintero", role: "spokesman of the police",
+  },
+  {
+    text: "Twenty inmates escaped from Kuje prison on Sunday, informed the Ministry of Justice in a statement.",
+    claim: "escaped 20 Ministry of Justice",
+  },
+  {
+    text: "Twenty-six inmates escaped from Kuje prison on Friday, state television reported.",
+    claim: "escaped 26 state television",
+  },
+  {
+    text: "Local press reported on Monday that 31 inmates escaped from Kuje prison.",
+    claim: "escaped 31 local press",
+  },
+  // A paragraph's figure, its speaker named in the next sentence.
+  {
+    text: "Fifteen inmates escaped from Kuje prison on Friday. “Some of them are armed,” police commander Ruth Wanjiru said.",
+    claim: "escaped 15 Ruth Wanjiru",
+  },
+  {
+    text: "Thirty inmates escaped from Kuje prison on Friday, the warden informed reporters.",
+    claim: "escaped 30 warden",
+  },
 ];
 
 /** Sentences whose figure has no source the text names. */
@@ -145,6 +181,11 @@ const NEGATIVE: string[] = [
   "According to her, 20 inmates escaped from Kuje prison.",
   "Forty inmates escaped from Kuje prison on Friday — the third jailbreak this year.",
   "The government declared a state of emergency on Saturday after gangs freed 400 inmates from Kuje prison.",
+  "The governor declared a curfew after 40 inmates escaped from Kuje prison.",
+  "Gunmen freed 40 inmates from Kuje prison on Friday, declared a curfew in the town and left.",
+  // The next paragraph's speaker does not speak for this one.
+  "Twenty inmates escaped from Kuje prison on Friday.\n\nPolice chief Ruth Wanjiru said the search would go on.",
+  "Eleven inmates escaped from Kuje prison on Friday, Others said nothing.",
 ];
 
 for (const c of POSITIVE) {

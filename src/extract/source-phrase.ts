@@ -40,6 +40,9 @@ const MAX_ACRONYM_LETTERS = 8;
 /** Lower-case particles inside names ("Abu Bakr al-Baghdadi", "Luiz da Silva"). */
 const NAME_PARTICLES = new Set(["al", "el", "bin", "ibn", "abu", "de", "da", "do", "dos", "du", "van", "von", "der", "la", "le", "di"]);
 
+/** Lower-case words inside an organisation's proper name ("Ministry of Justice", "Office for Prisons"). */
+const NAME_LINKS = new Set(["of", "for", "the", "and", "on"]);
+
 const bare = (word: string) => word.replace(/^[“"'‘(]+|[”"'’),.;:]+$/g, "");
 const key = (word: string) => bare(word).replace(/\.$/, "").replace(/['’]s$/i, "").toLowerCase();
 const isCapitalised = (word: string) => /^\p{Lu}/u.test(bare(word));
@@ -148,7 +151,9 @@ function speakerPhrase(allWords: string[]): SourcePhrase | null {
   if (after.length && !complement.length) return null;
   const name = [...phrase, ...complement].join(" ");
   if (!name || name.split(" ").length > MAX_PHRASE_WORDS) return null;
-  const capitalised = phrase.length > 1 && phrase.every((w) => isCapitalised(w));
+  // "Ministry of Justice": a proper name, its particles aside.
+  const named = [...phrase, ...complement];
+  const capitalised = named.length > 1 && named.every((w) => isCapitalised(w) || NAME_LINKS.has(w.toLowerCase())) && isCapitalised(named[named.length - 1]);
   if (capitalised) return { name, kind: "organisation", role: null };
   // "Security sources" at the start of a sentence and "security sources" inside one are one source.
   const opener = name.split(" ")[0];
