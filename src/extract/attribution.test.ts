@@ -171,6 +171,25 @@ const POSITIVE: Case[] = [
     text: "Thirty inmates escaped from Kuje prison on Friday, the warden informed reporters.",
     claim: "escaped 30 warden",
   },
+  // A headline and an unattributed lead are told from the story's first source.
+  {
+    text: "Manhunt for 35 inmates who fled Kuje prison\n\nTroops are searching the hills for 35 inmates who escaped from Kuje prison on Wednesday.\n\nThe army spokesman, Lt. Col. Okello Mwaka, said the inmates overpowered a guard.",
+    claim: "escaped 35 Okello Mwaka",
+  },
+  // A speaker named by an office with a long complement; "he" then means that office holder.
+  {
+    text: "Gunmen attacked Kuje prison last week.\n\nSixty of the escaped inmates have been recaptured, the prosecutor of the Kano high court said on Tuesday.\n\n“More than 40 are still on the run,” he told reporters.",
+    claim: "at_large 41 prosecutor of the Kano high court",
+  },
+  // A figure given without a verb of saying.
+  {
+    text: "Gunmen attacked Kuje prison on Friday, killing 12 people, police said. A local rights network gave a higher toll of 19 dead.",
+    claim: "killed 19 local rights network",
+  },
+  {
+    text: "An attack on Kuje prison on Friday killed 14 people. The Observatory later raised the death toll to 22.",
+    claim: "killed 22 Syrian Observatory for Human Rights",
+  },
 ];
 
 /** Sentences whose figure has no source the text names. */
@@ -183,8 +202,10 @@ const NEGATIVE: string[] = [
   "The government declared a state of emergency on Saturday after gangs freed 400 inmates from Kuje prison.",
   "The governor declared a curfew after 40 inmates escaped from Kuje prison.",
   "Gunmen freed 40 inmates from Kuje prison on Friday, declared a curfew in the town and left.",
-  // The next paragraph's speaker does not speak for this one.
-  "Twenty inmates escaped from Kuje prison on Friday.\n\nPolice chief Ruth Wanjiru said the search would go on.",
+  // Past the lead, the next paragraph's speaker does not speak for this one.
+  "Gunmen attacked Kuje prison on Friday.\n\nThe town was calm on Saturday.\n\nShops opened late.\n\nSchools stayed shut.\n\nTwenty inmates escaped from Kuje prison on Friday.\n\nPolice chief Ruth Wanjiru said the search would go on.",
+  // A quotation closed by “he said” speaks for no one in the next paragraph.
+  "Gunmen attacked Kuje prison on Friday.\n\nThe town was calm on Saturday.\n\nShops opened late.\n\nSchools stayed shut.\n\n\"Twenty inmates escaped from Kuje prison on Friday,\" he said.\n\nOn Monday the ministry said the school would reopen.",
   "Eleven inmates escaped from Kuje prison on Friday, Others said nothing.",
 ];
 

@@ -9,7 +9,7 @@ import type { Annotation, Span } from "../model/doc.ts";
 import type { IncidentMention } from "../model/incident.ts";
 import { ACCORDING_TO, ATTRIBUTION_VERBS, matchAll, phrasesPattern } from "./lexicon.ts";
 import { cleanRole, peopleWithRoles, roleBefore } from "./attribution-people.ts";
-import { isRolePhrase, personInApposition, sourceEndingClause, sourceStartingClause, type SourcePhrase } from "./source-phrase.ts";
+import { isOneOfficeHolder, isRolePhrase, personInApposition, sourceEndingClause, sourceStartingClause, type SourcePhrase } from "./source-phrase.ts";
 import { continuedSource, quoteStates } from "./attribution-continuation.ts";
 import { windowBefore } from "./window.ts";
 import sourcesData from "./sources.json" with { type: "json" };
@@ -51,6 +51,11 @@ const OBJECT_WORDS = 4;
 const LISTENER_NOUN = /^\s+(?:the\s+|a\s+)?(?:reporters|journalists|newsmen|press|media|correspondents|news\s+conference|press\s+conference)\b/i;
 /** Verbs that report only when their speaker follows them ("…, declared the spokesman, Ali Musa"). */
 const INVERTED_ONLY_VERBS = phrasesPattern(sourcesData.invertedVerbs.words);
+/** "gave a higher toll of 16", "put the death toll at 30": a verb giving a figure, its subject the source. */
+const FIGURE_VERB = new RegExp(
+  `\\b(?:${sourcesData.figureVerbs.verbs.join("|")})\\s+(?:(?:a|an|the|its|their|his|her|new|higher|lower|fresh|updated|official|final|provisional|preliminary|death|overall)\\s+){0,3}(?:${sourcesData.figureVerbs.objects.join("|")})\\b`,
+  "gi",
+);
 const LISTENER_VERB = /^(?:told|tells|informed)$/i;
 /** Capitalised words that open a clause without naming anyone ("Others said", "This said"). */
 const NON_NAME_OPENERS = new Set(sourcesData.nonNameOpeners.words.map((w) => w.toLowerCase()));
@@ -170,6 +175,9 @@ export class Attributor {
     if (named && (!quoted || (named.start > quoted.start && named.person.name !== quoted.source))) {
       return this.personSource(named.person, named.start, "attribution.pronoun-named");
     }
+    // "…, the prosecutor said. “…,” he told a briefing": an unnamed office holder quoted last.
+    const office = this.lastSource;
+    if (office && office !== quoted && (!quoted || office.start > quoted.start) && isOneOfficeHolder(office.source)) return office;
     return quoted;
   }
 
@@ -246,7 +254,14 @@ export class Attributor {
       const known = inverted || LISTENER_VERB.test(m.text) ? null : this.knownSourceAfter(m.end);
       if (known) found.push(this.remember({ ...known, start: m.start, end: m.end, rule: "attribution.said-x" }));
     }
-    // 3. Verbs that report only with the speaker after them, as translated copy writes them:
+    // 3. "Civil society gave a higher toll of 16": a figure given, its subject the source.
+    if (!found.length) {
+      for (const m of matchAll(FIGURE_VERB, text, sentence.start, sentence.end)) {
+        const subject = this.subjectBefore(m.start, sentence.start);
+        if (subject) found.push(this.remember({ ...subject, end: m.end, rule: subject.rule === "attribution.speaker" ? "attribution.figure-giver" : subject.rule }));
+      }
+    }
+    // 4. Verbs that report only with the speaker after them, as translated copy writes them:
     //    "…, declared the spokesman of the police, Ali Musa."
     for (const m of matchAll(INVERTED_ONLY_VERBS, text, sentence.start, sentence.end)) {
       const inverted = /[,“”"]\s*$/.test(text.slice(Math.max(sentence.start, m.start - 3), m.start)) || m.start === sentence.start;
@@ -435,7 +450,7 @@ export class Attributor {
 
 /** A lone capitalised word before a reporting verb that names a person ("Kone said"), not a pronoun or a common word. */
 function isSurname(phrase: string): boolean {
-  return /^\p{Lu}[\p{Ll}'’-]+$/u.test(phrase) && !NON_NAME_OPENERS.has(phrase.toLowerCase());
+  return /^\p{Lu}[\p{Ll}'’-]+$/u.test(phrase) && !NON_NAME_OPENERS.has(phrase.toLowerCase()) && !PRONOUN_PERSON.test(phrase) && !PRONOUN_ORG.test(phrase);
 }
 
 /** Words between a subject and its verb that are not the subject: "security sources have said". */

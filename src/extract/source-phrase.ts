@@ -31,8 +31,8 @@ const MAX_NAME_WORDS = 4;
 const MAX_PHRASE_WORDS = 7;
 /** A role in apposition is a short phrase ("the Uganda People's Defence Force 3rd Division spokesperson"). */
 const MAX_ROLE_WORDS = 16;
-/** Words an "of/for/at" complement of a speaker may have ("at the Kamiti facility"). */
-const MAX_COMPLEMENT_WORDS = 4;
+/** Words an "of/for/at" complement of a speaker may have ("of the Beni garrison military court"). */
+const MAX_COMPLEMENT_WORDS = 6;
 /** An organisation opened by its kind is short ("Radio Kano", "Radio France Internationale"). */
 const MAX_OPENED_NAME_WORDS = 3;
 /** Capitals that read as an organisation's acronym ("INPEC", "SNAI"), not a shouted word. */
@@ -120,6 +120,13 @@ export function isRolePhrase(phrase: string): boolean {
   return words.length > 0 && words.length <= MAX_ROLE_WORDS && words.some((w) => ROLE_WORDS.has(key(w))) && !personInApposition(phrase);
 }
 
+/** "the prosecutor of the military court", "a police spokesman": one office holder, whom a later "he" may mean. */
+export function isOneOfficeHolder(phrase: string): boolean {
+  const words = phrase.trim().split(/\s+/).filter(Boolean);
+  const head = words.findIndex((w) => ROLE_WORDS.has(key(w)));
+  return head >= 0 && !/s$/i.test(bare(words[head])) && !/^(?:two|three|four|several|some|many)$/i.test(words[0] ?? "");
+}
+
 /** A person named alone in apposition: "Attaullah Khogyani", "Mr. Noel Ailewon". */
 export function personInApposition(phrase: string): string | null {
   const words = phrase.trim().split(/\s+/).filter(Boolean);
@@ -136,7 +143,12 @@ function speakerPhrase(allWords: string[]): SourcePhrase | null {
   // the end of the clause ("a man presenting himself as a commander of an armed group").
   const cut = cutAtBreak(allWords);
   const words = cut.some((w) => SOURCE_HEADS.has(key(w))) ? cut : allWords;
-  const head = lastIndexWhere(words, (w) => SOURCE_HEADS.has(key(w)));
+  // The last head the phrase can end on: itself, or with an "of/for/at" complement after it
+  // ("the prosecutor of the garrison military court" ends on "prosecutor", not "military").
+  const endsPhrase = (i: number) => i === words.length - 1 || (/^(?:of|for|at)$/i.test(words[i + 1]) && words.length - i - 1 <= MAX_COMPLEMENT_WORDS + 1);
+  const last = lastIndexWhere(words, (w) => SOURCE_HEADS.has(key(w)));
+  const fitting = lastIndexWhere(words, (w, i) => SOURCE_HEADS.has(key(w)) && endsPhrase(i));
+  const head = fitting >= 0 ? fitting : last;
   if (head < 0) return null;
   let from = head;
   // Back to the phrase's first word; "the" inside a complement stays ("spokesman for the governor").
@@ -172,7 +184,7 @@ function cleanRole(role: string): string | null {
   return text && text.split(/\s+/).some((w) => ROLE_WORDS.has(key(w))) ? text : null;
 }
 
-function lastIndexWhere<T>(list: T[], test: (x: T) => boolean): number {
-  for (let i = list.length - 1; i >= 0; i--) if (test(list[i])) return i;
+function lastIndexWhere<T>(list: T[], test: (x: T, i: number) => boolean): number {
+  for (let i = list.length - 1; i >= 0; i--) if (test(list[i], i)) return i;
   return -1;
 }
