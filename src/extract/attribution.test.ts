@@ -181,6 +181,19 @@ const POSITIVE: Case[] = [
     text: "Gunmen attacked Kuje prison last week.\n\nSixty of the escaped inmates have been recaptured, the prosecutor of the Kano high court said on Tuesday.\n\n“More than 40 are still on the run,” he told reporters.",
     claim: "at_large 41 prosecutor of the Kano high court",
   },
+  // An office alone names its holder; an acronym in brackets stays beside the name it abbreviates.
+  {
+    text: "Eighteen inmates escaped from Kuje prison on Friday, the district commissioner said.",
+    claim: "escaped 18 district commissioner",
+  },
+  {
+    text: "Twelve inmates escaped from Kuje prison on Friday, according to the National Prisons Institute (INAP).",
+    claim: "escaped 12 National Prisons Institute (INAP)",
+  },
+  {
+    text: "Nineteen inmates escaped from Kuje prison on Friday, Diallo, the governor, said.",
+    claim: "escaped 19 Diallo", role: "governor",
+  },
   // A figure given without a verb of saying.
   {
     text: "Gunmen attacked Kuje prison on Friday, killing 12 people, police said. A local rights network gave a higher toll of 19 dead.",

@@ -340,8 +340,10 @@ export class Attributor {
     const at = (phrase: string) => floor + Math.max(0, stretch.lastIndexOf(phrase));
     const last = chunks[chunks.length - 1];
     const previous = chunks.length > 1 ? chunks[chunks.length - 2] : "";
-    const named = personInApposition(last) ?? (isRolePhrase(last) ? personInApposition(previous) ?? sourceEndingClause(previous)?.name : null);
-    const isPerson = named && (personInApposition(last) || sourceEndingClause(previous)?.kind === "person" || personInApposition(previous));
+    // "Diallo, the governor, said": a lone surname in apposition to an office is a person too.
+    const surname = isRolePhrase(last) && isSurname(previous) ? previous : null;
+    const named = personInApposition(last) ?? (isRolePhrase(last) ? personInApposition(previous) ?? surname ?? sourceEndingClause(previous)?.name : null);
+    const isPerson = named && (personInApposition(last) || sourceEndingClause(previous)?.kind === "person" || personInApposition(previous) || named === surname);
     if (named && isPerson) {
       const role = personInApposition(last) ? roleBefore(chunks.slice(0, -1)) : cleanRole(last);
       return this.personSource(this.addPerson(named, role), at(named.split(/\s+/)[0]), "attribution.person-apposition");

@@ -19,7 +19,8 @@ const lower = (words: string[]) => new Set(words.map((w) => w.toLowerCase()));
 const TITLES = lower(data.titles.words);
 const ROLE_WORDS = lower(data.roleWords.words);
 const ORGANISATION_WORDS = lower(data.organisationWords.words);
-const SOURCE_HEADS = lower(data.sourceHeads.words);
+// An office names its holder as a source too: "the district commissioner said".
+const SOURCE_HEADS = lower([...data.sourceHeads.words, ...data.roleWords.words]);
 const DROP_BEFORE = lower(data.dropBeforeSource.words);
 const PHRASE_BREAKS = lower(data.nounPhraseBreaks.words);
 const COMMON_OPENERS = new Set([...lower(data.commonModifiers.words), ...SOURCE_HEADS, ...ROLE_WORDS]);
@@ -138,7 +139,11 @@ export function personInApposition(phrase: string): string | null {
 function speakerPhrase(allWords: string[]): SourcePhrase | null {
   // "the national prison institute INPEC": an acronym ending the subject names the organisation.
   const lastWord = allWords[allWords.length - 1] ?? "";
-  if (isAcronym(lastWord) && bare(lastWord).length <= MAX_ACRONYM_LETTERS) return { name: bare(lastWord), kind: "organisation", role: null };
+  if (isAcronym(lastWord) && bare(lastWord).length <= MAX_ACRONYM_LETTERS) {
+    // "the National Penitentiary Institute (INPE)": the name with its acronym, so either reads.
+    const spelled = /^\(/.test(lastWord) ? properNameBefore(allWords.slice(0, -1)) : null;
+    return { name: spelled ? `${spelled} (${bare(lastWord)})` : bare(lastWord), kind: "organisation", role: null };
+  }
   // The noun phrase ends at its last source head before any break ("who", "in", "on"), else at
   // the end of the clause ("a man presenting himself as a commander of an armed group").
   const cut = cutAtBreak(allWords);
@@ -171,6 +176,14 @@ function speakerPhrase(allWords: string[]): SourcePhrase | null {
   const opener = name.split(" ")[0];
   const written = COMMON_OPENERS.has(opener.toLowerCase()) ? opener.toLowerCase() + name.slice(opener.length) : name;
   return { name: written, kind: "group", role: null };
+}
+
+/** A capitalised name ending a run of words ("the National Penitentiary Institute" -> "National Penitentiary Institute"). */
+function properNameBefore(words: string[]): string | null {
+  let from = words.length;
+  while (from > 0 && (isCapitalised(words[from - 1]) || (from > 1 && NAME_LINKS.has(words[from - 1].toLowerCase()) && isCapitalised(words[from - 2])))) from--;
+  const name = words.slice(from).map(bare);
+  return name.length >= 2 && name.length <= MAX_PHRASE_WORDS ? name.join(" ") : null;
 }
 
 /** Words before the first that ends a noun phrase ("officials who spoke", "an official in Kabul"). */
