@@ -26,7 +26,8 @@ export function continuedSource(text: string, sentences: Span[], own: Attributio
     introducedQuote(text, sentences, own, index) ??
     paragraphContinuation(text, sentences, own, index) ??
     sourcedNextInParagraph(text, sentences, own, index) ??
-    leadSource(own, index)
+    leadSource(own, index) ??
+    previousParagraph(text, sentences, own, index)
   );
 }
 
@@ -101,6 +102,14 @@ function leadSource(own: Attribution[][], index: number): Attribution | null {
     if (own[i]?.length) return { ...own[i][0], rule: "attribution.lead" };
   }
   return null;
+}
+
+// 7. "Police spokesman Ali Musa said gunmen attacked the prison at midnight.\n\nEighteen inmates
+//    escaped.": a paragraph opening with a figure goes on with the speaker the paragraph before ended on.
+function previousParagraph(text: string, sentences: Span[], own: Attribution[][], index: number): Attribution | null {
+  if (index === 0 || !text.slice(sentences[index - 1].end, sentences[index].start).includes("\n")) return null;
+  const before = own[index - 1];
+  return before?.length ? { ...before[before.length - 1], rule: "attribution.previous-paragraph" } : null;
 }
 
 /** Whether a sentence of a quotation ends it: curly quotes all closed, or straight quotes paired after opening it. */

@@ -194,6 +194,16 @@ const POSITIVE: Case[] = [
     text: "Nineteen inmates escaped from Kuje prison on Friday, Diallo, the governor, said.",
     claim: "escaped 19 Diallo", role: "governor",
   },
+  // A paragraph opening with a figure goes on with the speaker the paragraph before ended on.
+  {
+    text: "Police spokesman Ali Musa said gunmen attacked Kuje prison at midnight.\n\nEighteen inmates escaped during the attack.",
+    claim: "escaped 18 Ali Musa",
+  },
+  // A figure stated again elsewhere with a source takes that source.
+  {
+    text: "Gunmen attacked Kuje prison on Friday.\n\nThe town was calm on Saturday.\n\nShops opened late.\n\nSchools stayed shut.\n\nSeventeen inmates were recaptured on Sunday.\n\nThe hunt went on in the hills.\n\nCommissioner Halima Sule says the 17 were found in a farmhouse.",
+    claim: "recaptured 17 Halima Sule",
+  },
   // A figure given without a verb of saying.
   {
     text: "Gunmen attacked Kuje prison on Friday, killing 12 people, police said. A local rights network gave a higher toll of 19 dead.",
@@ -220,6 +230,8 @@ const NEGATIVE: string[] = [
   // A quotation closed by “he said” speaks for no one in the next paragraph.
   "Gunmen attacked Kuje prison on Friday.\n\nThe town was calm on Saturday.\n\nShops opened late.\n\nSchools stayed shut.\n\n\"Twenty inmates escaped from Kuje prison on Friday,\" he said.\n\nOn Monday the ministry said the school would reopen.",
   "Eleven inmates escaped from Kuje prison on Friday, Others said nothing.",
+  // Past the lead, a paragraph after one with no source stays unattributed; a small figure stated again is another figure.
+  "Gunmen attacked Kuje prison on Friday.\n\nThe town was calm on Saturday.\n\nShops opened late.\n\nSchools stayed shut.\n\nTwo inmates were recaptured on Sunday.\n\nTwo vans were burnt, the mayor said.",
 ];
 
 for (const c of POSITIVE) {

@@ -76,6 +76,10 @@ const CLAUSE_SEPARATORS = /[,;:“”"()]|\s[-–—]\s|—/;
 const GENERIC_ACTOR_KINDS = new Set(["other"]);
 /** Actors named by a description ("state television", "local press"): the words the text uses are the source. */
 const DESCRIBED_ACTORS = new Set(sourcesData.describedActors.ids);
+/** Figures below this are too common ("one guard", "two vans") to be the same figure stated again. */
+const MIN_RESTATED_FIGURE = 3;
+/** Quantity readings that state no figure of people ("a" in "a statement"). */
+const IGNORED_FIGURE_RULES = new Set(["quantity.article"]);
 /** How many words after "told" the outlet may start ("told the BBC"). */
 const VIA_WORDS = 3;
 
@@ -98,6 +102,8 @@ function personPattern(name: string, atEnd: boolean): RegExp {
 interface DocContext {
   text: string;
   actors: Array<Annotation<ActorValue>>;
+  /** The figures the text states: a figure stated again with a source gives that source to its other statements. */
+  quantities?: Array<Annotation<{ low: number; high: number | null; noCount?: boolean }>>;
 }
 
 /** Resolves the source of every sentence of a document, in reading order. */
@@ -138,6 +144,7 @@ export class Attributor {
   describeClaims(mentions: IncidentMention[]): IncidentMention[] {
     const indexOf = new Map(this.sentences.map((s, i) => [s.start, i]));
     for (const claim of mentions.flatMap((m) => m.counts.flatMap((c) => c.claims))) {
+      claim.source ??= this.restatedSource(claim, indexOf.get(claim.start));
       if (!claim.source) continue;
       const index = indexOf.get(claim.start);
       const stated = index === undefined ? undefined : (this.bySentence[index] ?? []).find((a) => a.source === claim.source);
@@ -146,6 +153,22 @@ export class Attributor {
       if (stated?.via) claim.via = stated.via;
     }
     return mentions;
+  }
+
+  /**
+   * "Kenya: 3 escaped convicts arrested" … "The police chief says the three were arrested": an
+   * unattributed figure that another sentence states again with a source takes that source.
+   */
+  private restatedSource(claim: { low: number; high: number | null }, index: number | undefined): string | null {
+    if (index === undefined || claim.low < MIN_RESTATED_FIGURE) return null;
+    for (const q of this.doc.quantities ?? []) {
+      if (q.value.noCount || IGNORED_FIGURE_RULES.has(q.rule) || q.value.low !== claim.low || q.value.high !== claim.high) continue;
+      const at = sentenceIndexOf(this.sentences, q.start);
+      if (at < 0 || at === index) continue;
+      const own = this.bySentence[at] ?? [];
+      if (own.length) return nearest(own, q.start).source;
+    }
+    return null;
   }
 
   /** Every attribution as a document annotation: the source, with the role and outlet when the text gives them. */
@@ -464,6 +487,18 @@ function stripAuxiliaries(piece: string): string {
 function properNameAtStart(stretch: string): string | null {
   const m = /^[ \t]*(?:the[ \t]+)?((?:\p{Lu}[\p{L}'’.-]*)(?:[ \t]+\p{Lu}[\p{L}'’.-]*){0,3})/u.exec(stretch);
   return m ? m[1].replace(/[.,]+$/, "") : null;
+}
+
+/** The sentence holding `position`, by binary search over sentences in reading order; -1 between sentences. */
+function sentenceIndexOf(sentences: Span[], position: number): number {
+  let [low, high] = [0, sentences.length - 1];
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    if (sentences[mid].end <= position) low = mid + 1;
+    else if (sentences[mid].start > position) high = mid - 1;
+    else return mid;
+  }
+  return -1;
 }
 
 function nearest(list: Attribution[], position: number): Attribution {
