@@ -204,6 +204,15 @@ const POSITIVE: Case[] = [
     text: "Gunmen attacked Kuje prison on Friday.\n\nThe town was calm on Saturday.\n\nShops opened late.\n\nSchools stayed shut.\n\nSeventeen inmates were recaptured on Sunday.\n\nThe hunt went on in the hills.\n\nCommissioner Halima Sule says the 17 were found in a farmhouse.",
     claim: "recaptured 17 Halima Sule",
   },
+  // An organisation named by a capitalised run that ends in an organisation word, and its head noun later.
+  {
+    text: "Seven inmates were killed in a riot at Kuje prison on Sunday, the Prisons Secretariat said.",
+    claim: "killed 7 Prisons Secretariat",
+  },
+  {
+    text: "Seven inmates were killed in a riot at Kuje prison on Sunday, the state's Prisons Bureau said.",
+    claim: "killed 7 Prisons Bureau",
+  },
   // A figure given without a verb of saying.
   {
     text: "Gunmen attacked Kuje prison on Friday, killing 12 people, police said. A local rights network gave a higher toll of 19 dead.",

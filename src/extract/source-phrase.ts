@@ -85,6 +85,13 @@ export function sourceEndingClause(clause: string): SourcePhrase | null {
     // "Radio Kano", "Police Kano": an organisation word opening a run names the organisation.
     const organisationName = lastOffice === 0 && run.length > 1 && run.length <= MAX_OPENED_NAME_WORDS && !run.some(isTitle) && !ROLE_WORDS.has(key(run[0])) && !/^(?:the|a|an|of|for|at)$/i.test(bare(words[start - 1] ?? ""));
     if (organisationName) return { name: run.map(bare).join(" "), kind: "organisation", role: null };
+    // "the state's Justice Secretariat": a capitalised run ending in an organisation word names it.
+    const endsInOrganisation = lastOffice === run.length - 1 && run.length > 1 && !run.some(isTitle) && !ROLE_WORDS.has(key(run[lastOffice]));
+    if (endsInOrganisation) {
+      const name = run.map(bare);
+      while (name.length > 1 && /^(?:the|a|an)$/i.test(name[0])) name.shift();
+      return { name: name.join(" "), kind: "organisation", role: null };
+    }
     const officeBefore = lastOffice >= 0 || (start > 0 && ROLE_WORDS.has(key(words[start - 1])));
     const person = personName(run.slice(lastOffice + 1), officeBefore);
     if (person) {
