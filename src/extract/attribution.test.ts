@@ -213,6 +213,20 @@ const POSITIVE: Case[] = [
     text: "Seven inmates were killed in a riot at Kuje prison on Sunday, the state's Prisons Bureau said.",
     claim: "killed 7 Prisons Bureau",
   },
+  // One name alone after an inverted verb, with an office or nothing after it.
+  {
+    text: "Eighteen inmates escaped from Kuje prison on Friday, said Suharto, the security minister.",
+    claim: "escaped 18 Suharto", role: "security minister",
+  },
+  {
+    text: "“Twenty-four inmates escaped from Kuje prison,” said Bakari.",
+    claim: "escaped 24 Bakari",
+  },
+  // A name ending in a particle joined to a capital.
+  {
+    text: "Eighteen inmates escaped from Kuje prison on Friday, Abdul Karim al-Tikriti, a local official, said.",
+    claim: "escaped 18 Abdul Karim al-Tikriti", role: "local official",
+  },
   // A figure given without a verb of saying.
   {
     text: "Gunmen attacked Kuje prison on Friday, killing 12 people, police said. A local rights network gave a higher toll of 19 dead.",

@@ -9,7 +9,7 @@ import type { Annotation, Span } from "../model/doc.ts";
 import type { IncidentMention } from "../model/incident.ts";
 import { ACCORDING_TO, ATTRIBUTION_VERBS, matchAll, phrasesPattern } from "./lexicon.ts";
 import { cleanRole, peopleWithRoles, roleBefore } from "./attribution-people.ts";
-import { isOneOfficeHolder, isRolePhrase, personInApposition, sourceEndingClause, sourceStartingClause, type SourcePhrase } from "./source-phrase.ts";
+import { isOneOfficeHolder, isRolePhrase, isSurname, personInApposition, sourceEndingClause, sourceStartingClause, type SourcePhrase } from "./source-phrase.ts";
 import { continuedSource, quoteStates } from "./attribution-continuation.ts";
 import { windowBefore } from "./window.ts";
 import sourcesData from "./sources.json" with { type: "json" };
@@ -57,8 +57,6 @@ const FIGURE_VERB = new RegExp(
   "gi",
 );
 const LISTENER_VERB = /^(?:told|tells|informed)$/i;
-/** Capitalised words that open a clause without naming anyone ("Others said", "This said"). */
-const NON_NAME_OPENERS = new Set(sourcesData.nonNameOpeners.words.map((w) => w.toLowerCase()));
 const PRONOUN_PERSON = /^(?:he|she|him|her)$/i;
 const PRONOUN_ORG = /^(?:it|they|them)$/i;
 const SOURCE_ANAPHOR = /^(?:the\s+)?(?:source|sources|official|officials|statement|report|reports|spokesman|spokesperson|spokeswoman)$/i;
@@ -471,11 +469,6 @@ export class Attributor {
     const actor = this.actors.lastWithWordBefore(head, pos);
     return actor?.value.name ?? null;
   }
-}
-
-/** A lone capitalised word before a reporting verb that names a person ("Kone said"), not a pronoun or a common word. */
-function isSurname(phrase: string): boolean {
-  return /^\p{Lu}[\p{Ll}'’-]+$/u.test(phrase) && !NON_NAME_OPENERS.has(phrase.toLowerCase()) && !PRONOUN_PERSON.test(phrase) && !PRONOUN_ORG.test(phrase);
 }
 
 /** Words between a subject and its verb that are not the subject: "security sources have said". */

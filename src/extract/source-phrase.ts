@@ -25,6 +25,8 @@ const DROP_BEFORE = lower(data.dropBeforeSource.words);
 const PHRASE_BREAKS = lower(data.nounPhraseBreaks.words);
 const COMMON_OPENERS = new Set([...lower(data.commonModifiers.words), ...SOURCE_HEADS, ...ROLE_WORDS]);
 const AUXILIARIES = lower(data.auxiliaries.words);
+const NON_NAME_OPENERS = lower(data.nonNameOpeners.words);
+const PRONOUNS = /^(?:he|she|him|her|it|they|them|we|you|i)$/i;
 
 /** A person's name has at most this many words after titles ("Rami Abdel Rahman al-Hassan"). */
 const MAX_NAME_WORDS = 4;
@@ -60,7 +62,9 @@ function personName(words: string[], afterOffice: boolean): string | null {
   const names = words.filter((w) => !isTitle(w));
   while (names.length && /^(?:the|a|an)$/i.test(bare(names[0]))) names.shift();
   if (!names.length || names.length > MAX_NAME_WORDS) return null;
-  if (!isCapitalised(names[0]) || !isCapitalised(names[names.length - 1])) return null;
+  // "Abdul Rahman al-Hassan": a name may end in a particle joined to a capital.
+  const lastName = names[names.length - 1];
+  if (!isCapitalised(names[0]) || !(isCapitalised(lastName) || /^(?:al|el|ad|ar|as|ash|at|az|ud)-\p{Lu}/u.test(bare(lastName)))) return null;
   if (names.some((w) => ROLE_WORDS.has(key(w)) || ORGANISATION_WORDS.has(key(w)) || isAcronym(w) || /['’]s$/.test(bare(w)))) return null;
   if (names.length === 1 && !afterOffice && !words.some(isTitle)) return null;
   return names.map(bare).join(" ");
@@ -114,12 +118,20 @@ export function sourceStartingClause(clause: string): SourcePhrase | null {
   while (end < words.length && (isNamePart(words[end]) || isTitle(words[end]))) end++;
   const person = end >= 2 ? personName(words.slice(0, end), false) : null;
   if (person) return { name: person, kind: "person", role: cleanRole(rest[0] ?? "") };
+  // "said Wiranto, the security minister", "said Bakwanamaha.": one name alone, an office or nothing after it.
+  const alone = words.length === 1 && isSurname(bare(words[0])) && (rest.length === 0 || isRolePhrase(rest[0]));
+  if (alone) return { name: bare(words[0]), kind: "person", role: cleanRole(rest[0] ?? "") };
   // "the commissioner for justice, Ali Bello": an office, then the name in apposition.
   // "the spokesman of the Command, NCoS, Adamu Duza": the name may follow an acronym in apposition.
   const named = isRolePhrase(head) ? rest.slice(0, 3).map(personInApposition).find(Boolean) : null;
   if (named) return { name: named, kind: "person", role: cleanRole(head) };
   // "according to Brimob commander Rudy Sufahriadi": an office, then the name.
   return sourceEndingClause(words.join(" "));
+}
+
+/** A lone capitalised word that names a person ("Kone said", "said Wiranto, the minister"), not a pronoun or a common word. */
+export function isSurname(phrase: string): boolean {
+  return /^\p{Lu}[\p{Ll}'’-]+$/u.test(phrase) && !NON_NAME_OPENERS.has(phrase.toLowerCase()) && !PRONOUNS.test(phrase);
 }
 
 /** A role phrase in apposition: "a spokesman for the governor", "the chief minister", "the town's mayor". */
