@@ -213,6 +213,11 @@ const POSITIVE: Case[] = [
     text: "Seven inmates were killed in a riot at Kuje prison on Sunday, the state's Prisons Bureau said.",
     claim: "killed 7 Prisons Bureau",
   },
+  // An outlet whose name ends in letters: the capitalised words before them belong to it.
+  {
+    text: "According to Savannah FM, 16 inmates escaped from Kuje prison on Friday.",
+    claim: "escaped 16 Savannah FM",
+  },
   // One name alone after an inverted verb, with an office or nothing after it.
   {
     text: "Eighteen inmates escaped from Kuje prison on Friday, said Suharto, the security minister.",

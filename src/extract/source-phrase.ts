@@ -161,7 +161,11 @@ function speakerPhrase(allWords: string[]): SourcePhrase | null {
   if (isAcronym(lastWord) && bare(lastWord).length <= MAX_ACRONYM_LETTERS) {
     // "the National Penitentiary Institute (INPE)": the name with its acronym, so either reads.
     const spelled = /^\(/.test(lastWord) ? properNameBefore(allWords.slice(0, -1)) : null;
-    return { name: spelled ? `${spelled} (${bare(lastWord)})` : bare(lastWord), kind: "organisation", role: null };
+    if (spelled) return { name: `${spelled} (${bare(lastWord)})`, kind: "organisation", role: null };
+    // "Citizen TV", "Mosaique FM": capitalised words before the letters belong to the name.
+    let from = allWords.length - 1;
+    while (from > 0 && allWords.length - from <= MAX_OPENED_NAME_WORDS && isNamePart(allWords[from - 1]) && !/^(?:the|a|an)$/i.test(allWords[from - 1])) from--;
+    return { name: allWords.slice(from).map(bare).join(" "), kind: "organisation", role: null };
   }
   // The noun phrase ends at its last source head before any break ("who", "in", "on"), else at
   // the end of the clause ("a man presenting himself as a commander of an armed group").
