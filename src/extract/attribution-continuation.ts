@@ -7,6 +7,12 @@ import type { Attribution } from "./attribution.ts";
 
 /** An unattributed sentence takes the source of an attributed one at most this many sentences before it in its paragraph. */
 const PARAGRAPH_REACH_SENTENCES = 2;
+/** An unattributed sentence takes the source named in the next sentence of its paragraph, at most this many sentences ahead. */
+const NEXT_SENTENCE_REACH = 1;
+/** The headline and lead of a story: its first this many sentences. */
+const LEAD_SENTENCES = 4;
+/** A lead sentence takes the first source named at most this many sentences after it. */
+const LEAD_REACH_SENTENCES = 3;
 /** A quotation is followed this many sentences ahead to the sentence that closes and attributes it. */
 const QUOTE_REACH_SENTENCES = 4;
 /** A quotation with no attribution of its own speaks for a source named at most this many sentences before it. */
@@ -18,17 +24,24 @@ export function continuedSource(text: string, sentences: Span[], own: Attributio
     quoteContinuation(text, sentences, own, opensInQuote, index) ??
     wrappedLineContinuation(text, sentences, own, index) ??
     introducedQuote(text, sentences, own, index) ??
-    paragraphContinuation(text, sentences, own, index)
+    paragraphContinuation(text, sentences, own, index) ??
+    sourcedNextInParagraph(text, sentences, own, index) ??
+    leadSource(own, index) ??
+    previousParagraph(text, sentences, own, index)
   );
 }
 
 // 1. A sentence inside a quotation takes the source of the sentence that closes the quote.
 function quoteContinuation(text: string, sentences: Span[], own: Attribution[][], opensInQuote: boolean[], index: number): Attribution | null {
   let open = 0;
+  let closed = false;
   for (let i = index; i < sentences.length && i < index + QUOTE_REACH_SENTENCES; i++) {
     const s = sentences[i];
     const body = text.slice(s.start, s.end);
+    // A quotation closed in an earlier sentence ("“…,” he said.") is not spoken by a later one.
+    if (closed) return null;
     open += (body.match(/[“]/g)?.length ?? 0) - (body.match(/[”]/g)?.length ?? 0);
+    closed = i > index || /^[“"]/.test(body) ? closesQuote(body, open) : false;
     if (i === index && !/^[“"]/.test(body) && open <= 0 && !opensInQuote[index]) return null;
     if (i > index && own[i]?.length) return own[i][0];
     if (i > index && /[”"]/.test(body) === false && /\n/.test(text.slice(sentences[i - 1].end, s.start))) return null;
@@ -68,6 +81,41 @@ function paragraphContinuation(text: string, sentences: Span[], own: Attribution
     if (before?.length) return { ...before[before.length - 1], rule: "attribution.paragraph" };
   }
   return null;
+}
+
+// 5. "Eighteen inmates escaped on Friday. “Most are dangerous,” the police chief said.": a
+//    paragraph that opens with a figure and names its source in the next sentence speaks for it.
+function sourcedNextInParagraph(text: string, sentences: Span[], own: Attribution[][], index: number): Attribution | null {
+  for (let i = index + 1; i < sentences.length && i <= index + NEXT_SENTENCE_REACH; i++) {
+    if (text.slice(sentences[i - 1].end, sentences[i].start).includes("\n")) return null;
+    const after = own[i];
+    if (after?.length) return { ...after[0], rule: "attribution.paragraph-next" };
+  }
+  return null;
+}
+
+// 6. A story's headline and unattributed lead are told from its first source: "Manhunt for 200
+//    escaped inmates\n\nTroops are hunting 200 inmates …\n\nThe army spokesman, X, said …".
+function leadSource(own: Attribution[][], index: number): Attribution | null {
+  if (index >= LEAD_SENTENCES) return null;
+  for (let i = index + 1; i < own.length && i <= index + LEAD_REACH_SENTENCES; i++) {
+    if (own[i]?.length) return { ...own[i][0], rule: "attribution.lead" };
+  }
+  return null;
+}
+
+// 7. "Police spokesman Ali Musa said gunmen attacked the prison at midnight.\n\nEighteen inmates
+//    escaped.": a paragraph opening with a figure goes on with the speaker the paragraph before ended on.
+function previousParagraph(text: string, sentences: Span[], own: Attribution[][], index: number): Attribution | null {
+  if (index === 0 || !text.slice(sentences[index - 1].end, sentences[index].start).includes("\n")) return null;
+  const before = own[index - 1];
+  return before?.length ? { ...before[before.length - 1], rule: "attribution.previous-paragraph" } : null;
+}
+
+/** Whether a sentence of a quotation ends it: curly quotes all closed, or straight quotes paired after opening it. */
+function closesQuote(body: string, open: number): boolean {
+  if (/[“”]/.test(body)) return open <= 0 && /”/.test(body);
+  return ((body.match(/"/g)?.length ?? 0) % 2 === 0) && /"/.test(body.slice(1));
 }
 
 /** One pass over the text: whether each sentence starts inside an open “…” quotation of its paragraph. */

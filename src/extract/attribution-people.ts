@@ -8,6 +8,8 @@ import { isRolePhrase } from "./source-phrase.ts";
 export interface NamedPerson {
   name: string;
   role: string | null;
+  /** Where the text names them: a later "he said" may refer back to this mention. */
+  start: number;
 }
 
 const ROLE = PERSON_ROLES.map((r) => r.replace(/\s+/g, "\\s+")).join("|");
@@ -26,15 +28,15 @@ const ROLE_BEFORE_NAME = new RegExp(`(?:${ROLE})\\s+(${NAME})`, "g");
 /** Every person the text names with an office, in the order the patterns find them. */
 export function peopleWithRoles(text: string): NamedPerson[] {
   const people: NamedPerson[] = [];
-  for (const m of text.matchAll(APPOSITION_AFTER)) people.push({ name: m[1], role: roleAfter(text, m.index! + m[1].length) });
-  for (const m of text.matchAll(APPOSITION_POSSESSIVE)) people.push({ name: m[1], role: roleAfter(text, m.index! + m[1].length) });
-  for (const m of text.matchAll(ROLE_FOR_ORG_NAME)) people.push({ name: m[2], role: cleanRole(m[0].slice(0, m[0].indexOf(m[2]))) });
+  for (const m of text.matchAll(APPOSITION_AFTER)) people.push({ name: m[1], role: roleAfter(text, m.index! + m[1].length), start: m.index! });
+  for (const m of text.matchAll(APPOSITION_POSSESSIVE)) people.push({ name: m[1], role: roleAfter(text, m.index! + m[1].length), start: m.index! });
+  for (const m of text.matchAll(ROLE_FOR_ORG_NAME)) people.push({ name: m[2], role: cleanRole(m[0].slice(0, m[0].indexOf(m[2]))), start: m.index! + m[0].indexOf(m[2]) });
   for (const m of text.matchAll(ORG_ROLE_COMMA_NAME)) {
     // "... 3rd Division spokesperson, Maj. Peter Lomuria,": the office without the rank before the name.
     const office = m[0].slice(0, m[0].lastIndexOf(m[2])).replace(/(?:\s+\p{Lu}\p{L}{0,5}\.)+\s*$/u, "");
-    people.push({ name: m[2], role: cleanRole(office) });
+    people.push({ name: m[2], role: cleanRole(office), start: m.index! + m[0].lastIndexOf(m[2]) });
   }
-  for (const m of text.matchAll(ROLE_BEFORE_NAME)) people.push({ name: m[1], role: null });
+  for (const m of text.matchAll(ROLE_BEFORE_NAME)) people.push({ name: m[1], role: null, start: m.index! + m[0].lastIndexOf(m[1]) });
   return people;
 }
 

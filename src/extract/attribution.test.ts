@@ -135,6 +135,112 @@ const POSITIVE: Case[] = [
     text: "Kuje prison: 40 inmates escaped on Friday - police chief",
     claim: "escaped 40 police chief",
   },
+  // "he said" refers to the last person named with an office, quoted before or not.
+  {
+    text: "Prison spokesman Tomas Oduya met reporters at the gate on Saturday.\n\n“Twenty-two inmates escaped from Kuje prison overnight,” he said.",
+    claim: "escaped 22 Tomas Oduya",
+  },
+  // A lone surname before "told" is the speaker; the outlet told is not.
+  {
+    text: "Nine inmates escaped from Kuje prison on Friday, Oduya told the BBC.",
+    claim: "escaped 9 Oduya", via: "BBC",
+  },
+  // Translated copy: the speaker after the verb.
+  {
+    text: "Thirteen inmates escaped from Kuje prison on Sunday, declared the spokesman of the police, Rafael Quintero.",
+    claim: "escaped 13 Rafael Quintero", role: "spokesman of the police",
+  },
+  {
+    text: "Twenty inmates escaped from Kuje prison on Sunday, informed the Ministry of Justice in a statement.",
+    claim: "escaped 20 Ministry of Justice",
+  },
+  {
+    text: "Twenty-six inmates escaped from Kuje prison on Friday, state television reported.",
+    claim: "escaped 26 state television",
+  },
+  {
+    text: "Local press reported on Monday that 31 inmates escaped from Kuje prison.",
+    claim: "escaped 31 local press",
+  },
+  // A paragraph's figure, its speaker named in the next sentence.
+  {
+    text: "Fifteen inmates escaped from Kuje prison on Friday. “Some of them are armed,” police commander Ruth Wanjiru said.",
+    claim: "escaped 15 Ruth Wanjiru",
+  },
+  {
+    text: "Thirty inmates escaped from Kuje prison on Friday, the warden informed reporters.",
+    claim: "escaped 30 warden",
+  },
+  // A headline and an unattributed lead are told from the story's first source.
+  {
+    text: "Manhunt for 35 inmates who fled Kuje prison\n\nTroops are searching the hills for 35 inmates who escaped from Kuje prison on Wednesday.\n\nThe army spokesman, Lt. Col. Okello Mwaka, said the inmates overpowered a guard.",
+    claim: "escaped 35 Okello Mwaka",
+  },
+  // A speaker named by an office with a long complement; "he" then means that office holder.
+  {
+    text: "Gunmen attacked Kuje prison last week.\n\nSixty of the escaped inmates have been recaptured, the prosecutor of the Kano high court said on Tuesday.\n\n“More than 40 are still on the run,” he told reporters.",
+    claim: "at_large 41 prosecutor of the Kano high court",
+  },
+  // An office alone names its holder; an acronym in brackets stays beside the name it abbreviates.
+  {
+    text: "Eighteen inmates escaped from Kuje prison on Friday, the district commissioner said.",
+    claim: "escaped 18 district commissioner",
+  },
+  {
+    text: "Twelve inmates escaped from Kuje prison on Friday, according to the National Prisons Institute (INAP).",
+    claim: "escaped 12 National Prisons Institute (INAP)",
+  },
+  {
+    text: "Nineteen inmates escaped from Kuje prison on Friday, Diallo, the governor, said.",
+    claim: "escaped 19 Diallo", role: "governor",
+  },
+  // A paragraph opening with a figure goes on with the speaker the paragraph before ended on.
+  {
+    text: "Police spokesman Ali Musa said gunmen attacked Kuje prison at midnight.\n\nEighteen inmates escaped during the attack.",
+    claim: "escaped 18 Ali Musa",
+  },
+  // A figure stated again elsewhere with a source takes that source.
+  {
+    text: "Gunmen attacked Kuje prison on Friday.\n\nThe town was calm on Saturday.\n\nShops opened late.\n\nSchools stayed shut.\n\nSeventeen inmates were recaptured on Sunday.\n\nThe hunt went on in the hills.\n\nCommissioner Halima Sule says the 17 were found in a farmhouse.",
+    claim: "recaptured 17 Halima Sule",
+  },
+  // An organisation named by a capitalised run that ends in an organisation word, and its head noun later.
+  {
+    text: "Seven inmates were killed in a riot at Kuje prison on Sunday, the Prisons Secretariat said.",
+    claim: "killed 7 Prisons Secretariat",
+  },
+  {
+    text: "Seven inmates were killed in a riot at Kuje prison on Sunday, the state's Prisons Bureau said.",
+    claim: "killed 7 Prisons Bureau",
+  },
+  // An outlet whose name ends in letters: the capitalised words before them belong to it.
+  {
+    text: "According to Savannah FM, 16 inmates escaped from Kuje prison on Friday.",
+    claim: "escaped 16 Savannah FM",
+  },
+  // One name alone after an inverted verb, with an office or nothing after it.
+  {
+    text: "Eighteen inmates escaped from Kuje prison on Friday, said Suharto, the security minister.",
+    claim: "escaped 18 Suharto", role: "security minister",
+  },
+  {
+    text: "“Twenty-four inmates escaped from Kuje prison,” said Bakari.",
+    claim: "escaped 24 Bakari",
+  },
+  // A name ending in a particle joined to a capital.
+  {
+    text: "Eighteen inmates escaped from Kuje prison on Friday, Abdul Karim al-Tikriti, a local official, said.",
+    claim: "escaped 18 Abdul Karim al-Tikriti", role: "local official",
+  },
+  // A figure given without a verb of saying.
+  {
+    text: "Gunmen attacked Kuje prison on Friday, killing 12 people, police said. A local rights network gave a higher toll of 19 dead.",
+    claim: "killed 19 local rights network",
+  },
+  {
+    text: "An attack on Kuje prison on Friday killed 14 people. The Observatory later raised the death toll to 22.",
+    claim: "killed 22 Syrian Observatory for Human Rights",
+  },
 ];
 
 /** Sentences whose figure has no source the text names. */
@@ -145,6 +251,15 @@ const NEGATIVE: string[] = [
   "According to her, 20 inmates escaped from Kuje prison.",
   "Forty inmates escaped from Kuje prison on Friday — the third jailbreak this year.",
   "The government declared a state of emergency on Saturday after gangs freed 400 inmates from Kuje prison.",
+  "The governor declared a curfew after 40 inmates escaped from Kuje prison.",
+  "Gunmen freed 40 inmates from Kuje prison on Friday, declared a curfew in the town and left.",
+  // Past the lead, the next paragraph's speaker does not speak for this one.
+  "Gunmen attacked Kuje prison on Friday.\n\nThe town was calm on Saturday.\n\nShops opened late.\n\nSchools stayed shut.\n\nTwenty inmates escaped from Kuje prison on Friday.\n\nPolice chief Ruth Wanjiru said the search would go on.",
+  // A quotation closed by “he said” speaks for no one in the next paragraph.
+  "Gunmen attacked Kuje prison on Friday.\n\nThe town was calm on Saturday.\n\nShops opened late.\n\nSchools stayed shut.\n\n\"Twenty inmates escaped from Kuje prison on Friday,\" he said.\n\nOn Monday the ministry said the school would reopen.",
+  "Eleven inmates escaped from Kuje prison on Friday, Others said nothing.",
+  // Past the lead, a paragraph after one with no source stays unattributed; a small figure stated again is another figure.
+  "Gunmen attacked Kuje prison on Friday.\n\nThe town was calm on Saturday.\n\nShops opened late.\n\nSchools stayed shut.\n\nTwo inmates were recaptured on Sunday.\n\nTwo vans were burnt, the mayor said.",
 ];
 
 for (const c of POSITIVE) {

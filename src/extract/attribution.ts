@@ -7,11 +7,12 @@
 // outlet the source spoke through.
 import type { Annotation, Span } from "../model/doc.ts";
 import type { IncidentMention } from "../model/incident.ts";
-import { ACCORDING_TO, ATTRIBUTION_VERBS, matchAll } from "./lexicon.ts";
+import { ACCORDING_TO, ATTRIBUTION_VERBS, matchAll, phrasesPattern } from "./lexicon.ts";
 import { cleanRole, peopleWithRoles, roleBefore } from "./attribution-people.ts";
-import { isRolePhrase, personInApposition, sourceEndingClause, sourceStartingClause, type SourcePhrase } from "./source-phrase.ts";
+import { isOneOfficeHolder, isRolePhrase, isSurname, personInApposition, sourceEndingClause, sourceStartingClause, type SourcePhrase } from "./source-phrase.ts";
 import { continuedSource, quoteStates } from "./attribution-continuation.ts";
 import { windowBefore } from "./window.ts";
+import sourcesData from "./sources.json" with { type: "json" };
 import { ActorIndex } from "./actor-index.ts";
 
 export interface ActorValue {
@@ -45,6 +46,17 @@ const SUBJECT_WORDS = 6;
 /** How many words after "according to" / an inverted "said" the source may start. */
 const OBJECT_WORDS = 4;
 
+/** Verbs whose object is the one spoken to: "told reporters", "informed the ministry". */
+/** Who is spoken to rather than speaking: "informed reporters", "told the press". */
+const LISTENER_NOUN = /^\s+(?:the\s+|a\s+)?(?:reporters|journalists|newsmen|press|media|correspondents|news\s+conference|press\s+conference)\b/i;
+/** Verbs that report only when their speaker follows them ("…, declared the spokesman, Ali Musa"). */
+const INVERTED_ONLY_VERBS = phrasesPattern(sourcesData.invertedVerbs.words);
+/** "gave a higher toll of 16", "put the death toll at 30": a verb giving a figure, its subject the source. */
+const FIGURE_VERB = new RegExp(
+  `\\b(?:${sourcesData.figureVerbs.verbs.join("|")})\\s+(?:(?:a|an|the|its|their|his|her|new|higher|lower|fresh|updated|official|final|provisional|preliminary|death|overall)\\s+){0,3}(?:${sourcesData.figureVerbs.objects.join("|")})\\b`,
+  "gi",
+);
+const LISTENER_VERB = /^(?:told|tells|informed)$/i;
 const PRONOUN_PERSON = /^(?:he|she|him|her)$/i;
 const PRONOUN_ORG = /^(?:it|they|them)$/i;
 const SOURCE_ANAPHOR = /^(?:the\s+)?(?:source|sources|official|officials|statement|report|reports|spokesman|spokesperson|spokeswoman)$/i;
@@ -60,6 +72,12 @@ const QUOTED_AS = /^\s+([^.;:“”"]{2,100}?)\s+as\s+say(?:ing|s)\b/i;
 const CLAUSE_SEPARATORS = /[,;:“”"()]|\s[-–—]\s|—/;
 /** Actors whose name is a generic word ("authorities", "officials"): the words the text uses say more. */
 const GENERIC_ACTOR_KINDS = new Set(["other"]);
+/** Actors named by a description ("state television", "local press"): the words the text uses are the source. */
+const DESCRIBED_ACTORS = new Set(sourcesData.describedActors.ids);
+/** Figures below this are too common ("one guard", "two vans") to be the same figure stated again. */
+const MIN_RESTATED_FIGURE = 3;
+/** Quantity readings that state no figure of people ("a" in "a statement"). */
+const IGNORED_FIGURE_RULES = new Set(["quantity.article"]);
 /** How many words after "told" the outlet may start ("told the BBC"). */
 const VIA_WORDS = 3;
 
@@ -82,12 +100,16 @@ function personPattern(name: string, atEnd: boolean): RegExp {
 interface DocContext {
   text: string;
   actors: Array<Annotation<ActorValue>>;
+  /** The figures the text states: a figure stated again with a source gives that source to its other statements. */
+  quantities?: Array<Annotation<{ low: number; high: number | null; noCount?: boolean }>>;
 }
 
 /** Resolves the source of every sentence of a document, in reading order. */
 export class Attributor {
   /** People by full name and by surname. */
   private readonly persons = new Map<string, Person>();
+  /** Where the text names a person with an office, in reading order: what "he said" may refer to. */
+  private readonly namedAt: Array<{ start: number; person: Person }> = [];
   private lastPerson: Attribution | null = null;
   private lastOrg: Attribution | null = null;
   private lastSource: Attribution | null = null;
@@ -120,6 +142,7 @@ export class Attributor {
   describeClaims(mentions: IncidentMention[]): IncidentMention[] {
     const indexOf = new Map(this.sentences.map((s, i) => [s.start, i]));
     for (const claim of mentions.flatMap((m) => m.counts.flatMap((c) => c.claims))) {
+      claim.source ??= this.restatedSource(claim, indexOf.get(claim.start));
       if (!claim.source) continue;
       const index = indexOf.get(claim.start);
       const stated = index === undefined ? undefined : (this.bySentence[index] ?? []).find((a) => a.source === claim.source);
@@ -128,6 +151,22 @@ export class Attributor {
       if (stated?.via) claim.via = stated.via;
     }
     return mentions;
+  }
+
+  /**
+   * "Kenya: 3 escaped convicts arrested" … "The police chief says the three were arrested": an
+   * unattributed figure that another sentence states again with a source takes that source.
+   */
+  private restatedSource(claim: { low: number; high: number | null }, index: number | undefined): string | null {
+    if (index === undefined || claim.low < MIN_RESTATED_FIGURE) return null;
+    for (const q of this.doc.quantities ?? []) {
+      if (q.value.noCount || IGNORED_FIGURE_RULES.has(q.rule) || q.value.low !== claim.low || q.value.high !== claim.high) continue;
+      const at = sentenceIndexOf(this.sentences, q.start);
+      if (at < 0 || at === index) continue;
+      const own = this.bySentence[at] ?? [];
+      if (own.length) return nearest(own, q.start).source;
+    }
+    return null;
   }
 
   /** Every attribution as a document annotation: the source, with the role and outlet when the text gives them. */
@@ -139,7 +178,28 @@ export class Attributor {
 
   // 1. People named with a role anywhere in the document, so "Shami said" finds Farhad Shami.
   private registerPersons(): void {
-    for (const { name, role } of peopleWithRoles(this.doc.text)) this.addPerson(name, role);
+    for (const { name, role, start } of peopleWithRoles(this.doc.text)) this.namedAt.push({ start, person: this.addPerson(name, role) });
+    this.namedAt.sort((a, b) => a.start - b.start);
+  }
+
+  /**
+   * Who "he" or "she" at `pos` is: the last person quoted, unless the text has named another
+   * person with an office since ("Police spokesman Ali Musa spoke to reporters. “…,” he said").
+   */
+  private pronounPerson(pos: number): Attribution | null {
+    let named: { start: number; person: Person } | null = null;
+    for (const n of this.namedAt) {
+      if (n.start >= pos) break;
+      named = n;
+    }
+    const quoted = this.lastPerson;
+    if (named && (!quoted || (named.start > quoted.start && named.person.name !== quoted.source))) {
+      return this.personSource(named.person, named.start, "attribution.pronoun-named");
+    }
+    // "…, the prosecutor said. “…,” he told a briefing": an unnamed office holder quoted last.
+    const office = this.lastSource;
+    if (office && office !== quoted && (!quoted || office.start > quoted.start) && isOneOfficeHolder(office.source)) return office;
+    return quoted;
   }
 
   private addPerson(name: string, role: string | null): Person {
@@ -187,7 +247,10 @@ export class Attributor {
       // "..., said X" and “...,” said X: the verb right after a break, its subject after it.
       // "told" takes the listener as its object ("..., told journalists"): never an inverted subject.
       // "Peter Lomuria, said the inmates ...": a person in apposition just before is the subject.
-      const inverted = !/^(?:tel|told|informed)/i.test(m.text) && (/[,“”"]\s*$/.test(text.slice(Math.max(sentence.start, m.start - 3), m.start)) || m.start === sentence.start) && !this.personJustBefore(m.start, sentence.start);
+      // Machine translation keeps the source after "informed" ("…, informed the Ministry of
+      // Justice"); "informed reporters" or "informed AFP" names the listener.
+      const listener = /^informed$/i.test(m.text) && this.listenerAfter(m.end);
+      const inverted = !/^(?:tel|told)/i.test(m.text) && !listener && (/[,“”"]\s*$/.test(text.slice(Math.max(sentence.start, m.start - 3), m.start)) || m.start === sentence.start) && !this.personJustBefore(m.start, sentence.start);
       const object = inverted ? this.objectAfter(m.end, sentence.end, true) : null;
       if (object) {
         found.push(this.remember({ ...object, start: m.start, end: m.end, rule: object.rule.startsWith("attribution.pronoun") ? object.rule : "attribution.said-x" }));
@@ -208,10 +271,32 @@ export class Attributor {
         found.push(this.remember({ ...subject, end: m.end, ...(via ? { via } : {}) }));
         continue;
       }
-      const known = inverted ? null : this.knownSourceAfter(m.end);
+      // "told AFP": the one told is a listener, never the speaker.
+      const known = inverted || LISTENER_VERB.test(m.text) ? null : this.knownSourceAfter(m.end);
       if (known) found.push(this.remember({ ...known, start: m.start, end: m.end, rule: "attribution.said-x" }));
     }
+    // 3. "Civil society gave a higher toll of 16": a figure given, its subject the source.
+    if (!found.length) {
+      for (const m of matchAll(FIGURE_VERB, text, sentence.start, sentence.end)) {
+        const subject = this.subjectBefore(m.start, sentence.start);
+        if (subject) found.push(this.remember({ ...subject, end: m.end, rule: subject.rule === "attribution.speaker" ? "attribution.figure-giver" : subject.rule }));
+      }
+    }
+    // 4. Verbs that report only with the speaker after them, as translated copy writes them:
+    //    "…, declared the spokesman of the police, Ali Musa."
+    for (const m of matchAll(INVERTED_ONLY_VERBS, text, sentence.start, sentence.end)) {
+      const inverted = /[,“”"]\s*$/.test(text.slice(Math.max(sentence.start, m.start - 3), m.start)) || m.start === sentence.start;
+      if (!inverted || this.personJustBefore(m.start, sentence.start)) continue;
+      const object = this.objectAfter(m.end, sentence.end, true);
+      if (object) found.push(this.remember({ ...object, start: m.start, end: m.end, rule: object.rule.startsWith("attribution.pronoun") ? object.rule : "attribution.inverted-verb" }));
+    }
     return found;
+  }
+
+  /** "informed reporters", "informed AFP": the one informed is a listener the text names. */
+  private listenerAfter(pos: number): boolean {
+    const actor = this.actorAnnotationNear(pos, VIA_WORDS);
+    return (actor !== undefined && actor.value.kind === "media") || LISTENER_NOUN.test(this.doc.text.slice(pos, pos + 40));
   }
 
   private subjectBefore(verbStart: number, sentenceStart: number): Attribution | null {
@@ -223,7 +308,8 @@ export class Attributor {
     const at = (phrase: string) => floor + Math.max(0, stretch.lastIndexOf(phrase.split(/\s+/)[0]));
     if (last === "" && pieces.length > 1) return this.appositionSubject(pieces.slice(0, -1), floor, stretch);
     const lastWord = last.split(/\s+/).pop() ?? "";
-    if (PRONOUN_PERSON.test(lastWord) && this.lastPerson) return { ...this.lastPerson, start: at(lastWord), rule: "attribution.pronoun-person" };
+    const pronounPerson = PRONOUN_PERSON.test(lastWord) ? this.pronounPerson(verbStart) : null;
+    if (pronounPerson) return { ...pronounPerson, start: at(lastWord), rule: "attribution.pronoun-person" };
     if (PRONOUN_ORG.test(lastWord) && this.lastOrg) return { ...this.lastOrg, start: at(lastWord), rule: "attribution.pronoun-org" };
     const from = windowBefore(text, verbStart, SUBJECT_WORDS, floor);
     const known = this.knownPerson(last, true);
@@ -245,6 +331,8 @@ export class Attributor {
     const definite = this.definite(last, from);
     if (definite) return { start: at(last), end: verbStart, source: definite, rule: "attribution.definite" };
     if (read) return { start: at(read.name), end: verbStart, source: read.name, rule: "attribution.speaker" };
+    // "..., Kone told AFP": a lone capitalised word that is no common word is a surname.
+    if (isSurname(last)) return this.personSource(this.addPerson(last, null), at(last), "attribution.surname");
     return null;
   }
 
@@ -273,8 +361,10 @@ export class Attributor {
     const at = (phrase: string) => floor + Math.max(0, stretch.lastIndexOf(phrase));
     const last = chunks[chunks.length - 1];
     const previous = chunks.length > 1 ? chunks[chunks.length - 2] : "";
-    const named = personInApposition(last) ?? (isRolePhrase(last) ? personInApposition(previous) ?? sourceEndingClause(previous)?.name : null);
-    const isPerson = named && (personInApposition(last) || sourceEndingClause(previous)?.kind === "person" || personInApposition(previous));
+    // "Diallo, the governor, said": a lone surname in apposition to an office is a person too.
+    const surname = isRolePhrase(last) && isSurname(previous) ? previous : null;
+    const named = personInApposition(last) ?? (isRolePhrase(last) ? personInApposition(previous) ?? surname ?? sourceEndingClause(previous)?.name : null);
+    const isPerson = named && (personInApposition(last) || sourceEndingClause(previous)?.kind === "person" || personInApposition(previous) || named === surname);
     if (named && isPerson) {
       const role = personInApposition(last) ? roleBefore(chunks.slice(0, -1)) : cleanRole(last);
       return this.personSource(this.addPerson(named, role), at(named.split(/\s+/)[0]), "attribution.person-apposition");
@@ -301,7 +391,8 @@ export class Attributor {
     const { text } = this.doc;
     const rest = text.slice(pos, Math.min(end, pos + LOOKAHEAD_CHARS));
     const first = /^\s*([\p{L}]+)/u.exec(rest)?.[1] ?? "";
-    if (PRONOUN_PERSON.test(first) && this.lastPerson) return { ...this.lastPerson, rule: "attribution.pronoun-person" };
+    const pronounPerson = PRONOUN_PERSON.test(first) ? this.pronounPerson(pos) : null;
+    if (pronounPerson) return { ...pronounPerson, rule: "attribution.pronoun-person" };
     if (PRONOUN_ORG.test(first) && this.lastOrg) return { ...this.lastOrg, rule: "attribution.pronoun-org" };
     // A pronoun with no one named before it: nobody the reader could name.
     if (PRONOUN_PERSON.test(first) || PRONOUN_ORG.test(first)) return null;
@@ -339,6 +430,11 @@ export class Attributor {
   /** A named actor is its normalised name; a generic one ("security officials") keeps the words the text uses. */
   private actorSource(actor: Annotation<ActorValue>, read: SourcePhrase | null, rule: string): Attribution {
     const generic = GENERIC_ACTOR_KINDS.has(actor.value.kind) && read && read.kind !== "person";
+    if (DESCRIBED_ACTORS.has(actor.value.id)) {
+      // "State television reported": a description is kept as written, in lower case like mid-sentence.
+      const words = this.doc.text.slice(actor.start, actor.end);
+      return { start: actor.start, end: actor.end, source: /^\p{Lu}\p{Ll}/u.test(words) ? words[0].toLowerCase() + words.slice(1) : words, rule };
+    }
     return { start: actor.start, end: actor.end, source: generic ? read.name : actor.value.name, rule };
   }
 
@@ -384,6 +480,18 @@ function stripAuxiliaries(piece: string): string {
 function properNameAtStart(stretch: string): string | null {
   const m = /^[ \t]*(?:the[ \t]+)?((?:\p{Lu}[\p{L}'’.-]*)(?:[ \t]+\p{Lu}[\p{L}'’.-]*){0,3})/u.exec(stretch);
   return m ? m[1].replace(/[.,]+$/, "") : null;
+}
+
+/** The sentence holding `position`, by binary search over sentences in reading order; -1 between sentences. */
+function sentenceIndexOf(sentences: Span[], position: number): number {
+  let [low, high] = [0, sentences.length - 1];
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    if (sentences[mid].end <= position) low = mid + 1;
+    else if (sentences[mid].start > position) high = mid - 1;
+    else return mid;
+  }
+  return -1;
 }
 
 function nearest(list: Attribution[], position: number): Attribution {

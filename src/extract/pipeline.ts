@@ -45,7 +45,7 @@ export function extract(doc: Doc): Extraction {
     dates,
   };
 
-  const attributor = new Attributor({ text: doc.text, actors: entities.actors }, sentences);
+  const attributor = new Attributor({ text: doc.text, actors: entities.actors, quantities }, sentences);
   add(attributor.annotations());
 
   const mentions = mergeWithinDocument(attributor.describeClaims(buildMentions(doc, sentences, entities, attributor)));
