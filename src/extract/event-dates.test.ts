@@ -17,6 +17,10 @@ const CASES: Array<[string, string, string, string, string]> = [
   ["2024-03-10", "Rebels take over Bukavu prison\n\nRebels took control Friday of the central prison in Bukavu after a month of fighting, residents said.", "control_change", "2024-03-08", "2024-03-08"],
   ["2024-03-10", "Inmates took control on Monday of two wings of the Bukavu central prison.", "riot", "2024-03-04", "2024-03-04"],
   ["2025-01-02", "Inmates rioted at the Kuje prison on New Year's Eve, leaving four dead.", "riot", "2024-12-31", "2024-12-31"],
+  // a date goes to the event on its own side of a relative clause's boundary
+  ["2025-05-02", "Police recaptured nine inmates on Thursday who had escaped from the Sarposa prison last week.", "escape", "2025-04-21", "2025-04-27"],
+  ["2025-05-02", "Police recaptured nine inmates on Thursday who had escaped from the Sarposa prison last week.", "recapture", "2025-05-01", "2025-05-01"],
+  ["2025-05-02", "KANDAHAR, May 2 - Police recaptured 9 inmates on Thursday who had escaped from the Sarposa prison in Kandahar last week.", "recapture", "2025-05-01", "2025-05-01"],
 ];
 
 for (const [published, text, type, earliest, latest] of CASES) {

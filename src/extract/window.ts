@@ -14,7 +14,7 @@ export function windowBefore(text: string, pos: number, words: number, floor: nu
   let seen = 0;
   while (i > floor) {
     const ch = text[i - 1];
-    if (/[;:“”"]/.test(ch) || (ch === "," && !thousandsSeparator(text, i - 1))) break;
+    if (/[;:“”"]/.test(ch) || (ch === "," && !thousandsSeparator(text, i - 1)) || spacedDash(text, i - 1)) break;
     if (/\s/.test(ch)) {
       while (i > floor && /\s/.test(text[i - 1])) i--;
       if (++seen > words) break;
@@ -25,6 +25,11 @@ export function windowBefore(text: string, pos: number, words: number, floor: nu
     i--;
   }
   return i;
+}
+
+/** "KANO, May 2 - Police recaptured": a dash with space on both sides closes a clause (a dateline's, an aside's). */
+function spacedDash(text: string, at: number): boolean {
+  return /[-–—]/.test(text.charAt(at)) && /\s/.test(text.charAt(at - 1)) && /\s/.test(text.charAt(at + 1));
 }
 
 /** "1,844": a comma between digits that groups thousands closes no clause. */

@@ -65,7 +65,7 @@ export function linkDates(s: SentenceView): void {
   }
   for (const d of s.dates) {
     if (used.has(d) || isDatelineDate(text, d) || isSpeechDate(text, s.sentence, d) || !d.value.earliest) continue;
-    const m = nearestMention(s.created.filter((c) => !references.has(c)), d);
+    const m = nearestInClause(text, s.created.filter((c) => !references.has(c)), d);
     const current = m ? datedBy.get(m) : undefined;
     if (m && !m.date && (!current || distanceTo(m.trigger, d) < distanceTo(m.trigger, current))) datedBy.set(m, d);
   }
@@ -74,6 +74,17 @@ export function linkDates(s: SentenceView): void {
     m.evidence.push({ start: d.start, end: d.end, kind: "date", rule: d.rule });
   }
 }
+
+/**
+ * "Police recaptured nine inmates on Thursday who had escaped last week": a date goes to the
+ * nearest event on its own side of a relative clause's boundary, when there is one there.
+ */
+function nearestInClause(text: string, mentions: Working[], d: Span): Working | undefined {
+  const sameClause = mentions.filter((m) => !RELATIVE_BOUNDARY.test(m.trigger.end <= d.start ? text.slice(m.trigger.end, d.start) : text.slice(d.end, m.trigger.start)));
+  return nearestMention(sameClause.length > 0 ? sameClause : mentions, d);
+}
+/** Words that open a relative clause: "who had escaped", "from which 300 fled", "that had been moved". */
+const RELATIVE_BOUNDARY = /\b(?:who|whom|whose|which|where)\b|\bthat\s+(?:had|have|has|were|was)\b/i;
 
 export function shareSentenceDate(s: SentenceView): void {
   const { references } = s.story;

@@ -49,7 +49,7 @@ const STORY_STAGES: StoryStage[] = [inheritSalientFacility, placeAlertsAtTheirEv
 
 /** Builds the mentions of `doc` from its sentences, entities and attributions. */
 export function buildMentions(doc: Doc, sentences: Span[], entities: Entities, attributor: Attributor): IncidentMention[] {
-  const story: Story = { doc, text: doc.text, sentences, entities, attributor, mentions: [], attackFocus: null, references: new Set(), pendingDetaineeCounts: [], destinations: new Set(), historySentences: new Set() };
+  const story: Story = { doc, text: doc.text, sentences, entities, attributor, mentions: [], attackFocus: null, references: new Set(), pendingDetaineeCounts: [], lastFigure: null, destinations: new Set(), historySentences: new Set() };
   const inSentence: SentenceEntities = {
     facilities: bySentence(entities.facilities, sentences),
     places: bySentence(entities.places, sentences),
