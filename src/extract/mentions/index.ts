@@ -16,7 +16,7 @@ import { linkActors } from "./actors.ts";
 import { placeAlertsAtTheirEvent, placeAlertsByForces } from "./alert-places.ts";
 import { bySentence, type Entities, type SentenceStage, type SentenceView, type Story, type StoryStage } from "./context.ts";
 import { claimCounts, claimPendingCounts, followAttackFocus } from "./count-ownership.ts";
-import { fillUndatedWindows, linkDates, shareSentenceDate } from "./date-windows.ts";
+import { dateToldEvent, fillUndatedWindows, linkDates, shareSentenceDate } from "./date-windows.ts";
 import { facilityOfTown, linkFacilities, shareSentenceLocation } from "./facility-links.ts";
 import { splitCoordinatedFacilities } from "./coordination.ts";
 import { linkPlaces } from "./place-roles.ts";
@@ -34,6 +34,7 @@ const SENTENCE_STAGES: SentenceStage[] = [
   linkFacilities,
   linkPlaces,
   linkDates,
+  dateToldEvent,
   shareSentenceLocation,
   splitCoordinatedFacilities,
   facilityOfTown,
