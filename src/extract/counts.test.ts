@@ -91,6 +91,13 @@ const POSITIVE: Array<[string, string[]]> = [
   ["Over 1,200 prisoners escaped from the Owerri custodial centre on Monday.", ["escaped 1201..open"]],
   ["Between 30 and 40 inmates escaped from the Kutacane prison on Monday.", ["escaped 30..40"]],
   ["Nearly two thousand inmates escaped from the Kutacane prison on Monday.", ["escaped 1800..2000"]],
+  // a part of a whole named after it is counted by the main verb
+  ["826 of the 1,200 inmates held at the Oko prison escaped on Friday.", ["escaped 826..826"]],
+  // a toll, then its parts after a colon
+  ["Gunmen stormed the Oko prison on Friday, killing five people: three guards and two inmates.", ["killed 5..5", "killed/security_forces 3..3", "killed/detainees 2..2"]],
+  ["Police said: 20 inmates escaped from the Oko prison on Friday.", ["escaped 20..20"]],
+  // an event noun told with its count
+  ["The attack on Friday in Oko prison allowed the escape of 826 prisoners.", ["escaped 826..826"]],
 ];
 
 /** [text, counts it must not give] */
@@ -129,6 +136,8 @@ const NEGATIVE: Array<[string, string[]]> = [
   // an article is one casualty only beside its own verb
   ["A guard said 12 inmates were killed in the riot at the Mubi prison on Friday.", ["killed/security_forces 1..1"]],
   ["Gunmen attacked the Mubi prison on Friday; a higher death toll was feared.", ["killed 1..1"]],
+  ["826 of the 1,200 inmates held at the Oko prison escaped on Friday.", ["held 826..826"]],
+  ["Gunmen stormed the Oko prison on Friday, killing five people: three guards and two inmates.", ["killed/security_forces 5..5"]],
 ];
 
 for (const [text, expected] of POSITIVE) {

@@ -43,18 +43,20 @@ const NOUN_AFTER_PARTICIPLE = /^\s+(?:\w+\s+)?(?:inmates|prisoners|detainees|con
 const PARTITIVE_TOTAL_BEFORE = /\bof\s+(?:the|these|those|its|their|all)\s+(?:\w+\s+)?$|\b(?:most|many|some|half|none|several|few|majority|part)\s+of\s+$/i;
 /** Quantities that count detainees: "seven wardens were arrested" is not a recapture of seven. */
 const DETAINEE_QUANTITIES = new Set<QuantityName>(["escaped", "recaptured", "at_large", "released"]);
-/** "including four guards", "among them two inmates": opens a list of parts of a set just counted. */
-const INCLUSION_OPENER = /\b(?:including|among\s+them|among\s+whom|of\s+whom)\s/gi;
+/** "including four guards", "among them two inmates", "five people: three guards and two inmates": opens a list of parts of a set just counted. */
+const INCLUSION_OPENER = /\b(?:including|among\s+them|among\s+whom|of\s+whom)\s|(?<=\b(?:people|persons|dead|killed|victims|casualties|wounded|injured)):\s/gi;
 /** An inclusion list is looked for this far before a figure. */
 const INCLUSION_LIST_CHARS = 80;
 /** Phrases that make a figure a total over a period or an area, or another event's. */
 const AGGREGATE = phrasesPattern([...scope.aggregate.phrases, ...scope.otherEvent.phrases]);
 /** How far on each side of a figure its clause is searched for an aggregate phrase. */
 const SCOPE_CHARS = 120;
+/** "826 of the 1,200 inmates", "447 of the escapees": a figure naming part of a whole named after it. */
+const PART_OF_WHOLE_AFTER = /^\s+of\s+(?:the|these|those|its|their|all)\b/i;
 /** "40 of them", "three of whom": a figure naming part of a set just counted. */
 const SUBSET_AFTER = /^\s+of\s+(?:them|whom)\b/i;
 /** Where the noun after a figure ends: an aside ("12 people, including three guards") names other groups. */
-const GROUP_WORDS_END = /[,;(]|\b(?:including|among|of whom|of them)\b/i;
+const GROUP_WORDS_END = /[,;:(]|\b(?:including|among|of whom|of them)\b/i;
 /** The describing cue of a partitive total sits right after it ("of the 21 escapees"). */
 const PARTITIVE_CUE_WORDS = 3;
 /** A cue before the number may be this many words away. */
@@ -152,8 +154,11 @@ function readPeopleCount(text: string, sentence: Span, span: Span, cues: Cue[], 
     const group = groupOf(nounWords.split(GROUP_WORDS_END)[0]);
     return toll && group ? { quantity: toll.quantity, group, cue: toll } : null;
   }
+  // "826 of the 1,200 inmates held there escaped": what the whole is (held, escapees) is not the part's count.
+  const partOfWhole = PART_OF_WHOLE_AFTER.test(text.slice(span.end, span.end + 16));
   const afterAll = cues
     .filter((c) => c.start >= span.end && !modifiesNoun(text, c) && wordDistance(text, span, c, PASSIVE_AFTER_WORDS) <= reachAfter(text, c) && !crossesClause(text, span.end, c.start))
+    .filter((c) => !partOfWhole || !(c.quantity === "held" || NOUN_CUES.has(c.rule)))
     .sort((a, b) => a.start - b.start);
   // "76 escaped, 40 of them from the north" describes a part; "killing 12 people, three of them
   // guards" is a part of the toll by group; "..., two of them were killed" is a count of its own.
@@ -232,7 +237,7 @@ function inclusionListStart(text: string, sentence: Span, span: Span, cues: Cue[
   if (!opener) return null;
   const at = span.start - before.length + opener.index!;
   // The list goes on through commas and "and", never through a verb of its own or a clause break.
-  if (/[;:.]/.test(text.slice(at, span.start)) || cues.some((c) => c.start > at && c.end <= span.start)) return null;
+  if (/[;:.]/.test(text.slice(at + opener[0].length, span.start)) || cues.some((c) => c.start > at && c.end <= span.start)) return null;
   return at;
 }
 
