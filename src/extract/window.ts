@@ -29,7 +29,8 @@ export function windowBefore(text: string, pos: number, words: number, floor: nu
 
 /** "KANO, May 2 - Police recaptured": a dash with space on both sides closes a clause (a dateline's, an aside's). */
 function spacedDash(text: string, at: number): boolean {
-  return /[-–—]/.test(text.charAt(at)) && /\s/.test(text.charAt(at - 1)) && /\s/.test(text.charAt(at + 1));
+  const ch = text.charAt(at);
+  return (ch === "-" || ch === "–" || ch === "—") && /\s/.test(text.charAt(at - 1)) && /\s/.test(text.charAt(at + 1));
 }
 
 /** "1,844": a comma between digits that groups thousands closes no clause. */

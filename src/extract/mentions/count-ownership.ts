@@ -9,7 +9,7 @@
 import type { Annotation, Span } from "../../model/doc.ts";
 import type { CountClaims, IncidentType, QuantityName } from "../../model/incident.ts";
 import { cuesOf, isBackgroundFigure, readCount, type CountReading } from "../counts.ts";
-import { DETAINEE_NOUNS, NON_PERSON_NOUNS, matchAll } from "../lexicon.ts";
+import { DETAINEE_NOUNS, GROUP_NOUN_AFTER_ARTICLE, NON_PERSON_NOUNS, matchAll } from "../lexicon.ts";
 import type { QuantityValue } from "../quantities/index.ts";
 import type { Trigger } from "../triggers.ts";
 import { windowAfter, wordDistance } from "../window.ts";
@@ -18,6 +18,8 @@ import { timesOf } from "./history.ts";
 
 /** "a" and "an" read as one: a count only for one casualty named beside its verb ("killing a warder"). */
 const ARTICLE_RULE = "quantity.article";
+/** How far after "a"/"an" its person is looked for: most articles in a report name none, and reading each is costly. */
+const ARTICLE_NOUN_CHARS = 40;
 /** Words that may stand between "a guard" and the verb that says what befell him. */
 const LONE_CASUALTY_GAP_WORDS = 8;
 /** Casualty figures with no trigger of their own go to an attack told at most this many sentences before. */
@@ -36,7 +38,8 @@ export function claimCounts(s: SentenceView): void {
   const attackElsewhere = s.scan.rejected.some((r) => isAttackOnSomethingElse(text, r));
   const times = timesOf(text, sentence, s.dates, story.doc.published);
   for (const q of s.quantities) {
-    if (q.value.noCount || countsThings(text, q, sentence) || isBackgroundFigure(text, q, times)) continue;
+    if (q.value.noCount || (q.rule === ARTICLE_RULE && !GROUP_NOUN_AFTER_ARTICLE.test(text.slice(q.end, q.end + ARTICLE_NOUN_CHARS)))) continue;
+    if (countsThings(text, q, sentence) || isBackgroundFigure(text, q, times)) continue;
     const reading = readCount(text, sentence, q, cues);
     if (q.rule === ARTICLE_RULE && !(reading && isLoneCasualty(s, q, reading))) continue;
     const pend = () => {
