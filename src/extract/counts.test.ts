@@ -57,6 +57,47 @@ const POSITIVE: Array<[string, string[]]> = [
   ["Gunmen stormed Kuje prison on Friday, killing 12 people, three of them guards.", ["killed 12..12", "killed/security_forces 3..3"]],
   ["Gunmen stormed Kuje prison on Friday, killing 12 people, including three guards and two inmates.", ["killed/security_forces 3..3", "killed/detainees 2..2"]],
   ["Most of 21 inmates who escaped from Kuje prison on Monday were recaptured.", ["escaped 21..21"]],
+  // a dateline's day and dash, then the figure that opens the story
+  ["GULU, March 8 - Twenty-five inmates escaped from the Gulu prison on Thursday night, a warden said.", ["escaped 25..25"]],
+  ["MUKALLA, March 9 – Forty prisoners were moved from a prison in Mukalla to the central prison in Aden on Saturday.", ["transferred 40..40"]],
+  // people who are held themselves are counted by what happened to them, kin are families
+  ["The rebels released 126 minors from the Makala prison on Saturday.", ["released 126..126"]],
+  ["The authorities freed 43 juveniles held at the Makala prison on Sunday, a rights group said.", ["released 43..43"]],
+  ["Iraq repatriated 150 families from the al-Hol camp on Monday.", ["families 150..150"]],
+  ["Gunmen stormed the Mubi prison on Friday, killing two women who were visiting relatives.", ["killed/civilians 2..2"]],
+  // figures revised in the same story
+  ["Police initially said 30 inmates escaped from the Kutacane prison on Monday, but later raised the figure to 52.", ["escaped 30..30", "escaped 52..52"]],
+  ["Ninety inmates escaped from the Mubi prison on Sunday. Officials later put the number at 112.", ["escaped 90..90", "escaped 112..112"]],
+  ["Twelve inmates escaped from the Mubi prison on Sunday. The tally later rose to 19, police said.", ["escaped 19..19"]],
+  ["The death toll from Monday's riot at the Kutacane prison rose to 17, up from an earlier figure of 9.", ["killed 17..17"]],
+  ["The number of escapees from Sunday's breakout at the Mubi prison has since climbed to 61.", ["escaped 61..61"]],
+  // attackers as the agent of a passive, or opening their clause
+  ["The Mubi prison was attacked by some 200 gunmen on Friday.", ["attackers 180..220"]],
+  ["The Mubi prison was overrun on Friday by an estimated 250 insurgents, who freed 300 inmates.", ["attackers 225..275", "escaped 300..300"]],
+  ["The attack on the Mubi prison on Friday was carried out by around 100 militants.", ["attackers 90..110"]],
+  ["About 300 fighters took part in the assault on the Mubi prison on Friday.", ["attackers 270..330"]],
+  ["Police said the raid on the Mubi prison on Friday involved at least 50 gunmen.", ["attackers 50..open"]],
+  ["Hundreds of armed men in pickup trucks attacked the Mubi prison on Friday, freeing 800 inmates.", ["attackers 200..999", "escaped 800..800"]],
+  // one casualty named with an article, by its group
+  ["Gunmen stormed the Mubi prison on Friday, killing a warder and two inmates.", ["killed/security_forces 1..1", "killed/detainees 2..2"]],
+  ["A guard was killed when gunmen stormed the Mubi prison on Friday.", ["killed/security_forces 1..1"]],
+  ["The riot at the Mubi prison on Friday left an inmate dead and a guard wounded.", ["killed/detainees 1..1", "wounded/security_forces 1..1"]],
+  ["Gunmen stormed the Mubi prison on Friday. A police officer and three attackers were killed.", ["killed/security_forces 1..1", "killed/attackers 3..3"]],
+  // those who gave themselves up or were caught after an escape
+  ["Some 447 escapees surrendered or were arrested after the Oko prison break on Friday.", ["recaptured 402..492"]],
+  ["Police said 447 of the escapees had surrendered or been arrested since the Oko prison break on Friday.", ["recaptured 447..447"]],
+  ["Nine detainees broke out of the Kisumu jail on Sunday; three of them have since been rearrested.", ["escaped 9..9", "recaptured 3..3"]],
+  ["Of the 64 inmates who escaped from the Kuje prison on Tuesday, 21 have been rearrested.", ["escaped 64..64", "recaptured 21..21"]],
+  ["Over 1,200 prisoners escaped from the Owerri custodial centre on Monday.", ["escaped 1201..open"]],
+  ["Between 30 and 40 inmates escaped from the Kutacane prison on Monday.", ["escaped 30..40"]],
+  ["Nearly two thousand inmates escaped from the Kutacane prison on Monday.", ["escaped 1800..2000"]],
+  // a part of a whole named after it is counted by the main verb
+  ["826 of the 1,200 inmates held at the Oko prison escaped on Friday.", ["escaped 826..826"]],
+  // a toll, then its parts after a colon
+  ["Gunmen stormed the Oko prison on Friday, killing five people: three guards and two inmates.", ["killed 5..5", "killed/security_forces 3..3", "killed/detainees 2..2"]],
+  ["Police said: 20 inmates escaped from the Oko prison on Friday.", ["escaped 20..20"]],
+  // an event noun told with its count
+  ["The attack on Friday in Oko prison allowed the escape of 826 prisoners.", ["escaped 826..826"]],
 ];
 
 /** [text, counts it must not give] */
@@ -80,6 +121,23 @@ const NEGATIVE: Array<[string, string[]]> = [
   ["Gunmen stormed Kuje prison on Friday, killing two guards. In 2019, 30 inmates were killed in a riot at the same prison.", ["killed/detainees 30..30", "killed 30..30"]],
   ["Gunmen stormed Kuje prison on Friday, killing two guards. Five years ago, 30 inmates died at the same prison.", ["killed/detainees 30..30", "killed 30..30"]],
   ["Of the 1,793 inmates at Kuje prison, 400 escaped on Friday and 300 were recaptured.", ["escaped 1793..1793", "recaptured 1793..1793"]],
+  // parts of a set are neither families nor a count of their own
+  ["The junta released 600 prisoners, among them 40 women, from the Insein prison on Friday.", ["families 40..40", "released 40..40"]],
+  ["Police said 52 inmates escaped, including 10 women, from the Kutacane prison on Monday.", ["families 10..10", "escaped 10..10"]],
+  ["Police said 447 of the escapees had surrendered or been arrested since the Oko prison break on Friday.", ["escaped 447..447"]],
+  // totals over a period or a country, and other events the story recalls
+  ["Fifty inmates escaped from the Kutacane prison on Monday. More than 1,000 prisoners have escaped from Indonesian jails this year.", ["escaped 1001..open"]],
+  ["Fifty inmates escaped from the Mubi prison on Monday. In a previous escape from the same prison, 300 inmates fled.", ["escaped 300..300"]],
+  ["Seventy inmates escaped from the Mubi prison on Sunday; since January, more than 400 inmates have escaped from jails in the state.", ["escaped 401..open"]],
+  ["Fifty inmates escaped from the Kutacane prison on Monday. The prison, from which 300 inmates escaped in 2019, holds 1,200 inmates.", ["escaped 300..300"]],
+  // armed people arrested or killed are not the attack's attackers
+  ["Five militants were arrested over the attack on the Mubi prison on Friday.", ["attackers 5..5"]],
+  ["Police arrested 12 gunmen after the attack on the Mubi prison on Friday.", ["attackers 12..12"]],
+  // an article is one casualty only beside its own verb
+  ["A guard said 12 inmates were killed in the riot at the Mubi prison on Friday.", ["killed/security_forces 1..1"]],
+  ["Gunmen attacked the Mubi prison on Friday; a higher death toll was feared.", ["killed 1..1"]],
+  ["826 of the 1,200 inmates held at the Oko prison escaped on Friday.", ["held 826..826"]],
+  ["Gunmen stormed the Oko prison on Friday, killing five people: three guards and two inmates.", ["killed/security_forces 5..5"]],
 ];
 
 for (const [text, expected] of POSITIVE) {

@@ -6,9 +6,9 @@
 import type { Span } from "../model/doc.ts";
 import type { CasualtyGroup, QuantityName } from "../model/incident.ts";
 import scope from "./count-scope.json" with { type: "json" };
-import { COUNT_CUE_PHRASES, COUNT_CUES, FAMILIES_NOUNS, GROUPS, TRIGGER_QUANTITY, matchAll, phrasesPattern } from "./lexicon.ts";
+import { COUNT_CUE_PHRASES, COUNT_CUES, GROUPS, TRIGGER_QUANTITY, matchAll, phrasesPattern } from "./lexicon.ts";
 import type { Trigger } from "./triggers.ts";
-import { wordDistance } from "./window.ts";
+import { hasMatch, wordDistance } from "./window.ts";
 
 export interface Cue extends Span {
   quantity: QuantityName;
@@ -43,24 +43,47 @@ const NOUN_AFTER_PARTICIPLE = /^\s+(?:\w+\s+)?(?:inmates|prisoners|detainees|con
 const PARTITIVE_TOTAL_BEFORE = /\bof\s+(?:the|these|those|its|their|all)\s+(?:\w+\s+)?$|\b(?:most|many|some|half|none|several|few|majority|part)\s+of\s+$/i;
 /** Quantities that count detainees: "seven wardens were arrested" is not a recapture of seven. */
 const DETAINEE_QUANTITIES = new Set<QuantityName>(["escaped", "recaptured", "at_large", "released"]);
-/** "including four guards", "among them two inmates": opens a list of parts of a set just counted. */
-const INCLUSION_OPENER = /\b(?:including|among\s+them|among\s+whom|of\s+whom)\s/gi;
+/** "including four guards", "among them two inmates", "five people: three guards and two inmates": opens a list of parts of a set just counted. */
+const INCLUSION_OPENER = /\b(?:including|among\s+them|among\s+whom|of\s+whom)\s|(?<=\b(?:people|persons|dead|killed|victims|casualties|wounded|injured)):\s/gi;
 /** An inclusion list is looked for this far before a figure. */
 const INCLUSION_LIST_CHARS = 80;
-/** Phrases that make a figure a total over a period or an area. */
-const AGGREGATE = phrasesPattern(scope.aggregate.phrases);
+/** Phrases that make a figure a total over a period or an area, or another event's. */
+const AGGREGATE = phrasesPattern([...scope.aggregate.phrases, ...scope.otherEvent.phrases]);
 /** How far on each side of a figure its clause is searched for an aggregate phrase. */
 const SCOPE_CHARS = 120;
+/** "826 of the 1,200 inmates", "447 of the escapees": a figure naming part of a whole named after it. */
+const PART_OF_WHOLE_AFTER = /^\s+of\s+(?:the|these|those|its|their|all)\b/i;
 /** "40 of them", "three of whom": a figure naming part of a set just counted. */
 const SUBSET_AFTER = /^\s+of\s+(?:them|whom)\b/i;
 /** Where the noun after a figure ends: an aside ("12 people, including three guards") names other groups. */
-const GROUP_WORDS_END = /[,;(]|\b(?:including|among|of whom|of them)\b/i;
+const GROUP_WORDS_END = /[,;:(]|\b(?:including|among|of whom|of them)\b/i;
 /** The describing cue of a partitive total sits right after it ("of the 21 escapees"). */
 const PARTITIVE_CUE_WORDS = 3;
 /** A cue before the number may be this many words away. */
 const BEFORE_WORDS = 6;
+/** "rose to 17", "climbed to", "stood at": a measure given a new value, its noun far before it. */
+const MEASURED_BEFORE = /\b(?:rose|risen|rises|climbed|increased|jumped|grew|reached|stood|stands|revised\s+\w+)\s+(?:to|at)\s+$|\breached\s+$/i;
+const MEASURED_LOOKBEHIND_CHARS = 30;
+/** The measure's cue ("death toll", "number of escapees") may be this many words before its value. */
+const MEASURED_BEFORE_WORDS = 14;
 /** Words after the number that name who was counted. */
 const NOUN_WORDS = 6;
+/** A families noun heads the counted phrase within this many words ("180 Iraqi families"). */
+const FAMILIES_HEAD_WORDS = 3;
+/** Kin of detainees: always counted as families. */
+const KIN_NOUNS = phrasesPattern(scope.families.kin);
+/** People who are held themselves: families only when no other quantity counts them. */
+const HELD_PEOPLE_NOUNS = phrasesPattern(scope.families.heldPeople);
+/** Armed people who, counted in a sentence telling an attack, are its attackers. */
+const ATTACKER_NOUNS = phrasesPattern(scope.attackers.nouns);
+/** "by some 200 gunmen", "involved at least 50 gunmen", "a force numbering 300": the figure is the attack's agent. */
+const AGENT_BEFORE = /\b(?:by|involv(?:ed|ing)|numbering|totall?ing)\s+$/i;
+/** Verbs that tell what befell armed people, not that they attacked. */
+const DONE_TO_ATTACKERS = /\b(?:arrested|detained|captured|caught|held|killed|dead|died|neutrali[sz]ed|wounded|injured|charged|sentenced|convicted|tried|wanted|surrendered|sought|identified|paraded)\b/i;
+/** The figure opens its clause: "About 300 fighters took part in the assault". */
+const CLAUSE_OPENING = /(?:^|[,;:(]|\b(?:and|as|when|while|after)\s)\s*$/i;
+/** Quantities that count people held, escaped or harmed as themselves, not as someone's family. */
+const PEOPLE_HELD_QUANTITIES = new Set<QuantityName>(["escaped", "recaptured", "at_large", "released", "held", "killed", "wounded"]);
 
 /** The cues of one sentence: its accepted triggers with a quantity, and count cue words. */
 export function cuesOf(text: string, sentence: Span, triggers: Trigger[]): Cue[] {
@@ -81,20 +104,49 @@ export function cuesOf(text: string, sentence: Span, triggers: Trigger[]): Cue[]
   return cues.sort((a, b) => a.start - b.start);
 }
 
-/** Reads what the number at `span` counts, or null when no cue claims it. */
+/**
+ * Reads what the number at `span` counts, or null when no cue claims it. Kin of detainees are
+ * families ("40 families of fighters left the camp"); people who are themselves held ("released
+ * 126 minors", "four women escaped") are families only when nothing else counts them.
+ */
 export function readCount(text: string, sentence: Span, span: Span, cues: Cue[]): CountReading | null {
   const noun = text.slice(span.end, Math.min(sentence.end, span.end + 60)).split(/[,;.]/)[0];
   const nounWords = noun.trim().split(/\s+/).slice(0, NOUN_WORDS).join(" ");
-  if (FAMILIES_NOUNS.test(nounWords.split(/\s+/).slice(0, 3).join(" "))) {
-    FAMILIES_NOUNS.lastIndex = 0;
-    return { quantity: "families", group: null, cue: { start: span.start, end: span.end, quantity: "families", rule: "count.families-noun" } };
-  }
-  FAMILIES_NOUNS.lastIndex = 0;
+  const head = nounWords.split(/\s+/).slice(0, FAMILIES_HEAD_WORDS).join(" ");
+  // "the junta freed 600 prisoners, among them 40 women": a part of a set, never families.
+  const inclusion = inclusionListStart(text, sentence, span, cues);
+  if (inclusion === null && hasMatch(KIN_NOUNS, head, 0, head.length)) return familiesReading(span);
+  const reading = readPeopleCount(text, sentence, span, cues, nounWords, inclusion) ?? (inclusion === null ? attackersByNoun(text, sentence, span, cues, head) : null);
+  const countedAsHeld = reading !== null && PEOPLE_HELD_QUANTITIES.has(reading.quantity);
+  if (inclusion === null && !countedAsHeld && hasMatch(HELD_PEOPLE_NOUNS, head, 0, head.length)) return familiesReading(span);
+  return reading;
+}
+
+/**
+ * "The attack was carried out by around 100 militants", "About 300 fighters took part in the
+ * assault": armed people counted as the agent of an attack, or opening their clause, in a sentence
+ * that tells one, are its attackers.
+ */
+function attackersByNoun(text: string, sentence: Span, span: Span, cues: Cue[], head: string): CountReading | null {
+  const attack = cues.find((c) => c.quantity === "attackers");
+  if (!attack || !hasMatch(ATTACKER_NOUNS, head, 0, head.length)) return null;
+  const before = text.slice(sentence.start, span.start);
+  if (!AGENT_BEFORE.test(before) && !CLAUSE_OPENING.test(before)) return null;
+  // "five militants were arrested over the attack": what was done to them, not what they did.
+  const clause = text.slice(span.end, sentence.end).split(/[,;:.]/)[0];
+  if (DONE_TO_ATTACKERS.test(clause)) return null;
+  return { quantity: "attackers", group: null, cue: attack };
+}
+
+function familiesReading(span: Span): CountReading {
+  return { quantity: "families", group: null, cue: { start: span.start, end: span.end, quantity: "families", rule: scope.families.id } };
+}
+
+function readPeopleCount(text: string, sentence: Span, span: Span, cues: Cue[], nounWords: string, inclusion: number | null): CountReading | null {
   // "nine bodies near the gate, several with gunshot wounds": a part described, not a new figure.
   if (/,\s*$/.test(text.slice(Math.max(sentence.start, span.start - 3), span.start)) && /^\s+with\b/i.test(text.slice(span.end, span.end + 6))) return null;
   // "killing 12 people, including four guards and two inmates": a part of a casualty toll, by its
   // group; "five detainees, including two Russians and one Libyan, fled": parts of a set, no count.
-  const inclusion = inclusionListStart(text, sentence, span, cues);
   if (inclusion !== null) {
     // The toll is counted before the list, or by the verb after it ("12 people, including three
     // guards, were killed").
@@ -103,8 +155,11 @@ export function readCount(text: string, sentence: Span, span: Span, cues: Cue[])
     const group = groupOf(nounWords.split(GROUP_WORDS_END)[0]);
     return toll && group ? { quantity: toll.quantity, group, cue: toll } : null;
   }
+  // "826 of the 1,200 inmates held there escaped": what the whole is (held, escapees) is not the part's count.
+  const partOfWhole = PART_OF_WHOLE_AFTER.test(text.slice(span.end, span.end + 16));
   const afterAll = cues
     .filter((c) => c.start >= span.end && !modifiesNoun(text, c) && wordDistance(text, span, c, PASSIVE_AFTER_WORDS) <= reachAfter(text, c) && !crossesClause(text, span.end, c.start))
+    .filter((c) => !partOfWhole || !(c.quantity === "held" || NOUN_CUES.has(c.rule)))
     .sort((a, b) => a.start - b.start);
   // "76 escaped, 40 of them from the north" describes a part; "killing 12 people, three of them
   // guards" is a part of the toll by group; "..., two of them were killed" is a count of its own.
@@ -124,14 +179,17 @@ export function readCount(text: string, sentence: Span, span: Span, cues: Cue[])
   // "21 escapees had been recaptured", "300 inmates who escaped were recaptured": the noun and
   // its relative clause say who is counted, the main verb what happened to them.
   const after = afterAll.find((c) => !describesNoun(text, c)) ?? afterAll[0];
+  // "the death toll from Monday's riot at the prison rose to 17": the measure names what is counted.
+  const beforeReach = MEASURED_BEFORE.test(text.slice(Math.max(sentence.start, span.start - MEASURED_LOOKBEHIND_CHARS), span.start)) ? MEASURED_BEFORE_WORDS : BEFORE_WORDS;
   const before = cues
-    .filter((c) => c.end <= span.start && !NOUN_CUES.has(c.rule) && wordDistance(text, c, span, BEFORE_WORDS) <= BEFORE_WORDS && !crossesClause(text, c.end, span.start, true))
+    .filter((c) => c.end <= span.start && !NOUN_CUES.has(c.rule) && wordDistance(text, c, span, beforeReach) <= beforeReach && !crossesClause(text, c.end, span.start, true))
     .sort((a, b) => b.end - a.end)[0];
   const cue = pick(text, span, after, before);
   if (!cue) return null;
   if (DETAINEE_QUANTITIES.has(cue.quantity) && groupOf(nounWords.split(/\s+/).slice(0, 2).join(" ")) === "security_forces") return null;
-  // An attack trigger counts its attackers only as the subject: "100 militants stormed the prison".
-  if (cue.quantity === "attackers" && cue.start < span.start) return null;
+  // An attack trigger counts its attackers only as the subject ("100 militants stormed the
+  // prison") or its agent ("was stormed by about 300 fighters").
+  if (cue.quantity === "attackers" && cue.start < span.start && !AGENT_BEFORE.test(text.slice(Math.max(sentence.start, span.start - 16), span.start))) return null;
   // The casualty group is named between the number and its verb ("two inmates and a guard were
   // killed"), or after the number when the cue comes first ("claiming the lives of five police");
   // "Three killed as inmates riot" names no group.
@@ -163,7 +221,7 @@ export function isBackgroundFigure(text: string, figure: Span, times: Array<Span
   return nearest.end <= figure.start || !/[,;:(]/.test(text.slice(figure.end, nearest.start));
 }
 
-/** The clause of a figure, as far as a sentence or clause break on each side. */
+/** A total or another event's figure: an aggregate phrase in the clause of the figure, as far as a sentence or clause break on each side. */
 function isAggregate(text: string, figure: Span): boolean {
   const before = text.slice(Math.max(0, figure.start - SCOPE_CHARS), figure.start);
   const after = text.slice(figure.end, figure.end + SCOPE_CHARS);
@@ -180,7 +238,7 @@ function inclusionListStart(text: string, sentence: Span, span: Span, cues: Cue[
   if (!opener) return null;
   const at = span.start - before.length + opener.index!;
   // The list goes on through commas and "and", never through a verb of its own or a clause break.
-  if (/[;:.]/.test(text.slice(at, span.start)) || cues.some((c) => c.start > at && c.end <= span.start)) return null;
+  if (/[;:.]/.test(text.slice(at + opener[0].length, span.start)) || cues.some((c) => c.start > at && c.end <= span.start)) return null;
   return at;
 }
 

@@ -17,6 +17,20 @@ const CASES: Array<[string, string, string, string, string]> = [
   ["2024-03-10", "Rebels take over Bukavu prison\n\nRebels took control Friday of the central prison in Bukavu after a month of fighting, residents said.", "control_change", "2024-03-08", "2024-03-08"],
   ["2024-03-10", "Inmates took control on Monday of two wings of the Bukavu central prison.", "riot", "2024-03-04", "2024-03-04"],
   ["2025-01-02", "Inmates rioted at the Kuje prison on New Year's Eve, leaving four dead.", "riot", "2024-12-31", "2024-12-31"],
+  // what happens during a dated event, told just after it, takes its day, not a window to publication
+  ["2024-03-10", "Rebels took control of the Uvira prison Friday. They freed hundreds of inmates.", "escape", "2024-03-08", "2024-03-08"],
+  ["2024-03-12", "Inmates rioted at the Kuje prison on Sunday in protest at overcrowding. Five inmates escaped during the unrest, an official said.", "escape", "2024-03-10", "2024-03-10"],
+  ["2024-03-10", "The attack on Friday in Oko prison allowed the escape of 826 prisoners.", "escape", "2024-03-08", "2024-03-08"],
+  // "the incident occurred" dates the event just told
+  ["2024-03-10", "Gangs took control of the National Penitentiary in Port-au-Prince. The takeover happened late Friday, police said.", "control_change", "2024-03-08", "2024-03-08"],
+  ["2024-03-10", "Forty inmates escaped from the Kuje prison. The incident occurred at about 2 a.m. on Thursday.", "escape", "2024-03-07", "2024-03-07"],
+  ["2024-03-10", "Forty inmates escaped from the Kuje prison, officials said. It happened on Thursday night as guards changed shifts.", "escape", "2024-03-07", "2024-03-07"],
+  ["2024-03-10", "Inmates escaped from the Kuje prison on the night of Monday to Tuesday.", "escape", "2024-03-04", "2024-03-04"],
+  ["2025-01-03", "Forty inmates escaped from the Kuje prison on the eve of the New Year.", "escape", "2024-12-31", "2024-12-31"],
+  // a date goes to the event on its own side of a relative clause's boundary
+  ["2025-05-02", "Police recaptured nine inmates on Thursday who had escaped from the Sarposa prison last week.", "escape", "2025-04-21", "2025-04-27"],
+  ["2025-05-02", "Police recaptured nine inmates on Thursday who had escaped from the Sarposa prison last week.", "recapture", "2025-05-01", "2025-05-01"],
+  ["2025-05-02", "KANDAHAR, May 2 - Police recaptured 9 inmates on Thursday who had escaped from the Sarposa prison in Kandahar last week.", "recapture", "2025-05-01", "2025-05-01"],
 ];
 
 for (const [published, text, type, earliest, latest] of CASES) {
@@ -41,6 +55,10 @@ const NEGATIVE: Array<[string, string, string, string]> = [
   ["2024-03-13", "Inmates escaped from the Kuje prison, police said on Monday.", "escape", "2024-03-11..2024-03-11"],
   ["2024-03-13", "NIAMEY, March 8 (Sahel Wire) - Inmates escaped from the Kuje prison.", "escape", "2024-03-08..2024-03-08"],
   ["2024-03-13", "Police recaptured ten of the escaped inmates of the Kuje prison on Monday.", "escape", "2024-03-11..2024-03-11"],
+  // a recapture comes after the event it follows: its window stays open to publication
+  ["2024-03-10", "Rebels took control of the Uvira prison Friday. Police have since recaptured 40 of the escapees.", "recapture", "2024-03-08..2024-03-08"],
+  // a date told of when something was reported is not when it happened
+  ["2024-03-10", "Forty inmates escaped from the Kuje prison. The incident was reported to police on Saturday.", "escape", "2024-03-09..2024-03-09"],
 ];
 
 for (const [published, text, type, window] of NEGATIVE) {

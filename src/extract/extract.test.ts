@@ -168,6 +168,20 @@ test("a planned transfer is kept as planned, not as an occurrence", () => {
   assert.equal(transfer?.modality, "planned");
 });
 
+test("the month May is no possibility: a dateline's or a date's May leaves the event as told", () => {
+  const texts = [
+    "KANDAHAR, May 2 - Police recaptured 9 inmates on Thursday who had escaped from the Sarposa prison last week.",
+    "Inmates who broke out in May were recaptured at the Sarposa prison on Thursday.",
+    "Police on 2 May recaptured nine inmates of the Sarposa prison.",
+  ];
+  for (const text of texts) {
+    const recapture = mentionsOf(text, "2025-05-02").find((x) => x.type === "recapture");
+    assert.equal(recapture?.modality, "occurred", text);
+  }
+  const possible = mentionsOf("Up to 300 detainees may be transferred from the Sarposa prison to Kabul in the coming weeks, officials said.", "2025-05-02").find((x) => x.type === "transfer");
+  assert.equal(possible?.modality, "planned");
+});
+
 test("one report naming a facility and its town's jail tells one event", () => {
   const text =
     "Terrorists free hundreds of inmates in Abuja jail attack\n\n" +

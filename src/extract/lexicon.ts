@@ -151,6 +151,12 @@ export const GROUPS: Array<{ group: CasualtyGroup; pattern: RegExp }> = lexicon.
   pattern: phrasesPattern(g.phrases),
 }));
 
+/** A person of some casualty group right after "a"/"an", perhaps after one describing word: "a prison guard", "an inmate". */
+export const GROUP_NOUN_AFTER_ARTICLE = new RegExp(
+  `^\\s+(?:[\\w-]+\\s+)?(?:${lexicon.groups.flatMap((g) => g.phrases).sort((a, b) => b.length - a.length).map(phraseSource).join("|")})(?![\\w-])`,
+  "i",
+);
+
 export const NON_PERSON_NOUNS = phrasesPattern(lexicon.nonPersonNouns);
 export const PLACE_NOT_AFTER = phrasesPattern(lexicon.placeFilters.before.map((p) => p.replace(/^-/, "")));
 export const PLACE_SPEAKER_VERBS = phrasesPattern(lexicon.placeFilters.speakerVerbsAfter);

@@ -4,7 +4,7 @@
 // breaks"), or unconfirmed ("unconfirmed reports claimed").
 import type { Span } from "../model/doc.ts";
 import type { IncidentType } from "../model/incident.ts";
-import { ATTEMPT, ATTEMPT_AFTER, BACKGROUND, DEMAND, NEGATION, PLANNED, PLANNED_OVERRIDE, UNCONFIRMED } from "./lexicon.ts";
+import { ATTEMPT, ATTEMPT_AFTER, BACKGROUND, DEMAND, NEGATION, PLANNED, PLANNED_OVERRIDE, UNCONFIRMED, matchAll } from "./lexicon.ts";
 import { hasMatch, windowAfter, windowBefore } from "./window.ts";
 
 export type Occurrence = "occurred" | "planned" | "negated" | "demanded" | "attempted" | "background";
@@ -31,13 +31,26 @@ export function readModality(text: string, sentence: Span, t: Span & { type?: In
   if (cue(ATTEMPT.pattern, ATTEMPT.window) || hasMatch(ATTEMPT_AFTER.pattern, text, t.end, windowAfter(text, t.end, ATTEMPT_AFTER.window, sentence.end))) {
     return { occurrence: "attempted", unconfirmed, rule: "modality.attempted" };
   }
-  if (cue(PLANNED.pattern, PLANNED.window) && !cue(PLANNED_OVERRIDE, PLANNED.window + 2)) {
+  if (plannedCue(text, sentence, t) && !cue(PLANNED_OVERRIDE, PLANNED.window + 2)) {
     return { occurrence: "planned", unconfirmed, rule: "modality.planned" };
   }
   const near = nearWords(text, sentence, t, BACKGROUND_WORDS);
   if (hasMatch(BACKGROUND, text, near.start, near.end)) return { occurrence: "background", unconfirmed, rule: "modality.background" };
   return { occurrence: "occurred", unconfirmed, rule: unconfirmed ? "modality.unconfirmed" : "modality.asserted" };
 }
+
+/** "could be moved", "may": a cue of possibility before the trigger, the month May excepted ("in May", "May 2"). */
+function plannedCue(text: string, sentence: Span, t: Span): boolean {
+  return matchAll(PLANNED.pattern, text, windowBefore(text, t.start, PLANNED.window, sentence.start), t.start).some((m) => !isMonthMay(text, m));
+}
+
+/** The month: "May 2", "2 May", "in May", "since May" (the modal verb is never capitalised mid-sentence before a figure). */
+function isMonthMay(text: string, m: Span): boolean {
+  if (text.slice(m.start, m.end) !== "May") return false;
+  return MONTH_MAY_AFTER.test(text.slice(m.end, m.end + 4)) || MONTH_MAY_BEFORE.test(text.slice(Math.max(0, m.start - 12), m.start));
+}
+const MONTH_MAY_AFTER = /^\.?\s+\d|^,?\s+(?:19|20)\d\d/;
+const MONTH_MAY_BEFORE = /(?:\d\s+|\b(?:in|on|since|by|until|of|early|late|mid|last|next|this|from|to|through)\s+)$/i;
 
 /** `words` words either side of `t`, inside the sentence, ignoring clause breaks. */
 function nearWords(text: string, sentence: Span, t: Span, words: number): Span {

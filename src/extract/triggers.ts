@@ -47,6 +47,8 @@ const CAUGHT_IDIOM = /^\s+(?:off\s+guard|on\s+(?:camera|video|tape|film)|unaware
 const RELATIVE_BEFORE = /(?:^|[\s,])(?:who|that|which)\s+(?:had\s+|have\s+|has\s+)?$/i;
 /** How far back a relative clause's antecedent may be. */
 const ANTECEDENT_CHARS = 160;
+/** What may stand between a capture verb and the facility it takes: "captured (the) Buthidaung prison". */
+const TAKEN_OBJECT_GAP = /^\s*(?:the\s+|a\s+)?$/i;
 /** A facility surrendered is named right after the verb ("surrendered the X prison"). */
 const SURRENDERED_OBJECT_CHARS = 6;
 /** What follows "moved" when forces move, not detainees. */
@@ -151,10 +153,11 @@ export function findTriggers(text: string, sentence: Span, facilities: Array<Ann
       accepted.push({ ...t, rule: `${t.rule}.bare-subject` });
     }
   }
-  // "captured Buthidaung prison": arresting a facility is taking it, not a recapture.
+  // "captured Buthidaung prison": arresting a facility is taking it, not a recapture; "arrested
+  // after the Oko prison break" names the facility in a phrase of its own.
   const takenFacility = (t: Trigger) =>
     t.rule === "trigger.recapture.arrest" &&
-    (facilities.some((f) => f.start >= t.end && f.start - t.end <= 12) || /^\s+(?:the\s+|a\s+)?(?:[\w-]+\s+)?(?:prison|jail|camp|penitentiary|facility)\b/i.test(text.slice(t.end, t.end + 40)));
+    (facilities.some((f) => f.start >= t.end && f.start - t.end <= 12 && TAKEN_OBJECT_GAP.test(text.slice(t.end, f.start))) || /^\s+(?:the\s+|a\s+)?(?:[\w-]+\s+)?(?:prison|jail|camp|penitentiary|facility)\b/i.test(text.slice(t.end, t.end + 40)));
   // "seized the prison ... and freed 480 inmates": freed by those who now hold it is a release.
   const takesControl = accepted.some((t) => t.type === "control_change");
   for (const t of accepted) {

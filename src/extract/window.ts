@@ -17,7 +17,7 @@ export function windowBefore(text: string, pos: number, words: number, floor: nu
   let seen = 0;
   while (i > floor) {
     const code = text.charCodeAt(i - 1);
-    if (isClauseMark(code) || (code === COMMA && !thousandsSeparator(text, i - 1))) break;
+    if (isClauseMark(code) || (code === COMMA && !thousandsSeparator(text, i - 1)) || spacedDash(text, i - 1)) break;
     if (isWhitespaceCode(code)) {
       while (i > floor && isWhitespaceCode(text.charCodeAt(i - 1))) i--;
       if (++seen > words) break;
@@ -34,6 +34,12 @@ const COMMA = 0x2c;
 /** ; : “ ” and the straight double quote close a clause. */
 function isClauseMark(code: number): boolean {
   return code === 0x3b || code === 0x3a || code === 0x201c || code === 0x201d || code === 0x22;
+}
+
+/** "KANO, May 2 - Police recaptured": a dash with space on both sides closes a clause (a dateline's, an aside's). */
+function spacedDash(text: string, at: number): boolean {
+  const code = text.charCodeAt(at);
+  return (code === 0x2d || code === 0x2013 || code === 0x2014) && isWhitespaceCode(text.charCodeAt(at - 1)) && isWhitespaceCode(text.charCodeAt(at + 1));
 }
 
 /** "1,844": a comma between digits that groups thousands closes no clause. */

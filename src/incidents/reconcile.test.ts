@@ -113,3 +113,13 @@ test("a figure its report says was revised stays a claim and bounds the range, b
   const [only] = reconcileCounts([count("killed", { ...claim("d1", 30, 30, "prosecutors"), revised: true })]);
   assert.equal(only.best, 30);
 });
+
+test("one source's figure revised in its own report gives way to the revision, and still bounds the range", () => {
+  // "Police first said 30 inmates escaped, but later raised the figure to 52."
+  const [escaped] = reconcileCounts([
+    count("escaped", { ...claim("d1", 30, 30, "police"), revised: true }),
+    count("escaped", claim("d1", 52, 52, "police")),
+  ]);
+  assert.deepEqual([escaped.low, escaped.best, escaped.high], [30, 52, 52]);
+  assert.equal(escaped.claims.length, 2);
+});

@@ -53,6 +53,11 @@ export function figuresBySource(claims: Claim[], rank: DocumentRank): SourceFigu
       chosen.set(key, claim);
       continue;
     }
+    // "first said 30, later raised the figure to 52": a figure its own report revised yields to the revision.
+    if (Boolean(claim.revised) !== Boolean(held.revised) && claim.document === held.document) {
+      if (held.revised) chosen.set(key, claim);
+      continue;
+    }
     const later = rank(claim.document) - rank(held.document);
     if (later > 0 || (later === 0 && imprecision(claim) < imprecision(held))) chosen.set(key, claim);
   }
@@ -104,9 +109,10 @@ export function isDisputed(figures: SourceFigure[]): boolean {
 /** Reconciles one count's claims (all of the same quantity and group). */
 export function reconcileCount(quantity: Count["quantity"], group: Count["group"], claims: Claim[], rank: DocumentRank): Count {
   const figures = figuresBySource(claims, rank);
-  const { low, high } = rangeOf(figures);
   // "Initially 30 ... more than 100 died": a figure its own report says was revised stays a claim and in the range, not in the best.
   const current = claims.filter((c) => !c.revised);
+  const revisedAway = claims.filter((c) => c.revised && !figures.some((f) => f.document === c.document && f.low === c.low && f.high === c.high));
+  const { low, high } = rangeOf([...figures, ...figuresBySource(revisedAway, rank)]);
   const bestFigures = current.length > 0 && current.length < claims.length ? figuresBySource(current, rank) : figures;
   const count: Count = { quantity, group, claims, low, best: bestOf(bestFigures, low, high), high };
   if (bestIsVague(figures, claims, count.best)) count.vague = true;

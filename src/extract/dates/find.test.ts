@@ -57,6 +57,16 @@ const POSITIVE: Array<[string, string, string[]]> = [
     "date.this-week [This week] 2025-04-14..2025-04-20",
   ]],
   [FRIDAY, "The escape happened last Friday.", ["date.weekday-past [last Friday] 2025-04-11..2025-04-11"]],
+  // parts of last week, weekends, and feast days written out
+  [SUNDAY, "The guards were arrested late last week.", ["date.late-last-week [late last week] 2025-04-10..2025-04-13"]],
+  [FRIDAY, "Inmates rioted early last week.", ["date.early-last-week [early last week] 2025-04-07..2025-04-09"]],
+  ["2025-04-21", "Inmates broke out over the weekend.", ["date.weekend [over the weekend] 2025-04-19..2025-04-20"]],
+  [SUNDAY, "Inmates broke out over the weekend.", ["date.weekend [over the weekend] 2025-04-19..2025-04-20"]],
+  ["2025-04-19", "Inmates broke out this weekend.", ["date.weekend [this weekend] 2025-04-19..2025-04-19"]],
+  [SUNDAY, "Inmates broke out last weekend.", ["date.last-weekend [last weekend] 2025-04-12..2025-04-13"]],
+  ["2025-04-23", "Inmates broke out last weekend.", ["date.last-weekend [last weekend] 2025-04-19..2025-04-20"]],
+  ["2025-01-03", "The breakout came on the eve of the New Year.", ["date.new-years-eve [the eve of the New Year] 2024-12-31..2024-12-31"]],
+  ["2025-12-27", "Guards were overpowered on Christmas night.", ["date.christmas-day [Christmas night] 2025-12-25..2025-12-25"]],
 ];
 
 /** Sentences that must yield no date. */

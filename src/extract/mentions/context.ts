@@ -2,7 +2,7 @@
 // and what a stage sees of one sentence. Stages (one per concern, listed in index.ts) read and
 // complete these mentions; none of them re-reads what another stage decides.
 import type { Annotation, Doc, Span } from "../../model/doc.ts";
-import type { FacilityRef, IncidentMention, PlaceRef } from "../../model/incident.ts";
+import type { CasualtyGroup, FacilityRef, IncidentMention, PlaceRef, QuantityName } from "../../model/incident.ts";
 import type { Attributor, ActorValue } from "../attribution.ts";
 import type { QuantityValue } from "../quantities/index.ts";
 import type { DateValue } from "../dates/index.ts";
@@ -36,6 +36,14 @@ export interface PendingCount {
   rule: string;
 }
 
+/** The figure a story gave last, for "later raised the figure to 52" to revise. */
+export interface LastFigure {
+  sentence: number;
+  owner: Working;
+  quantity: QuantityName;
+  group: CasualtyGroup | null;
+}
+
 /** What the whole story carries from sentence to sentence. */
 export interface Story {
   doc: Doc;
@@ -50,6 +58,7 @@ export interface Story {
   /** "A week after the attack on X": events the sentence refers back to, whose date is not the sentence's. */
   references: Set<Working>;
   pendingDetaineeCounts: PendingCount[];
+  lastFigure: LastFigure | null;
   /** Facilities named as where a transfer went: not what a later "the prison" refers to. */
   destinations: Set<Span>;
   /** Sentences that only tell history ("founded inside a São Paulo prison in the 1990s"). */

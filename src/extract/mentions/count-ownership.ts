@@ -8,15 +8,19 @@
 //      ("stormed an army barracks", whose dead are not the prison's).
 import type { Annotation, Span } from "../../model/doc.ts";
 import type { CountClaims, IncidentType, QuantityName } from "../../model/incident.ts";
-import { cuesOf, isBackgroundFigure, readCount } from "../counts.ts";
-import { DETAINEE_NOUNS, NON_PERSON_NOUNS, matchAll } from "../lexicon.ts";
+import { cuesOf, isBackgroundFigure, readCount, type CountReading } from "../counts.ts";
+import { DETAINEE_NOUNS, GROUP_NOUN_AFTER_ARTICLE, NON_PERSON_NOUNS, matchAll } from "../lexicon.ts";
 import type { QuantityValue } from "../quantities/index.ts";
 import type { Trigger } from "../triggers.ts";
-import { windowAfter } from "../window.ts";
+import { windowAfter, wordDistance } from "../window.ts";
 import { nearestMention, type SentenceView, type Story, type Working } from "./context.ts";
 
-/** Quantity readings that are not counts of people for incidents ("a" in "a higher death toll"). */
-const IGNORED_QUANTITY_RULES = new Set(["quantity.article"]);
+/** "a" and "an" read as one: a count only for one casualty named beside its verb ("killing a warder"). */
+const ARTICLE_RULE = "quantity.article";
+/** How far after "a"/"an" its person is looked for: most articles in a report name none, and reading each is costly. */
+const ARTICLE_NOUN_CHARS = 40;
+/** Words that may stand between "a guard" and the verb that says what befell him. */
+const LONE_CASUALTY_GAP_WORDS = 8;
 /** Casualty figures with no trigger of their own go to an attack told at most this many sentences before. */
 const CASUALTY_REACH_SENTENCES = 6;
 /** Types whose casualty figures attach to them. */
@@ -33,13 +37,17 @@ export function claimCounts(s: SentenceView): void {
   const attackElsewhere = s.scan.rejected.some((r) => isAttackOnSomethingElse(text, r));
   const times = s.times();
   for (const q of s.quantities) {
-    if (q.value.noCount || IGNORED_QUANTITY_RULES.has(q.rule) || countsThings(text, q, sentence) || isBackgroundFigure(text, q, times)) continue;
+    if (q.value.noCount || (q.rule === ARTICLE_RULE && !GROUP_NOUN_AFTER_ARTICLE.test(text.slice(q.end, q.end + ARTICLE_NOUN_CHARS)))) continue;
+    if (countsThings(text, q, sentence) || isBackgroundFigure(text, q, times)) continue;
     const reading = readCount(text, sentence, q, cues);
+    if (q.rule === ARTICLE_RULE && !(reading && isLoneCasualty(s, q, reading))) continue;
     const pend = () => {
       if (followedByDetainees(text, q, sentence)) story.pendingDetaineeCounts.push({ sentence: index, value: q.value, span: q, rule: q.rule });
     };
     if (!reading) {
-      pend();
+      const revised = revisedFigureOwner(story, sentence, index, q);
+      if (revised) addClaim(story, revised.owner, revised.quantity, revised.group, q, story.attributor.sourceAt(index, q.start)?.source ?? null, sentence);
+      else pend();
       continue;
     }
     const owner = reading.cue.trigger
@@ -54,11 +62,41 @@ export function claimCounts(s: SentenceView): void {
     }
     const revised = SUPERSEDED.test(text.slice(Math.max(sentence.start, q.start - SUPERSEDED_REACH_CHARS), q.start));
     addClaim(story, owner, reading.quantity, reading.group, q, story.attributor.sourceAt(index, q.start)?.source ?? null, sentence, revised);
+    story.lastFigure = { sentence: index, owner, quantity: reading.quantity, group: reading.group };
   }
 }
 
+/**
+ * "Police first said 30 inmates escaped, but later raised the figure to 52", "the tally has since
+ * risen to 61": a figure that names no people of its own restates the figure the story gave last.
+ */
+const REVISED_FIGURE_BEFORE = /\b(?:figure|number|tally|count|total|estimate|toll)s?\s+(?:\w+\s+){0,3}?(?:to|at)\s+$/i;
+/** The restated figure is looked for this far back in the story. */
+const REVISED_REACH_SENTENCES = 2;
+const REVISED_LOOKBEHIND_CHARS = 60;
+
+function revisedFigureOwner(story: Story, sentence: Span, index: number, q: Span): Story["lastFigure"] {
+  const last = story.lastFigure;
+  if (!last || index - last.sentence > REVISED_REACH_SENTENCES) return null;
+  return REVISED_FIGURE_BEFORE.test(story.text.slice(Math.max(sentence.start, q.start - REVISED_LOOKBEHIND_CHARS), q.start)) ? last : null;
+}
+
+/**
+ * "killing a warder and two inmates", "a guard was killed", "left an inmate dead": one casualty
+ * of a named group, with its verb right before it or after it across no other verb ("a guard
+ * said 12 inmates were killed" counts no guard). "a higher death toll" names no group.
+ */
+function isLoneCasualty(s: SentenceView, q: Span, reading: CountReading): boolean {
+  if ((reading.quantity !== "killed" && reading.quantity !== "wounded") || !reading.group) return false;
+  const text = s.story.text;
+  const cue = reading.cue;
+  if (cue.end <= q.start) return /^[\s"“”'‘’]*$/.test(text.slice(cue.end, q.start));
+  if (wordDistance(text, q, cue, LONE_CASUALTY_GAP_WORDS) > LONE_CASUALTY_GAP_WORDS) return false;
+  return !s.tags().some((t) => t.start >= q.end && t.end <= cue.start && t.pos === "VERB");
+}
+
 /** "Initially, the ministry put the toll at 30", "an earlier toll of 12": a figure the story says was revised. */
-const SUPERSEDED = /\b(?:initially|at\s+first|earlier\s+(?:toll|figure|count|report)s?|(?:a|the)\s+(?:first|preliminary|provisional|previous)\s+(?:toll|figure|count|report)|first\s+reported|previously\s+(?:reported|put|said|gave))\b/i;
+const SUPERSEDED = /\b(?:initially|originally|at\s+first|first\s+(?:said|put|gave|counted)|earlier\s+(?:toll|figure|count|report)s?|(?:a|the)\s+(?:first|preliminary|provisional|previous)\s+(?:toll|figure|count|report)|first\s+reported|previously\s+(?:reported|put|said|gave))\b/i;
 const SUPERSEDED_REACH_CHARS = 100;
 
 export function claimPendingCounts(s: SentenceView): void {

@@ -65,7 +65,7 @@ export function linkDates(s: SentenceView): void {
   }
   for (const d of s.dates) {
     if (used.has(d) || isDatelineDate(text, d) || isSpeechDate(text, s.sentence, d) || !d.value.earliest) continue;
-    const m = nearestMention(s.created.filter((c) => !references.has(c)), d);
+    const m = nearestInClause(text, s.created.filter((c) => !references.has(c)), d);
     const current = m ? datedBy.get(m) : undefined;
     if (m && !m.date && (!current || distanceTo(m.trigger, d) < distanceTo(m.trigger, current))) datedBy.set(m, d);
   }
@@ -74,6 +74,17 @@ export function linkDates(s: SentenceView): void {
     m.evidence.push({ start: d.start, end: d.end, kind: "date", rule: d.rule });
   }
 }
+
+/**
+ * "Police recaptured nine inmates on Thursday who had escaped last week": a date goes to the
+ * nearest event on its own side of a relative clause's boundary, when there is one there.
+ */
+function nearestInClause(text: string, mentions: Working[], d: Span): Working | undefined {
+  const sameClause = mentions.filter((m) => !RELATIVE_BOUNDARY.test(m.trigger.end <= d.start ? text.slice(m.trigger.end, d.start) : text.slice(d.end, m.trigger.start)));
+  return nearestMention(sameClause.length > 0 ? sameClause : mentions, d);
+}
+/** Words that open a relative clause: "who had escaped", "from which 300 fled", "that had been moved". */
+const RELATIVE_BOUNDARY = /\b(?:who|whom|whose|which|where)\b|\bthat\s+(?:had|have|has|were|was)\b/i;
 
 export function shareSentenceDate(s: SentenceView): void {
   const { references } = s.story;
@@ -97,6 +108,28 @@ export function shareSentenceDate(s: SentenceView): void {
 /** What happens at the facility during the event a sentence names (not the recaptures and moves that follow it). */
 const DURING_THE_EVENT = new Set<IncidentType>(["attack", "escape", "riot", "release", "control_change"]);
 
+/**
+ * "Gangs took control of the National Penitentiary. The takeover happened late Friday.": a
+ * sentence that tells no event of its own but when "the incident" happened dates the undated
+ * events of the sentences just before it.
+ */
+export function dateToldEvent(s: SentenceView): void {
+  if (s.created.length > 0 || s.dates.length === 0) return;
+  const text = s.story.text;
+  if (!INCIDENT_HAPPENED.test(text.slice(s.sentence.start, s.sentence.end))) return;
+  const d = s.dates.find((x) => x.value.earliest && !isSpeechDate(text, s.sentence, x) && !isDatelineDate(text, x));
+  if (!d) return;
+  for (const m of s.story.mentions) {
+    if (m.date || s.story.references.has(m) || s.index - m.sentence > TOLD_EVENT_REACH_SENTENCES) continue;
+    m.date = { earliest: d.value.earliest, latest: d.value.latest };
+    m.evidence.push({ start: d.start, end: d.end, kind: "date", rule: d.rule });
+  }
+}
+/** "The incident occurred", "It happened", "The takeover took place": when the event just told happened. */
+const INCIDENT_HAPPENED = /^\W*(?:(?:the|this|that)\s+(?:[\w-]+\s+)?(?:incident|takeover|take-over|events?|violence|unrest|stand-?off|siege|operation|mutiny|uprising|clashes|fighting|chaos|break-in)|it)\s+(?:\w+\s+){0,2}?(?:happened|occurred|took\s+place|began|started|broke\s+out|erupted|unfolded)\b/i;
+/** The told event is looked for this many sentences back. */
+const TOLD_EVENT_REACH_SENTENCES = 2;
+
 /** "Twenty inmates escaped, police said on Monday": the escape came on Monday or the day before. */
 function boundBySpeech(s: SentenceView): void {
   const text = s.story.text;
@@ -114,25 +147,43 @@ function isSpeechDate(text: string, sentence: Span, d: Span): boolean {
 }
 const SPEECH_REACH_CHARS = 40;
 
-/** Undated mentions: the window of the last dated mention before them, up to publication. */
+/**
+ * Undated mentions: the window of the last dated mention before them, up to publication. What
+ * happens at the facility during that event, told a sentence or two after it ("Rebels took the
+ * prison Friday. They freed hundreds of inmates."; "Three inmates escaped during the unrest"),
+ * takes the event's own window: widening it to publication would widen an exact day.
+ */
 export function fillUndatedWindows(story: Story): void {
   const published = story.doc.published;
   // Anchors are per facility (or place): a roundup's second story does not inherit the first's day.
-  const anchors = new Map<string, DateWindow>();
+  const anchors = new Map<string, Working>();
   const keyOf = (m: Working) => m.facility?.id ?? m.place?.id ?? m.place?.name ?? "";
   // An alert answers the story's latest event, wherever the forces went.
   let latest: DateWindow | undefined;
   for (const m of story.mentions.filter((x) => !story.references.has(x) || x.date)) {
     if (m.date) {
-      anchors.set(keyOf(m), m.date);
+      anchors.set(keyOf(m), m);
       latest = m.date;
       continue;
     }
     if (!published) continue;
-    const anchor = m.type === "alert" ? latest : anchors.get(keyOf(m));
+    const anchorMention = m.type === "alert" ? undefined : anchors.get(keyOf(m));
+    const anchor = m.type === "alert" ? latest : anchorMention?.date ?? undefined;
+    if (anchorMention?.date && anchorMention.date.latest <= published && sameEvent(anchorMention, m)) {
+      m.date = anchorMention.date;
+      continue;
+    }
     const earliest: Day = anchor && anchor.earliest <= published ? anchor.earliest : shiftDay(published, -UNDATED_LOOKBACK_DAYS);
     m.date = { earliest, latest: published };
   }
+}
+
+/** Sentences after a dated event within which an undated one at its facility happens during it. */
+const DURING_REACH_SENTENCES = 2;
+
+/** An undated mention told just after a dated one at the same facility, of what happens during such an event. */
+function sameEvent(anchor: Working, m: Working): boolean {
+  return DURING_THE_EVENT.has(anchor.type) && DURING_THE_EVENT.has(m.type) && m.sentence - anchor.sentence <= DURING_REACH_SENTENCES;
 }
 
 /** A date in a paragraph's opening dateline: "NIAMEY, July 12 (Sahel Wire) -", "BAMAKO, Aug 19 -". */

@@ -16,7 +16,7 @@ import { linkActors } from "./actors.ts";
 import { placeAlertsAtTheirEvent, placeAlertsByForces } from "./alert-places.ts";
 import { bySentence, type Entities, type SentenceStage, type SentenceView, type Story, type StoryStage } from "./context.ts";
 import { claimCounts, claimPendingCounts, followAttackFocus } from "./count-ownership.ts";
-import { fillUndatedWindows, linkDates, shareSentenceDate } from "./date-windows.ts";
+import { dateToldEvent, fillUndatedWindows, linkDates, shareSentenceDate } from "./date-windows.ts";
 import { facilityOfTown, linkFacilities, shareSentenceLocation } from "./facility-links.ts";
 import { splitCoordinatedFacilities } from "./coordination.ts";
 import { linkPlaces } from "./place-roles.ts";
@@ -36,6 +36,7 @@ const SENTENCE_STAGES: SentenceStage[] = [
   linkFacilities,
   linkPlaces,
   linkDates,
+  dateToldEvent,
   shareSentenceLocation,
   splitCoordinatedFacilities,
   facilityOfTown,
@@ -51,7 +52,7 @@ const STORY_STAGES: StoryStage[] = [inheritSalientFacility, placeAlertsAtTheirEv
 
 /** Builds the mentions of `doc` from its sentences, entities and attributions. */
 export function buildMentions(doc: Doc, sentences: Span[], entities: Entities, attributor: Attributor): IncidentMention[] {
-  const story: Story = { doc, text: doc.text, sentences, entities, attributor, mentions: [], attackFocus: null, references: new Set(), pendingDetaineeCounts: [], destinations: new Set(), historySentences: new Set() };
+  const story: Story = { doc, text: doc.text, sentences, entities, attributor, mentions: [], attackFocus: null, references: new Set(), pendingDetaineeCounts: [], lastFigure: null, destinations: new Set(), historySentences: new Set() };
   const inSentence: SentenceEntities = {
     facilities: bySentence(entities.facilities, sentences),
     places: bySentence(entities.places, sentences),

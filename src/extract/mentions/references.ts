@@ -22,6 +22,9 @@ const DETERMINER_BEFORE = /\b(?:the|these|those|of)\s+$/i;
 const INTERVAL_BEFORE = /\b(?:(more than|over|nearly|almost|about|around|some)\s+)?(a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})\s+(day|week|month|year)s?\s+(?:after|since|following|on from)\s+(?:the|last\s+\w+['’]s|\w+['’]s|this|that)\s+(?:[\w-]+\s+)?$/i;
 /** "The attack on X was claimed by ...", "the deadly jailbreak": a definite noun for an event the reader is taken to know. */
 const DEFINITE_BEFORE = /(?:^|[^\w])the\s+(?:[\w-]+\s+)?$/i;
+/** "the escape of 826 prisoners", "the release of some 2,000 inmates": an event noun with its own count. */
+const COUNTED_AFTER = /^\s+of\s+(?:(?:about|around|some|more\s+than|over|at\s+least|nearly|almost|up\s+to|an\s+estimated)\s+)?(?:\d|(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds|dozens|scores|thousands)\b)/i;
+const COUNTED_AFTER_CHARS = 40;
 /** A verb's past or participle, not an event noun: "escaped", "fled", "broke out of". */
 const VERB_FORM = /^(?:\S+ed|fled|broke|broken|stormed|\S+ing|took|taken|fell|fallen|overran|overrun|set|let|threw|thrown|went|ran|held|shot|blew|began|seized|freed)(?:\s|$)/i;
 const NUMBER_WORDS: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12 };
@@ -39,7 +42,8 @@ export function isReference(text: string, trigger: Span): boolean {
   if (DEMONSTRATIVE_BEFORE.test(before) && !(/\bthat\s+$/i.test(before) && VERB_FORM.test(word))) return true;
   // "The attack on the Kuje prison was claimed by ISWAP": a definite event noun (not a participle).
   // "The army took control of": a verb after a definite subject tells the event.
-  if (DEFINITE_BEFORE.test(before) && !/(?:ed|ing)$/i.test(word) && !VERB_FORM.test(word)) return true;
+  // "allowed the escape of 826 prisoners" tells the event with its count, it does not point back.
+  if (DEFINITE_BEFORE.test(before) && !/(?:ed|ing)$/i.test(word) && !VERB_FORM.test(word)) return !COUNTED_AFTER.test(text.slice(trigger.end, trigger.end + COUNTED_AFTER_CHARS));
   if (!DETERMINER_BEFORE.test(before)) return false;
   if (/ed$/i.test(word)) return true;
   // "the fleeing inmates": a present participle only when detainees follow it.

@@ -4,7 +4,7 @@
 // candidates, figures in non-count contexts are dropped, and overlaps go to the longest match.
 import type { Annotation } from "../../model/doc.ts";
 import type { Quantity } from "../../model/incident.ts";
-import { VAGUE_AMOUNTS, type VagueAmount } from "./lexicon.ts";
+import { DAY_OF_MONTH_BEFORE, VAGUE_AMOUNTS, type VagueAmount } from "./lexicon.ts";
 import { MODIFIER_MEANING, modifierBefore } from "./modifiers.ts";
 import { longestWins } from "./overlap.ts";
 import { looksLikeYear, nonCountContext } from "./non-count.ts";
@@ -32,6 +32,23 @@ interface Figure {
 /** Joiners between the two figures of a range; "and" only after "between". */
 const RANGE_JOINER = /^(?:[ \t\u00a0]*[-–—][ \t\u00a0]*|[ \t\u00a0]+(to|and)[ \t\u00a0]+)$/i;
 const RANGE_OPENER = /(?:^|[^a-z])(between|from)[ \t\u00a0]+$/i;
+/** A dash with space on both sides: in "KOBO, Oct 3 - Forty inmates" it closes a dateline. */
+const SPACED_DASH = /^[ \t\u00a0]+[-–—][ \t\u00a0]+$/;
+
+/**
+ * Whether `a` and `b` read as one range ("20-30", "twenty to thirty"). A range is written in one
+ * form, digits or words ("Oct 3 - Twenty-five inmates" is a dateline and a count), and a day of
+ * the month before a spaced dash ends a dateline ("ADEN, Sept 21 - 40 prisoners were moved").
+ */
+function readsAsRange(text: string, from: number, a: Figure, b: Figure): boolean {
+  if (a.article || b.article || a.digits !== b.digits || b.value <= a.value) return false;
+  const between = text.slice(a.end, b.start);
+  const joiner = RANGE_JOINER.exec(between);
+  if (!joiner) return false;
+  if (SPACED_DASH.test(between) && DAY_OF_MONTH_BEFORE.test(text.slice(Math.max(from, a.start - 12), a.start))) return false;
+  const opener = RANGE_OPENER.exec(text.slice(Math.max(from, a.start - 12), a.start));
+  return joiner[1]?.toLowerCase() !== "and" || opener?.[1].toLowerCase() === "between";
+}
 
 // Stage 1: figures in digits and in words, in text order.
 function readFigures(text: string, from: number, to: number): Figure[] {
@@ -66,10 +83,8 @@ function figureCandidates(text: string, from: number, to: number): QuantityAnnot
   for (let i = 0; i < figures.length; i++) {
     const a = figures[i];
     const b = figures[i + 1];
-    const joiner = b && !a.article && !b.article ? RANGE_JOINER.exec(text.slice(a.end, b.start)) : null;
-    const opener = RANGE_OPENER.exec(text.slice(Math.max(from, a.start - 12), a.start));
-    const isRange = joiner && b.value > a.value && (joiner[1]?.toLowerCase() !== "and" || opener?.[1].toLowerCase() === "between");
-    if (isRange) {
+    if (b && readsAsRange(text, from, a, b)) {
+      const opener = RANGE_OPENER.exec(text.slice(Math.max(from, a.start - 12), a.start));
       const start = opener ? a.start - opener[0].length + opener[0].indexOf(opener[1]) : a.start;
       i++; // b is consumed by the range
       if (isNonCount(text, from, to, a.start, b.end, a) || (looksLikeYear(a.token) && looksLikeYear(b.token))) continue;

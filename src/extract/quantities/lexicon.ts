@@ -104,6 +104,8 @@ const MONTH = "jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|
 const UNIT =
   "times?|seconds?|minutes?|mins?|hours?|hrs?|days?|nights?|weeks?|months?|years?|yrs?|decades?|centur(?:y|ies)|" +
   "kilomet(?:er|re)s?|km|miles?|met(?:er|re)s?|m|feet|foot|ft|yards?|kilo(?:gram)?s?|kg|tons?|tonnes?|lit(?:er|re)s?|square";
+/** "Oct 3", "Sept. 21": a figure right after a month name is its day. */
+export const DAY_OF_MONTH_BEFORE = new RegExp(`\\b(?:${MONTH})\\.?\\s+$`, "i");
 const CURRENCY_WORD = "dollars?|euros?|pounds?|liras?|dinars?|riyals?|dirhams?|rupees?|usd|eur|syp|iqd|cents?";
 const IDENTIFIER_WORD =
   "no|nos|number|art|article|resolution|division|brigade|battalion|regiment|unit|block|wing|sector|section|phase|" +
@@ -122,7 +124,7 @@ export const NON_COUNT_CONTEXTS: readonly NonCountContext[] = [
   // Currency written as letters glued to or just before the figure: "Sh20 million", "KSh 5,000", "Rs 50,000", "N500,000".
   { id: "money", side: "before", pattern: /\b(?:Sh|KSh|Kshs|Rs|Rp|R\$|N|GH₵|Tk)\.?\s?$/ },
   { id: "money", side: "after", pattern: new RegExp(`^\\s*(?:${CURRENCY_WORD})\\b`, "i") },
-  { id: "day-of-month", side: "before", pattern: new RegExp(`\\b(?:${MONTH})\\.?\\s+$`, "i") },
+  { id: "day-of-month", side: "before", pattern: DAY_OF_MONTH_BEFORE },
   { id: "day-of-month", side: "after", pattern: new RegExp(`^\\s+(?:of\\s+)?(?:${MONTH})\\b`, "i") },
   { id: "identifier", side: "before", pattern: new RegExp(`\\b(?:${IDENTIFIER_WORD})\\.?\\s*#?\\s*$`, "i") },
   { id: "identifier", side: "before", pattern: /(?:#|[A-Z]|[A-Za-z]-)$/ },
