@@ -10,7 +10,7 @@ import data from "./data/relevance.json" with { type: "json" };
 import { facilityWordingIn } from "../gazetteer/index.ts";
 import type { FacilityKind } from "../model/incident.ts";
 import type { Span } from "../model/doc.ts";
-import { isSpaceCode, isUpperCode } from "./chars.ts";
+import { isCloserCode, isOpenerCode, isSpaceCode, isTerminalCode, isUpperCode } from "./chars.ts";
 import { alternativesOf, factorAlternatives, matchesOf } from "./alternation.ts";
 
 interface EventRule {
@@ -50,14 +50,11 @@ function detentionWords(text: string): DetentionWord[] {
   return words.sort((a, b) => a.start - b.start);
 }
 
-const TERMINALS = new Set([46, 33, 63, 0x2026]); // . ! ? …
-const CLOSERS = new Set([34, 0x201d, 0x2019, 39, 41, 93]); // " ” ’ ' ) ]
-const OPENERS = new Set([34, 0x201c, 0x2018, 40]); // " “ ‘ (
 
 /** A sentence may start at `i`: a capital, a digit or an opening quote (as the old splitter required). */
 function opensSentence(text: string, i: number): boolean {
   const c = text.charCodeAt(i);
-  return (c >= 48 && c <= 57) || OPENERS.has(c) || isUpperCode(c);
+  return (c >= 48 && c <= 57) || isOpenerCode(c) || isUpperCode(c);
 }
 
 /** Closing quotes and brackets looked through after a full stop: bounded, so every check is O(1). */
@@ -69,8 +66,8 @@ const MAX_CLOSERS = 3;
  */
 function endsSentenceAt(text: string, i: number): boolean {
   let k = i - 1;
-  while (k >= 0 && i - 1 - k < MAX_CLOSERS && CLOSERS.has(text.charCodeAt(k))) k -= 1;
-  if (k < 0 || !TERMINALS.has(text.charCodeAt(k))) return false;
+  while (k >= 0 && i - 1 - k < MAX_CLOSERS && isCloserCode(text.charCodeAt(k))) k -= 1;
+  if (k < 0 || !isTerminalCode(text.charCodeAt(k))) return false;
   if (i >= text.length || text.charCodeAt(i) === 10) return true;
   if (!isSpaceCode(text.charCodeAt(i))) return false;
   return i + 1 >= text.length || isSpaceCode(text.charCodeAt(i + 1)) || opensSentence(text, i + 1);
