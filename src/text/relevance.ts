@@ -22,6 +22,9 @@ const wordPattern = (source: string, flags = "i") => new RegExp(`\\b(?:${source}
 // Written as a trie: it is read against every word of every page.
 const CUSTODY = wordPattern(factorAlternatives(alternativesOf(data.custody.pattern)), "gi");
 const EVENTS: EventRule[] = data.event.map((r) => ({ id: r.id, pattern: wordPattern(r.pattern) }));
+// Every event in one pattern: a sentence that names none (most sentences around a detention word on
+// pages that are not about an incident) is read once instead of once per event.
+const ANY_EVENT = wordPattern(data.event.map((r) => `(?:${r.pattern})`).join("|"));
 const NEEDS_CUSTODY_WORDS = new Set<string>(data.kindsNeedingCustodyWords);
 const FICTION_CUES: EventRule[] = data.fiction.cues.map((c) => ({ id: c.id, pattern: new RegExp(`\\b(?:${c.pattern})`, "i") }));
 // Every cue in one pattern: it matches a story exactly when one of the cues does, and most stories
@@ -112,6 +115,7 @@ export function judgeRelevance(text: string): Relevance {
     floor = sentence.end;
     if (!certain) continue;
     const body = text.slice(sentence.start, sentence.end);
+    if (!ANY_EVENT.test(body)) continue;
     const found = EVENTS.filter((e) => e.pattern.test(body));
     if (found.length === 0) continue;
     sentences += 1;
