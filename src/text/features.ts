@@ -146,11 +146,11 @@ export function featuresOf(text: string, start: number, end: number): UnitFeatur
     let code = 0;
     let coreIsWord = true;
     // Most tokens open with a lower-case ASCII letter: their first run of such letters is read
-    // here without the class look-ups and the core's states. "h" and "w" go the long way, which
-    // asks whether a URL starts there. Codes of words longer than LONGEST_STOPWORD are never
+    // here without the class look-ups and the core's states, unless a URL starts there ("http",
+    // "www."), which the long way measures. Codes of words longer than LONGEST_STOPWORD are never
     // looked up, so the code is built without minding the length.
     const first = text.charCodeAt(i);
-    if (first >= 97 && first <= 122 && first !== 104 && first !== 119) {
+    if (first >= 97 && first <= 122 && !((first === 104 || first === 119) && urlAt(text, i, end))) {
       firstLetter = i;
       coreState = 1;
       coreLetters = 1;
