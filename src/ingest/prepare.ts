@@ -31,7 +31,9 @@ function bodyOf(raw: RawRecord): { body: string; title: string | null } {
   const title = raw.title ?? article.title;
   // Readability lifts the headline out of the article; put it back as the first paragraph.
   const hasTitle = title !== null && repeatKey(article.text.slice(0, title.length * 2)).includes(repeatKey(title));
-  return { body: title && !hasTitle ? `${title}${PARAGRAPH_SEPARATOR}${article.text}` : article.text, title };
+  // Joined rather than concatenated: a flat string, which the cleaner reads character by character
+  // faster than the rope a concatenation makes.
+  return { body: title && !hasTitle ? [title, PARAGRAPH_SEPARATOR, article.text].join("") : article.text, title };
 }
 
 /** Publication day and where it came from, most trusted source first. */

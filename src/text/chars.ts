@@ -70,3 +70,10 @@ export function foldCode(c: number): number {
   }
   return folded;
 }
+
+/** Sentence punctuation: . ! ? … */
+export const isTerminalCode = (c: number) => c === 46 || c === 33 || c === 63 || c === 0x2026;
+/** Closing quotes and brackets after sentence punctuation: " ” ’ ' ) ] */
+export const isCloserCode = (c: number) => c === 34 || c === 0x201d || c === 0x2019 || c === 39 || c === 41 || c === 93;
+/** Opening quotes and brackets before a sentence: " “ ‘ ( */
+export const isOpenerCode = (c: number) => c === 34 || c === 0x201c || c === 0x2018 || c === 40;

@@ -112,7 +112,7 @@ test("the stop-word table answers as the stop-word list for every code of up to 
 // words in every case) glued by every kind of space, against the string versions.
 const TOKENS = [
   "the", "of", "and", "which", "whichever", "themselves", "between", "however", "he", "who", "why", "we", "hthe",
-  "Through", "according", "accordingly", "without", "withouts", "several",
+  "Through", "according", "accordingly", "without", "withouts", "several", "wwwhat", "httpx", "www", "http",
   "The", "OF", "wHo", "prison", "inmates,", "(AFP)", "“jail”", "guards'", "it's", "co-operate", "the_cat", "ab1cd",
   "x2", "42", "3.5", "1,200", "http://a.example/b", "https://b.example", "www.example.org", "(www.example.com)",
   "xhttp://c.example", "see:http://d.example", "Élan", "über", "Ѐкран", "в'язниця", "—", "…", "!", "i.e.", "U.S.",

@@ -2,7 +2,7 @@
 // by index: word and stop-word counts, title case, closing punctuation, characters inside links
 // and a key for spotting repeated lines. No token, lower-cased copy or key string is built.
 import stopwordData from "./data/stopwords-en.json" with { type: "json" };
-import { foldCode, isLetterOrDigitCode, isSpaceCode, isUpperCode, isWordCode } from "./chars.ts";
+import { foldCode, isCloserCode, isLetterOrDigitCode, isSpaceCode, isTerminalCode, isUpperCode, isWordCode } from "./chars.ts";
 
 export interface UnitFeatures {
   /** Tokens with a letter or digit (words() of the normalised text). */
@@ -63,16 +63,12 @@ export const densityOf = (f: UnitFeatures) => (f.words === 0 ? 0 : f.stopwords /
 /** Mostly capitalised long words: headline or name-list style. */
 export const isTitleCase = (f: UnitFeatures) => f.longWords > 0 && f.capitalised / f.longWords >= TITLE_CASE_MIN_SHARE;
 
-/** Closing quotes and brackets after sentence punctuation: " ” ’ ' ) ] */
-const isCloser = (c: number) => c === 34 || c === 0x201d || c === 0x2019 || c === 39 || c === 41 || c === 93;
-/** Sentence punctuation: . ! ? … */
-const isTerminal = (c: number) => c === 46 || c === 33 || c === 63 || c === 0x2026;
 
 /** The text [start, end) closes a sentence: /[.!?…]["”’')\]]*$/. */
 export function closesSentence(text: string, start: number, end: number): boolean {
   let i = end - 1;
-  while (i >= start && isCloser(text.charCodeAt(i))) i -= 1;
-  return i >= start && isTerminal(text.charCodeAt(i));
+  while (i >= start && isCloserCode(text.charCodeAt(i))) i -= 1;
+  return i >= start && isTerminalCode(text.charCodeAt(i));
 }
 
 const lowerAscii = (c: number) => (c >= 65 && c <= 90 ? c + 32 : c);
@@ -150,11 +146,11 @@ export function featuresOf(text: string, start: number, end: number): UnitFeatur
     let code = 0;
     let coreIsWord = true;
     // Most tokens open with a lower-case ASCII letter: their first run of such letters is read
-    // here without the class look-ups and the core's states. "h" and "w" go the long way, which
-    // asks whether a URL starts there. Codes of words longer than LONGEST_STOPWORD are never
+    // here without the class look-ups and the core's states, unless a URL starts there ("http",
+    // "www."), which the long way measures. Codes of words longer than LONGEST_STOPWORD are never
     // looked up, so the code is built without minding the length.
     const first = text.charCodeAt(i);
-    if (first >= 97 && first <= 122 && first !== 104 && first !== 119) {
+    if (first >= 97 && first <= 122 && !((first === 104 || first === 119) && urlAt(text, i, end))) {
       firstLetter = i;
       coreState = 1;
       coreLetters = 1;

@@ -10,7 +10,7 @@ import data from "./data/relevance.json" with { type: "json" };
 import { facilityWordingIn } from "../gazetteer/index.ts";
 import type { FacilityKind } from "../model/incident.ts";
 import type { Span } from "../model/doc.ts";
-import { isSpaceCode, isUpperCode } from "./chars.ts";
+import { isCloserCode, isOpenerCode, isSpaceCode, isTerminalCode, isUpperCode } from "./chars.ts";
 import { alternativesOf, factorAlternatives, matchesOf } from "./alternation.ts";
 
 interface EventRule {
@@ -22,6 +22,9 @@ const wordPattern = (source: string, flags = "i") => new RegExp(`\\b(?:${source}
 // Written as a trie: it is read against every word of every page.
 const CUSTODY = wordPattern(factorAlternatives(alternativesOf(data.custody.pattern)), "gi");
 const EVENTS: EventRule[] = data.event.map((r) => ({ id: r.id, pattern: wordPattern(r.pattern) }));
+// Every event in one pattern: a sentence that names none (most sentences around a detention word on
+// pages that are not about an incident) is read once instead of once per event.
+const ANY_EVENT = wordPattern(data.event.map((r) => `(?:${r.pattern})`).join("|"));
 const NEEDS_CUSTODY_WORDS = new Set<string>(data.kindsNeedingCustodyWords);
 const FICTION_CUES: EventRule[] = data.fiction.cues.map((c) => ({ id: c.id, pattern: new RegExp(`\\b(?:${c.pattern})`, "i") }));
 // Every cue in one pattern: it matches a story exactly when one of the cues does, and most stories
@@ -50,14 +53,11 @@ function detentionWords(text: string): DetentionWord[] {
   return words.sort((a, b) => a.start - b.start);
 }
 
-const TERMINALS = new Set([46, 33, 63, 0x2026]); // . ! ? …
-const CLOSERS = new Set([34, 0x201d, 0x2019, 39, 41, 93]); // " ” ’ ' ) ]
-const OPENERS = new Set([34, 0x201c, 0x2018, 40]); // " “ ‘ (
 
 /** A sentence may start at `i`: a capital, a digit or an opening quote (as the old splitter required). */
 function opensSentence(text: string, i: number): boolean {
   const c = text.charCodeAt(i);
-  return (c >= 48 && c <= 57) || OPENERS.has(c) || isUpperCode(c);
+  return (c >= 48 && c <= 57) || isOpenerCode(c) || isUpperCode(c);
 }
 
 /** Closing quotes and brackets looked through after a full stop: bounded, so every check is O(1). */
@@ -69,8 +69,8 @@ const MAX_CLOSERS = 3;
  */
 function endsSentenceAt(text: string, i: number): boolean {
   let k = i - 1;
-  while (k >= 0 && i - 1 - k < MAX_CLOSERS && CLOSERS.has(text.charCodeAt(k))) k -= 1;
-  if (k < 0 || !TERMINALS.has(text.charCodeAt(k))) return false;
+  while (k >= 0 && i - 1 - k < MAX_CLOSERS && isCloserCode(text.charCodeAt(k))) k -= 1;
+  if (k < 0 || !isTerminalCode(text.charCodeAt(k))) return false;
   if (i >= text.length || text.charCodeAt(i) === 10) return true;
   if (!isSpaceCode(text.charCodeAt(i))) return false;
   return i + 1 >= text.length || isSpaceCode(text.charCodeAt(i + 1)) || opensSentence(text, i + 1);
@@ -115,6 +115,7 @@ export function judgeRelevance(text: string): Relevance {
     floor = sentence.end;
     if (!certain) continue;
     const body = text.slice(sentence.start, sentence.end);
+    if (!ANY_EVENT.test(body)) continue;
     const found = EVENTS.filter((e) => e.pattern.test(body));
     if (found.length === 0) continue;
     sentences += 1;
