@@ -18,7 +18,7 @@ import { casesMatch, getLexicon, type LexiconEntry } from "./lexicon.ts";
 import { readStory, STORY_WEIGHT, type CountryEvidence, type Story } from "./story.ts";
 import { adjacent, tokenize, type Token } from "./tokens.ts";
 import { getWorldIndex, inFocusCountry, MAX_TOWN_WORDS, worldPlaceRef, type WorldPlace } from "./world.ts";
-import { continuesCuratedName, opensCuratedName, opensWorldName } from "./word-facts.ts";
+import { continuesCuratedName, namesCuratedEntry, opensCuratedName, opensWorldName } from "./word-facts.ts";
 
 export interface MatchOptions {
   /** ISO2 codes of countries the document is about: they settle towns whose name is ambiguous. */
@@ -94,7 +94,8 @@ export function matchGazetteer(text: string, opts: MatchOptions = {}): Annotatio
         // a first word's answer is the one remembered on it
         const isPrefix = words.length === 1 ? opensCuratedName(t) : continuesCuratedName(t) && lexicon.prefixes.has(key);
         curatedOpen = words.length <= lexicon.maxWords && isPrefix;
-        for (const entry of (curatedOpen && lexicon.byKey.get(key)) || []) {
+        const mayBeKey = curatedOpen && (words.length > 1 || namesCuratedEntry(t));
+        for (const entry of (mayBeKey && lexicon.byKey.get(key)) || []) {
           if (!casesMatch(entry.rules, words) || (entry.fold !== undefined && entry.fold !== fold)) continue;
           const the = entry.afterThe ? articleThe(text, tokens, i) : null;
           if (entry.afterThe && !the) continue;
