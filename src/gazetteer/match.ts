@@ -309,6 +309,5 @@ export function resolveOverlaps(proposals: Proposal[]): Annotation[] {
     }
   }
   for (const p of kept) cover.fill(0, p.start, p.end);
-  // every proposal is made as { kind, rule, start, end, value, rank }: the annotation is that without its rank
-  return kept.sort((a, b) => a.start - b.start || a.rank - b.rank).map((p) => ({ kind: p.kind, rule: p.rule, start: p.start, end: p.end, value: p.value }));
+  return kept.sort((a, b) => a.start - b.start || a.rank - b.rank).map(({ rank: _rank, ...annotation }) => annotation);
 }
