@@ -70,6 +70,7 @@ export function recogniseFacilities(text: string, tokens: Token[], places: Propo
   const index = indexPlaces(places);
   const out: Proposal[] = [];
   for (let h = 0; h < tokens.length; h++) {
+    // most words start no facility word: neither list of heads is looked up for them
     if (!startsFacilityHead(tokens[h])) continue;
     const prefix = tokens[h].case !== "lower" ? headAt(text, tokens, h, vocabulary.prefix) : null;
     const found = prefix ? namedAfterPrefix(text, tokens, h, prefix, index, story) : null;

@@ -20,7 +20,7 @@ import { casesMatch, getLexicon, type LexiconEntry } from "./lexicon.ts";
 import { readStory, STORY_WEIGHT, type CountryEvidence, type Story } from "./story.ts";
 import { adjacent, tokenize, type Token } from "./tokens.ts";
 import { getWorldIndex, inFocusCountry, MAX_TOWN_WORDS, worldPlaceRef, type WorldPlace } from "./world.ts";
-import { continuesCuratedName, opensCuratedName, opensWorldName } from "./word-facts.ts";
+import { continuesCuratedName, namesCuratedEntry, opensCuratedName, opensWorldName } from "./word-facts.ts";
 
 export interface MatchOptions {
   /** ISO2 codes of countries the document is about: they settle towns whose name is ambiguous. */
@@ -96,7 +96,8 @@ export function matchGazetteer(text: string, opts: MatchOptions = {}): Annotatio
         // a first word's answer is the one remembered on it
         const isPrefix = words.length === 1 ? opensCuratedName(t) : continuesCuratedName(t) && lexicon.prefixes.has(key);
         curatedOpen = words.length <= lexicon.maxWords && isPrefix;
-        for (const entry of (curatedOpen && lexicon.byKey.get(key)) || []) {
+        const mayBeKey = curatedOpen && (words.length > 1 || namesCuratedEntry(t));
+        for (const entry of (mayBeKey && lexicon.byKey.get(key)) || []) {
           if (!casesMatch(entry.rules, words) || (entry.fold !== undefined && entry.fold !== fold)) continue;
           const the = entry.afterThe ? articleThe(text, tokens, i) : null;
           if (entry.afterThe && !the) continue;
@@ -348,6 +349,5 @@ export function resolveOverlaps(proposals: Proposal[]): Annotation[] {
     }
   }
   for (const p of kept) cover.fill(0, p.start, p.end);
-  // every proposal is made as { kind, rule, start, end, value, rank }: the annotation is that without its rank
-  return kept.sort((a, b) => a.start - b.start || a.rank - b.rank).map((p) => ({ kind: p.kind, rule: p.rule, start: p.start, end: p.end, value: p.value }));
+  return kept.sort((a, b) => a.start - b.start || a.rank - b.rank).map(({ rank: _rank, ...annotation }) => annotation);
 }

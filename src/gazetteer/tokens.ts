@@ -30,7 +30,7 @@ export interface Token {
 // pattern: every word of every report is a token, and the match arrays and copies of a regex
 // scan cost more than the scan itself. The joiners are outside the word classes, so the scan is
 // linear and needs no backtracking.
-/** Word-character class of a code point: what WORD's character classes say of it. */
+/** Word-character class of a code point: what the pattern's character classes say of it. */
 const NOT_WORD = 0;
 /** \p{L} or \p{N}: starts a word, or a part after a joiner, and continues one. */
 const LETTER_OR_NUMBER = 1;

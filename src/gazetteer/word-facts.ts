@@ -17,6 +17,8 @@ const HEAD_ASKED = 1 << 4;
 const HEAD = 1 << 5;
 const CONTINUES_ASKED = 1 << 6;
 const CONTINUES = 1 << 7;
+const KEY_ASKED = 1 << 8;
+const KEY = 1 << 9;
 
 function fact(word: Word, asked: number, answer: number, ask: (word: Word) => boolean): boolean {
   if ((word.facts & asked) === 0) word.facts |= asked | (ask(word) ? answer : 0);
@@ -26,6 +28,11 @@ function fact(word: Word, asked: number, answer: number, ask: (word: Word) => bo
 /** Some curated name's key starts with this word's key (Lexicon.prefixes). */
 export function opensCuratedName(t: Token): boolean {
   return fact(t.word, CURATED_ASKED, CURATED, (w) => getLexicon().prefixes.has(w.key));
+}
+
+/** This word's key alone is a curated key ("Hasakah", "police"), not only the start of one. */
+export function namesCuratedEntry(t: Token): boolean {
+  return fact(t.word, KEY_ASKED, KEY, (w) => getLexicon().byKey.has(w.key));
 }
 
 /** Keys of the words that stand after the first word of some curated key, built on first use. */
