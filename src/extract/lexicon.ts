@@ -46,13 +46,23 @@ export function phraseSource(phrase: string): string {
   return source;
 }
 
-/**
- * One case-insensitive, word-bounded regex over a list of phrases, longest first. The phrases are
- * written as a trie (text/alternation.ts): a list of hundreds of phrases is otherwise tried one
- * phrase at a time at every position of every sentence. The matches are the same.
- */
+/** One case-insensitive, word-bounded regex over a list of phrases, longest first. */
 export function phrasesPattern(phrases: string[], flags = "gi"): RegExp {
-  return new RegExp(`(?<![\\w-])(?:${factorAlternatives(phraseAlternatives(phrases))})(?![\\w-])`, flags);
+  return wordBounded(phraseAlternatives(phrases).join("|"), flags);
+}
+
+/**
+ * The same pattern with the phrases written as a trie (text/alternation.ts), for the unions of the
+ * phrase families below, scanned over every sentence: their hundreds of phrases are otherwise
+ * tried one at a time at every position. The matches are the same. A trie costs start-up time
+ * (a trie of every list tripled the module's load), so the lists themselves do without.
+ */
+export function phrasesTrie(phrases: string[], flags = "gi"): RegExp {
+  return wordBounded(factorAlternatives(phraseAlternatives(phrases)), flags);
+}
+
+function wordBounded(alternation: string, flags: string): RegExp {
+  return new RegExp(`(?<![\\w-])(?:${alternation})(?![\\w-])`, flags);
 }
 
 /** The phrases as regex alternatives in the order they are tried: longest first. */
@@ -82,8 +92,9 @@ export interface PhraseMatch {
 export class PhraseFamily {
   readonly #family: PatternFamily;
 
-  constructor(lists: string[][]) {
-    this.#family = new PatternFamily(phrasesPattern(lists.flat()), lists.map((phrases) => phrasesPattern(phrases)));
+  /** `patterns`: the lists' patterns when they are built already. */
+  constructor(lists: string[][], patterns = lists.map((phrases) => phrasesPattern(phrases))) {
+    this.#family = new PatternFamily(phrasesTrie(lists.flat()), patterns);
   }
 
   matches(text: string, from = 0, to = text.length): PhraseMatch[][] | null {
@@ -94,7 +105,7 @@ export class PhraseFamily {
 }
 
 /** The phrases of TRIGGERS, read together: `matches(...)[k]` are the matches of TRIGGERS[k]. */
-export const TRIGGER_PHRASES = new PhraseFamily(lexicon.triggers.map((t) => t.phrases));
+export const TRIGGER_PHRASES = new PhraseFamily(lexicon.triggers.map((t) => t.phrases), TRIGGERS.map((t) => t.pattern));
 
 export const DETAINEE_NOUNS = phrasesPattern(lexicon.custodyNouns.detainee);
 export const FACILITY_NOUNS = phrasesPattern(lexicon.custodyNouns.facility);
@@ -142,7 +153,7 @@ export const COUNT_CUES: CountCueEntry[] = lexicon.countCues.map((c) => ({
 }));
 
 /** The phrases of COUNT_CUES, read together (see PhraseFamily). */
-export const COUNT_CUE_PHRASES = new PhraseFamily(lexicon.countCues.map((c) => c.phrases));
+export const COUNT_CUE_PHRASES = new PhraseFamily(lexicon.countCues.map((c) => c.phrases), COUNT_CUES.map((c) => c.pattern));
 
 export const TRIGGER_QUANTITY = lexicon.triggerQuantity as Partial<Record<IncidentType, QuantityName>>;
 
