@@ -4,7 +4,7 @@
 import type { Doc } from "../model/doc.ts";
 import type { Incident, IncidentMention, IncidentType } from "../model/incident.ts";
 import { AUTOMATIC_AUTHOR } from "./store.ts";
-import type { AlertEntry, DocumentState, DocumentSummary, FeedState, FieldChange, IncidentRevision, IncidentState, PlacedMention } from "./store.ts";
+import type { AlertEntry, DocumentLookup, DocumentState, DocumentSummary, FeedState, FieldChange, IncidentRevision, IncidentState, PlacedMention } from "./store.ts";
 
 export type SummaryRow = Omit<DocumentRow, "text" | "segments" | "annotations" | "published_origin">;
 
@@ -155,7 +155,28 @@ export function toFeedState(row: FeedRow): FeedState {
 }
 
 /** The columns of a document row that say what is stored under an id: no text, no annotations. */
+export const STATE_COLUMNS = "id, version, content_hash, url, title, published, published_origin";
+
+/** A document row as STATE_COLUMNS select it. */
 export type DocumentStateRow = Pick<DocumentRow, "id" | "version" | "content_hash" | "url" | "title" | "published" | "published_origin">;
+
+/** One row of a document lookup: what was found under the id (`id`, `alias`) or the content (`content`, `earlier`). */
+export type LookupRow = DocumentStateRow & { found: "id" | "alias" | "content" | "earlier" };
+
+/**
+ * The lookup the rows of one lookup statement answer. The id's own document wins over a document
+ * the id is an alias of; the document holding the content now over one that held it earlier.
+ */
+export function toLookup(rows: LookupRow[]): DocumentLookup {
+  const found = (kind: LookupRow["found"]) => rows.find((row) => row.found === kind);
+  const direct = found("id");
+  const row = direct ?? found("alias");
+  const content = found("content") ?? found("earlier");
+  return {
+    byId: row ? { ...stateOf(row), via: direct ? "id" : "alias" } : null,
+    byContent: content ? { document: content.id, version: content.version, current: content.found === "content" } : null,
+  };
+}
 
 export function stateOf(row: DocumentStateRow): DocumentState {
   return {

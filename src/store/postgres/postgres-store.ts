@@ -50,7 +50,7 @@ import type {
 import { incidentChanges, incidentDiffers } from "../revisions.ts";
 import { countryOf, incidentWhere, searchTextOf } from "../incident-columns.ts";
 import { StoreError, type IncidentWithBlock } from "../sqlite/sqlite-store.ts";
-import { SUMMARY_COLUMNS, automaticAuthor, toDoc, compare, nonNegative, stateOf, toAlertEntry, toFeedState, toIncident, toPlaced, toRevision, toState, toSummary, unique, type AlertRow, type Author, type DocumentRow, type FeedRow, type IncidentRow, type PlacementRow, type RevisionRow, type StateRow, type SummaryRow } from "../rows.ts";
+import { STATE_COLUMNS, SUMMARY_COLUMNS, automaticAuthor, toDoc, compare, nonNegative, toAlertEntry, toFeedState, toIncident, toPlaced, toRevision, toState, toLookup, toSummary, unique, type AlertRow, type LookupRow, type Author, type DocumentRow, type FeedRow, type IncidentRow, type PlacementRow, type RevisionRow, type StateRow, type SummaryRow } from "../rows.ts";
 import { MIGRATIONS } from "./migrations.ts";
 
 export const DEFAULT_INCIDENT_LIMIT = 100;
@@ -68,6 +68,21 @@ export const TRANSACTION_RETRIES = 5;
 const MIGRATION_LOCK = 0x65_77_6d_69; // "ewmi"
 /** SQLSTATEs of a transaction that may simply be run again. */
 const RETRYABLE = new Set(["40P01", "40001"]);
+
+/**
+ * What an id and a content name in the store (lookupDocument): the id's own document, the document
+ * it is an alias of, the document holding the content now, and the first that held it earlier.
+ */
+const LOOKUP_DOCUMENT = `
+  SELECT 'id' AS found, ${STATE_COLUMNS} FROM documents WHERE id = $1
+  UNION ALL
+  SELECT 'alias', d.id, d.version, d.content_hash, d.url, d.title, d.published, d.published_origin
+    FROM document_aliases a JOIN documents d ON d.id = a.document WHERE a.alias = $1
+  UNION ALL
+  SELECT 'content', ${STATE_COLUMNS} FROM documents WHERE content_hash = $2
+  UNION ALL
+  (SELECT 'earlier', document, version, content_hash, url, title, published, published_origin
+     FROM document_versions WHERE content_hash = $2 ORDER BY document, version LIMIT 1)`;
 
 type Db = pg.Pool | pg.PoolClient;
 
@@ -238,25 +253,8 @@ export class PostgresStore implements Store {
   }
 
   async lookupDocument(id: string, contentHash: string): Promise<DocumentLookup> {
-    const direct = await this.currentRow(this.pool, id);
-    const aliased = direct ? undefined : await this.currentRow(this.pool, (await this.aliasTarget(this.pool, id)) ?? "");
-    const row = direct ?? aliased;
-    const [current] = await this.rows<{ id: string; version: number }>(this.pool, "SELECT id, version FROM documents WHERE content_hash = $1", [contentHash]);
-    const [earlier] = current
-      ? []
-      : await this.rows<{ document: string; version: number }>(
-          this.pool,
-          "SELECT document, version FROM document_versions WHERE content_hash = $1 ORDER BY document, version LIMIT 1",
-          [contentHash],
-        );
-    return {
-      byId: row ? { ...stateOf(row), via: direct ? "id" : "alias" } : null,
-      byContent: current
-        ? { document: current.id, version: current.version, current: true }
-        : earlier
-          ? { document: earlier.document, version: earlier.version, current: false }
-          : null,
-    };
+    // One round trip instead of up to five: every record of an ingest asks this.
+    return toLookup(await this.rows<LookupRow>(this.pool, LOOKUP_DOCUMENT, [id, contentHash]));
   }
 
   async writeDocuments(writes: DocumentWrite[]): Promise<WriteOutcome[]> {

@@ -44,7 +44,7 @@ import type {
 import { incidentChanges, incidentDiffers } from "../revisions.ts";
 import type { IncidentType } from "../../model/incident.ts";
 import { countryOf, incidentWhere, searchTextOf } from "../incident-columns.ts";
-import { SUMMARY_COLUMNS, automaticAuthor, toDoc, compare, nonNegative, stateOf, toAlertEntry, toFeedState, toIncident, toPlaced, toRevision, toState, toSummary, unique, type AlertRow, type Author, type DocumentRow, type DocumentStateRow, type FeedRow, type IncidentRow, type PlacementRow, type RevisionRow, type StateRow, type SummaryRow } from "../rows.ts";
+import { STATE_COLUMNS, SUMMARY_COLUMNS, automaticAuthor, toDoc, compare, nonNegative, toAlertEntry, toFeedState, toIncident, toPlaced, toRevision, toState, toLookup, toSummary, unique, type AlertRow, type Author, type DocumentRow, type LookupRow, type FeedRow, type IncidentRow, type PlacementRow, type RevisionRow, type StateRow, type SummaryRow } from "../rows.ts";
 import { MIGRATIONS } from "./migrations.ts";
 import { switchToWal } from "./wal.ts";
 
@@ -101,14 +101,6 @@ interface WriteBasis {
   contentKnown: boolean;
 }
 
-/** The columns of a document row that stateOf reads (rows.ts DocumentStateRow). */
-const STATE_COLUMNS = "id, version, content_hash, url, title, published, published_origin";
-
-/** A column list with each column taken from table alias `table`. */
-function prefixed(table: string, columns: string): string {
-  return columns.split(", ").map((column) => `${table}.${column}`).join(", ");
-}
-
 /**
  * What an id and a content name in the store (lookupDocument): the id's own document, the document
  * it is an alias of, the document holding the content now, and the first that held it earlier.
@@ -117,7 +109,8 @@ function prefixed(table: string, columns: string): string {
 const LOOKUP_DOCUMENT = `
   SELECT 'id' AS found, ${STATE_COLUMNS} FROM documents WHERE id = @id
   UNION ALL
-  SELECT 'alias', ${prefixed("d", STATE_COLUMNS)} FROM document_aliases a JOIN documents d ON d.id = a.document WHERE a.alias = @id
+  SELECT 'alias', d.id, d.version, d.content_hash, d.url, d.title, d.published, d.published_origin
+    FROM document_aliases a JOIN documents d ON d.id = a.document WHERE a.alias = @id
   UNION ALL
   SELECT 'content', ${STATE_COLUMNS} FROM documents WHERE content_hash = @hash
   UNION ALL
@@ -245,21 +238,7 @@ export class SqliteStore implements Store {
   async lookupDocument(id: string, contentHash: string): Promise<DocumentLookup> {
     // One statement instead of up to five: every record of an ingest asks this, and each
     // statement run outside a transaction takes and releases the read lock on its own.
-    const rows = this.statement(LOOKUP_DOCUMENT).all({ id, hash: contentHash }) as Array<DocumentStateRow & { found: "id" | "alias" | "content" | "earlier" }>;
-    const found = (kind: string) => rows.find((row) => row.found === kind);
-    // The id's own document wins over a document it is an alias of; current content over earlier.
-    const direct = found("id");
-    const row = direct ?? found("alias");
-    const current = found("content");
-    const earlier = current ? undefined : found("earlier");
-    return {
-      byId: row ? { ...stateOf(row), via: direct ? "id" : "alias" } : null,
-      byContent: current
-        ? { document: current.id, version: current.version, current: true }
-        : earlier
-          ? { document: earlier.id, version: earlier.version, current: false }
-          : null,
-    };
+    return toLookup(this.statement(LOOKUP_DOCUMENT).all({ id, hash: contentHash }) as LookupRow[]);
   }
 
   async writeDocuments(writes: DocumentWrite[]): Promise<WriteOutcome[]> {
