@@ -37,6 +37,15 @@ const TABLE: Array<[string, string[]]> = [
     "Rwanda reinforced its border with Burundi after 40 inmates escaped from the Mpimba prison in Bujumbura.",
     ["alert@-/Rwanda", "escape@mpimba-prison/Bujumbura"],
   ],
+  // the facility after "escaped from" is the one left, the place after the arrest where they were caught
+  [
+    "Kenya said three convicts who escaped from Kamiti prison were arrested in Somalia.",
+    ["escape@kamiti-prison/Nairobi", "recapture@kamiti-prison/Somalia"],
+  ],
+  [
+    "Police said 12 inmates who broke out of the Kuje prison were caught in Keffi.",
+    ["escape@kuje-prison/Kuje", "recapture@kuje-prison/Keffi"],
+  ],
   // a country named for its border is not the story's country that places an unknown town's prison
   [
     "The Tunisian interior ministry reinforced security at border crossings with Algeria after five convicts escaped from Mornaguia prison.",

@@ -13,6 +13,18 @@ import { nearestMention, type SentenceView } from "./context.ts";
 /** "to a notorious military detention centre in X", "to the maximum-security prison island of X": where a transfer goes, a few words before the facility. */
 const DESTINATION_BEFORE = /\b(?:to|into|towards|toward)\s+(?:(?:the|a|an)\s+)?(?:[\w'’-]+\s+){0,5}$/i;
 const DESTINATION_REACH_CHARS = 50;
+/** Events that leave a facility named after "from". */
+const DEPARTURES = new Set<IncidentType>(["escape", "release"]);
+/** "escaped from the", "broke out of": the facility right after a departure is the one left. */
+const FROM_BEFORE = /^\s+(?:from|out\s+of)\s+(?:the\s+|a\s+)?(?:[\w'’-]+\s+){0,2}$/i;
+const FROM_REACH_CHARS = 40;
+/** "broke out of the", "fled": a trigger that ends with its preposition needs none before the facility. */
+const BARE_BEFORE = /^\s+(?:the\s+|a\s+)?(?:[\w'’-]+\s+){0,2}$/i;
+
+function leftFrom(text: string, trigger: Span, f: Span): boolean {
+  const gap = text.slice(trigger.end, f.start);
+  return FROM_BEFORE.test(gap) || (/(?:of|from)$/i.test(text.slice(trigger.start, trigger.end)) && BARE_BEFORE.test(gap));
+}
 /** Events that happen at the facility itself and so share a sentence's location (not recaptures: escapees are caught elsewhere). */
 const AT_THE_FACILITY = new Set<IncidentType>(["attack", "escape", "riot", "release", "control_change"]);
 
@@ -29,8 +41,15 @@ export function linkFacilities(s: SentenceView): void {
       continue;
     }
     const clause = clauseAt(s.clauses(), f.start);
-    // A facility goes to the nearest event that has none yet.
+    // A facility goes to the nearest event that has none yet, unless the text says which event
+    // left it: "convicts who escaped from Kamiti prison were arrested" (the escape, not the arrest).
     const open = candidates.filter((c) => !c.facility);
+    const left = open.find((c) => DEPARTURES.has(c.type) && c.trigger.end <= f.start && f.start - c.trigger.end <= FROM_REACH_CHARS && leftFrom(text, c.trigger, f));
+    if (left) {
+      left.facility = f.value;
+      left.evidence.push({ start: f.start, end: f.end, kind: "facility", rule: f.rule });
+      continue;
+    }
     const sameClause = open.filter((c) => clauseAt(s.clauses(), c.trigger.start) === clause);
     const m = nearestMention(sameClause.length ? sameClause : open, f);
     if (m) {
