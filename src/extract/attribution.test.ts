@@ -218,6 +218,15 @@ const POSITIVE: Case[] = [
     text: "According to Savannah FM, 16 inmates escaped from Kuje prison on Friday.",
     claim: "escaped 16 Savannah FM",
   },
+  // An organisation described before it is named is the monitor or NGO named next.
+  {
+    text: "Gunmen stormed Kuje prison on Friday, freeing about 70 inmates, a war monitor said. The Syrian Observatory for Human Rights said the attackers came from the north.",
+    claim: "escaped 63 Syrian Observatory for Human Rights",
+  },
+  {
+    text: "At least 15 inmates were killed in a riot at Kuje prison, a rights group said on Sunday.\n\nAmnesty International called for an inquiry.",
+    claim: "killed 15 Amnesty International",
+  },
   // One name alone after an inverted verb, with an office or nothing after it.
   {
     text: "Eighteen inmates escaped from Kuje prison on Friday, said Suharto, the security minister.",

@@ -74,6 +74,12 @@ const CLAUSE_SEPARATORS = /[,;:“”"()]|\s[-–—]\s|—/;
 const GENERIC_ACTOR_KINDS = new Set(["other"]);
 /** Actors named by a description ("state television", "local press"): the words the text uses are the source. */
 const DESCRIBED_ACTORS = new Set(sourcesData.describedActors.ids);
+/** "an NGO", "a rights group", "a war monitor": an organisation not named yet. */
+const INDEFINITE_ORGANISATION = new RegExp(`\\ban?\\s+(?:[\\w-]+\\s+){0,3}?(?:${sourcesData.indefiniteOrganisations.heads.join("|")})\\b`, "i");
+/** Kinds of actor that an indefinite "NGO" or "monitor" names. */
+const NAMING_KINDS = new Set(sourcesData.indefiniteOrganisations.kinds);
+/** The organisation is named at most this many sentences later. */
+const NAMING_REACH_SENTENCES = 2;
 /** Figures below this are too common ("one guard", "two vans") to be the same figure stated again. */
 const MIN_RESTATED_FIGURE = 3;
 /** Quantity readings that state no figure of people ("a" in "a statement"). */
@@ -124,6 +130,23 @@ export class Attributor {
     this.opensInQuote = quoteStates(doc.text, sentences);
     this.registerPersons();
     for (const sentence of sentences) this.bySentence.push(this.attributeSentence(sentence));
+    this.nameIndefiniteOrganisations();
+  }
+
+  /**
+   * "…, an NGO said. The Syrian Observatory for Human Rights said …": an organisation introduced
+   * by an indefinite description is the monitor or NGO the next sentences name.
+   */
+  private nameIndefiniteOrganisations(): void {
+    const { text } = this.doc;
+    this.bySentence.forEach((list, index) => {
+      for (const a of list) {
+        if (a.rule !== "attribution.speaker" || !INDEFINITE_ORGANISATION.test(text.slice(Math.max(0, a.start - 4), a.end))) continue;
+        const last = this.sentences[Math.min(this.sentences.length - 1, index + NAMING_REACH_SENTENCES)];
+        const named = this.actors.startingIn(a.end, last.end).find((actor) => NAMING_KINDS.has(actor.value.kind));
+        if (named) Object.assign(a, { source: named.value.name, rule: "attribution.named-later" });
+      }
+    });
   }
 
   /** The source of a claim at `position` in sentence `index`, or null when unattributed. */
