@@ -227,6 +227,25 @@ const POSITIVE: Case[] = [
     text: "At least 15 inmates were killed in a riot at Kuje prison, a rights group said on Sunday.\n\nAmnesty International called for an inquiry.",
     claim: "killed 15 Amnesty International",
   },
+  // A name, then what it is; a report an outlet saw is not the outlet's.
+  {
+    text: "Eighteen inmates escaped from Kuje prison, Tasnim, the state's news agency, reported.",
+    claim: "escaped 18 Tasnim",
+  },
+  {
+    text: "Eighteen inmates escaped from Kuje prison, according to a police report seen by AFP.",
+    claim: "escaped 18 police report",
+  },
+  // An adverb before the apposition is no name.
+  {
+    text: "Meanwhile, a local rights group reported that 11 inmates escaped from Kuje prison.",
+    claim: "escaped 11 local rights group",
+  },
+  // Headlines report in the present: "police confirm".
+  {
+    text: "Kuje prison: police confirm 21 inmates escaped",
+    claim: "escaped 21 police",
+  },
   // One name alone after an inverted verb, with an office or nothing after it.
   {
     text: "Eighteen inmates escaped from Kuje prison on Friday, said Suharto, the security minister.",
