@@ -246,6 +246,15 @@ const POSITIVE: Case[] = [
     text: "Kuje prison: police confirm 21 inmates escaped",
     claim: "escaped 21 police",
   },
+  // An office, then the name in apposition, in a sentence that reports nothing: "him" and "he" later mean that person.
+  {
+    text: "Gunmen attacked Kuje prison on Friday.\n\nThe prison's director, Amadou Diallo, spoke to reporters on Saturday. According to him, 18 inmates escaped.",
+    claim: "escaped 18 Amadou Diallo", role: "prison's director",
+  },
+  {
+    text: "Gunmen attacked Kuje prison on Friday.\n\nThe state governor, Halima Bello, visited the prison on Saturday. She said 23 inmates escaped.",
+    claim: "escaped 23 Halima Bello",
+  },
   // One name alone after an inverted verb, with an office or nothing after it.
   {
     text: "Eighteen inmates escaped from Kuje prison on Friday, said Suharto, the security minister.",
