@@ -22,6 +22,8 @@ const APPOSITION_POSSESSIVE = new RegExp(`(${NAME}),\\s+([A-Z][\\w-]*(?:['’]s)
 const ROLE_FOR_ORG_NAME = new RegExp(`\\b(?:an?|the)\\s+(?:[a-z-]+\\s+){0,2}(?:${ROLE})\\s+(?:for|of|at|with)\\s+((?:the\\s+)?[^,.;]{2,60}),\\s+(${NAME}),`, "gi");
 /** "The Uganda People's Defence Force (UPDF) 3rd Division spokesperson, Maj. Peter Lomuria," */
 const ORG_ROLE_COMMA_NAME = new RegExp(`((?:[A-Z][\\w'’.-]*\\s+){1,8})(?:\\([A-Z]{2,8}\\)\\s+)?(?:\\d\\w*\\s+[A-Z]\\w*\\s+)?(?:regional\\s+|deputy\\s+|chief\\s+)?(?:${ROLE}),\\s+(?:(?:[A-Z][a-z]{1,5}\\.|Jail|Senior|Chief|Police|Superintendent|Inspector|Colonel|Major|Captain|General|Lieutenant)\\s+)*(${NAME}),`, "g");
+/** "The prison's director, Amadou Diallo,", "the state governor, Ali Musa,": an office, then the name in apposition. */
+const DEFINITE_ROLE_COMMA_NAME = new RegExp(`\\b(?:[Tt]he|[Aa]n?)\\s+((?:[\\w'’-]+\\s+){0,3}(?:${ROLE})),\\s+(${NAME}),`, "g");
 /** "CENTCOM commander Brad Cooper", "Pentagon press secretary John Kirby" */
 const ROLE_BEFORE_NAME = new RegExp(`(?:${ROLE})\\s+(${NAME})`, "g");
 
@@ -36,6 +38,7 @@ export function peopleWithRoles(text: string): NamedPerson[] {
     const office = m[0].slice(0, m[0].lastIndexOf(m[2])).replace(/(?:\s+\p{Lu}\p{L}{0,5}\.)+\s*$/u, "");
     people.push({ name: m[2], role: cleanRole(office), start: m.index! + m[0].lastIndexOf(m[2]) });
   }
+  for (const m of text.matchAll(DEFINITE_ROLE_COMMA_NAME)) people.push({ name: m[2], role: cleanRole(m[1]), start: m.index! + m[0].lastIndexOf(m[2]) });
   for (const m of text.matchAll(ROLE_BEFORE_NAME)) people.push({ name: m[1], role: null, start: m.index! + m[0].lastIndexOf(m[1]) });
   return people;
 }

@@ -218,6 +218,43 @@ const POSITIVE: Case[] = [
     text: "According to Savannah FM, 16 inmates escaped from Kuje prison on Friday.",
     claim: "escaped 16 Savannah FM",
   },
+  // An organisation described before it is named is the monitor or NGO named next.
+  {
+    text: "Gunmen stormed Kuje prison on Friday, freeing about 70 inmates, a war monitor said. The Syrian Observatory for Human Rights said the attackers came from the north.",
+    claim: "escaped 63 Syrian Observatory for Human Rights",
+  },
+  {
+    text: "At least 15 inmates were killed in a riot at Kuje prison, a rights group said on Sunday.\n\nAmnesty International called for an inquiry.",
+    claim: "killed 15 Amnesty International",
+  },
+  // A name, then what it is; a report an outlet saw is not the outlet's.
+  {
+    text: "Eighteen inmates escaped from Kuje prison, Tasnim, the state's news agency, reported.",
+    claim: "escaped 18 Tasnim",
+  },
+  {
+    text: "Eighteen inmates escaped from Kuje prison, according to a police report seen by AFP.",
+    claim: "escaped 18 police report",
+  },
+  // An adverb before the apposition is no name.
+  {
+    text: "Meanwhile, a local rights group reported that 11 inmates escaped from Kuje prison.",
+    claim: "escaped 11 local rights group",
+  },
+  // Headlines report in the present: "police confirm".
+  {
+    text: "Kuje prison: police confirm 21 inmates escaped",
+    claim: "escaped 21 police",
+  },
+  // An office, then the name in apposition, in a sentence that reports nothing: "him" and "he" later mean that person.
+  {
+    text: "Gunmen attacked Kuje prison on Friday.\n\nThe prison's director, Amadou Diallo, spoke to reporters on Saturday. According to him, 18 inmates escaped.",
+    claim: "escaped 18 Amadou Diallo", role: "prison's director",
+  },
+  {
+    text: "Gunmen attacked Kuje prison on Friday.\n\nThe state governor, Halima Bello, visited the prison on Saturday. She said 23 inmates escaped.",
+    claim: "escaped 23 Halima Bello",
+  },
   // One name alone after an inverted verb, with an office or nothing after it.
   {
     text: "Eighteen inmates escaped from Kuje prison on Friday, said Suharto, the security minister.",

@@ -74,6 +74,16 @@ const CLAUSE_SEPARATORS = /[,;:“”"()]|\s[-–—]\s|—/;
 const GENERIC_ACTOR_KINDS = new Set(["other"]);
 /** Actors named by a description ("state television", "local press"): the words the text uses are the source. */
 const DESCRIBED_ACTORS = new Set(sourcesData.describedActors.ids);
+/** "an NGO", "a rights group", "a war monitor": an organisation not named yet. */
+const INDEFINITE_ORGANISATION = new RegExp(`\\ban?\\s+(?:[\\w-]+\\s+){0,3}?(?:${sourcesData.indefiniteOrganisations.heads.join("|")})\\b`, "i");
+/** Kinds of actor that an indefinite "NGO" or "monitor" names. */
+const NAMING_KINDS = new Set(sourcesData.indefiniteOrganisations.kinds);
+/** The organisation is named at most this many sentences later. */
+const NAMING_REACH_SENTENCES = 2;
+/** What an outlet or organisation named just before is: "the judiciary's news agency", "a local rights group". */
+const OUTLET_DESCRIPTION = new RegExp(`\\b(?:${sourcesData.outletDescriptions.heads.join("|")})$`, "i");
+/** A capitalised run that opens with a preposition or adverb is a phrase, not a name ("In Kuje", "On Monday"). */
+const NOT_NAME_START = /^(?:in|at|on|from|for|by|after|before|during|since|according|with|under|near|across|inside|outside|meanwhile|however|earlier|later)\s/i;
 /** Figures below this are too common ("one guard", "two vans") to be the same figure stated again. */
 const MIN_RESTATED_FIGURE = 3;
 /** Quantity readings that state no figure of people ("a" in "a statement"). */
@@ -124,6 +134,23 @@ export class Attributor {
     this.opensInQuote = quoteStates(doc.text, sentences);
     this.registerPersons();
     for (const sentence of sentences) this.bySentence.push(this.attributeSentence(sentence));
+    this.nameIndefiniteOrganisations();
+  }
+
+  /**
+   * "…, an NGO said. The Syrian Observatory for Human Rights said …": an organisation introduced
+   * by an indefinite description is the monitor or NGO the next sentences name.
+   */
+  private nameIndefiniteOrganisations(): void {
+    const { text } = this.doc;
+    this.bySentence.forEach((list, index) => {
+      for (const a of list) {
+        if (a.rule !== "attribution.speaker" || !INDEFINITE_ORGANISATION.test(text.slice(Math.max(0, a.start - 4), a.end))) continue;
+        const last = this.sentences[Math.min(this.sentences.length - 1, index + NAMING_REACH_SENTENCES)];
+        const named = this.actors.startingIn(a.end, last.end).find((actor) => NAMING_KINDS.has(actor.value.kind));
+        if (named) Object.assign(a, { source: named.value.name, rule: "attribution.named-later" });
+      }
+    });
   }
 
   /** The source of a claim at `position` in sentence `index`, or null when unattributed. */
@@ -374,6 +401,9 @@ export class Attributor {
     const actor = this.actors.startingIn(at(last), floor + stretch.length).filter((a) => a.end <= floor + stretch.length).pop();
     const read = sourceEndingClause(last);
     if (actor) return this.actorSource(actor, read, "attribution.actor-verb");
+    // "Mizan, the judiciary's news agency, reported": a name, then what it is.
+    const outlet = previous && /^(?:the|a|an)\s/i.test(last) && OUTLET_DESCRIPTION.test(last) ? /^\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*){0,4}$/u.exec(previous)?.[0] : undefined;
+    if (outlet && (outlet.includes(" ") ? !NOT_NAME_START.test(outlet) : isSurname(outlet))) return { start: at(outlet), end: floor + stretch.length, source: outlet, rule: "attribution.organisation-apposition" };
     if (/^the\s/i.test(last) && SOURCE_ANAPHOR.test(last) && this.lastSource) return { ...this.lastSource, start: at(last), rule: "attribution.anaphor" };
     if (read?.kind === "person") return this.personSource(this.addPerson(read.name, read.role), at(last), "attribution.person-named");
     if (read) return { start: at(last), end: floor + stretch.length, source: read.name, rule: "attribution.speaker" };
@@ -416,7 +446,9 @@ export class Attributor {
   /** An actor or a person already named, right after `pos`. */
   private knownSourceAfter(pos: number): Omit<Attribution, "start" | "end"> | null {
     const actor = this.actorAnnotationNear(pos, OBJECT_WORDS);
-    if (actor && !/\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+/u.test(this.doc.text.slice(pos, actor.start))) {
+    // "according to a police report seen by AFP": an actor after "by" is not the source the clause names.
+    const between = actor ? this.doc.text.slice(pos, actor.start) : "";
+    if (actor && !/\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+/u.test(between) && !/\b(?:by|seen|obtained)\s/i.test(between)) {
       return this.actorSource(actor, sourceStartingClause(this.doc.text.slice(pos, actor.end + 40).split(/[.;:“”"]/)[0]), "attribution.said-x");
     }
     const person = this.knownPerson(this.doc.text.slice(pos, pos + 80).trim(), false);
