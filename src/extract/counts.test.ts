@@ -137,6 +137,8 @@ const NEGATIVE: Array<[string, string[]]> = [
   ["A guard said 12 inmates were killed in the riot at the Mubi prison on Friday.", ["killed/security_forces 1..1"]],
   ["Gunmen attacked the Mubi prison on Friday; a higher death toll was feared.", ["killed 1..1"]],
   ["826 of the 1,200 inmates held at the Oko prison escaped on Friday.", ["held 826..826"]],
+  ["Twenty inmates escaped on Friday from the Kuje prison. It was the biggest escape since 2022, when 800 inmates fled the same prison.", ["escaped 800..800"]],
+  ["Twenty inmates escaped on Friday from the Kuje prison, where jihadists freed 800 inmates in 2022.", ["escaped 800..800"]],
   ["Gunmen stormed the Oko prison on Friday, killing five people: three guards and two inmates.", ["killed/security_forces 5..5"]],
 ];
 
