@@ -96,6 +96,10 @@ const POSITIVE: Array<[string, string[]]> = [
   // a toll, then its parts after a colon
   ["Gunmen stormed the Oko prison on Friday, killing five people: three guards and two inmates.", ["killed 5..5", "killed/security_forces 3..3", "killed/detainees 2..2"]],
   ["Police said: 20 inmates escaped from the Oko prison on Friday.", ["escaped 20..20"]],
+  // figures of one group listed together add up; the last item of a list may be "a warder"
+  ["Gunmen stormed the Oko prison on Friday, killing two policemen and a prison warder.", ["killed/security_forces 3..3"]],
+  ["Three soldiers, two guards and a policeman died when gunmen stormed the Oko prison on Friday.", ["killed/security_forces 6..6"]],
+  ["Thirty-one people died in the riot at the Oko prison on Friday, the prison service said, adding that 20 others were hospitalised.", ["killed 31..31", "wounded 20..20"]],
   // an event noun told with its count
   ["The attack on Friday in Oko prison allowed the escape of 826 prisoners.", ["escaped 826..826"]],
 ];
@@ -137,6 +141,10 @@ const NEGATIVE: Array<[string, string[]]> = [
   ["A guard said 12 inmates were killed in the riot at the Mubi prison on Friday.", ["killed/security_forces 1..1"]],
   ["Gunmen attacked the Mubi prison on Friday; a higher death toll was feared.", ["killed 1..1"]],
   ["826 of the 1,200 inmates held at the Oko prison escaped on Friday.", ["held 826..826"]],
+  ["Two guards and three inmates were killed when gunmen attacked the Mubi prison on Friday.", ["killed/security_forces 5..5", "killed/detainees 5..5"]],
+  ["Gunmen stormed the Oko prison on Friday, killing two guards. Three guards were wounded.", ["killed/security_forces 5..5", "wounded/security_forces 5..5"]],
+  ["Twenty inmates escaped on Friday from the Kuje prison. It was the biggest escape since 2022, when 800 inmates fled the same prison.", ["escaped 800..800"]],
+  ["Twenty inmates escaped on Friday from the Kuje prison, where jihadists freed 800 inmates in 2022.", ["escaped 800..800"]],
   ["Gunmen stormed the Oko prison on Friday, killing five people: three guards and two inmates.", ["killed/security_forces 5..5"]],
 ];
 

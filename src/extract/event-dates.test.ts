@@ -30,6 +30,9 @@ const CASES: Array<[string, string, string, string, string]> = [
   // a date goes to the event on its own side of a relative clause's boundary
   ["2025-05-02", "Police recaptured nine inmates on Thursday who had escaped from the Sarposa prison last week.", "escape", "2025-04-21", "2025-04-27"],
   ["2025-05-02", "Police recaptured nine inmates on Thursday who had escaped from the Sarposa prison last week.", "recapture", "2025-05-01", "2025-05-01"],
+  ["2024-03-10", "Gunmen attacked the Kuje prison, from which 800 inmates escaped in July 2022, on Friday night.", "attack", "2024-03-08", "2024-03-08"],
+  ["2024-03-10", "Twenty inmates escaped on Friday from the Kuje prison, which was attacked by jihadists two years ago.", "escape", "2024-03-08", "2024-03-08"],
+  ["2024-03-10", "Twenty inmates escaped on Friday from the Kuje prison, where jihadists freed 800 inmates in 2022.", "escape", "2024-03-08", "2024-03-08"],
   ["2025-05-02", "KANDAHAR, May 2 - Police recaptured 9 inmates on Thursday who had escaped from the Sarposa prison in Kandahar last week.", "recapture", "2025-05-01", "2025-05-01"],
 ];
 
@@ -57,6 +60,9 @@ const NEGATIVE: Array<[string, string, string, string]> = [
   ["2024-03-13", "Police recaptured ten of the escaped inmates of the Kuje prison on Monday.", "escape", "2024-03-11..2024-03-11"],
   // a recapture comes after the event it follows: its window stays open to publication
   ["2024-03-10", "Rebels took control of the Uvira prison Friday. Police have since recaptured 40 of the escapees.", "recapture", "2024-03-08..2024-03-08"],
+  // a recalled event in a relative clause is history, never dated by publication
+  ["2024-03-10", "Gunmen attacked the Kuje prison on Friday. The prison, from which 300 inmates escaped in 2019, holds 700 inmates.", "escape", "2024-03-09..2024-03-10"],
+  ["2024-03-10", "Troops guarded the Kuje prison on Sunday. The Kuje prison, from which more than 50 inmates escaped last year, is being repaired.", "escape", "2024-03-09..2024-03-10"],
   // a date told of when something was reported is not when it happened
   ["2024-03-10", "Forty inmates escaped from the Kuje prison. The incident was reported to police on Saturday.", "escape", "2024-03-09..2024-03-09"],
 ];

@@ -5,7 +5,7 @@
 import type { Span } from "../model/doc.ts";
 import type { IncidentType } from "../model/incident.ts";
 import { ATTEMPT, ATTEMPT_AFTER, BACKGROUND, DEMAND, NEGATION, PLANNED, PLANNED_OVERRIDE, UNCONFIRMED, matchAll } from "./lexicon.ts";
-import { hasMatch, windowAfter, windowBefore } from "./window.ts";
+import { acrossRelativeClause, hasMatch, windowAfter, windowBefore } from "./window.ts";
 
 export type Occurrence = "occurred" | "planned" | "negated" | "demanded" | "attempted" | "background";
 
@@ -35,7 +35,10 @@ export function readModality(text: string, sentence: Span, t: Span & { type?: In
     return { occurrence: "planned", unconfirmed, rule: "modality.planned" };
   }
   const near = nearWords(text, sentence, t, BACKGROUND_WORDS);
-  if (hasMatch(BACKGROUND, text, near.start, near.end)) return { occurrence: "background", unconfirmed, rule: "modality.background" };
+  // "escaped on Friday from the prison, which was attacked two years ago": a cue across a relative clause's opening is another event's.
+  if (matchAll(BACKGROUND, text, near.start, near.end).some((m) => !acrossRelativeClause(text, t, m))) {
+    return { occurrence: "background", unconfirmed, rule: "modality.background" };
+  }
   return { occurrence: "occurred", unconfirmed, rule: unconfirmed ? "modality.unconfirmed" : "modality.asserted" };
 }
 

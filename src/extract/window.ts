@@ -101,3 +101,18 @@ export function wordDistance(text: string, a: Span, b: Span, limit = Infinity): 
   }
   return words;
 }
+
+/** Words that open a relative clause: "who had escaped", ", from which 300 fled", ", when 800 inmates fled". */
+const RELATIVE_OPENING = /\b(?:(?:from|in|during|at|of)\s+)?(?:which|who|whom|whose|where)\b|,\s+when\b|\bthat\s+(?:had|have|has|were|was)\b/i;
+
+/**
+ * True when a relative clause opens between two spans: "recaptured nine on Thursday who had
+ * escaped last week", "escaped on Friday from the prison, which was attacked two years ago".
+ * What lies on either side tells of different events.
+ */
+export function acrossRelativeClause(text: string, a: Span, b: Span): boolean {
+  const between = a.end <= b.start ? text.slice(a.end, b.start) : b.end <= a.start ? text.slice(b.end, a.start) : "";
+  const opening = RELATIVE_OPENING.exec(between);
+  // "attacked the prison, from which 800 escaped in 2022, on Friday": a comma closes the clause again.
+  return opening !== null && !between.slice(opening.index + opening[0].length).includes(",");
+}

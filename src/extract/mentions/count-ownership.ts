@@ -7,7 +7,7 @@
 //   3. The attack the story is about moves on, or is lost after an attack on something else
 //      ("stormed an army barracks", whose dead are not the prison's).
 import type { Annotation, Span } from "../../model/doc.ts";
-import type { CountClaims, IncidentType, QuantityName } from "../../model/incident.ts";
+import type { Claim, CountClaims, IncidentType, QuantityName } from "../../model/incident.ts";
 import { cuesOf, isBackgroundFigure, readCount, type CountReading } from "../counts.ts";
 import { DETAINEE_NOUNS, GROUP_NOUN_AFTER_ARTICLE, NON_PERSON_NOUNS, matchAll } from "../lexicon.ts";
 import type { QuantityValue } from "../quantities/index.ts";
@@ -19,6 +19,8 @@ import { nearestMention, type SentenceView, type Story, type Working } from "./c
 const ARTICLE_RULE = "quantity.article";
 /** How far after "a"/"an" its person is looked for: most articles in a report name none, and reading each is costly. */
 const ARTICLE_NOUN_CHARS = 40;
+/** The earlier items of a list a lone casualty ends: "two policemen and ", "three inmates, ". */
+const LIST_BEFORE = /^\s+[\w\s-]+(?:,|\band)\s+$/i;
 /** Words that may stand between "a guard" and the verb that says what befell him. */
 const LONE_CASUALTY_GAP_WORDS = 8;
 /** Casualty figures with no trigger of their own go to an attack told at most this many sentences before. */
@@ -36,6 +38,8 @@ export function claimCounts(s: SentenceView): void {
   const cues = cuesOf(text, sentence, s.triggers);
   const attackElsewhere = s.scan.rejected.some((r) => isAttackOnSomethingElse(text, r));
   const times = s.times();
+  // Claims of this sentence by mention and count, for listed figures of one group to add up.
+  const listed = new Map<Working, Map<string, ListedClaim>>();
   for (const q of s.quantities) {
     if (q.value.noCount || (q.rule === ARTICLE_RULE && !GROUP_NOUN_AFTER_ARTICLE.test(text.slice(q.end, q.end + ARTICLE_NOUN_CHARS)))) continue;
     if (countsThings(text, q, sentence) || isBackgroundFigure(text, q, times)) continue;
@@ -60,10 +64,47 @@ export function claimCounts(s: SentenceView): void {
       pend();
       continue;
     }
+    const previous = listed.get(owner)?.get(`${reading.quantity}|${reading.group ?? ""}`);
+    if (previous && reading.group && sameList(s, previous.figure, q)) {
+      addToListedClaim(owner, previous, q);
+      continue;
+    }
     const revised = SUPERSEDED.test(text.slice(Math.max(sentence.start, q.start - SUPERSEDED_REACH_CHARS), q.start));
-    addClaim(story, owner, reading.quantity, reading.group, q, story.attributor.sourceAt(index, q.start)?.source ?? null, sentence, revised);
+    const claim = addClaim(story, owner, reading.quantity, reading.group, q, story.attributor.sourceAt(index, q.start)?.source ?? null, sentence, revised);
+    if (claim) {
+      const byCount = listed.get(owner) ?? new Map<string, ListedClaim>();
+      byCount.set(`${reading.quantity}|${reading.group ?? ""}`, { claim, figure: q });
+      listed.set(owner, byCount);
+    }
     story.lastFigure = { sentence: index, owner, quantity: reading.quantity, group: reading.group };
   }
+}
+
+/** A claim of this sentence and the figure it was last read from, for lists to add to. */
+interface ListedClaim {
+  claim: Claim;
+  figure: Span;
+}
+
+/**
+ * "killing two policemen and a prison warder", "three soldiers, two guards and a policeman
+ * died": figures of one group listed together are one count, their sum.
+ */
+function sameList(s: SentenceView, previous: Span, q: Span): boolean {
+  const between = s.story.text.slice(previous.end, q.start);
+  return LIST_JOINER.test(between) && wordDistance(s.story.text, previous, q, LIST_GAP_WORDS) <= LIST_GAP_WORDS && !s.tags().some((t) => t.start >= previous.end && t.end <= q.start && t.pos === "VERB");
+}
+/** The words between two listed figures: their group's noun, then a comma or "and". */
+const LIST_JOINER = /^\s+[\w\s-]+?(?:,\s*(?:and\s+)?|\s+and\s+)$/i;
+const LIST_GAP_WORDS = 5;
+
+function addToListedClaim(owner: Working, previous: ListedClaim, q: Annotation<QuantityValue>): void {
+  const c = previous.claim;
+  c.low += q.value.low;
+  c.high = c.high === null || q.value.high === null ? null : c.high + q.value.high;
+  if (c.best !== undefined || q.value.best !== undefined) c.best = (c.best ?? c.low - q.value.low) + (q.value.best ?? q.value.low);
+  previous.figure = q;
+  owner.evidence.push({ start: q.start, end: q.end, kind: "quantity", rule: q.rule });
 }
 
 /**
@@ -90,9 +131,14 @@ function isLoneCasualty(s: SentenceView, q: Span, reading: CountReading): boolea
   if ((reading.quantity !== "killed" && reading.quantity !== "wounded") || !reading.group) return false;
   const text = s.story.text;
   const cue = reading.cue;
-  if (cue.end <= q.start) return /^[\s"“”'‘’]*$/.test(text.slice(cue.end, q.start));
+  const noVerbBetween = (from: number, to: number) => !s.tags().some((t) => t.start >= from && t.end <= to && t.pos === "VERB");
+  // "killing a guard", "killing two policemen and a prison warder": right after its verb, or last in its list.
+  if (cue.end <= q.start) {
+    const between = text.slice(cue.end, q.start);
+    return /^[\s"“”'‘’]*$/.test(between) || (LIST_BEFORE.test(between) && wordDistance(text, cue, q, LONE_CASUALTY_GAP_WORDS) <= LONE_CASUALTY_GAP_WORDS && noVerbBetween(cue.end, q.start));
+  }
   if (wordDistance(text, q, cue, LONE_CASUALTY_GAP_WORDS) > LONE_CASUALTY_GAP_WORDS) return false;
-  return !s.tags().some((t) => t.start >= q.end && t.end <= cue.start && t.pos === "VERB");
+  return noVerbBetween(q.end, cue.start);
 }
 
 /** "Initially, the ministry put the toll at 30", "an earlier toll of 12": a figure the story says was revised. */
@@ -119,14 +165,14 @@ export function followAttackFocus(s: SentenceView): void {
   else if (s.scan.rejected.some((r) => isAttackOnSomethingElse(s.story.text, r))) s.story.attackFocus = null;
 }
 
-function addClaim(story: Story, m: Working, quantity: QuantityName, group: CountClaims["group"], q: Annotation<QuantityValue>, source: string | null, sentence: Span, revised = false): void {
+function addClaim(story: Story, m: Working, quantity: QuantityName, group: CountClaims["group"], q: Annotation<QuantityValue>, source: string | null, sentence: Span, revised = false): Claim | null {
   let count = m.counts.find((c) => c.quantity === quantity && c.group === group);
   if (!count) {
     count = { quantity, group, claims: [] };
     m.counts.push(count);
   }
-  if (count.claims.some((c) => c.start === sentence.start && c.low === q.value.low)) return;
-  count.claims.push({
+  if (count.claims.some((c) => c.start === sentence.start && c.low === q.value.low)) return null;
+  const claim: Claim = {
     low: q.value.low,
     high: q.value.high,
     ...(q.value.best !== undefined ? { best: q.value.best } : {}),
@@ -137,8 +183,10 @@ function addClaim(story: Story, m: Working, quantity: QuantityName, group: Count
     end: sentence.end,
     rule: q.rule,
     ...(revised ? { revised: true } : {}),
-  });
+  };
+  count.claims.push(claim);
   m.evidence.push({ start: q.start, end: q.end, kind: "quantity", rule: q.rule });
+  return claim;
 }
 
 function accepts(type: IncidentType, quantity: QuantityName): boolean {

@@ -13,6 +13,7 @@ import type { IncidentType } from "../../model/incident.ts";
 import type { DateValue } from "../dates/index.ts";
 import { distanceTo, lineStartWithin, nearestMention, type SentenceView, type Story, type Working } from "./context.ts";
 import { shiftDay } from "./days.ts";
+import { acrossRelativeClause } from "../window.ts";
 import { referenceWindow } from "./references.ts";
 
 /**
@@ -77,14 +78,12 @@ export function linkDates(s: SentenceView): void {
 
 /**
  * "Police recaptured nine inmates on Thursday who had escaped last week": a date goes to the
- * nearest event on its own side of a relative clause's boundary, when there is one there.
+ * nearest event on its own side of a relative clause's boundary; a date inside a relative clause
+ * that tells no event ("from which 800 escaped in July 2022") dates nothing outside it.
  */
 function nearestInClause(text: string, mentions: Working[], d: Span): Working | undefined {
-  const sameClause = mentions.filter((m) => !RELATIVE_BOUNDARY.test(m.trigger.end <= d.start ? text.slice(m.trigger.end, d.start) : text.slice(d.end, m.trigger.start)));
-  return nearestMention(sameClause.length > 0 ? sameClause : mentions, d);
+  return nearestMention(mentions.filter((m) => !acrossRelativeClause(text, m.trigger, d)), d);
 }
-/** Words that open a relative clause: "who had escaped", "from which 300 fled", "that had been moved". */
-const RELATIVE_BOUNDARY = /\b(?:who|whom|whose|which|where)\b|\bthat\s+(?:had|have|has|were|was)\b/i;
 
 export function shareSentenceDate(s: SentenceView): void {
   const { references } = s.story;

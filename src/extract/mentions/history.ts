@@ -6,6 +6,7 @@ import type { DateValue } from "../dates/index.ts";
 import { distanceTo } from "./context.ts";
 import { daysBetween } from "./days.ts";
 import { matchesOf } from "../../text/alternation.ts";
+import { acrossRelativeClause } from "../window.ts";
 
 /** A dated sentence whose window ends this long before publication is background history. */
 export const BACKGROUND_DAYS = 45;
@@ -14,6 +15,7 @@ export interface TimeMark extends Span {
   past: boolean;
 }
 
+const SINCE_RULE = "date.since";
 /** "N years ago", "decades ago" (with "this week" folded in: "five years ago this week"). */
 const YEARS_AGO = /\b(?:\w+|\d+)\s+(?:years?|decades?)\s+(?:ago(?:\s+(?:this|last)\s+(?:week|month))?|after|since|on)\b|\banniversary\b/gi;
 /** A word every YEARS_AGO match holds: YEARS_AGO tries a word at every word start, this is one scan. */
@@ -30,7 +32,9 @@ export function timesOf(text: string, sentence: Span, dates: Array<Annotation<Da
   if (YEARS_AGO_WORD.test(body)) for (const m of matchesOf(YEARS_AGO, body)) marks.push({ start: sentence.start + m.index!, end: sentence.start + m.index! + m[0].length, past: true });
   for (const d of dates) {
     if (marks.some((x) => x.start < d.end && d.start < x.end)) continue;
-    marks.push({ start: d.start, end: d.end, past: isBackgroundDate(d.value, published) });
+    // "the biggest escape since 2022, when 800 fled": a span that began long ago points at its start.
+    const since = d.rule === SINCE_RULE && isBackgroundDate({ earliest: d.value.earliest, latest: d.value.earliest }, published);
+    marks.push({ start: d.start, end: d.end, past: since || isBackgroundDate(d.value, published) });
   }
   if (published && YEAR_DIGITS.test(body)) {
     const year = Number(published.slice(0, 4));
@@ -49,11 +53,16 @@ export function onlyHistory(times: TimeMark[]): boolean {
   return times.length > 0 && times.every((t) => t.past);
 }
 
-/** A trigger belongs to the time expression nearest to it; history when that one is past. */
-export function nearestTimeIsPast(times: TimeMark[], t: Span): boolean {
+/**
+ * A trigger belongs to the time expression nearest to it on its own side of a relative clause's
+ * opening ("attacked the prison, from which 800 escaped in July 2022, on Friday night"); history
+ * when that one is past.
+ */
+export function nearestTimeIsPast(text: string, times: TimeMark[], t: Span): boolean {
+  const own = times.filter((mark) => !acrossRelativeClause(text, t, mark));
   let nearest: TimeMark | null = null;
   let distance = Infinity;
-  for (const mark of times) {
+  for (const mark of own.length > 0 ? own : times) {
     const d = distanceTo(t, mark);
     if (d < distance) {
       nearest = mark;

@@ -26,7 +26,7 @@ export function proposeMentions(s: SentenceView): void {
     // The trigger itself changes too: count cues find their event by its type.
     t.type = refined.type;
     t.rule = refined.rule;
-    if (modality.occurrence === "background" || nearestTimeIsPast(times, t)) continue;
+    if (modality.occurrence === "background" || nearestTimeIsPast(text, times, t)) continue;
     // "a year after the attack on X": the attack is history, told by its own words.
     const reference = isReference(text, t);
     const own = reference ? referenceWindow(text, t, story.doc.published) : null;
