@@ -12,6 +12,7 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import type WinkNLP from "wink-nlp";
+export { loadWinkNLP } from "./wink-library.cjs";
 
 /** wink-nlp's model argument. */
 export type WinkModel = Parameters<typeof WinkNLP>[0];
@@ -19,17 +20,12 @@ export type WinkModel = Parameters<typeof WinkNLP>[0];
 /** The core model's JSON, as the package's read-core-model.js finds it. */
 const CORE_MODEL = "languages/cur/models/eng-core-web-model.json";
 
-/** Required on first use: Node's own loader reads the packages (they are not in the CLI bundle). */
+/** Required on first use: Node's own loader reads the model's files (they are not in the CLI bundle). */
 const require = createRequire(import.meta.url);
 
 /** The folder of the package's compiled files: its entry, dist/model.js, lives there. */
 function modelDir(): string {
   return dirname(require.resolve("wink-eng-lite-web-model"));
-}
-
-/** wink-nlp's factory. */
-export function loadWinkNLP(): typeof WinkNLP {
-  return require("wink-nlp") as typeof WinkNLP;
 }
 
 /** The base64 packed arrays of the core model as 32-bit words (read-core-model.js's bufferFromBase64). */

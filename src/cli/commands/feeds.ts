@@ -2,7 +2,6 @@
 import { InvalidArgumentError, type Command } from "commander";
 import { storeFrom } from "../options.ts";
 import type { FeedState } from "../../store/store.ts";
-import { checkFeedUrl } from "../../feeds/address.ts";
 import { DEFAULT_INTERVAL_SECONDS, formatInterval, MIN_INTERVAL_SECONDS, parseInterval } from "../../feeds/interval.ts";
 import type { RegisterCommand } from "./index.ts";
 
@@ -35,6 +34,7 @@ export const register: RegisterCommand = (program, exit) => {
     .option("--name <name>", "a short name for listings (default: the URL's host)")
     .option("--interval <duration>", "how often to poll: 30s, 10m, 1h", intervalOption, DEFAULT_INTERVAL_SECONDS)
     .action(async (given: string, opts: { db?: string; name?: string; interval: number }) => {
+      const { checkFeedUrl } = await import("../../feeds/address.ts");
       const checked = checkFeedUrl(given);
       if ("error" in checked) {
         console.error(`feeds: E_ADDRESS ${checked.error}`);

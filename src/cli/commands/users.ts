@@ -2,7 +2,6 @@
 import type { Command } from "commander";
 import { storeFrom } from "../options.ts";
 import { USER_ROLES } from "../../store/store.ts";
-import { addUser, UserError } from "../../review/users.ts";
 import type { RegisterCommand } from "./index.ts";
 
 export const register: RegisterCommand = (program, exit) => {
@@ -15,6 +14,7 @@ export const register: RegisterCommand = (program, exit) => {
     .argument("<name>", "the name every write they make is recorded under")
     .requiredOption("--role <role>", USER_ROLES.join(" | "))
     .action(async (name: string, opts: { db?: string; role: string }) => {
+      const { addUser, UserError } = await import("../../review/users.ts");
       const store = await storeFrom(opts.db);
       try {
         const token = await addUser(store, name, opts.role);
