@@ -214,6 +214,9 @@ function satisfied(text: string, sentence: Span, t: Trigger, facilities: Array<A
         detentionWord(FACILITY_OBJECT_NOUNS, from, to) || facilities.some((f) => f.start < to && f.end > from);
       // "gangs attacked it": the pronoun stands for the facility the sentence names.
       const pronounObject = /^\s+(?:it|them)\b/i.test(text.slice(t.end, t.end + 6)) && objectNear(sentence.start, sentence.end);
+      // "Turkish shelling close to the camp": what lies near the facility was hit, not the facility.
+      // "escaped the camp after Turkish shelling close to the camp": the facility was only near what was hit.
+      if (nearTheFacility(text, t, objAfter, facilities)) return false;
       return objectNear(t.end, objAfter) || objectNear(objBefore, t.start) || pronounObject;
     }
     // "Mali closed its border because of the coup": the word "border" of the trigger itself is no cue.
@@ -253,6 +256,14 @@ const OUTSIDE_FACILITY = /\b(?:near|outside|around|close\s+to|next\s+to|beside|o
 function outsideFacility(text: string, t: Trigger, after: number): boolean {
   const word = matchAll(FACILITY_NOUNS, text, t.end, after)[0];
   return Boolean(word && OUTSIDE_FACILITY.test(text.slice(t.end, word.start)));
+}
+
+/** The first facility after an attack word is only a landmark of what was attacked ("shelling close to the camp", "a checkpoint near the prison"). */
+function nearTheFacility(text: string, t: Trigger, after: number, facilities: Array<Annotation<FacilityRef>>): boolean {
+  const word = matchAll(FACILITY_OBJECT_NOUNS, text, t.end, after)[0];
+  const named = facilities.find((f) => f.start >= t.end && f.start < after);
+  const first = [word?.start, named?.start].filter((x): x is number => x !== undefined).sort((a, b) => a - b)[0];
+  return first !== undefined && OUTSIDE_FACILITY.test(text.slice(t.end, first));
 }
 
 /** "IS mobilized most of its sleeper cells to organize the breakout": forces gathered for an attack. */
