@@ -213,11 +213,11 @@ function satisfied(text: string, sentence: Span, t: Trigger, facilities: Array<A
       const objectNear = (from: number, to: number) =>
         detentionWord(FACILITY_OBJECT_NOUNS, from, to) || facilities.some((f) => f.start < to && f.end > from);
       // "gangs attacked it": the pronoun stands for the facility the sentence names.
-      const pronounObject = /^\s+(?:it|them)\b/i.test(text.slice(t.end, t.end + 6)) && objectNear(sentence.start, sentence.end);
+      const pronounObject = () => /^\s+(?:it|them)\b/i.test(text.slice(t.end, t.end + 6)) && objectNear(sentence.start, sentence.end);
       // "Turkish shelling close to the camp": what lies near the facility was hit, not the facility.
       // "escaped the camp after Turkish shelling close to the camp": the facility was only near what was hit.
-      if (nearTheFacility(text, t, objAfter, facilities)) return false;
-      return objectNear(t.end, objAfter) || objectNear(objBefore, t.start) || pronounObject;
+      const object = objectNear(t.end, objAfter) || objectNear(objBefore, t.start) || pronounObject();
+      return object && !nearTheFacility(text, t, objAfter, facilities);
     }
     // "Mali closed its border because of the coup": the word "border" of the trigger itself is no cue.
     case "escape-risk":
