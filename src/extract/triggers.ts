@@ -7,6 +7,7 @@ import type { Annotation, Span } from "../model/doc.ts";
 import type { FacilityRef, IncidentType } from "../model/incident.ts";
 import {
   ALERT_FORCES,
+  ALERT_MEASURES,
   ANY_TRIGGER,
   ATTACKER_PURPOSE,
   DETAINEE_NOUNS,
@@ -69,8 +70,6 @@ const RELEASED_OBJECT_WORDS = 4;
 const FREEING_RULE = "trigger.escape.breakout";
 /** Words around a freeing verb within which hostages are those it frees. */
 const HOSTAGE_WORDS = 4;
-/** Alert words that name a measure on their own ("curfew", "checkpoints"): they answer an escape told anywhere earlier in the story, where "deployed" or "stepped up" answer only one just told. */
-const ALERT_MEASURE_RULE = "trigger.alert.measure";
 /** Words after a weak alert verb within which the forces it deploys are its object ("deployed 500 more troops"). */
 const FORCES_OBJECT_WORDS = 3;
 /** People whose fleeing is not an escape from custody. */
@@ -244,7 +243,7 @@ function satisfied(text: string, sentence: Span, t: Trigger, facilities: Array<A
 function answersToldEscape(text: string, sentence: Span, t: Trigger, story: StoryContext): boolean {
   if (story.recentEscape) return true;
   if (!story.escapeAnswered) return false;
-  if (t.rule === ALERT_MEASURE_RULE) return true;
+  if (matchAll(ALERT_MEASURES, text, t.start, t.end).some((m) => m.start === t.start && m.end === t.end)) return true;
   // forces as the subject ("soldiers have been deployed") or right after as the object
   // ("deployed 500 troops"), not in a later phrase ("stepped up their attacks on army posts")
   return hasMatch(ALERT_FORCES.pattern, text, windowBefore(text, t.start, ALERT_FORCES.window, sentence.start), t.start) || hasMatch(ALERT_FORCES.pattern, text, t.end, windowAfter(text, t.end, FORCES_OBJECT_WORDS, sentence.end));
