@@ -36,6 +36,8 @@ const POSITIVE: Array<[string, string]> = [
   ["Border posts with Ghana were closed on Saturday after inmates escaped from the Ouagadougou prison, Burkinabe security sources said.", "Burkina Faso"],
   // the escape answered is told only after "after the"
   ["Security forces went on alert in Kirkuk after the jailbreak at Tasfirat prison in Tikrit.", "Kirkuk"],
+  // an order names its forces before what they must be: carried out, not planned
+  ["Three convicts escaped from Kamiti prison on Friday. Kenya's police chief ordered all officers in Nairobi county to be on high alert.", "Nairobi"],
   // the measure told paragraphs after the escape
   [
     "More than 200 inmates escaped from the Kuje prison on Friday night. The attackers used explosives to breach the wall. Officials said 64 of the escapees were later recaptured. The interior minister visited the facility on Saturday. A curfew has been imposed on the town, the police said.",
@@ -62,6 +64,7 @@ const NEGATIVE: string[] = [
   "In the film, the governor declares a curfew after convicts escape from an island prison.",
   "Zoo officials put the town on alert after a tiger escaped from its enclosure on Friday.",
   "The team escaped relegation on the final day, and the police set up checkpoints around the stadium.",
+  "The minister said the army would be deployed to the town if inmates escaped from the Kuje prison.",
   // a weak verb far from the escape, with attackers rather than forces doing it
   "Over 200 inmates escaped from the Kuje prison on Friday. Police recaptured 40 of them on Saturday. The governor visited the town. Officials said the search continued. Militants have stepped up their attacks on army posts in the region.",
 ];

@@ -32,6 +32,11 @@ const POSITIVE: Array<[string, string[]]> = [
   // a town the gazetteer lacks, after the facility word
   ["Suspected jihadists raided the prison in Koutoukale on Friday and freed several inmates.", ["attack@Koutoukal"]],
   ["Gunmen attacked the Cereso No. 3 prison in Nuevo Laredo early Sunday.", ["attack@Cereso No. 3"]],
+  ["Hundreds of prisoners fled after rebels shelled the Bunia central prison on Wednesday.", ["attack@Bunia"]],
+  ["Fighting broke out between inmates and guards at the La Esperanza prison in Guatemala City, leaving seven dead.", ["riot@La Esperanza"]],
+  // an attempt that was thwarted but left dead is a riot
+  ["Security forces thwarted an attempted jailbreak at the Kirikiri prison on Sunday, killing three inmates.", ["riot@Kirikiri"]],
+  ["Six inmates were killed as guards foiled a breakout attempt at the Makala prison on Monday.", ["riot@Makala"]],
   // a plural facility word before a list of towns: one facility, and one attack, per town
   ["Gunmen attacked prisons in Owerri and Oko on Monday, freeing hundreds of inmates.", ["attack@Owerri", "attack@Oko"]],
   ["Militants launched simultaneous assaults on the prisons of Tikrit and Baiji overnight.", ["attack@Tasfirat", "attack@Baiji"]],
@@ -54,6 +59,13 @@ const NEGATIVE: string[] = [
   "Unrest erupted in the capital after the election results were announced.",
   "Violence broke out in the streets near the Kuje prison on Sunday, leaving three protesters dead.",
   "The minister warned that attacks on prisons in Kogi and Niger states could happen again.",
+  "Artillery shelled the village near the border, killing four civilians.",
+  "Fighting broke out between fans outside the stadium, leaving two dead.",
+  "Detainees escaped the Kuje camp after army shelling close to the camp on Sunday.",
+  // a prevented attempt that harmed no one is no incident
+  "Guards foiled an escape attempt at the Kuje prison on Monday.",
+  "Guards thwarted a jailbreak attempt at the Kuje prison on Monday; no one was hurt.",
+  "No inmate was killed when guards foiled an escape attempt at the Kuje prison.",
   "The film shows gangsters storming prisons in Rio and Sao Paulo.",
   "Violence erupted in the capital after the elections, leaving two dead near the central prison.",
   // the holders firing on their own detainees quell a riot or an attempt; they do not attack the facility

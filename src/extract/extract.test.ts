@@ -95,6 +95,13 @@ const NEGATIVE: string[] = [
   "The inmates had been arrested at different times while crossing the border.",
   "The striker broke free of his marker and scored in the second half.",
   "Two soldiers absconded from their unit and joined the rebels.",
+  // look-alikes of the machine-translated and wire wordings read as escapes
+  "The striker evaded two defenders and scored.",
+  "The suspect evaded police for weeks before his arrest.",
+  "He evaded taxes for years, the prosecutor said.",
+  "A tiger escaped from its enclosure at the city zoo on Friday, and police put the town on alert.",
+  "Lawmakers debated prison reform on Tuesday amid warnings about overcrowding at the Kuje prison.",
+  "Fifty years after the breakout at the Kuje prison, former guards gathered for an anniversary.",
 ];
 
 for (const c of POSITIVE) {

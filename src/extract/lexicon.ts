@@ -122,6 +122,8 @@ export const FAMILIES_NOUNS = phrasesPattern(lexicon.custodyNouns.familiesNoun);
 /** People freed who were never in custody: "hostages were freed near the prison". */
 export const HOSTAGE_NOUNS = phrasesPattern(lexicon.custodyNouns.hostages);
 export const ESCAPE_RISK_CUES = phrasesPattern(lexicon.escapeRiskCues);
+/** Alert phrases that name a measure on their own ("curfew", "checkpoints"). */
+export const ALERT_MEASURES = phrasesPattern(lexicon.alertMeasures.phrases);
 /** Forces a weak alert verb must have near it to answer an escape told further back. */
 export const ALERT_FORCES = { pattern: phrasesPattern(lexicon.alertForces.phrases), window: lexicon.alertForces.window };
 

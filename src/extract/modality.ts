@@ -19,6 +19,9 @@ export interface ModalityReading {
 /** Background cues ("for years", "had been arrested") count this many words around the trigger, across commas. */
 const BACKGROUND_WORDS = 15;
 
+/** Words back an order may stand before what it made happen: "ordered all officers in Nairobi county to be on high alert". */
+const ORDER_REACH_WORDS = PLANNED.window + 4;
+
 /** What people demand or call for; other events are not undone by a demand near them ("demanded answers after 200 escaped"). */
 const DEMANDABLE = new Set<IncidentType>(["release", "transfer"]);
 
@@ -31,7 +34,7 @@ export function readModality(text: string, sentence: Span, t: Span & { type?: In
   if (cue(ATTEMPT.pattern, ATTEMPT.window) || hasMatch(ATTEMPT_AFTER.pattern, text, t.end, windowAfter(text, t.end, ATTEMPT_AFTER.window, sentence.end))) {
     return { occurrence: "attempted", unconfirmed, rule: "modality.attempted" };
   }
-  if (plannedCue(text, sentence, t) && !cue(PLANNED_OVERRIDE, PLANNED.window + 2)) {
+  if (plannedCue(text, sentence, t) && !cue(PLANNED_OVERRIDE, ORDER_REACH_WORDS)) {
     return { occurrence: "planned", unconfirmed, rule: "modality.planned" };
   }
   const near = nearWords(text, sentence, t, BACKGROUND_WORDS);

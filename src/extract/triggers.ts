@@ -7,6 +7,7 @@ import type { Annotation, Span } from "../model/doc.ts";
 import type { FacilityRef, IncidentType } from "../model/incident.ts";
 import {
   ALERT_FORCES,
+  ALERT_MEASURES,
   ATTACKER_PURPOSE,
   DETAINEE_NOUNS,
   ESCAPE_CUES,
@@ -71,8 +72,6 @@ const RELEASED_OBJECT_WORDS = 4;
 const FREEING_RULE = "trigger.escape.breakout";
 /** Words around a freeing verb within which hostages are those it frees. */
 const HOSTAGE_WORDS = 4;
-/** Alert words that name a measure on their own ("curfew", "checkpoints"): they answer an escape told anywhere earlier in the story, where "deployed" or "stepped up" answer only one just told. */
-const ALERT_MEASURE_RULE = "trigger.alert.measure";
 /** Words after a weak alert verb within which the forces it deploys are its object ("deployed 500 more troops"). */
 const FORCES_OBJECT_WORDS = 3;
 /** People whose fleeing is not an escape from custody. */
@@ -218,8 +217,11 @@ function satisfied(text: string, sentence: Span, t: Trigger, facilities: Array<A
       const objectNear = (from: number, to: number) =>
         detentionWord(FACILITY_OBJECT_NOUNS, from, to) || facilities.some((f) => f.start < to && f.end > from);
       // "gangs attacked it": the pronoun stands for the facility the sentence names.
-      const pronounObject = /^\s+(?:it|them)\b/i.test(text.slice(t.end, t.end + 6)) && objectNear(sentence.start, sentence.end);
-      return objectNear(t.end, objAfter) || objectNear(objBefore, t.start) || pronounObject;
+      const pronounObject = () => /^\s+(?:it|them)\b/i.test(text.slice(t.end, t.end + 6)) && objectNear(sentence.start, sentence.end);
+      // "Turkish shelling close to the camp": what lies near the facility was hit, not the facility.
+      // "escaped the camp after Turkish shelling close to the camp": the facility was only near what was hit.
+      const object = objectNear(t.end, objAfter) || objectNear(objBefore, t.start) || pronounObject();
+      return object && !nearTheFacility(text, t, objAfter, facilities);
     }
     // "Mali closed its border because of the coup": the word "border" of the trigger itself is no cue.
     case "escape-risk":
@@ -246,7 +248,7 @@ function satisfied(text: string, sentence: Span, t: Trigger, facilities: Array<A
 function answersToldEscape(text: string, sentence: Span, t: Trigger, story: StoryContext): boolean {
   if (story.recentEscape) return true;
   if (!story.escapeAnswered) return false;
-  if (t.rule === ALERT_MEASURE_RULE) return true;
+  if (matchAll(ALERT_MEASURES, text, t.start, t.end).some((m) => m.start === t.start && m.end === t.end)) return true;
   // forces as the subject ("soldiers have been deployed") or right after as the object
   // ("deployed 500 troops"), not in a later phrase ("stepped up their attacks on army posts")
   return hasMatch(ALERT_FORCES.pattern, text, windowBefore(text, t.start, ALERT_FORCES.window, sentence.start), t.start) || hasMatch(ALERT_FORCES.pattern, text, t.end, windowAfter(text, t.end, FORCES_OBJECT_WORDS, sentence.end));
@@ -258,6 +260,14 @@ const OUTSIDE_FACILITY = /\b(?:near|outside|around|close\s+to|next\s+to|beside|o
 function outsideFacility(text: string, t: Trigger, after: number): boolean {
   const word = matchAll(FACILITY_NOUNS, text, t.end, after)[0];
   return Boolean(word && OUTSIDE_FACILITY.test(text.slice(t.end, word.start)));
+}
+
+/** The first facility after an attack word is only a landmark of what was attacked ("shelling close to the camp", "a checkpoint near the prison"). */
+function nearTheFacility(text: string, t: Trigger, after: number, facilities: Array<Annotation<FacilityRef>>): boolean {
+  const word = matchAll(FACILITY_OBJECT_NOUNS, text, t.end, after)[0];
+  const named = facilities.find((f) => f.start >= t.end && f.start < after);
+  const first = [word?.start, named?.start].filter((x): x is number => x !== undefined).sort((a, b) => a - b)[0];
+  return first !== undefined && OUTSIDE_FACILITY.test(text.slice(t.end, first));
 }
 
 /** "IS mobilized most of its sleeper cells to organize the breakout": forces gathered for an attack. */

@@ -6,7 +6,7 @@ import type { PlaceRef } from "../model/incident.ts";
 import { facilityVocabulary, headAt } from "./facility-heads.ts";
 import { getLexicon } from "./lexicon.ts";
 import { mintFacility } from "./facility-mint.ts";
-import type { PlaceIndex } from "./facility-where.ts";
+import { indexPlaces, type PlaceIndex } from "./facility-where.ts";
 import { RANK, type Proposal } from "./match.ts";
 import type { Story } from "./story.ts";
 import { adjacent, type Token } from "./tokens.ts";
@@ -24,12 +24,16 @@ const FIRST_GAP = /^\s+(?:the\s+)?$/;
 const MAX_TOWNS = 6;
 
 /** Facility proposals for the towns listed after a plural facility word. */
-export function recognisePluralFacilities(text: string, tokens: Token[], index: PlaceIndex, story: Story): Proposal[] {
+export function recognisePluralFacilities(text: string, tokens: Token[], places: Proposal[], story: Story): Proposal[] {
   const { plural } = facilityVocabulary();
   const out: Proposal[] = [];
+  let index: PlaceIndex | null = null;
   for (let h = 0; h < tokens.length; h++) {
+    if (!plural.has(tokens[h].key)) continue;
     const head = tokens[h].case === "lower" ? headAt(text, tokens, h, plural) : null;
     if (!head) continue;
+    // most pages have no plural facility word: the places are indexed only for those that do
+    index ??= indexPlaces(places);
     const after = h + head.keys.length;
     const preposition = tokens[after];
     if (!preposition || !BEFORE_LIST.has(preposition.text) || !adjacent(text, tokens[after - 1], preposition)) continue;

@@ -15,7 +15,6 @@ import { unifyFacilities } from "./facility-identity.ts";
 import { farApart, townNamed } from "./facility-mint.ts";
 import { recogniseFacilities } from "./facility-pattern.ts";
 import { recognisePluralFacilities } from "./facility-plural.ts";
-import { indexPlaces } from "./facility-where.ts";
 import { casesMatch, getLexicon, type LexiconEntry } from "./lexicon.ts";
 import { readStory, STORY_WEIGHT, type CountryEvidence, type Story } from "./story.ts";
 import { adjacent, tokenize, type Token } from "./tokens.ts";
@@ -133,7 +132,7 @@ export function matchGazetteer(text: string, opts: MatchOptions = {}): Annotatio
   // 4. facilities the gazetteer lacks
   const located = [...placeProposals, ...curated.filter((p) => p.rank === RANK.world)];
   const recognised = recogniseFacilities(text, tokens, located, story);
-  for (const facility of recognisePluralFacilities(text, tokens, indexPlaces(located), story)) curated.push(facility);
+  for (const facility of recognisePluralFacilities(text, tokens, located, story)) curated.push(facility);
   for (const facility of recognised) {
     curated.push(facility); // not push(...list): a spread of a long page's proposals overflows the stack
   }

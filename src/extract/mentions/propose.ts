@@ -10,6 +10,11 @@ import { isBackgroundDate, nearestTimeIsPast, onlyHistory } from "./history.ts";
 import { isReference, referenceWindow } from "./references.ts";
 import { refineType } from "./retype.ts";
 
+/** "an attempted jailbreak", "a breakout attempt": a prevented escape told as an attempt. */
+const ATTEMPT_WORD = /\b(?:attempted|attempt|attempts|bid)\b/i;
+/** Characters either side of the trigger read for the attempt word. */
+const ATTEMPT_REACH_CHARS = 30;
+
 /** Types kept when only planned: announced moves and releases are news; a planned attack is not an incident. */
 const KEPT_WHEN_PLANNED = new Set<IncidentType>(["transfer", "release"]);
 
@@ -20,8 +25,11 @@ export function proposeMentions(s: SentenceView): void {
   if (onlyHistory(times)) story.historySentences.add(s.index);
   for (const t of s.scan.accepted) {
     const modality = readModality(text, sentence, t);
-    if (modality.occurrence === "negated" || modality.occurrence === "demanded") continue;
-    const refined = refineType(s, t, modality.occurrence);
+    if (modality.occurrence === "demanded") continue;
+    // "thwarted an attempted jailbreak, killing three inmates": the breakout was prevented, the
+    // violence of the attempt was not (retype.ts makes it a riot when the sentence tells harm).
+    if (modality.occurrence === "negated" && !(t.type === "escape" && ATTEMPT_WORD.test(text.slice(Math.max(sentence.start, t.start - ATTEMPT_REACH_CHARS), Math.min(sentence.end, t.end + ATTEMPT_REACH_CHARS))))) continue;
+    const refined = refineType(s, t, modality.occurrence === "negated" ? "attempted" : modality.occurrence);
     if (!refined) continue;
     // The trigger itself changes too: count cues find their event by its type.
     t.type = refined.type;

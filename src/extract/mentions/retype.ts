@@ -21,6 +21,14 @@ const ATTEMPTED_BREAKOUT = /\b(?:inmates|prisoners|detainees|convicts)\b[^.]{0,6
 /** Types whose verbs, done by detainees, are a riot. */
 const RIOT_WHEN_DETAINEES_ACT = new Set<IncidentType>(["attack", "control_change"]);
 
+/** "No inmate was killed", "without injuries": harm named only to say there was none. */
+const NO_HARM_BEFORE = /\b(?:no|not|nobody|none|without|neither|nor)\b[^,.;]{0,25}$/i;
+
+/** Some harm the sentence tells as done. */
+function harmTold(body: string): boolean {
+  return matchAll(VIOLENCE, body).some((v) => !NO_HARM_BEFORE.test(body.slice(Math.max(0, v.start - 40), v.start)));
+}
+
 export interface Refined {
   type: IncidentType;
   rule: string;
@@ -31,7 +39,7 @@ export function refineType(s: SentenceView, t: Trigger, occurrence: Occurrence):
   const text = s.story.text;
   const body = text.slice(s.sentence.start, s.sentence.end);
   if (occurrence === "attempted") {
-    if (t.type !== "escape" || !ATTEMPTED_BREAKOUT.test(body) || !matchAll(VIOLENCE, body).length) return null;
+    if (t.type !== "escape" || !ATTEMPTED_BREAKOUT.test(body) || !harmTold(body)) return null;
     return { type: "riot", rule: `${t.rule}.attempted-breakout` };
   }
   if (RIOT_WHEN_DETAINEES_ACT.has(t.type)) {
