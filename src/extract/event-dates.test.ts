@@ -21,6 +21,7 @@ const CASES: Array<[string, string, string, string, string]> = [
   ["2024-03-10", "Rebels took control of the Uvira prison Friday. They freed hundreds of inmates.", "escape", "2024-03-08", "2024-03-08"],
   ["2024-03-12", "Inmates rioted at the Kuje prison on Sunday in protest at overcrowding. Five inmates escaped during the unrest, an official said.", "escape", "2024-03-10", "2024-03-10"],
   ["2024-03-10", "The attack on Friday in Oko prison allowed the escape of 826 prisoners.", "escape", "2024-03-08", "2024-03-08"],
+  ["2024-03-10", "Rebels seize Uvira prison, free inmates\n\nRebels took control Friday of the central prison in Uvira, residents said on Sunday.\n\nThe fighters freed hundreds of inmates, a local official said.", "escape", "2024-03-08", "2024-03-08"],
   // "the incident occurred" dates the event just told
   ["2024-03-10", "Gangs took control of the National Penitentiary in Port-au-Prince. The takeover happened late Friday, police said.", "control_change", "2024-03-08", "2024-03-08"],
   ["2024-03-10", "Forty inmates escaped from the Kuje prison. The incident occurred at about 2 a.m. on Thursday.", "escape", "2024-03-07", "2024-03-07"],

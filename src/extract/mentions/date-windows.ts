@@ -169,7 +169,9 @@ export function fillUndatedWindows(story: Story): void {
     const anchorMention = m.type === "alert" ? undefined : anchors.get(keyOf(m));
     const anchor = m.type === "alert" ? latest : anchorMention?.date ?? undefined;
     if (anchorMention?.date && anchorMention.date.latest <= published && sameEvent(anchorMention, m)) {
+      // The date's evidence goes along: the text dated this event too.
       m.date = anchorMention.date;
+      m.evidence.push(...anchorMention.evidence.filter((e) => e.kind === "date"));
       continue;
     }
     const earliest: Day = anchor && anchor.earliest <= published ? anchor.earliest : shiftDay(published, -UNDATED_LOOKBACK_DAYS);
