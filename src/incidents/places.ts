@@ -3,7 +3,7 @@
 // contradicts (two different facilities, or two different towns, are never the same site).
 import { admin1CodeOf, isTownLevel, sameFacility } from "../gazetteer/geo.ts";
 import type { FacilityRef, PlaceRef } from "../model/incident.ts";
-import { sameFacilityName } from "./facility-names.ts";
+import { distinctFacilityNames, sameFacilityName } from "./facility-names.ts";
 
 /** What a mention or an incident says about where it happened. */
 export interface Located {
@@ -75,7 +75,7 @@ function placesAgree(a: Located, b: Located): boolean {
  * How two sites match, or null when they contradict.
  * Steps: 1. two facilities must be the same facility: one id, a town-named facility inside the
  * other's name, or one name told two ways ("X District Jail", "X Central Jail") at places that
- * agree; 2. two known towns must be the same town (by gazetteer id, else by name, so "Ras al-Ayn
+ * agree, and never two names that say they are two (two security levels, a women's prison); 2. two known towns must be the same town (by gazetteer id, else by name, so "Ras al-Ayn
  * prison" and "in Ras al-Ayn" agree); 3. a vaguer site matches a precise one inside it (same
  * admin1, else same country).
  */
@@ -83,6 +83,7 @@ export function matchSites(a: Located, b: Located): SiteMatch | null {
   // 1.
   if (a.facility && b.facility) {
     if (a.facility.id === b.facility.id || (sameFacilityName(a.facility, b.facility) && placesAgree(a, b))) return SITE_MATCH.facility;
+    if (distinctFacilityNames(a.facility, b.facility)) return null;
     return sameFacility(a.facility, b.facility, "corpus") ? SITE_MATCH.town : null;
   }
   // 2.
