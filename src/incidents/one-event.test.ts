@@ -6,8 +6,10 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import type { DateWindow } from "../model/doc.ts";
 import type { FacilityRef, Incident, IncidentMention, PlaceRef } from "../model/incident.ts";
+import { openStore } from "../store/open.ts";
 import { buildIncidents } from "./build.ts";
-import { claim, count, day, inBlocks, mention, permutations, publishedDays, town } from "./testing/fixtures.ts";
+import { claim, count, day, doc, inBlocks, mention, permutations, publishedDays, town } from "./testing/fixtures.ts";
+import { updateIncidents } from "./update.ts";
 
 const MEKORA = town("Mekora", "Lomari", "NG");
 const ODIBO = town("Odibo", "Lomari", "NG");
@@ -25,6 +27,7 @@ const PUBLISHED = publishedDays({
   weekly: "2024-04-20",
   anniversary: "2025-03-13",
   autumn: "2024-09-03",
+  late: "2025-06-20",
   other: "2024-03-15",
 });
 
@@ -35,6 +38,8 @@ interface Report {
   date: DateWindow;
   type?: IncidentMention["type"];
   killed?: number;
+  /** The report does not date the event: its window is extraction's days before publication. */
+  undated?: boolean;
 }
 
 function mentionOf(r: Report): IncidentMention {
@@ -44,6 +49,7 @@ function mentionOf(r: Report): IncidentMention {
     place: r.place ?? r.facility?.place ?? MEKORA,
     date: r.date,
     counts: r.killed === undefined ? [] : [count("killed", claim(r.document, r.killed, r.killed, `${r.document} source`))],
+    ...(r.undated ? { evidence: [] } : {}),
   });
 }
 
@@ -240,4 +246,103 @@ test("a report that does not know the facility joins the incident at its town, t
     ],
   ];
   for (const [why, reports, expected] of table) assert.deepEqual(incidentsOf(reports), expected, why);
+});
+
+/** Extraction's window for a report that does not date the event: the days before publication. */
+const BEFORE_ANNIVERSARY = { earliest: "2025-03-11", latest: "2025-03-13" };
+
+test("a report recalling an attack by the facility's name, without dating it, joins the attack", () => {
+  const table: Array<[string, Report[], string[]]> = [
+    [
+      "a year on, the same jail, no date of its own",
+      [
+        { document: "wire", facility: DISTRICT, date: day("2024-03-13") },
+        { document: "anniversary", facility: DISTRICT, date: BEFORE_ANNIVERSARY, undated: true },
+      ],
+      ["anniversary+wire"],
+    ],
+    [
+      "a year on, the jail named another way",
+      [
+        { document: "wire", facility: DISTRICT, date: day("2024-03-13") },
+        { document: "anniversary", facility: CENTRAL, date: BEFORE_ANNIVERSARY, undated: true },
+      ],
+      ["anniversary+wire"],
+    ],
+    [
+      "a riot recalled a year on",
+      [
+        { document: "wire", facility: DISTRICT, date: day("2024-03-13"), type: "riot" },
+        { document: "anniversary", facility: DISTRICT, date: BEFORE_ANNIVERSARY, undated: true, type: "riot" },
+      ],
+      ["anniversary+wire"],
+    ],
+    [
+      "the nearer of two attacks at the jail",
+      [
+        { document: "wire", facility: DISTRICT, date: day("2024-03-13") },
+        { document: "autumn", facility: DISTRICT, date: day("2024-09-02") },
+        { document: "anniversary", facility: DISTRICT, date: BEFORE_ANNIVERSARY, undated: true },
+      ],
+      ["anniversary+autumn", "wire"],
+    ],
+    [
+      "only the town, a year on: the town may have seen several",
+      [
+        { document: "wire", facility: DISTRICT, date: day("2024-03-13") },
+        { document: "anniversary", facility: null, place: MEKORA, date: BEFORE_ANNIVERSARY, undated: true },
+      ],
+      ["anniversary", "wire"],
+    ],
+    [
+      "escapes recur: a year on, undated, is not the old escape",
+      [
+        { document: "wire", facility: DISTRICT, date: day("2024-03-13"), type: "escape" },
+        { document: "anniversary", facility: DISTRICT, date: BEFORE_ANNIVERSARY, undated: true, type: "escape" },
+      ],
+      ["anniversary", "wire"],
+    ],
+    [
+      "more than a year on stays apart",
+      [
+        { document: "wire", facility: DISTRICT, date: day("2024-03-13") },
+        { document: "late", facility: DISTRICT, date: { earliest: "2025-06-18", latest: "2025-06-20" }, undated: true },
+      ],
+      ["late", "wire"],
+    ],
+    [
+      "a report dating its own attack at the jail a year on is a new attack",
+      [
+        { document: "wire", facility: DISTRICT, date: day("2024-03-13") },
+        { document: "anniversary", facility: DISTRICT, date: day("2025-03-12") },
+      ],
+      ["anniversary", "wire"],
+    ],
+  ];
+  for (const [why, reports, expected] of table) assert.deepEqual(incidentsOf(reports), expected, why);
+});
+
+test("incremental: the recalled attack joins whichever report the store receives first", async () => {
+  const reports: Report[] = [
+    { document: "wire", facility: DISTRICT, date: day("2024-03-13") },
+    { document: "autumn", facility: DISTRICT, date: day("2024-09-02") },
+    { document: "blog", facility: null, place: MEKORA, date: MARCH },
+    { document: "anniversary", facility: CENTRAL, date: BEFORE_ANNIVERSARY, undated: true },
+  ];
+  const mentions = reports.map(mentionOf);
+  const shape = (incidents: Incident[]) => incidents.map((i) => `${i.id} ${[...i.documents].sort().join("+")}`).sort();
+  const expected = shape(buildIncidents(inBlocks(mentions), PUBLISHED));
+  assert.deepEqual(expected.map((e) => e.split(" ")[1]).sort(), ["anniversary+autumn", "blog+wire"]);
+  for (const order of permutations(mentions)) {
+    const store = await openStore(":memory:");
+    try {
+      for (const m of order) {
+        await store.addDocument(doc(m.document, PUBLISHED.get(m.document) ?? null), inBlocks([m]), []);
+        await updateIncidents(store);
+      }
+      assert.deepEqual(shape(await store.listIncidents({ limit: 100 })), expected, order.map((m) => m.document).join(","));
+    } finally {
+      await store.close();
+    }
+  }
 });
