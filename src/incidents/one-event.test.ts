@@ -159,10 +159,43 @@ test("one town's facility named with or without a designation word is one facili
       ["blog+local+other+wire"],
     ],
     [
+      "'the prison in Mekora' (a facility named by its town) and the town's prison of its own name",
+      [
+        { document: "wire", facility: facility("Gada Lowo prison"), date: day("2024-03-13") },
+        { document: "local", facility: facility("Mekora prison"), date: day("2024-03-13") },
+      ],
+      ["local+wire"],
+    ],
+    [
       "two prisons of one town with different own names stay two",
       [
-        { document: "wire", facility: facility("Mekora prison"), date: day("2024-03-13") },
+        { document: "wire", facility: facility("Tudun Wada prison"), date: day("2024-03-13") },
         { document: "local", facility: facility("Gada Lowo prison"), date: day("2024-03-13") },
+      ],
+      ["local", "wire"],
+    ],
+    [
+      "'the prison in Mekora' joins one of two named prisons (the earlier reported), never both",
+      [
+        { document: "wire", facility: facility("Tudun Wada prison"), date: day("2024-03-13") },
+        { document: "local", facility: facility("Gada Lowo prison"), date: day("2024-03-13") },
+        { document: "other", facility: facility("Mekora prison"), date: day("2024-03-13") },
+      ],
+      ["local", "other+wire"],
+    ],
+    [
+      "the town's police cells are not its prison",
+      [
+        { document: "wire", facility: facility("Gada Lowo prison"), date: day("2024-03-13") },
+        { document: "local", facility: { ...facility("Mekora police station"), kind: "police_station" }, date: day("2024-03-13") },
+      ],
+      ["local", "wire"],
+    ],
+    [
+      "a prison named by another town stays apart",
+      [
+        { document: "wire", facility: facility("Gada Lowo prison"), date: day("2024-03-13") },
+        { document: "local", facility: facility("Odibo prison", ODIBO), date: day("2024-03-13") },
       ],
       ["local", "wire"],
     ],
@@ -345,4 +378,17 @@ test("incremental: the recalled attack joins whichever report the store receives
       await store.close();
     }
   }
+});
+
+test("the incident names the facility by its own name when a report gives one", () => {
+  const mentions = [
+    mentionOf({ document: "wire", facility: facility("Mekora prison"), date: day("2024-03-13") }),
+    mentionOf({ document: "local", facility: facility("Mekora prison"), date: day("2024-03-13") }),
+    mentionOf({ document: "blog", facility: facility("Gada Lowo prison"), date: MARCH }),
+  ];
+  const [incident, ...rest] = buildIncidents(inBlocks(mentions), PUBLISHED);
+  assert.equal(rest.length, 0);
+  assert.equal(incident.facility?.name, "Gada Lowo prison");
+  const generic = buildIncidents(inBlocks(mentions.slice(0, 2)), PUBLISHED);
+  assert.equal(generic[0].facility?.name, "Mekora prison", "the town's name when no report gives another");
 });
