@@ -1,6 +1,7 @@
 // From an incident's members to the Incident the store keeps, and a block's incidents built from
 // scratch: resolve (resolve.ts), assemble each incident (fields below), then derive figures.
 import { createHash } from "node:crypto";
+import { isTownNamed } from "../gazetteer/geo.ts";
 import type { DateWindow, Day } from "../model/doc.ts";
 import type { FacilityRef, Incident, IncidentMention, IncidentStatus, PlaceRef, PlacePrecision } from "../model/incident.ts";
 import type { StoredMention } from "../store/store.ts";
@@ -48,9 +49,14 @@ function mostPrecisePlace(places: PlaceRef[]): PlaceRef | null {
   return mostFrequent(places.filter((p) => PRECISION_RANK[p.precision] === top), (p) => p.id ?? p.name);
 }
 
+/**
+ * The most frequent facility, among those with a name of their own when any report gives one:
+ * "Gada Lowo prison" over "Mekora prison", minted for "the prison in Mekora".
+ */
 function facilityOf(mentions: IncidentMention[]): FacilityRef | null {
   const refs = mentions.map((m) => m.facility).filter((f): f is FacilityRef => f !== null);
-  const chosen = mostFrequent(refs, (f) => f.id);
+  const named = refs.filter((f) => !isTownNamed(f));
+  const chosen = mostFrequent(named.length ? named : refs, (f) => f.id);
   // Prefer a copy that knows its place (a minted slug in one document may lack it).
   return chosen ? refs.find((f) => f.id === chosen.id && f.place) ?? chosen : null;
 }

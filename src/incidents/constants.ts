@@ -1,5 +1,6 @@
 // Every threshold and window incident merging, reconciliation and derivation use, in one place,
 // so a reviewer can see (and tune) the judgement calls without reading the algorithms.
+import type { IncidentType } from "../model/incident.ts";
 
 /**
  * Every two text-dated reports of one event may miss each other by at most this many days: an
@@ -19,6 +20,18 @@ export const UNDATED_LOOKBACK_DAYS = 7;
  * almost always dated by the report that breaks it ("on Tuesday", "overnight").
  */
 export const FOLLOW_UP_DAYS = 90;
+
+/**
+ * Attacks, riots and control changes are recalled by the facility's name long after the event
+ * ("a year after the attack on X", an anniversary, a trial): a report that does not date such an
+ * event and names the very facility of one that ended at most this many days before its
+ * publication is about that event, while a new one would be dated by the report that breaks it.
+ * A town alone is not enough so far back: it may have seen several.
+ */
+export const RECALL_DAYS = 400;
+
+/** Types whose events are recalled by the facility's name (RECALL_DAYS). */
+export const RECALLED_TYPES: readonly IncidentType[] = ["attack", "riot", "control_change"];
 
 /** Recaptures at the same facility (or place) this many days after an escape attach to it. */
 export const RECAPTURE_WINDOW_DAYS = 30;

@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import type { FacilityRef } from "../model/incident.ts";
-import { facilityNameParts, sameFacilityName } from "./facility-names.ts";
+import { distinctFacilityNames, facilityNameParts, sameFacilityName } from "./facility-names.ts";
 import { matchSites, SITE_MATCH } from "./places.ts";
 import { HASAKAH, HASAKAH_PROVINCE, SHADDADI } from "./testing/fixtures.ts";
 
@@ -50,4 +50,26 @@ test("matchSites: one facility named two ways only where the reports' places agr
     ["two towns", SHADDADI, null],
   ];
   for (const [why, place, expected] of table) assert.equal(matchSites(a, { facility: named("Tarn District Jail", place), place }), expected, why);
+});
+
+test("distinctFacilityNames: names that say they are two facilities of one town", () => {
+  const table: Array<[string, string, string, boolean]> = [
+    ["two security levels", "Ralo Maximum Security Prison", "Ralo Medium Security Prison", true],
+    ["a women's prison and the town's prison", "Ralo Women's Prison", "Ralo Central Prison", true],
+    ["a juvenile prison and the town's jail", "Ralo Juvenile Prison", "Ralo jail", true],
+    ["a military prison and the town's", "Ralo Military Prison", "Ralo prison", true],
+    ["both women's prisons, told two ways", "Ralo Women's Prison", "Ralo Womens Central Prison", false],
+    ["a designation word only", "Ralo District Jail", "Ralo Central Jail", false],
+    ["one level stated", "Ralo prison", "Ralo Maximum Security Prison", false],
+    ["a name that is not a facility's", "Ralo market", "Ralo Women's Prison", false],
+  ];
+  for (const [why, a, b, expected] of table) assert.equal(distinctFacilityNames(named(a), named(b)), expected, why);
+});
+
+test("matchSites: two facilities of one town that their names keep apart contradict", () => {
+  const site = (name: string) => ({ facility: named(name, HASAKAH), place: HASAKAH });
+  assert.equal(matchSites(site("Hasakah Maximum Security Prison"), site("Hasakah Medium Security Prison")), null);
+  assert.equal(matchSites(site("Hasakah Women's Prison"), site("Hasakah prison")), null);
+  assert.equal(matchSites(site("Hasakah District Jail"), site("Hasakah Central Jail")), SITE_MATCH.facility);
+  assert.equal(matchSites(site("Hasakah Women's Prison"), { facility: null, place: HASAKAH }), SITE_MATCH.town, "a report naming only the town still joins");
 });

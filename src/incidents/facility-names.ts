@@ -24,12 +24,13 @@ export interface FacilityNameParts {
 const longestFirst = (a: Phrase, b: Phrase) => b.words.length - a.words.length;
 
 /** Compiled on first use (places.ts and this module import each other). */
-let words: { heads: Phrase[]; levels: Phrase[]; rank: Set<string> } | null = null;
+let words: { heads: Phrase[]; levels: Phrase[]; rank: Set<string>; population: Map<string, string> } | null = null;
 function compiled(): NonNullable<typeof words> {
   words ??= {
     heads: data.kinds.flatMap((k) => k.heads.map((h) => ({ id: k.id, words: nameKey(h).split(" ") }))).sort(longestFirst),
     levels: data.securityLevels.flatMap((l) => l.phrases.map((p) => ({ id: l.id, words: nameKey(p).split(" ") }))).sort(longestFirst),
     rank: new Set(data.rankWords.words),
+    population: new Map(data.populationWords.groups.flatMap((g) => g.words.map((w) => [w, g.id] as const))),
   };
   return words;
 }
@@ -86,4 +87,25 @@ export function sameFacilityName(a: FacilityRef, b: FacilityRef): boolean {
   const pb = facilityNameParts(b.name);
   if (!pa || !pb || pa.kind !== pb.kind || pa.core !== pb.core) return false;
   return !(pa.level && pb.level && pa.level !== pb.level);
+}
+
+/** Whom a name says the facility holds, as group ids ("Women's" and "Female" are both "women"). */
+function populationOf(parts: FacilityNameParts): string {
+  const { population } = compiled();
+  const groups = parts.core.split(" ").flatMap((w) => population.get(w) ?? []);
+  return [...new Set(groups)].sort().join(" ");
+}
+
+/**
+ * True when two names say they are two facilities, whatever else agrees: they state two
+ * security levels ("X Maximum Security Prison", "X Medium Security Prison"), or one names whom it
+ * holds and the other does not say the same ("X Women's Prison", "X Central Prison"). Merging
+ * keeps such facilities of one town apart even though each is also "the prison in X".
+ */
+export function distinctFacilityNames(a: FacilityRef, b: FacilityRef): boolean {
+  const pa = facilityNameParts(a.name);
+  const pb = facilityNameParts(b.name);
+  if (!pa || !pb) return false;
+  if (pa.level && pb.level && pa.level !== pb.level) return true;
+  return populationOf(pa) !== populationOf(pb);
 }

@@ -9,13 +9,14 @@
 //    - only less trusted spans: the mention's window is within DATE_TOLERANCE_DAYS of them;
 //    - a more trusted span: the window is within DATE_TOLERANCE_DAYS of it, or, for a report that
 //      does not date the event, at the same facility or town, the text-dated incident ended at
-//      most FOLLOW_UP_DAYS before the report was published (the event it follows up);
+//      most FOLLOW_UP_DAYS before the report was published (the event it follows up), or, at the
+//      same facility, an attack, riot or control change at most RECALL_DAYS before (recalled);
 //    - no window at all: it fits, but is only placed when it is the one incident it fits.
 // 4. Among fitting incidents: the smallest date gap, then the most precise site match, then the
 //    one whose figures agree most, then the earliest. Disagreeing figures never veto a merge:
 //    sources disagreeing about one escape is what "disputed" records.
 // (Two mentions of one report in one incident is the caller's rule: only at one facility, resolve.ts.)
-import { DATE_TOLERANCE_DAYS, FOLLOW_UP_DAYS } from "./constants.ts";
+import { DATE_TOLERANCE_DAYS, FOLLOW_UP_DAYS, RECALL_DAYS, RECALLED_TYPES } from "./constants.ts";
 import { rangeGap } from "./days.ts";
 import { boundOf, spanDays, spread, SPANS, widen, type IncidentAggregate, type Role, type SpanKind } from "./aggregate.ts";
 import { compareRanks, type ClaimRanges, type Dating, type MentionFacts } from "./facts.ts";
@@ -60,8 +61,16 @@ export function dateFit(facts: MentionFacts, aggregate: IncidentAggregate, site:
   // A more trusted span: the mention agrees with it, or (an undated report) follows it up.
   if (gap <= DATE_TOLERANCE_DAYS) return { role: "agrees", gap };
   const end = spanDays(bound.span).end;
-  const followsUp = bound.kind === "firm" && site >= SITE_MATCH.town && facts.published !== null && end < own.start && facts.published - end <= FOLLOW_UP_DAYS;
+  if (bound.kind !== "firm" || facts.published === null || end >= own.start) return null;
+  const since = facts.published - end;
+  const followsUp = (site >= SITE_MATCH.town && since <= FOLLOW_UP_DAYS) || (site === SITE_MATCH.facility && RECALLED_TYPES.includes(facts.type) && since <= RECALL_DAYS);
   return followsUp ? { role: "follow-up", gap } : null;
+}
+
+/** Days before its window (or publication) an incident may have ended and still take the mention. */
+export function reachBack(facts: MentionFacts): number {
+  if (facts.dating === "text") return DATE_TOLERANCE_DAYS;
+  return Math.max(DATE_TOLERANCE_DAYS, RECALLED_TYPES.includes(facts.type) ? RECALL_DAYS : FOLLOW_UP_DAYS);
 }
 
 function overlaps(a: [number, number | null], b: [number, number | null]): boolean {

@@ -1,9 +1,9 @@
 // Where a mention happened, reduced to comparable keys: facility id, town, admin1, country.
 // Two mentions are at the same site when their most precise shared level agrees and no level
 // contradicts (two different facilities, or two different towns, are never the same site).
-import { admin1CodeOf, isTownLevel, sameFacility } from "../gazetteer/geo.ts";
-import type { FacilityRef, PlaceRef } from "../model/incident.ts";
-import { sameFacilityName } from "./facility-names.ts";
+import { admin1CodeOf, isTownLevel, isTownNamed, sameFacility } from "../gazetteer/geo.ts";
+import type { FacilityKind, FacilityRef, PlaceRef } from "../model/incident.ts";
+import { distinctFacilityNames, sameFacilityName } from "./facility-names.ts";
 
 /** What a mention or an incident says about where it happened. */
 export interface Located {
@@ -71,11 +71,26 @@ function placesAgree(a: Located, b: Located): boolean {
   return !countryA || !countryB || countryA === countryB;
 }
 
+/** Kinds of facility that a report naming only "the prison in X" could mean: police cells and camps are apart. */
+const CUSTODY: Record<FacilityKind, string> = { prison: "custody", jail: "custody", detention_centre: "custody", other: "custody", camp: "camp", police_station: "police" };
+
+/**
+ * True when `generic` is a facility named only by its town ("Beni prison", minted for "the prison
+ * in Beni") at `other`'s town, of a kind `other` could be: it names no facility of its own, so,
+ * like a report naming only the town, it may be any facility of its kind there.
+ */
+function anyOfItsTown(generic: Located, other: Located): boolean {
+  if (!isTownNamed(generic.facility!) || CUSTODY[generic.facility!.kind] !== CUSTODY[other.facility!.kind]) return false;
+  const [townA, townB] = [townKey(generic), townKey(other)];
+  return townA !== null && townB !== null && (townA === townB || townName(generic) === townName(other));
+}
+
 /**
  * How two sites match, or null when they contradict.
  * Steps: 1. two facilities must be the same facility: one id, a town-named facility inside the
  * other's name, or one name told two ways ("X District Jail", "X Central Jail") at places that
- * agree; 2. two known towns must be the same town (by gazetteer id, else by name, so "Ras al-Ayn
+ * agree, and never two names that say they are two (two security levels, a women's prison); a
+ * facility named only by its town matches any of its kind in that town, as the town would; 2. two known towns must be the same town (by gazetteer id, else by name, so "Ras al-Ayn
  * prison" and "in Ras al-Ayn" agree); 3. a vaguer site matches a precise one inside it (same
  * admin1, else same country).
  */
@@ -83,7 +98,9 @@ export function matchSites(a: Located, b: Located): SiteMatch | null {
   // 1.
   if (a.facility && b.facility) {
     if (a.facility.id === b.facility.id || (sameFacilityName(a.facility, b.facility) && placesAgree(a, b))) return SITE_MATCH.facility;
-    return sameFacility(a.facility, b.facility, "corpus") ? SITE_MATCH.town : null;
+    if (distinctFacilityNames(a.facility, b.facility)) return null;
+    if (sameFacility(a.facility, b.facility, "corpus")) return SITE_MATCH.town;
+    return anyOfItsTown(a, b) || anyOfItsTown(b, a) ? SITE_MATCH.town : null;
   }
   // 2.
   const townA = townKey(a);

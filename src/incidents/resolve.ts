@@ -3,10 +3,10 @@
 // incrementally: given the incidents as they stood just before the first mention to place
 // (`known`), it places the rest exactly as a build from scratch would, so the result never
 // depends on the order reports were ingested in (RECONCILIATION.md, "Incremental resolution").
-import { DATE_TOLERANCE_DAYS, FOLLOW_UP_DAYS } from "./constants.ts";
+import { DATE_TOLERANCE_DAYS } from "./constants.ts";
 import { joinAggregate, matchDays, startAggregate, type IncidentAggregate, type Role } from "./aggregate.ts";
 import type { Dating, MentionFacts } from "./facts.ts";
-import { candidateFor, chooseCandidate } from "./fit.ts";
+import { candidateFor, chooseCandidate, reachBack } from "./fit.ts";
 import { matchSites, SITE_MATCH, type Located } from "./places.ts";
 
 /** An incident while mentions are being placed. */
@@ -82,8 +82,7 @@ class CandidateIndex {
   near(facts: MentionFacts): Iterable<Cluster> {
     const own = facts.window;
     if (!own) return this.placed.keys();
-    const back = facts.dating === "text" ? DATE_TOLERANCE_DAYS : Math.max(DATE_TOLERANCE_DAYS, FOLLOW_UP_DAYS);
-    const from = Math.min(own.start, facts.published ?? own.start) - back;
+    const from = Math.min(own.start, facts.published ?? own.start) - reachBack(facts);
     const found = new Set(this.everywhere);
     for (let key = Math.floor(from / BUCKET_DAYS); key <= Math.floor((own.end + DATE_TOLERANCE_DAYS) / BUCKET_DAYS); key++) {
       for (const cluster of this.buckets.get(key) ?? []) found.add(cluster);

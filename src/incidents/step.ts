@@ -4,11 +4,12 @@
 // (build.ts), whatever order its reports arrived in; RECONCILIATION.md explains why.
 import type { Incident } from "../model/incident.ts";
 import type { IncidentState, MergeCommit, MergeWork, PlacedMention, Store } from "../store/store.ts";
-import { DATE_TOLERANCE_DAYS, FOLLOW_UP_DAYS } from "./constants.ts";
+import { DATE_TOLERANCE_DAYS } from "./constants.ts";
 import { reattach } from "./attachments.ts";
 import { assembleIncident, idOfAggregate } from "./build.ts";
 import { movementOf, type Movement } from "./derived.ts";
 import { compareRanks, factsOf, inRankOrder, UNPUBLISHED_DAY, type MentionFacts, type Rank } from "./facts.ts";
+import { reachBack } from "./fit.ts";
 import { aggregateOfMembers, placeMentions, type Cluster } from "./resolve.ts";
 import { readState, stateOf } from "./state.ts";
 
@@ -20,8 +21,7 @@ function reachOf(facts: MentionFacts[]): { from: number; to: number } {
   let to = Number.MIN_SAFE_INTEGER;
   for (const f of facts) {
     if (!f.window) return EVERY_DAY;
-    const back = f.dating === "text" ? DATE_TOLERANCE_DAYS : Math.max(DATE_TOLERANCE_DAYS, FOLLOW_UP_DAYS);
-    from = Math.min(from, Math.min(f.window.start, f.published ?? f.window.start) - back);
+    from = Math.min(from, Math.min(f.window.start, f.published ?? f.window.start) - reachBack(f));
     to = Math.max(to, f.window.end + DATE_TOLERANCE_DAYS);
   }
   return { from, to };

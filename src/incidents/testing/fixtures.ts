@@ -18,7 +18,8 @@ export const HASAKAH_PROVINCE: PlaceRef = { name: "Hasakah", admin1: "Hasakah", 
 export const IRAQ: PlaceRef = { name: "Iraq", admin1: null, country: "IQ", lat: null, lon: null, precision: "country" };
 
 export const GHWAYRAN: FacilityRef = { id: "ghwayran-prison", name: "Ghwayran prison", kind: "prison", place: HASAKAH };
-export const CITY_JAIL: FacilityRef = { id: "hasakah-central-jail", name: "Hasakah central jail", kind: "jail", place: HASAKAH };
+/** A second facility in Ghwayran's town, with a name of its own. */
+export const CITY_JAIL: FacilityRef = { id: "nashwa-jail", name: "Nashwa jail", kind: "jail", place: HASAKAH };
 export const SHADDADI_PRISON: FacilityRef = { id: "shaddadi-prison", name: "al-Shaddadi prison", kind: "prison", place: SHADDADI };
 export const HOL_CAMP: FacilityRef = { id: "al-hol-camp", name: "al-Hol camp", kind: "camp", place: HOL };
 
