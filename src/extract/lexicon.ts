@@ -8,6 +8,7 @@ export type TriggerNeed =
   | "custody"
   | "detainee"
   | "escapee"
+  | "escape-told"
   | "facility-object"
   | "escape-risk"
   | "violence-in-custody"

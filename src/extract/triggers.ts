@@ -11,6 +11,7 @@ import {
   DETAINEE_NOUNS,
   ESCAPE_CUES,
   ESCAPE_RISK_CUES,
+  NOT_ESCAPEES,
   FACILITY_NOUNS,
   FACILITY_PARTS,
   FACILITY_OBJECT_NOUNS,
@@ -39,6 +40,14 @@ const TERRITORY_OBJECT = /^\s+(?:the\s+|a\s+)?(?:[A-Z][\w-]*\s+)*(?:town|city|vi
 const AFTER_EVENT = /\b(?:after|following|in the wake of|in response to|because of)\s+(?:the\s+|an?\s+|last\s+\w+['’]s\s+|\w+['’]s\s+|this\s+|that\s+)?(?:[\w-]+\s+){0,2}$/i;
 /** "Eleven were", "four of them have been", "they were later": a subject that is only a figure or a pronoun. */
 const BARE_SUBJECT = /^(?:(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|forty|fifty|a\s+few|several|some|most|many|all|they)(?:\s+(?:of\s+them|others|more))?|(?:all|most|some|many|several|none)\s+of\s+(?:them|those))\s+(?:were|have\s+been|had\s+been|has\s+been|was)\s+(?:\w+ly\s+|later\s+|since\s+|also\s+|then\s+|subsequently\s+)?$/i;
+/** "Five of them", "three", "most of those later": a subject that is only a figure or a pronoun, in the active voice. */
+const BARE_ACTOR = /^(?:(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|forty|fifty|a\s+few|several|some|most|many|all|others|they)(?:\s+(?:of\s+them|others|more))?|(?:all|most|some|many|several|none)\s+of\s+(?:them|those))\s+(?:have\s+|had\s+|has\s+)?(?:\w+ly\s+|later\s+|since\s+|also\s+|then\s+|subsequently\s+)?$/i;
+/** "caught five of them", "arrested all of them": the object of an arrest is a share of those just told of. */
+const SHARE_OF_THEM = /^\s+(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|forty|fifty|a\s+few|several|some|most|many|all|none)\s+of\s+them\b/i;
+/** Surrenders and returns of escapees: their subject stands for those who escaped. */
+const SURRENDER_RULE = "trigger.recapture.surrender";
+/** Words before a surrender within which its subject is named ("two wardens surrendered"). */
+const SURRENDER_SUBJECT_WORDS = 3;
 /** "they were caught off guard", "caught on camera": no one taken into custody. */
 const CAUGHT_IDIOM = /^\s+(?:off\s+guard|on\s+(?:camera|video|tape|film)|unawares|napping|up\s+in|fire|in\s+the\s+(?:crossfire|middle))/i;
 /** "that escaped", "who had fled": a relative pronoun right before the trigger. */
@@ -140,6 +149,16 @@ export function findTriggers(text: string, sentence: Span, facilities: Array<Ann
       accepted.push({ ...t, rule: `${t.rule}.bare-subject` });
     }
   }
+  // "Five of them turned themselves in" or "Police have caught five of them" right after an escape:
+  // the figure counts escapees.
+  if (story.recentEscape || accepted.some((a) => a.type === "escape")) {
+    const share = (r: Trigger) =>
+      (r.rule === SURRENDER_RULE && BARE_ACTOR.test(text.slice(sentence.start, r.start))) ||
+      (r.rule === "trigger.recapture.arrest" && SHARE_OF_THEM.test(text.slice(r.end, r.end + 24)));
+    for (const t of rejected.filter((r) => share(r) && !accepted.some((a) => a.start === r.start && a.end === r.end))) {
+      accepted.push({ ...t, rule: `${t.rule}.bare-subject` });
+    }
+  }
   // "captured Buthidaung prison": arresting a facility is taking it, not a recapture.
   const takenFacility = (t: Trigger) =>
     t.rule === "trigger.recapture.arrest" &&
@@ -195,6 +214,9 @@ function satisfied(text: string, sentence: Span, t: Trigger, facilities: Array<A
         hasMatch(DETAINEE_NOUNS, text, windowBefore(text, t.start, words, sentence.start), windowAfter(text, t.end, words, sentence.end));
       return hasMatch(ESCAPE_CUES, text, sentence.start, sentence.end) || near(t.rule.endsWith("arrest") ? ARREST_OBJECT_WORDS : CUSTODY_WINDOW);
     }
+    // "seven of the escapees surrendered to the police": only an escape makes a surrender a recapture.
+    case "escape-told":
+      return hasMatch(ESCAPE_CUES, text, sentence.start, sentence.end) && !hasMatch(NOT_ESCAPEES, text, windowBefore(text, t.start, SURRENDER_SUBJECT_WORDS, sentence.start), t.start);
     case "facility-object": {
       const objBefore = windowBefore(text, t.start, OBJECT_BEFORE, sentence.start);
       const objAfter = windowAfter(text, t.end, OBJECT_AFTER, sentence.end);
