@@ -16,6 +16,7 @@ import {
   FACILITY_PARTS,
   FACILITY_OBJECT_NOUNS,
   FAMILIES_NOUNS,
+  GROUND_TAKEN,
   NON_DETENTION_CAMP,
   RELEASED_NOT_PEOPLE,
   TRIGGERS,
@@ -163,8 +164,13 @@ export function findTriggers(text: string, sentence: Span, facilities: Array<Ann
   const takenFacility = (t: Trigger) =>
     t.rule === "trigger.recapture.arrest" &&
     (facilities.some((f) => f.start >= t.end && f.start - t.end <= 12) || /^\s+(?:the\s+|a\s+)?(?:[\w-]+\s+)?(?:prison|jail|camp|penitentiary|facility)\b/i.test(text.slice(t.end, t.end + 40)));
-  // "seized the prison ... and freed 480 inmates": freed by those who now hold it is a release.
-  const takesControl = accepted.some((t) => t.type === "control_change");
+  // "seized the prison ... and freed 480 inmates", "freed 1,500 prisoners after seizing the city":
+  // freed by those who now hold the place is a release; "recaptured the city" retakes no one.
+  const groundTaken = matchAll(GROUND_TAKEN, text, sentence.start, sentence.end);
+  for (let i = accepted.length - 1; i >= 0; i--) {
+    if (accepted[i].type === "recapture" && groundTaken.some((g) => g.start === accepted[i].start)) accepted.splice(i, 1);
+  }
+  const takesControl = groundTaken.length > 0 || accepted.some((t) => t.type === "control_change");
   for (const t of accepted) {
     if (takesControl && t.type === "escape" && /^(?:freed|freeing|free|set free|frees)$/i.test(text.slice(t.start, t.end))) {
       t.type = "release";
