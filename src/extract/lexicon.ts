@@ -9,6 +9,7 @@ export type TriggerNeed =
   | "detainee"
   | "escapee"
   | "escape-told"
+  | "people-from"
   | "facility-object"
   | "escape-risk"
   | "violence-in-custody"

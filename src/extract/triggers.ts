@@ -45,6 +45,11 @@ const BARE_SUBJECT = /^(?:(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|ni
 const BARE_ACTOR = /^(?:(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|forty|fifty|a\s+few|several|some|most|many|all|others|they)(?:\s+(?:of\s+them|others|more))?|(?:all|most|some|many|several|none)\s+of\s+(?:them|those))\s+(?:have\s+|had\s+|has\s+)?(?:\w+ly\s+|later\s+|since\s+|also\s+|then\s+|subsequently\s+)?$/i;
 /** "caught five of them", "arrested all of them": the object of an arrest is a share of those just told of. */
 const SHARE_OF_THEM = /^\s+(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|forty|fifty|a\s+few|several|some|most|many|all|none)\s+of\s+them\b/i;
+/** Words after "received" within which the people received are named ("received 5,704 Iraqi detainees"). */
+const RECEIVED_OBJECT_WORDS = 5;
+/** Words between the people received and the "from" of where they came ("detainees held by the SDF from"). */
+const FROM_WORDS = 3;
+const FROM_AFTER_PEOPLE = new RegExp(`^\\s+(?:[\\w'’-]+\\s+){0,${FROM_WORDS}}?from\\b`, "i");
 /** Surrenders and returns of escapees: their subject stands for those who escaped. */
 const SURRENDER_RULE = "trigger.recapture.surrender";
 /** Words before a surrender within which its subject is named ("two wardens surrendered"). */
@@ -223,6 +228,12 @@ function satisfied(text: string, sentence: Span, t: Trigger, facilities: Array<A
     // "seven of the escapees surrendered to the police": only an escape makes a surrender a recapture.
     case "escape-told":
       return hasMatch(ESCAPE_CUES, text, sentence.start, sentence.end) && !hasMatch(NOT_ESCAPEES, text, windowBefore(text, t.start, SURRENDER_SUBJECT_WORDS, sentence.start), t.start);
+    // "Iraq has received 5,704 detainees from Syria": people received, and received from somewhere.
+    case "people-from": {
+      const objectEnd = windowAfter(text, t.end, RECEIVED_OBJECT_WORDS, sentence.end);
+      const people = [...matchAll(DETAINEE_NOUNS, text, t.end, objectEnd), ...matchAll(FAMILIES_NOUNS, text, t.end, objectEnd)];
+      return people.some((p) => FROM_AFTER_PEOPLE.test(text.slice(p.end, windowAfter(text, p.end, FROM_WORDS + 1, sentence.end))));
+    }
     case "facility-object": {
       const objBefore = windowBefore(text, t.start, OBJECT_BEFORE, sentence.start);
       const objAfter = windowAfter(text, t.end, OBJECT_AFTER, sentence.end);
