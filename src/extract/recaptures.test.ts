@@ -26,6 +26,10 @@ const SURRENDERS: Array<[string, string, number]> = [
   ["Nine fugitives from the Kondengui prison were rounded up in Yaounde on Wednesday.", "Kondengui", 9],
   ["Some 20 inmates fled the Mbalmayo prison on Sunday; seven of them surrendered to the authorities on Monday.", "Mbalmayo", 7],
   ["Of the 50 inmates who escaped from the Garoua prison, 23 have returned to the facility voluntarily.", "Garoua", 23],
+  ["Forty inmates escaped from the Bertoua prison on Sunday. By Tuesday, 11 had turned themselves in.", "Bertoua", 11],
+  ["Forty inmates escaped from the Bafoussam prison on Sunday. Eleven of the escapees have returned on their own.", "Bafoussam", 11],
+  ["At least 30 inmates escaped from the Mutukula prison on Sunday. So far, 12 of the fugitives have been rounded up, police said.", "Mutukula", 12],
+  ["Sixty detainees broke out of the Kumba prison overnight. By Saturday, nine were caught by gendarmes.", "Kumba", 9],
 ];
 
 // Surrenders and arrests of people who never escaped.
@@ -39,6 +43,8 @@ const NOT_SURRENDERS: string[] = [
   "The rioting inmates surrendered to the authorities at the Kuje prison after a ten-hour standoff.",
   "The gunmen who attacked the Kuje prison surrendered to the army on Sunday.",
   "Seven inmates escaped from the Kuje prison on Friday. Police have caught five suspects in an unrelated robbery.",
+  "Twelve inmates escaped from the Kuje prison on Friday. On Saturday, two wardens turned themselves in.",
+  "Sixty detainees broke out of the Kumba prison on Friday. In Douala, two were arrested for selling stolen phones.",
 ];
 
 for (const [text, where, count] of SURRENDERS) {
