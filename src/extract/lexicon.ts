@@ -95,7 +95,10 @@ export const UNCONFIRMED = phrasesPattern(lexicon.cues.unconfirmed.phrases);
 export const DEMAND = { pattern: phrasesPattern(lexicon.cues.demand.phrases), window: lexicon.cues.demand.window };
 /** "mobilized its sleeper cells to organize the breakout": forces gathered by attackers, not an alert. */
 /** "after seizing the city", "emptied the prison": a force taking the place whose detainees it frees. */
-export const GROUND_TAKEN = phrasesPattern(lexicon.cues.groundTaken.verbs.flatMap((verb) => lexicon.cues.groundTaken.places.map((place) => `${verb} ~ ${place}`)));
+export const GROUND_TAKEN = phrasesPattern([
+  ...lexicon.cues.groundTaken.verbs.flatMap((verb) => lexicon.cues.groundTaken.places.map((place) => `${verb} ~ ${place}`)),
+  ...lexicon.cues.groundTaken.phrases,
+]);
 export const ATTACKER_PURPOSE = { pattern: phrasesPattern(lexicon.cues.attackerPurpose.phrases), window: lexicon.cues.attackerPurpose.window };
 /** Harm that makes a fight inside a facility, or an attempted breakout, a riot. */
 export const VIOLENCE = phrasesPattern(lexicon.cues.violence.phrases);

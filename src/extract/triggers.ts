@@ -177,7 +177,7 @@ export function findTriggers(text: string, sentence: Span, facilities: Array<Ann
   }
   const takesControl = groundTaken.length > 0 || accepted.some((t) => t.type === "control_change");
   for (const t of accepted) {
-    if (takesControl && t.type === "escape" && /^(?:freed|freeing|free|set free|frees)$/i.test(text.slice(t.start, t.end))) {
+    if (takesControl && t.type === "escape" && /^(?:freed|freeing|free|set free|frees|let out)$/i.test(text.slice(t.start, t.end))) {
       t.type = "release";
       t.rule = `${t.rule}.by-captors`;
     }
