@@ -10,6 +10,8 @@ import { described, mentionsOf } from "./testing.ts";
 const POSITIVE: Array<[string, string, number]> = [
   ["Iraq has received 5,704 detainees from the al-Hol camp in Syria so far, the ministry said on Sunday.", "al-Hol", 5704],
   ["Iraq has received 2,250 detainees from Syria, the ministry said on Sunday.", "Syria", 2250],
+  ["Iraqi authorities said on Monday they had received a new batch of 300 detainees from the al-Hol camp.", "al-Hol", 300],
+  ["Baghdad took delivery of 125 Iraqi prisoners from the SDF-run Ghwayran prison on Thursday.", "Ghwayran", 125],
   ["The Kirikiri prison took custody of 80 inmates from the Ikoyi prison on Wednesday.", "Ikoyi", 80],
   ["The Kirikiri prison on Wednesday received 80 inmates from the Ikoyi prison.", "Ikoyi", 80],
   ["Some 150 detainees from the Ghwayran prison were handed over to the Iraqi authorities on Monday.", "Ghwayran", 150],
@@ -25,6 +27,8 @@ const NEGATIVE: string[] = [
   "The families of inmates at the Kuje prison received letters from them on Monday.",
   "The club received two players from Chelsea on loan on Monday.",
   "The Kano hospital received 40 patients from the crash site on Sunday.",
+  "The Kuje prison received a new delivery of food and blankets from donors on Monday.",
+  "Inmates at the Kuje prison received a new batch of uniforms from the ministry on Friday.",
 ];
 
 for (const [text, from, count] of POSITIVE) {

@@ -45,8 +45,8 @@ const BARE_SUBJECT = /(?:^|[,;]\s*)(?:(?:\d[\d,]*|one|two|three|four|five|six|se
 const BARE_ACTOR = /(?:^|[,;]\s*)(?:(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|forty|fifty|a\s+few|several|some|most|many|all|others|they)(?:\s+(?:of\s+them|others|more))?|(?:all|most|some|many|several|none)\s+of\s+(?:them|those))\s+(?:have\s+|had\s+|has\s+)?(?:\w+ly\s+|later\s+|since\s+|also\s+|then\s+|subsequently\s+)?$/i;
 /** "caught five of them", "arrested all of them": the object of an arrest is a share of those just told of. */
 const SHARE_OF_THEM = /^\s+(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|forty|fifty|a\s+few|several|some|most|many|all|none)\s+of\s+them\b/i;
-/** Words after "received" within which the people received are named ("received 5,704 Iraqi detainees"). */
-const RECEIVED_OBJECT_WORDS = 5;
+/** Words after "received" within which the people received are named ("received a new batch of 300 detainees"). */
+const RECEIVED_OBJECT_WORDS = 6;
 /** Words between the people received and the "from" of where they came ("detainees held by the SDF from"). */
 const FROM_WORDS = 3;
 const FROM_AFTER_PEOPLE = new RegExp(`^\\s+(?:[\\w'’-]+\\s+){0,${FROM_WORDS}}?from\\b`, "i");
