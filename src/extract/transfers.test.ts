@@ -15,6 +15,7 @@ const POSITIVE: Array<[string, string, number]> = [
   ["The Kirikiri prison took custody of 80 inmates from the Ikoyi prison on Wednesday.", "Ikoyi", 80],
   ["The Kirikiri prison on Wednesday received 80 inmates from the Ikoyi prison.", "Ikoyi", 80],
   ["Some 150 detainees from the Ghwayran prison were handed over to the Iraqi authorities on Monday.", "Ghwayran", 150],
+  ["The SDF handed over 150 detainees from the Ghwayran prison to Iraq on Monday.", "Ghwayran", 150],
   ["The 155 convicts at the Mako Brimob detention centre were moved to the Nusakambangan prison island on Thursday.", "Mako Brimob", 155],
   ["Baghdad repatriated 600 Iraqi detainees from the al-Hol camp on Tuesday.", "al-Hol", 600],
   ["Forty detainees from the Bagram prison were flown to Guantanamo on Friday.", "Parwan", 40],
