@@ -19,6 +19,8 @@ const POSITIVE: Array<[string, string, number]> = [
   ["The 155 convicts at the Mako Brimob detention centre were moved to the Nusakambangan prison island on Thursday.", "Mako Brimob", 155],
   ["Baghdad repatriated 600 Iraqi detainees from the al-Hol camp on Tuesday.", "al-Hol", 600],
   ["Forty detainees from the Bagram prison were flown to Guantanamo on Friday.", "Parwan", 40],
+  // "held at" describes the people moved; the move is what is counted
+  ["Some 300 detainees held at the al-Hol camp were flown to Baghdad on Friday.", "al-Hol", 300],
 ];
 
 const NEGATIVE: string[] = [
