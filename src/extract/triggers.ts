@@ -171,7 +171,9 @@ export function findTriggers(text: string, sentence: Span, facilities: Array<Ann
     (facilities.some((f) => f.start >= t.end && f.start - t.end <= 12) || /^\s+(?:the\s+|a\s+)?(?:[\w-]+\s+)?(?:prison|jail|camp|penitentiary|facility)\b/i.test(text.slice(t.end, t.end + 40)));
   // "seized the prison ... and freed 480 inmates", "freed 1,500 prisoners after seizing the city":
   // freed by those who now hold the place is a release; "recaptured the city" retakes no one.
-  const groundTaken = matchAll(GROUND_TAKEN, text, sentence.start, sentence.end);
+  // Only sentences that free or recapture someone are read for ground taken: most have neither.
+  const freesOrRetakes = accepted.some((t) => t.type === "recapture" || (t.type === "escape" && t.rule.startsWith(FREEING_RULE)));
+  const groundTaken = freesOrRetakes ? matchAll(GROUND_TAKEN, text, sentence.start, sentence.end) : [];
   for (let i = accepted.length - 1; i >= 0; i--) {
     if (accepted[i].type === "recapture" && groundTaken.some((g) => g.start === accepted[i].start)) accepted.splice(i, 1);
   }
