@@ -25,6 +25,12 @@ export interface CountReading {
 
 /** Count cues that are nouns naming who is counted, weaker than any verb after them. */
 const NOUN_CUES = new Set(["count.escapees"]);
+/** The count cue of detainees held somewhere. */
+const HELD_RULE = "count.held";
+/** "held at", "held in", "held by": where or by whom the counted people are held. */
+const HELD_PARTICIPLE_AFTER = /^\s+(?:at|in|inside|by)\b/i;
+/** "were held", "had been held": the verb of the clause, not a participle on its noun. */
+const AUXILIARY_BEFORE = /\b(?:is|are|was|were|be|been|being|remain|remained|remains)\s+(?:\w+ly\s+)?$/i;
 /** A cue after the number may be this many words away (its noun phrase sits between). */
 const AFTER_WORDS = 12;
 /**
@@ -250,6 +256,9 @@ function reachAfter(text: string, cue: Span): number {
 /** A cue that describes the counted noun rather than saying what happened to it. */
 function describesNoun(text: string, cue: Cue): boolean {
   if (NOUN_CUES.has(cue.rule)) return true;
+  // "300 detainees held at the camp were flown to": "held" after its noun, with no auxiliary, is a
+  // participle that says where they were, not the event.
+  if (cue.rule === HELD_RULE && /^held$/i.test(text.slice(cue.start, cue.end)) && HELD_PARTICIPLE_AFTER.test(text.slice(cue.end, cue.end + 10)) && !AUXILIARY_BEFORE.test(text.slice(Math.max(0, cue.start - 12), cue.start))) return true;
   if (RELATIVE_BEFORE.test(text.slice(Math.max(0, cue.start - 24), cue.start))) return true;
   return /ed$/i.test(text.slice(cue.start, cue.end)) && NOUN_AFTER_PARTICIPLE.test(text.slice(cue.end, cue.end + 30));
 }

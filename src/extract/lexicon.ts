@@ -10,6 +10,8 @@ export type TriggerNeed =
   | "custody"
   | "detainee"
   | "escapee"
+  | "escape-told"
+  | "people-from"
   | "facility-object"
   | "escape-risk"
   | "violence-in-custody"
@@ -142,6 +144,11 @@ export const UNCONFIRMED = phrasesPattern(lexicon.cues.unconfirmed.phrases);
 /** "relatives demanded the release of": what is called for has not happened. */
 export const DEMAND = { pattern: phrasesPattern(lexicon.cues.demand.phrases), window: lexicon.cues.demand.window };
 /** "mobilized its sleeper cells to organize the breakout": forces gathered by attackers, not an alert. */
+/** "after seizing the city", "emptied the prison": a force taking the place whose detainees it frees. */
+export const GROUND_TAKEN = phrasesPattern([
+  ...lexicon.cues.groundTaken.verbs.flatMap((verb) => lexicon.cues.groundTaken.places.map((place) => `${verb} ~ ${place}`)),
+  ...lexicon.cues.groundTaken.phrases,
+]);
 export const ATTACKER_PURPOSE = { pattern: phrasesPattern(lexicon.cues.attackerPurpose.phrases), window: lexicon.cues.attackerPurpose.window };
 /** Harm that makes a fight inside a facility, or an attempted breakout, a riot. */
 export const VIOLENCE = phrasesPattern(lexicon.cues.violence.phrases);

@@ -22,7 +22,39 @@ const POSITIVE: Array<[string, string, string | null]> = [
   ["Rebels who seized the town on Saturday freed the detainees of the central prison in Bukavu.", "Bukavu", null],
 ];
 
+// Freed by a force that takes the town or the facility: a release counting those released, where a
+// raid that frees inmates stays an escape. [text, where, type, count of the type's quantity]
+const FREED_BY_NEW_HOLDERS: Array<[string, string, "release" | "escape", number | null]> = [
+  ["Rebels freed 1,500 prisoners from the Goma central prison after seizing the city on Sunday.", "Munzenze", "release", 1500],
+  ["The militia emptied the Bunia prison on Tuesday, freeing its inmates.", "Bunia", "release", null],
+  ["Fighters opened the Kindu prison on Monday and let the detainees go.", "Kindu", "release", null],
+  ["After capturing the town, the insurgents freed some 800 inmates of the Uvira prison on Friday.", "Uvira", "release", 800],
+  ["The rebels took control of the city on Sunday and set free the prisoners held at the Makala prison.", "Makala", "release", null],
+  ["The army recaptured the city on Monday and freed detainees held by the rebels at the Bukavu prison.", "Bukavu", "release", null],
+  ["Rebels who entered the city of Bukavu on Friday broke open the central prison and freed its 2,000 inmates.", "Bukavu", "release", 2000],
+  ["After the city fell to the rebels on Monday, hundreds of inmates were freed from the Goma prison.", "Munzenze", "release", null],
+  ["Once in control of the district, the militants let out all 300 inmates of the Mirebalais prison on Monday.", "Mirebalais", "release", 300],
+  ["Gunmen stormed the Kuje prison on Tuesday and freed 200 inmates.", "Kuje", "escape", 200],
+  ["Insurgents attacked the Bauchi prison on Sunday and freed 721 inmates before fleeing.", "Bauchi", "escape", 721],
+  ["Rebels captured three soldiers and freed 20 inmates of the Goma prison on Monday.", "Munzenze", "escape", 20],
+];
+
+for (const [text, where, type, count] of FREED_BY_NEW_HOLDERS) {
+  test(`${type} of inmates freed at ${where}: ${text.slice(0, 60)}…`, () => {
+    const found = mentionsOf(text).filter((m) => DEPARTURES.has(m.type));
+    assert.equal(found.length, 1, JSON.stringify(found.map(described)));
+    assert.equal(described(found[0]).startsWith(type), true, described(found[0]));
+    assert.ok(described(found[0]).includes(where), described(found[0]));
+    if (count !== null) assert.equal(found[0].counts.find((c) => c.quantity === (type === "release" ? "released" : "escaped"))?.claims[0].best, count);
+    assert.deepEqual(mentionsOf(text).filter((m) => m.type === "recapture").map(described), []);
+  });
+}
+
 const NEGATIVE: string[] = [
+  "The army recaptured the town on Friday and freed 30 hostages held by the militants.",
+  "The crowd emptied the stadium on Sunday after the team freed itself from relegation.",
+  "Police captured the suspects on Monday after they fled the scene of the robbery in Kano.",
+  "Rangers let the rescued lion go near the village on Sunday.",
   "The kidnappers released 12 hostages near the village on Wednesday.",
   "The ministry released a statement on the Kuje prison on Monday.",
   "Relatives demanded the release of the detainees held at the Kuje prison.",

@@ -12,11 +12,13 @@ import {
   DETAINEE_NOUNS,
   ESCAPE_CUES,
   ESCAPE_RISK_CUES,
+  NOT_ESCAPEES,
   FACILITY_NOUNS,
   FACILITY_PARTS,
   FACILITY_OBJECT_NOUNS,
   FAMILIES_NOUNS,
   HOSTAGE_NOUNS,
+  GROUND_TAKEN,
   NON_DETENTION_CAMP,
   RELEASED_NOT_PEOPLE,
   TRIGGERS,
@@ -40,8 +42,21 @@ const CUSTODY_WINDOW = 10;
 const TERRITORY_OBJECT = /^\s+(?:the\s+|a\s+)?(?:[A-Z][\w-]*\s+)*(?:town|city|village|area|territory|district|base|hill|positions?|neighbourhood|neighborhood|region|province|airport|road|bridge)\b|^\s+(?:the\s+)?[A-Z]/;
 /** "after the", "following Tuesday's", "in the wake of the": an event the sentence tells as done before what it reports. */
 const AFTER_EVENT = /\b(?:after|following|in the wake of|in response to|because of)\s+(?:the\s+|an?\s+|last\s+\w+['’]s\s+|\w+['’]s\s+|this\s+|that\s+)?(?:[\w-]+\s+){0,2}$/i;
-/** "Eleven were", "four of them have been", "they were later": a subject that is only a figure or a pronoun. */
-const BARE_SUBJECT = /^(?:(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|forty|fifty|a\s+few|several|some|most|many|all|they)(?:\s+(?:of\s+them|others|more))?|(?:all|most|some|many|several|none)\s+of\s+(?:them|those))\s+(?:were|have\s+been|had\s+been|has\s+been|was)\s+(?:\w+ly\s+|later\s+|since\s+|also\s+|then\s+|subsequently\s+)?$/i;
+/** "Eleven were", "by Saturday, four of them had been", "they were later": a subject that is only a figure or a pronoun, after any opening adverbial. */
+const BARE_SUBJECT = /(?:^|[,;]\s*)(?:(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|forty|fifty|a\s+few|several|some|most|many|all|they)(?:\s+(?:of\s+them|others|more))?|(?:all|most|some|many|several|none)\s+of\s+(?:them|those))\s+(?:were|have\s+been|had\s+been|has\s+been|was)\s+(?:\w+ly\s+|later\s+|since\s+|also\s+|then\s+|subsequently\s+)?$/i;
+/** "Five of them", "by Tuesday, 11", "most of those later": a subject that is only a figure or a pronoun, in the active voice, after any opening adverbial. */
+const BARE_ACTOR = /(?:^|[,;]\s*)(?:(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|forty|fifty|a\s+few|several|some|most|many|all|others|they)(?:\s+(?:of\s+them|others|more))?|(?:all|most|some|many|several|none)\s+of\s+(?:them|those))\s+(?:have\s+|had\s+|has\s+)?(?:\w+ly\s+|later\s+|since\s+|also\s+|then\s+|subsequently\s+)?$/i;
+/** "caught five of them", "arrested all of them": the object of an arrest is a share of those just told of. */
+const SHARE_OF_THEM = /^\s+(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|forty|fifty|a\s+few|several|some|most|many|all|none)\s+of\s+them\b/i;
+/** Words after "received" within which the people received are named ("received a new batch of 300 detainees"). */
+const RECEIVED_OBJECT_WORDS = 6;
+/** Words between the people received and the "from" of where they came ("detainees held by the SDF from"). */
+const FROM_WORDS = 3;
+const FROM_AFTER_PEOPLE = new RegExp(`^\\s+(?:[\\w'’-]+\\s+){0,${FROM_WORDS}}?from\\b`, "i");
+/** Surrenders and returns of escapees: their subject stands for those who escaped. */
+const SURRENDER_RULE = "trigger.recapture.surrender";
+/** Words before a surrender within which its subject is named ("two wardens surrendered"). */
+const SURRENDER_SUBJECT_WORDS = 3;
 /** "they were caught off guard", "caught on camera": no one taken into custody. */
 const CAUGHT_IDIOM = /^\s+(?:off\s+guard|on\s+(?:camera|video|tape|film)|unawares|napping|up\s+in|fire|in\s+the\s+(?:crossfire|middle))/i;
 /** "that escaped", "who had fled": a relative pronoun right before the trigger. */
@@ -152,15 +167,32 @@ export function findTriggers(text: string, sentence: Span, facilities: Array<Ann
       accepted.push({ ...t, rule: `${t.rule}.bare-subject` });
     }
   }
+  // "Five of them turned themselves in" or "Police have caught five of them" right after an escape:
+  // the figure counts escapees.
+  if (story.recentEscape || accepted.some((a) => a.type === "escape")) {
+    const share = (r: Trigger) =>
+      (r.rule === SURRENDER_RULE && BARE_ACTOR.test(text.slice(sentence.start, r.start))) ||
+      (r.rule === "trigger.recapture.arrest" && SHARE_OF_THEM.test(text.slice(r.end, r.end + 24)));
+    for (const t of rejected.filter((r) => share(r) && !accepted.some((a) => a.start === r.start && a.end === r.end))) {
+      accepted.push({ ...t, rule: `${t.rule}.bare-subject` });
+    }
+  }
   // "captured Buthidaung prison": arresting a facility is taking it, not a recapture; "arrested
   // after the Oko prison break" names the facility in a phrase of its own.
   const takenFacility = (t: Trigger) =>
     t.rule === "trigger.recapture.arrest" &&
     (facilities.some((f) => f.start >= t.end && f.start - t.end <= 12 && TAKEN_OBJECT_GAP.test(text.slice(t.end, f.start))) || /^\s+(?:the\s+|a\s+)?(?:[\w-]+\s+)?(?:prison|jail|camp|penitentiary|facility)\b/i.test(text.slice(t.end, t.end + 40)));
-  // "seized the prison ... and freed 480 inmates": freed by those who now hold it is a release.
-  const takesControl = accepted.some((t) => t.type === "control_change");
+  // "seized the prison ... and freed 480 inmates", "freed 1,500 prisoners after seizing the city":
+  // freed by those who now hold the place is a release; "recaptured the city" retakes no one.
+  // Only sentences that free or recapture someone are read for ground taken: most have neither.
+  const freesOrRetakes = accepted.some((t) => t.type === "recapture" || (t.type === "escape" && t.rule.startsWith(FREEING_RULE)));
+  const groundTaken = freesOrRetakes ? matchAll(GROUND_TAKEN, text, sentence.start, sentence.end) : [];
+  for (let i = accepted.length - 1; i >= 0; i--) {
+    if (accepted[i].type === "recapture" && groundTaken.some((g) => g.start === accepted[i].start)) accepted.splice(i, 1);
+  }
+  const takesControl = groundTaken.length > 0 || accepted.some((t) => t.type === "control_change");
   for (const t of accepted) {
-    if (takesControl && t.type === "escape" && /^(?:freed|freeing|free|set free|frees)$/i.test(text.slice(t.start, t.end))) {
+    if (takesControl && t.type === "escape" && /^(?:freed|freeing|free|set free|frees|let out)$/i.test(text.slice(t.start, t.end))) {
       t.type = "release";
       t.rule = `${t.rule}.by-captors`;
     }
@@ -210,6 +242,15 @@ function satisfied(text: string, sentence: Span, t: Trigger, facilities: Array<A
       const near = (words: number) =>
         hasMatch(DETAINEE_NOUNS, text, windowBefore(text, t.start, words, sentence.start), windowAfter(text, t.end, words, sentence.end));
       return hasMatch(ESCAPE_CUES, text, sentence.start, sentence.end) || near(t.rule.endsWith("arrest") ? ARREST_OBJECT_WORDS : CUSTODY_WINDOW);
+    }
+    // "seven of the escapees surrendered to the police": only an escape makes a surrender a recapture.
+    case "escape-told":
+      return hasMatch(ESCAPE_CUES, text, sentence.start, sentence.end) && !hasMatch(NOT_ESCAPEES, text, windowBefore(text, t.start, SURRENDER_SUBJECT_WORDS, sentence.start), t.start);
+    // "Iraq has received 5,704 detainees from Syria": people received, and received from somewhere.
+    case "people-from": {
+      const objectEnd = windowAfter(text, t.end, RECEIVED_OBJECT_WORDS, sentence.end);
+      const people = [...matchAll(DETAINEE_NOUNS, text, t.end, objectEnd), ...matchAll(FAMILIES_NOUNS, text, t.end, objectEnd)];
+      return people.some((p) => FROM_AFTER_PEOPLE.test(text.slice(p.end, windowAfter(text, p.end, FROM_WORDS + 1, sentence.end))));
     }
     case "facility-object": {
       const objBefore = windowBefore(text, t.start, OBJECT_BEFORE, sentence.start);

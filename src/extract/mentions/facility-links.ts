@@ -25,6 +25,10 @@ function leftFrom(text: string, trigger: Span, f: Span): boolean {
   const gap = text.slice(trigger.end, f.start);
   return FROM_BEFORE.test(gap) || (/(?:of|from)$/i.test(text.slice(trigger.start, trigger.end)) && BARE_BEFORE.test(gap));
 }
+/** A transfer told by the side that receives the detainees ("received", "took custody of"). */
+const RECEIVED_RULE = "trigger.transfer.received";
+/** Between a receiving facility, the subject, and its verb: a few words, no clause break ("the X prison on Monday received"). */
+const RECEIVER_GAP = /^\s*(?:[\w'’-]+\s+){0,3}$/;
 /** Events that happen at the facility itself and so share a sentence's location (not recaptures: escapees are caught elsewhere). */
 const AT_THE_FACILITY = new Set<IncidentType>(["attack", "escape", "riot", "release", "control_change"]);
 
@@ -37,6 +41,13 @@ export function linkFacilities(s: SentenceView): void {
     const transfer = candidates.find((c) => c.type === "transfer" && c.trigger.end <= f.start);
     if (transfer && DESTINATION_BEFORE.test(text.slice(Math.max(transfer.trigger.start, f.start - DESTINATION_REACH_CHARS), f.start))) {
       transfer.destination ??= f.value.place;
+      s.story.destinations.add(f);
+      continue;
+    }
+    // "The X prison took custody of 80 inmates from Y": the side that receives is where they go.
+    const receiving = candidates.find((c) => c.type === "transfer" && c.trigger.rule.startsWith(RECEIVED_RULE) && f.end <= c.trigger.start && RECEIVER_GAP.test(text.slice(f.end, c.trigger.start)));
+    if (receiving) {
+      receiving.destination ??= f.value.place;
       s.story.destinations.add(f);
       continue;
     }

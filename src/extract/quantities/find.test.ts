@@ -26,6 +26,10 @@ const POSITIVE: Array<[string, string[]]> = [
   ["An estimated 120 families left.", ["quantity.about [An estimated 120] 108..132~120"]],
   ["The site can hold up to 7,000 detainees.", ["quantity.up-to [up to 7,000] 1..7000~7000"]],
   ["Nearly 40 prisoners were recaptured.", ["quantity.nearly [Nearly 40] 36..40~40"]],
+  // "over" as the particle of a verb: the figure is exact
+  ["The SDF handed over 150 detainees to Iraq.", ["quantity.digits [150] 150..150~150"]],
+  ["Police turned over 40 suspects to the army.", ["quantity.digits [40] 40..40~40"]],
+  ["Gunmen freed over 150 inmates.", ["quantity.more-than [over 150] 151..null~151"]],
   ["Almost 40 prisoners were recaptured.", ["quantity.nearly [Almost 40] 36..40~40"]],
   ["Dozens of inmates rioted.", ["quantity.dozens [Dozens] 24..99~36"]],
   ["Scores of fighters surrounded the jail.", ["quantity.scores [Scores] 40..99~60"]],

@@ -55,6 +55,13 @@ export const MODIFIERS = [
 ] as const;
 export type ModifierId = (typeof MODIFIERS)[number]["id"];
 
+/**
+ * Verbs whose particle is "over" ("handed over 150 detainees", "turned over 40 suspects"): there
+ * "over" belongs to the verb, not to the figure, which is exact. Not "took": "took over 30
+ * hostages" took more than 30.
+ */
+export const OVER_PARTICLE_VERBS = ["hand", "hands", "handed", "handing", "turn", "turns", "turned", "turning"] as const;
+
 export interface VagueAmount {
   id: string;
   /** Lower-case phrases, matched on word boundaries. */

@@ -1,6 +1,6 @@
 // What each modifier in front of a figure claims, as a low/high/best range (UCDP-style).
 import type { Quantity } from "../../model/incident.ts";
-import { MODIFIERS, type ModifierId } from "./lexicon.ts";
+import { MODIFIERS, OVER_PARTICLE_VERBS, type ModifierId } from "./lexicon.ts";
 
 /** "about 120" is read as ±10%. */
 export const ABOUT_TOLERANCE = 0.1;
@@ -42,6 +42,10 @@ const MODIFIER_BEFORE = new RegExp(
   `(?:^|[^a-z])(${[...PHRASE_TO_ID.keys()].sort((a, b) => b.length - a.length).map(escape).join("|")})[ \\t\\u00a0]+$`,
   "i",
 );
+/** "handed over 150": the verb whose particle "over" is, right before it. */
+const OVER_PARTICLE_BEFORE = new RegExp(`(?:^|[^a-z])(?:${OVER_PARTICLE_VERBS.join("|")})[ \\t\\u00a0]+$`, "i");
+/** Characters before "over" that hold its verb (the longest verb plus spacing). */
+const PARTICLE_VERB_CHARS = 12;
 /** How far before a figure a modifier may start (the longest phrase plus spacing). */
 export const MODIFIER_LOOKBEHIND = 40;
 
@@ -52,6 +56,8 @@ export function modifierBefore(text: string, start: number, floor: number): { id
   if (!m) return null;
   const id = PHRASE_TO_ID.get(m[1].toLowerCase().replace(/\s+/g, " "));
   if (!id) return null;
+  const phraseStart = from + m.index + m[0].indexOf(m[1]);
+  if (m[1].toLowerCase() === "over" && OVER_PARTICLE_BEFORE.test(text.slice(Math.max(floor, phraseStart - PARTICLE_VERB_CHARS), phraseStart))) return null;
   // m[0] is an optional boundary character, the phrase, then spacing
   return { id, start: from + m.index + m[0].indexOf(m[1]) };
 }
