@@ -7,12 +7,14 @@ import { windowAfter, windowBefore, wordDistance } from "./window.ts";
 // give the same offsets on any text.
 const CLAUSE_BREAK = /[;:“”"]|(?<!\d),|,(?!\d{3}(?!\d))|\s(?:but|while|whereas|although|though|however)\s|\s[-–—]\s/g;
 const thousands = (text: string, comma: number) => /\d/.test(text.charAt(comma - 1)) && /^\d{3}(?!\d)/.test(text.slice(comma + 1, comma + 5));
+/** "KANO, May 2 - Police": a dash with space on both sides closes a clause. */
+const spacedDash = (text: string, at: number) => /^[-–—]$/.test(text.charAt(at)) && /\s/.test(text.charAt(at - 1)) && /\s/.test(text.charAt(at + 1));
 function referenceBefore(text: string, pos: number, words: number, floor: number): number {
   let i = pos;
   let seen = 0;
   while (i > floor) {
     const ch = text[i - 1];
-    if (/[;:“”"]/.test(ch) || (ch === "," && !thousands(text, i - 1))) break;
+    if (/[;:“”"]/.test(ch) || (ch === "," && !thousands(text, i - 1)) || spacedDash(text, i - 1)) break;
     if (/\s/.test(ch)) {
       while (i > floor && /\s/.test(text[i - 1])) i--;
       if (++seen > words) break;
