@@ -84,6 +84,8 @@ const NAMING_REACH_SENTENCES = 2;
 const OUTLET_DESCRIPTION = new RegExp(`\\b(?:${sourcesData.outletDescriptions.heads.join("|")})$`, "i");
 /** A capitalised run that opens with a preposition or adverb is a phrase, not a name ("In Kuje", "On Monday"). */
 const NOT_NAME_START = /^(?:in|at|on|from|for|by|after|before|during|since|according|with|under|near|across|inside|outside|meanwhile|however|earlier|later)\s/i;
+/** A time between an inverted verb and its speaker: "said on Friday the governor", "declared this morning the police". */
+const TIME_BEFORE_SPEAKER = /^\s*(?:on\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday|today|this\s+(?:morning|afternoon|evening|week)|last\s+night|on\s+\w+day\s+(?:morning|evening|night))\s+(?=(?:the|a|an|\p{Lu}))/iu;
 /** Figures below this are too common ("one guard", "two vans") to be the same figure stated again. */
 const MIN_RESTATED_FIGURE = 3;
 /** Quantity readings that state no figure of people ("a" in "a statement"). */
@@ -417,8 +419,11 @@ export class Attributor {
    * "according to X", "said X": the source a clause starts with. `inverted`: only a source that
    * reads as one ("said two people were killed" names nobody).
    */
-  private objectAfter(pos: number, end: number, inverted = false): Omit<Attribution, "start" | "end"> | null {
+  private objectAfter(at: number, end: number, inverted = false): Omit<Attribution, "start" | "end"> | null {
     const { text } = this.doc;
+    // "…, said on Friday the governor, Ali Musa": translated copy puts the time before the speaker.
+    const time = inverted ? TIME_BEFORE_SPEAKER.exec(text.slice(at, Math.min(end, at + LOOKAHEAD_CHARS))) : null;
+    const pos = at + (time ? time[0].length : 0);
     const rest = text.slice(pos, Math.min(end, pos + LOOKAHEAD_CHARS));
     const first = /^\s*([\p{L}]+)/u.exec(rest)?.[1] ?? "";
     const pronounPerson = PRONOUN_PERSON.test(first) ? this.pronounPerson(pos) : null;
