@@ -56,6 +56,9 @@ const FIGURE_VERB = new RegExp(
   `\\b(?:${sourcesData.figureVerbs.verbs.join("|")})\\s+(?:(?:a|an|the|its|their|his|her|new|higher|lower|fresh|updated|official|final|provisional|preliminary|death|overall)\\s+){0,3}(?:${sourcesData.figureVerbs.objects.join("|")})\\b`,
   "gi",
 );
+/** The same patterns for one test over a whole text (no global flag: no position kept between calls). */
+const ANY_FIGURE_VERB = new RegExp(FIGURE_VERB.source, "i");
+const ANY_INVERTED_VERB = new RegExp(INVERTED_ONLY_VERBS.source, "i");
 const LISTENER_VERB = /^(?:told|tells|informed)$/i;
 const PRONOUN_PERSON = /^(?:he|she|him|her)$/i;
 const PRONOUN_ORG = /^(?:it|they|them)$/i;
@@ -128,6 +131,9 @@ export class Attributor {
   private readonly bySentence: Attribution[][] = [];
   private readonly actors: ActorIndex;
 
+  private readonly hasFigureVerbs: boolean;
+  private readonly hasInvertedVerbs: boolean;
+
   /** Per sentence: does it start inside an open quotation (“ … ”) of its paragraph? */
   private readonly opensInQuote: boolean[];
 
@@ -135,6 +141,9 @@ export class Attributor {
     this.actors = new ActorIndex(doc.actors);
     this.opensInQuote = quoteStates(doc.text, sentences);
     this.registerPersons();
+    // Most reports hold neither kind of verb: one look at the whole text spares a scan per sentence.
+    this.hasFigureVerbs = ANY_FIGURE_VERB.test(doc.text);
+    this.hasInvertedVerbs = ANY_INVERTED_VERB.test(doc.text);
     for (const sentence of sentences) this.bySentence.push(this.attributeSentence(sentence));
     this.nameIndefiniteOrganisations();
   }
@@ -188,14 +197,29 @@ export class Attributor {
    */
   private restatedSource(claim: { low: number; high: number | null }, index: number | undefined): string | null {
     if (index === undefined || claim.low < MIN_RESTATED_FIGURE) return null;
-    for (const q of this.doc.quantities ?? []) {
-      if (q.value.noCount || IGNORED_FIGURE_RULES.has(q.rule) || q.value.low !== claim.low || q.value.high !== claim.high) continue;
+    for (const q of this.figures().get(`${claim.low}-${claim.high}`) ?? []) {
       const at = sentenceIndexOf(this.sentences, q.start);
       if (at < 0 || at === index) continue;
       const own = this.bySentence[at] ?? [];
       if (own.length) return nearest(own, q.start).source;
     }
     return null;
+  }
+
+  /** The text's figures by value ("12-12", "801-null"), read once on the first unattributed claim. */
+  private figuresByValue: Map<string, Span[]> | null = null;
+
+  private figures(): Map<string, Span[]> {
+    if (this.figuresByValue) return this.figuresByValue;
+    const byValue = new Map<string, Span[]>();
+    for (const q of this.doc.quantities ?? []) {
+      if (q.value.noCount || IGNORED_FIGURE_RULES.has(q.rule) || q.value.low < MIN_RESTATED_FIGURE) continue;
+      const key = `${q.value.low}-${q.value.high}`;
+      const list = byValue.get(key);
+      if (list) list.push(q);
+      else byValue.set(key, [q]);
+    }
+    return (this.figuresByValue = byValue);
   }
 
   /** Every attribution as a document annotation: the source, with the role and outlet when the text gives them. */
@@ -305,7 +329,7 @@ export class Attributor {
       if (known) found.push(this.remember({ ...known, start: m.start, end: m.end, rule: "attribution.said-x" }));
     }
     // 3. "Civil society gave a higher toll of 16": a figure given, its subject the source.
-    if (!found.length) {
+    if (!found.length && this.hasFigureVerbs) {
       for (const m of matchAll(FIGURE_VERB, text, sentence.start, sentence.end)) {
         const subject = this.subjectBefore(m.start, sentence.start);
         if (subject) found.push(this.remember({ ...subject, end: m.end, rule: subject.rule === "attribution.speaker" ? "attribution.figure-giver" : subject.rule }));
@@ -313,7 +337,7 @@ export class Attributor {
     }
     // 4. Verbs that report only with the speaker after them, as translated copy writes them:
     //    "…, declared the spokesman of the police, Ali Musa."
-    for (const m of matchAll(INVERTED_ONLY_VERBS, text, sentence.start, sentence.end)) {
+    for (const m of this.hasInvertedVerbs ? matchAll(INVERTED_ONLY_VERBS, text, sentence.start, sentence.end) : []) {
       const inverted = /[,“”"]\s*$/.test(text.slice(Math.max(sentence.start, m.start - 3), m.start)) || m.start === sentence.start;
       if (!inverted || this.personJustBefore(m.start, sentence.start)) continue;
       const object = this.objectAfter(m.end, sentence.end, true);
