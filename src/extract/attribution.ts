@@ -197,27 +197,30 @@ export class Attributor {
    */
   private restatedSource(claim: { low: number; high: number | null }, index: number | undefined): string | null {
     if (index === undefined || claim.low < MIN_RESTATED_FIGURE) return null;
-    for (const q of this.figures().get(`${claim.low}-${claim.high}`) ?? []) {
-      const at = sentenceIndexOf(this.sentences, q.start);
-      if (at < 0 || at === index) continue;
-      const own = this.bySentence[at] ?? [];
-      if (own.length) return nearest(own, q.start).source;
-    }
-    return null;
+    // The first two attributed statements of the figure: one of them is in another sentence.
+    const stated = this.figures().get(`${claim.low}-${claim.high}`) ?? [];
+    return stated.find((f) => f.sentence !== index)?.source ?? null;
   }
 
-  /** The text's figures by value ("12-12", "801-null"), read once on the first unattributed claim. */
-  private figuresByValue: Map<string, Span[]> | null = null;
+  /**
+   * The text's attributed figures by value ("12-12", "801-null"): the first two sentences that
+   * state each with a source, read once on the first unattributed claim, so a long text stays linear.
+   */
+  private figuresByValue: Map<string, Array<{ sentence: number; source: string }>> | null = null;
 
-  private figures(): Map<string, Span[]> {
+  private figures(): Map<string, Array<{ sentence: number; source: string }>> {
     if (this.figuresByValue) return this.figuresByValue;
-    const byValue = new Map<string, Span[]>();
+    const byValue = new Map<string, Array<{ sentence: number; source: string }>>();
     for (const q of this.doc.quantities ?? []) {
       if (q.value.noCount || IGNORED_FIGURE_RULES.has(q.rule) || q.value.low < MIN_RESTATED_FIGURE) continue;
       const key = `${q.value.low}-${q.value.high}`;
-      const list = byValue.get(key);
-      if (list) list.push(q);
-      else byValue.set(key, [q]);
+      const list = byValue.get(key) ?? [];
+      if (list.length >= 2 || list.some((f) => f.sentence === sentenceIndexOf(this.sentences, q.start))) continue;
+      const sentence = sentenceIndexOf(this.sentences, q.start);
+      const own = sentence < 0 ? [] : this.bySentence[sentence] ?? [];
+      if (!own.length) continue;
+      list.push({ sentence, source: nearest(own, q.start).source });
+      byValue.set(key, list);
     }
     return (this.figuresByValue = byValue);
   }
@@ -240,11 +243,14 @@ export class Attributor {
    * person with an office since ("Police spokesman Ali Musa spoke to reporters. “…,” he said").
    */
   private pronounPerson(pos: number): Attribution | null {
-    let named: { start: number; person: Person } | null = null;
-    for (const n of this.namedAt) {
-      if (n.start >= pos) break;
-      named = n;
+    // The last naming before `pos`, by binary search: a long text names many people.
+    let [low, high] = [0, this.namedAt.length];
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (this.namedAt[mid].start < pos) low = mid + 1;
+      else high = mid;
     }
+    const named = low > 0 ? this.namedAt[low - 1] : null;
     const quoted = this.lastPerson;
     if (named && (!quoted || (named.start > quoted.start && named.person.name !== quoted.source))) {
       return this.personSource(named.person, named.start, "attribution.pronoun-named");
