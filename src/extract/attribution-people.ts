@@ -23,7 +23,11 @@ const ROLE_FOR_ORG_NAME = new RegExp(`\\b(?:an?|the)\\s+(?:[a-z-]+\\s+){0,2}(?:$
 /** "The Uganda People's Defence Force (UPDF) 3rd Division spokesperson, Maj. Peter Lomuria," */
 const ORG_ROLE_COMMA_NAME = new RegExp(`((?:[A-Z][\\w'’.-]*\\s+){1,8})(?:\\([A-Z]{2,8}\\)\\s+)?(?:\\d\\w*\\s+[A-Z]\\w*\\s+)?(?:regional\\s+|deputy\\s+|chief\\s+)?(?:${ROLE}),\\s+(?:(?:[A-Z][a-z]{1,5}\\.|Jail|Senior|Chief|Police|Superintendent|Inspector|Colonel|Major|Captain|General|Lieutenant)\\s+)*(${NAME}),`, "g");
 /** "The prison's director, Amadou Diallo,", "the state governor, Ali Musa,": an office, then the name in apposition. */
-const DEFINITE_ROLE_COMMA_NAME = new RegExp(`\\b(?:[Tt]he|[Aa]n?)\\s+((?:[\\w'’-]+\\s+){0,3}(?:${ROLE})),\\s+(${NAME}),`, "g");
+const ROLE_COMMA_NAME = new RegExp(`\\b(?:${ROLE}),\\s+(${NAME}),`, "g");
+/** The determiner and words that open the office before ", NAME," ("The prison's director"). */
+const OFFICE_OPENING = /\b(?:[Tt]he|[Aa]n?)\s+(?:[\w'’-]+\s+){0,3}$/;
+/** The office's opening words are read from this many characters before the role word. */
+const OFFICE_OPENING_CHARS = 60;
 /** "CENTCOM commander Brad Cooper", "Pentagon press secretary John Kirby" */
 const ROLE_BEFORE_NAME = new RegExp(`(?:${ROLE})\\s+(${NAME})`, "g");
 
@@ -38,7 +42,11 @@ export function peopleWithRoles(text: string): NamedPerson[] {
     const office = m[0].slice(0, m[0].lastIndexOf(m[2])).replace(/(?:\s+\p{Lu}\p{L}{0,5}\.)+\s*$/u, "");
     people.push({ name: m[2], role: cleanRole(office), start: m.index! + m[0].lastIndexOf(m[2]) });
   }
-  for (const m of text.matchAll(DEFINITE_ROLE_COMMA_NAME)) people.push({ name: m[2], role: cleanRole(m[1]), start: m.index! + m[0].lastIndexOf(m[2]) });
+  for (const m of text.matchAll(ROLE_COMMA_NAME)) {
+    // Found by its role word, the rarer anchor; the office opens with a determiner just before.
+    const opening = OFFICE_OPENING.exec(text.slice(Math.max(0, m.index! - OFFICE_OPENING_CHARS), m.index!));
+    if (opening) people.push({ name: m[1], role: cleanRole(opening[0] + m[0].slice(0, m[0].indexOf(","))), start: m.index! + m[0].lastIndexOf(m[1]) });
+  }
   for (const m of text.matchAll(ROLE_BEFORE_NAME)) people.push({ name: m[1], role: null, start: m.index! + m[0].lastIndexOf(m[1]) });
   return people;
 }

@@ -255,6 +255,15 @@ const POSITIVE: Case[] = [
     text: "Gunmen attacked Kuje prison on Friday.\n\nThe state governor, Halima Bello, visited the prison on Saturday. She said 23 inmates escaped.",
     claim: "escaped 23 Halima Bello",
   },
+  // Translated copy: a time between the inverted verb and its speaker.
+  {
+    text: "Eighteen inmates escaped from Kuje prison, said on Friday the governor of the state, Amadou Diallo.",
+    claim: "escaped 18 Amadou Diallo", role: "governor of the state",
+  },
+  {
+    text: "Twenty inmates escaped from Kuje prison, reported this morning the National Police.",
+    claim: "escaped 20 National Police",
+  },
   // One name alone after an inverted verb, with an office or nothing after it.
   {
     text: "Eighteen inmates escaped from Kuje prison on Friday, said Suharto, the security minister.",
@@ -295,6 +304,7 @@ const NEGATIVE: string[] = [
   // A quotation closed by “he said” speaks for no one in the next paragraph.
   "Gunmen attacked Kuje prison on Friday.\n\nThe town was calm on Saturday.\n\nShops opened late.\n\nSchools stayed shut.\n\n\"Twenty inmates escaped from Kuje prison on Friday,\" he said.\n\nOn Monday the ministry said the school would reopen.",
   "Eleven inmates escaped from Kuje prison on Friday, Others said nothing.",
+  "Eleven inmates escaped from Kuje prison, said on Friday that the search goes on.",
   // Past the lead, a paragraph after one with no source stays unattributed; a small figure stated again is another figure.
   "Gunmen attacked Kuje prison on Friday.\n\nThe town was calm on Saturday.\n\nShops opened late.\n\nSchools stayed shut.\n\nTwo inmates were recaptured on Sunday.\n\nTwo vans were burnt, the mayor said.",
 ];

@@ -56,6 +56,9 @@ const FIGURE_VERB = new RegExp(
   `\\b(?:${sourcesData.figureVerbs.verbs.join("|")})\\s+(?:(?:a|an|the|its|their|his|her|new|higher|lower|fresh|updated|official|final|provisional|preliminary|death|overall)\\s+){0,3}(?:${sourcesData.figureVerbs.objects.join("|")})\\b`,
   "gi",
 );
+/** The same patterns for one test over a whole text (no global flag: no position kept between calls). */
+const ANY_FIGURE_VERB = new RegExp(FIGURE_VERB.source, "i");
+const ANY_INVERTED_VERB = new RegExp(INVERTED_ONLY_VERBS.source, "i");
 const LISTENER_VERB = /^(?:told|tells|informed)$/i;
 const PRONOUN_PERSON = /^(?:he|she|him|her)$/i;
 const PRONOUN_ORG = /^(?:it|they|them)$/i;
@@ -84,6 +87,8 @@ const NAMING_REACH_SENTENCES = 2;
 const OUTLET_DESCRIPTION = new RegExp(`\\b(?:${sourcesData.outletDescriptions.heads.join("|")})$`, "i");
 /** A capitalised run that opens with a preposition or adverb is a phrase, not a name ("In Kuje", "On Monday"). */
 const NOT_NAME_START = /^(?:in|at|on|from|for|by|after|before|during|since|according|with|under|near|across|inside|outside|meanwhile|however|earlier|later)\s/i;
+/** A time between an inverted verb and its speaker: "said on Friday the governor", "declared this morning the police". */
+const TIME_BEFORE_SPEAKER = /^\s*(?:on\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday|today|this\s+(?:morning|afternoon|evening|week)|last\s+night|on\s+\w+day\s+(?:morning|evening|night))\s+(?=(?:the|a|an|\p{Lu}))/iu;
 /** Figures below this are too common ("one guard", "two vans") to be the same figure stated again. */
 const MIN_RESTATED_FIGURE = 3;
 /** Quantity readings that state no figure of people ("a" in "a statement"). */
@@ -126,6 +131,9 @@ export class Attributor {
   private readonly bySentence: Attribution[][] = [];
   private readonly actors: ActorIndex;
 
+  private readonly hasFigureVerbs: boolean;
+  private readonly hasInvertedVerbs: boolean;
+
   /** Per sentence: does it start inside an open quotation (“ … ”) of its paragraph? */
   private readonly opensInQuote: boolean[];
 
@@ -133,6 +141,9 @@ export class Attributor {
     this.actors = new ActorIndex(doc.actors);
     this.opensInQuote = quoteStates(doc.text, sentences);
     this.registerPersons();
+    // Most reports hold neither kind of verb: one look at the whole text spares a scan per sentence.
+    this.hasFigureVerbs = ANY_FIGURE_VERB.test(doc.text);
+    this.hasInvertedVerbs = ANY_INVERTED_VERB.test(doc.text);
     for (const sentence of sentences) this.bySentence.push(this.attributeSentence(sentence));
     this.nameIndefiniteOrganisations();
   }
@@ -186,14 +197,32 @@ export class Attributor {
    */
   private restatedSource(claim: { low: number; high: number | null }, index: number | undefined): string | null {
     if (index === undefined || claim.low < MIN_RESTATED_FIGURE) return null;
+    // The first two attributed statements of the figure: one of them is in another sentence.
+    const stated = this.figures().get(`${claim.low}-${claim.high}`) ?? [];
+    return stated.find((f) => f.sentence !== index)?.source ?? null;
+  }
+
+  /**
+   * The text's attributed figures by value ("12-12", "801-null"): the first two sentences that
+   * state each with a source, read once on the first unattributed claim, so a long text stays linear.
+   */
+  private figuresByValue: Map<string, Array<{ sentence: number; source: string }>> | null = null;
+
+  private figures(): Map<string, Array<{ sentence: number; source: string }>> {
+    if (this.figuresByValue) return this.figuresByValue;
+    const byValue = new Map<string, Array<{ sentence: number; source: string }>>();
     for (const q of this.doc.quantities ?? []) {
-      if (q.value.noCount || IGNORED_FIGURE_RULES.has(q.rule) || q.value.low !== claim.low || q.value.high !== claim.high) continue;
-      const at = sentenceIndexOf(this.sentences, q.start);
-      if (at < 0 || at === index) continue;
-      const own = this.bySentence[at] ?? [];
-      if (own.length) return nearest(own, q.start).source;
+      if (q.value.noCount || IGNORED_FIGURE_RULES.has(q.rule) || q.value.low < MIN_RESTATED_FIGURE) continue;
+      const key = `${q.value.low}-${q.value.high}`;
+      const list = byValue.get(key) ?? [];
+      if (list.length >= 2 || list.some((f) => f.sentence === sentenceIndexOf(this.sentences, q.start))) continue;
+      const sentence = sentenceIndexOf(this.sentences, q.start);
+      const own = sentence < 0 ? [] : this.bySentence[sentence] ?? [];
+      if (!own.length) continue;
+      list.push({ sentence, source: nearest(own, q.start).source });
+      byValue.set(key, list);
     }
-    return null;
+    return (this.figuresByValue = byValue);
   }
 
   /** Every attribution as a document annotation: the source, with the role and outlet when the text gives them. */
@@ -214,11 +243,14 @@ export class Attributor {
    * person with an office since ("Police spokesman Ali Musa spoke to reporters. “…,” he said").
    */
   private pronounPerson(pos: number): Attribution | null {
-    let named: { start: number; person: Person } | null = null;
-    for (const n of this.namedAt) {
-      if (n.start >= pos) break;
-      named = n;
+    // The last naming before `pos`, by binary search: a long text names many people.
+    let [low, high] = [0, this.namedAt.length];
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (this.namedAt[mid].start < pos) low = mid + 1;
+      else high = mid;
     }
+    const named = low > 0 ? this.namedAt[low - 1] : null;
     const quoted = this.lastPerson;
     if (named && (!quoted || (named.start > quoted.start && named.person.name !== quoted.source))) {
       return this.personSource(named.person, named.start, "attribution.pronoun-named");
@@ -303,7 +335,7 @@ export class Attributor {
       if (known) found.push(this.remember({ ...known, start: m.start, end: m.end, rule: "attribution.said-x" }));
     }
     // 3. "Civil society gave a higher toll of 16": a figure given, its subject the source.
-    if (!found.length) {
+    if (!found.length && this.hasFigureVerbs) {
       for (const m of matchAll(FIGURE_VERB, text, sentence.start, sentence.end)) {
         const subject = this.subjectBefore(m.start, sentence.start);
         if (subject) found.push(this.remember({ ...subject, end: m.end, rule: subject.rule === "attribution.speaker" ? "attribution.figure-giver" : subject.rule }));
@@ -311,7 +343,7 @@ export class Attributor {
     }
     // 4. Verbs that report only with the speaker after them, as translated copy writes them:
     //    "…, declared the spokesman of the police, Ali Musa."
-    for (const m of matchAll(INVERTED_ONLY_VERBS, text, sentence.start, sentence.end)) {
+    for (const m of this.hasInvertedVerbs ? matchAll(INVERTED_ONLY_VERBS, text, sentence.start, sentence.end) : []) {
       const inverted = /[,“”"]\s*$/.test(text.slice(Math.max(sentence.start, m.start - 3), m.start)) || m.start === sentence.start;
       if (!inverted || this.personJustBefore(m.start, sentence.start)) continue;
       const object = this.objectAfter(m.end, sentence.end, true);
@@ -417,8 +449,11 @@ export class Attributor {
    * "according to X", "said X": the source a clause starts with. `inverted`: only a source that
    * reads as one ("said two people were killed" names nobody).
    */
-  private objectAfter(pos: number, end: number, inverted = false): Omit<Attribution, "start" | "end"> | null {
+  private objectAfter(at: number, end: number, inverted = false): Omit<Attribution, "start" | "end"> | null {
     const { text } = this.doc;
+    // "…, said on Friday the governor, Ali Musa": translated copy puts the time before the speaker.
+    const time = inverted ? TIME_BEFORE_SPEAKER.exec(text.slice(at, Math.min(end, at + LOOKAHEAD_CHARS))) : null;
+    const pos = at + (time ? time[0].length : 0);
     const rest = text.slice(pos, Math.min(end, pos + LOOKAHEAD_CHARS));
     const first = /^\s*([\p{L}]+)/u.exec(rest)?.[1] ?? "";
     const pronounPerson = PRONOUN_PERSON.test(first) ? this.pronounPerson(pos) : null;

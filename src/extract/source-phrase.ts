@@ -59,6 +59,8 @@ const isNamePart = (word: string) =>
  * word that follows an office or a title ("Comm. Gen. Syafruddin", "Minister Wiranto").
  */
 function personName(words: string[], afterOffice: boolean): string | null {
+  // Titles stand before a name: a run ending in one ("the National Police") names no person.
+  if (words.length && isTitle(words[words.length - 1])) return null;
   const names = words.filter((w) => !isTitle(w));
   while (names.length && /^(?:the|a|an)$/i.test(bare(names[0]))) names.shift();
   if (!names.length || names.length > MAX_NAME_WORDS) return null;
@@ -90,7 +92,9 @@ export function sourceEndingClause(clause: string): SourcePhrase | null {
     const organisationName = lastOffice === 0 && run.length > 1 && run.length <= MAX_OPENED_NAME_WORDS && !run.some(isTitle) && !ROLE_WORDS.has(key(run[0])) && !/^(?:the|a|an|of|for|at)$/i.test(bare(words[start - 1] ?? ""));
     if (organisationName) return { name: run.map(bare).join(" "), kind: "organisation", role: null };
     // "the state's Justice Secretariat": a capitalised run ending in an organisation word names it.
-    const endsInOrganisation = lastOffice === run.length - 1 && run.length > 1 && !run.some(isTitle) && !ROLE_WORDS.has(key(run[lastOffice]));
+    // "Police" is also a rank before a name ("Police Inspector Ali"); ending the run, it names the force.
+    const lastWord = run[run.length - 1];
+    const endsInOrganisation = run.length > 1 && ORGANISATION_WORDS.has(key(lastWord)) && !ROLE_WORDS.has(key(lastWord)) && !run.slice(0, -1).some(isTitle);
     if (endsInOrganisation) {
       const name = run.map(bare);
       while (name.length > 1 && /^(?:the|a|an)$/i.test(name[0])) name.shift();
