@@ -145,6 +145,8 @@ export const UNCONFIRMED = phrasesPattern(lexicon.cues.unconfirmed.phrases);
 export const DEMAND = { pattern: phrasesPattern(lexicon.cues.demand.phrases), window: lexicon.cues.demand.window };
 /** "mobilized its sleeper cells to organize the breakout": forces gathered by attackers, not an alert. */
 /** "after seizing the city", "emptied the prison": a force taking the place whose detainees it frees. */
+/** The verbs of GROUND_TAKEN, longest first, to find where the verb of a match ends. */
+export const GROUND_TAKEN_VERBS = [...lexicon.cues.groundTaken.verbs].sort((a, b) => b.length - a.length);
 export const GROUND_TAKEN = phrasesPattern([
   ...lexicon.cues.groundTaken.verbs.flatMap((verb) => lexicon.cues.groundTaken.places.map((place) => `${verb} ~ ${place}`)),
   ...lexicon.cues.groundTaken.phrases,

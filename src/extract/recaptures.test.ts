@@ -12,6 +12,9 @@ const POSITIVE: Array<[string, string]> = [
   ["Twelve inmates broke out of the Kuje prison on Friday. Eleven were caught by soldiers the same night.", "Kuje"],
   ["Dozens of inmates fled the Kamiti prison on Friday, and four of them have since been apprehended.", "Kamiti"],
   // a lead that names no facility speaks of the one named a paragraph on
+  // a phrase of place after "recaptured" says where they were caught, not a place retaken
+  ["Seven inmates were recaptured at the Mbarara prison gate on Thursday.", "Mbarara"],
+  ["Twenty inmates broke out of the Lira prison on Friday. Police said nine were recaptured in the town of Kampala on Sunday.", "Lira"],
   ["Police were questioned after 21 prisoners escaped jail on Friday. Ten of the escaped prisoners had been recaptured by Saturday. The minister suspended all officers at the Hilal district prison.", "Hilal"],
 ];
 

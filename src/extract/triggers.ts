@@ -19,6 +19,7 @@ import {
   FAMILIES_NOUNS,
   HOSTAGE_NOUNS,
   GROUND_TAKEN,
+  GROUND_TAKEN_VERBS,
   NON_DETENTION_CAMP,
   RELEASED_NOT_PEOPLE,
   TRIGGERS,
@@ -186,7 +187,7 @@ export function findTriggers(text: string, sentence: Span, facilities: Array<Ann
   // freed by those who now hold the place is a release; "recaptured the city" retakes no one.
   // Only sentences that free or recapture someone are read for ground taken: most have neither.
   const freesOrRetakes = accepted.some((t) => t.type === "recapture" || (t.type === "escape" && t.rule.startsWith(FREEING_RULE)));
-  const groundTaken = freesOrRetakes ? matchAll(GROUND_TAKEN, text, sentence.start, sentence.end) : [];
+  const groundTaken = freesOrRetakes ? matchAll(GROUND_TAKEN, text, sentence.start, sentence.end).filter((g) => placeIsObject(text, g)) : [];
   for (let i = accepted.length - 1; i >= 0; i--) {
     if (accepted[i].type === "recapture" && groundTaken.some((g) => g.start === accepted[i].start)) accepted.splice(i, 1);
   }
@@ -201,6 +202,16 @@ export function findTriggers(text: string, sentence: Span, facilities: Array<Ann
   const handedPeople = accepted.filter((t) => t.type === "transfer" && HANDOVER.test(text.slice(t.start, t.end)));
   const kept = accepted.filter((t) => !takenFacility(t) && !(t.type === "control_change" && handedPeople.some((h) => h.start < t.end && t.start < h.end)));
   return { accepted: longestFirst(kept), rejected };
+}
+
+/** "were recaptured at the prison", "captured in the town": a phrase of place after the verb says where, it is not the place taken. */
+const PLACE_PHRASE_AFTER = /^\s+(?:at|in|near|from|to|by|on|around|outside|inside|into|across|within|along|towards?|outside\s+of)\s/i;
+
+/** A ground-taken match whose place is the verb's object ("retook the town", "emptied the prison"). */
+function placeIsObject(text: string, taken: Span): boolean {
+  const head = text.slice(taken.start, taken.end).toLowerCase();
+  const verb = GROUND_TAKEN_VERBS.find((v) => head.startsWith(v) && !/[\w-]/.test(head.charAt(v.length)));
+  return !verb || !PLACE_PHRASE_AFTER.test(text.slice(taken.start + verb.length, taken.end));
 }
 
 function satisfied(text: string, sentence: Span, t: Trigger, facilities: Array<Annotation<FacilityRef>>): boolean {
