@@ -110,8 +110,16 @@ const RELATIVE_OPENING = /\b(?:(?:from|in|during|at|of)\s+)?(?:which|who|whom|wh
  * escaped last week", "escaped on Friday from the prison, which was attacked two years ago".
  * What lies on either side tells of different events.
  */
+/** The farthest two spans may be apart for a relative clause to stand between them. */
+const RELATIVE_CLAUSE_REACH_CHARS = 400;
+
 export function acrossRelativeClause(text: string, a: Span, b: Span): boolean {
-  const between = a.end <= b.start ? text.slice(a.end, b.start) : b.end <= a.start ? text.slice(b.end, a.start) : "";
+  const [from, to] = a.end <= b.start ? [a.end, b.start] : b.end <= a.start ? [b.end, a.start] : [0, 0];
+  // A relative clause runs a few dozen words; text between two spans this far apart that never
+  // closes one with a comma is not one clause (and reading it for every pair of a run-on line
+  // would cost the square of its length).
+  if (to - from > RELATIVE_CLAUSE_REACH_CHARS) return false;
+  const between = text.slice(from, to);
   const opening = RELATIVE_OPENING.exec(between);
   // "attacked the prison, from which 800 escaped in 2022, on Friday": a comma closes the clause again.
   return opening !== null && !between.slice(opening.index + opening[0].length).includes(",");

@@ -160,13 +160,28 @@ function dropShadowedPlaces(proposals: Proposal[], worldProposals: WorldProposal
 }
 
 /** Curated facility proposals inside a recognised name that the text places far from them. */
+/** Index of the first proposal (sorted by start) that starts at or after `start`. */
+function firstStartingAt(sorted: Proposal[], start: number): number {
+  let [lo, hi] = [0, sorted.length];
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid].start < start) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 function namesakesOf(proposals: Proposal[], recognised: Proposal[]): Set<Proposal> {
   const out = new Set<Proposal>();
+  // Curated names by where they start, so each recognised name reads only those inside it (a
+  // scan of every proposal per name grew with the square of a facility-dense text).
+  const curatedNames = proposals.filter((p) => p.rule === "gazetteer.facility.alias").sort((x, y) => x.start - y.start);
   for (const r of recognised) {
     const minted = r.value as FacilityRef;
     if (!minted.place) continue;
-    for (const p of proposals) {
-      if (p.rule !== "gazetteer.facility.alias" || p.start < r.start || p.end > r.end) continue;
+    for (let i = firstStartingAt(curatedNames, r.start); i < curatedNames.length && curatedNames[i].start <= r.end; i++) {
+      const p = curatedNames[i];
+      if (p.end > r.end) continue;
       const curated = p.value as FacilityRef;
       if (curated.id !== minted.id && curated.place && farApart(minted.place, curated.place)) out.add(p);
     }
