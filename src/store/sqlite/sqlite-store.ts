@@ -77,19 +77,8 @@ export class StoreError extends Error {
  */
 export type IncidentWithBlock = Incident & { block?: string };
 
-interface VersionRow {
-  document: string;
-  version: number;
-  content_hash: string;
-  url: string | null;
-  title: string | null;
-  published: string | null;
-  published_origin: string | null;
-  text: string;
-  text_length: number;
-  segments: string;
-  ingested_at: string;
-}
+/** A row of document_versions: the document's columns of that version, keyed by its document. */
+type VersionRow = Omit<DocumentRow, "id" | "annotations" | "relevant"> & { document: string };
 
 /** What applyWrite checks before a write (see writeBasis). */
 interface WriteBasis {
