@@ -2,6 +2,7 @@
 // the queue's order, the edit form as values, the form turned into the PATCH body (only what the
 // reviewer changed, refused with a message per field when it does not make sense), and a
 // history entry turned into rows of "field: before → after" text.
+import type { RevisionView } from "./api.ts";
 import { dateLabel, formatRange, QUANTITY_LABEL, TYPES, STATUSES } from "./incidents.ts";
 
 /** A figure in an incident under review (the queue's summary or the incident's full count). */
@@ -284,15 +285,8 @@ function parseCount(text: string): number | undefined {
 // ---------------------------------------------------------------------------------------------
 // History as a diff
 
-/** One revision of an incident (GET /api/incidents/:id/history). */
-export interface Revision {
-  version: number;
-  at: string;
-  by: string | null;
-  action: string;
-  changes: Array<{ field: string; before: unknown; after: unknown }>;
-  note: string | null;
-}
+/** One revision of an incident (GET /api/incidents/:id/history), as the API client reads it. */
+export type Revision = RevisionView;
 
 /** One changed field as text, ready to show; values are never markup. */
 export interface DiffRow {
